@@ -1,0 +1,164 @@
+/**
+ * The thin edge between Excel's custom-function calling convention and the
+ * analytics core: `any[][]` ranges become typed lists, core errors become
+ * `CustomFunctions.Error` values, and no exception ever escapes to Excel.
+ *
+ * Conventions (the contract every LOYALTY function keeps):
+ * - a range argument is a single column or a single row; a single cell arrives as [[v]];
+ * - a single cell beside longer ranges is reused for every row;
+ * - range arguments of one call must have the same number of rows;
+ * - omitted optional arguments arrive as null;
+ * - a per-row error stays in its row; a wrong shape or bad single value fails the call.
+ */
+import { AnalyticsError, CellError, ExcelErrorCode, failValue, isCellError } from "../analytics/errors";
+
+export type ExcelValue = unknown;
+export type ExcelResult = number | string | boolean | CustomFunctions.Error;
+
+/** A range argument as a list of values (a column or a row). */
+export function listOf(range: unknown, arg: string): unknown[] {
+  if (!Array.isArray(range)) return [range];
+  if (range.length === 0) return [];
+  const first = range[0];
+  if (!Array.isArray(first)) return range.slice();
+  const rows = range.length;
+  const cols = first.length;
+  if (rows > 1 && cols > 1) {
+    failValue(`${arg}: expected a single column or row, got ${rows} rows × ${cols} columns`);
+  }
+  return cols === 1 || rows > 1 ? range.map((row: unknown[]) => row[0]) : first.slice();
+}
+
+export type NamedList = { readonly arg: string; readonly values: readonly unknown[] };
+
+/**
+ * The number of rows a call covers. Lists of length 1 are reused for every row;
+ * all others must agree, else the whole call fails naming both arguments.
+ */
+export function rowCount(lists: readonly NamedList[]): number {
+  let longest: NamedList | undefined;
+  for (const list of lists) {
+    if (list.values.length === 1) continue;
+    if (longest === undefined) longest = list;
+    else if (list.values.length !== longest.values.length) {
+      failValue(
+        `${list.arg} has ${list.values.length} rows but ${longest.arg} has ${longest.values.length}; give ranges with the same number of rows`,
+      );
+    }
+  }
+  return longest ? longest.values.length : lists.length > 0 ? 1 : 0;
+}
+
+/** The value of a list at row i, reusing a single value for every row. */
+export function valueAt(values: readonly unknown[], i: number): unknown {
+  return values.length === 1 ? values[0] : values[i];
+}
+
+/** A single-value argument: unwraps a 1×1 range, rejects a larger one. Omitted → null. */
+export function single(value: unknown, arg: string): unknown {
+  if (!Array.isArray(value)) return value === undefined ? null : value;
+  const list = listOf(value, arg);
+  if (list.length !== 1) failValue(`${arg}: expected a single value, got a range of ${list.length} cells`);
+  return list[0];
+}
+
+const OUTPUT_CODES: Record<ExcelErrorCode, CustomFunctions.ErrorCode | undefined> = {
+  "#VALUE!": "#VALUE!" as CustomFunctions.ErrorCode,
+  "#N/A": "#N/A" as CustomFunctions.ErrorCode,
+  "#DIV/0!": "#DIV/0!" as CustomFunctions.ErrorCode,
+  "#NUM!": "#NUM!" as CustomFunctions.ErrorCode,
+  "#NULL!": "#NULL!" as CustomFunctions.ErrorCode,
+  // Excel cannot return these from a custom function; they become #VALUE! with the reason.
+  "#REF!": undefined,
+  "#NAME?": undefined,
+  "#SPILL!": undefined,
+  "#CALC!": undefined,
+  "#GETTING_DATA": undefined,
+  "#BUSY!": undefined,
+};
+
+/** A core error as the error value Excel shows. #DIV/0! cannot carry a message. */
+export function toExcelError(error: CellError): CustomFunctions.Error {
+  const code = OUTPUT_CODES[error.code];
+  if (code === undefined) return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, error.message);
+  if (code === ("#DIV/0!" as CustomFunctions.ErrorCode)) return new CustomFunctions.Error(code);
+  return new CustomFunctions.Error(code, error.message);
+}
+
+/** One result cell: numbers must be finite, blanks are "", errors become Excel errors. */
+export function toExcelValue(value: unknown): ExcelResult {
+  if (typeof value === "number") {
+    return Number.isFinite(value)
+      ? value
+      : new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber, "the result is not a finite number");
+  }
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (value === null || value === undefined) return "";
+  if (isCellError(value)) return toExcelError(value);
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, "unexpected result type");
+}
+
+export function toExcelGrid(rows: readonly (readonly unknown[])[]): ExcelResult[][] {
+  return rows.map((row) => row.map(toExcelValue));
+}
+
+/** A per-customer list spilled as a column. An empty list spills one blank cell. */
+export function toExcelColumn(values: readonly unknown[]): ExcelResult[][] {
+  return values.length === 0 ? [[""]] : values.map((v) => [toExcelValue(v)]);
+}
+
+/** Whole-call failure or an unexpected exception, as the error Excel shows. */
+export function toExcelFailure(thrown: unknown): CustomFunctions.Error {
+  if (thrown instanceof AnalyticsError || isCellError(thrown)) return toExcelError(thrown);
+  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Loyalty Lens could not compute this: ${message}`);
+}
+
+/** Runs a function body so that nothing escapes: the result, or the Excel error for whatever went wrong. */
+export function guard<T>(body: () => T): T | CustomFunctions.Error {
+  try {
+    return body();
+  } catch (thrown) {
+    return toExcelFailure(thrown);
+  }
+}
+
+/** The async form of `guard`, for functions that yield between blocks. */
+export async function guardAsync<T>(body: () => Promise<T>): Promise<T | CustomFunctions.Error> {
+  try {
+    return await body();
+  } catch (thrown) {
+    return toExcelFailure(thrown);
+  }
+}
+
+/** A range argument as a grid (a single value becomes 1×1). */
+export function gridOf(range: unknown): unknown[][] {
+  if (!Array.isArray(range)) return [[range]];
+  return range.map((row) => (Array.isArray(row) ? row : [row]));
+}
+
+export type NamedGrid = { readonly arg: string; readonly grid: readonly (readonly unknown[])[] };
+
+/**
+ * The shape that same-shape range arguments share, for element-wise functions.
+ * 1×1 grids are reused for every cell; any other mismatch fails the call.
+ */
+export function commonShape(grids: readonly NamedGrid[]): { rows: number; cols: number } {
+  let shape: { rows: number; cols: number; arg: string } | undefined;
+  for (const { arg, grid } of grids) {
+    const rows = grid.length;
+    const cols = rows === 0 ? 0 : grid[0].length;
+    if (rows === 1 && cols === 1) continue;
+    if (!shape) shape = { rows, cols, arg };
+    else if (shape.rows !== rows || shape.cols !== cols) {
+      failValue(`${arg} is ${rows}×${cols} cells but ${shape.arg} is ${shape.rows}×${shape.cols}; give ranges of the same shape`);
+    }
+  }
+  return shape ? { rows: shape.rows, cols: shape.cols } : { rows: 1, cols: 1 };
+}
+
+/** The value of a grid at (r, c), reusing a 1×1 grid for every cell. */
+export function cellAt(grid: readonly (readonly unknown[])[], r: number, c: number): unknown {
+  return grid.length === 1 && grid[0].length === 1 ? grid[0][0] : grid[r][c];
+}

@@ -1,0 +1,90 @@
+/**
+ * LOYALTY.RETENTION, LOYALTY.CHURN and LOYALTY.CUSTOMERSLOST: adapters over
+ * src/analytics/retentionRate.ts. Same-shape ranges give one result per cell.
+ */
+import { at, describeWhere, readNumber } from "../analytics/cells";
+import { CellError, isCellError, valueError } from "../analytics/errors";
+import { PeriodCounts, churnRate, customersLost, retentionRate } from "../analytics/retentionRate";
+import { ExcelResult, cellAt, commonShape, gridOf, guard, toExcelValue } from "./adapter";
+
+function perPeriod(
+  customersStart: unknown,
+  customersEnd: unknown,
+  newCustomers: unknown,
+  compute: (counts: PeriodCounts) => number | CellError,
+): ExcelResult[][] | CustomFunctions.Error {
+  return guard(() => {
+    const grids = [
+      { arg: "customers_start", grid: gridOf(customersStart) },
+      { arg: "customers_end", grid: gridOf(customersEnd) },
+      { arg: "new_customers", grid: gridOf(newCustomers) },
+    ];
+    const { rows, cols } = commonShape(grids);
+    const single = rows === 1 && cols === 1;
+    const out: ExcelResult[][] = [];
+    for (let r = 0; r < rows; r++) {
+      const line: ExcelResult[] = [];
+      for (let c = 0; c < cols; c++) {
+        const counts: number[] = [];
+        let error: CellError | null = null;
+        for (const { arg, grid } of grids) {
+          const where = single ? at(arg) : cols === 1 ? at(arg, r + 1) : at(arg, r + 1, c + 1);
+          const value = readNumber(cellAt(grid, r, c), where, "a customer count");
+          if (value === null) {
+            error = valueError(`${describeWhere(where)}: the cell is blank; expected a customer count`);
+            break;
+          }
+          if (isCellError(value)) {
+            error = value;
+            break;
+          }
+          counts.push(value);
+        }
+        line.push(
+          toExcelValue(error ?? compute({ customersStart: counts[0], customersEnd: counts[1], newCustomers: counts[2] })),
+        );
+      }
+      out.push(line);
+    }
+    return out;
+  });
+}
+
+/**
+ * Retention rate: the share of the customers at the start of a period still customers at its end, (end − new) / start. Give ranges of the same shape for one rate per period.
+ * @customfunction RETENTION RETENTION
+ * @helpurl https://localhost:3000/help.html#retention
+ * @param {any[][]} customers_start Customers at the start of the period (a count, or a range with one count per period).
+ * @param {any[][]} customers_end Customers at the end of the period, new customers included.
+ * @param {any[][]} new_customers Customers won during the period.
+ * @returns {any[][]} Retention as a fraction (0.6 shows as 60% in a percent cell).
+ */
+export function retention(customers_start: any[][], customers_end: any[][], new_customers: any[][]): any[][] {
+  return perPeriod(customers_start, customers_end, new_customers, retentionRate) as any[][];
+}
+
+/**
+ * Churn rate: the share of the customers at the start of a period lost by its end, 1 − retention.
+ * @customfunction CHURN CHURN
+ * @helpurl https://localhost:3000/help.html#churn
+ * @param {any[][]} customers_start Customers at the start of the period (a count, or a range with one count per period).
+ * @param {any[][]} customers_end Customers at the end of the period, new customers included.
+ * @param {any[][]} new_customers Customers won during the period.
+ * @returns {any[][]} Churn as a fraction (0.4 shows as 40% in a percent cell).
+ */
+export function churn(customers_start: any[][], customers_end: any[][], new_customers: any[][]): any[][] {
+  return perPeriod(customers_start, customers_end, new_customers, churnRate) as any[][];
+}
+
+/**
+ * Customers lost during a period: start − (end − new).
+ * @customfunction CUSTOMERSLOST CUSTOMERSLOST
+ * @helpurl https://localhost:3000/help.html#customerslost
+ * @param {any[][]} customers_start Customers at the start of the period (a count, or a range with one count per period).
+ * @param {any[][]} customers_end Customers at the end of the period, new customers included.
+ * @param {any[][]} new_customers Customers won during the period.
+ * @returns {any[][]} The number of customers lost.
+ */
+export function customerslost(customers_start: any[][], customers_end: any[][], new_customers: any[][]): any[][] {
+  return perPeriod(customers_start, customers_end, new_customers, customersLost) as any[][];
+}

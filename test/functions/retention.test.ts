@@ -1,0 +1,56 @@
+import { churn, customerslost, retention } from "../../src/functions/retention";
+import { excelError } from "../support/customFunctionsStub";
+
+describe("LOYALTY.RETENTION", () => {
+  it("computes the worked example from single cells", () => {
+    // Excel passes single cells to any[][] parameters as [[v]].
+    expect(retention([[1000]], [[800]], [[200]])).toEqual([[0.6]]);
+  });
+
+  it("spills one rate per period for same-shape ranges", () => {
+    // Hand-computed: (90 − 10) / 100 = 0.8; (120 − 30) / 100 = 0.9.
+    expect(retention([[100], [100]], [[90], [120]], [[10], [30]])).toEqual([[0.8], [0.9]]);
+  });
+
+  it("keeps a bad period's error in its own cell", () => {
+    const out = retention([[100, 0]], [[90, 5]], [[10, 5]]);
+    expect(out[0][0]).toBe(0.8);
+    expect(excelError(out[0][1])).toEqual({ code: "#DIV/0!", message: undefined });
+  });
+
+  it("reuses a single cell for every period", () => {
+    expect(retention([[100]], [[90], [80]], [[0]])).toEqual([[0.9], [0.8]]);
+  });
+
+  it("fails the whole call on mismatched shapes, naming both arguments", () => {
+    expect(excelError(retention([[1], [2]], [[1], [2], [3]], [[0]]))).toEqual({
+      code: "#VALUE!",
+      message: "customers_end is 3×1 cells but customers_start is 2×1; give ranges of the same shape",
+    });
+  });
+
+  it("names the argument and row of text in a count cell", () => {
+    const out = retention([[100], ["abc"]], [[90], [90]], [[0], [0]]);
+    expect(excelError(out[1][0])).toEqual({
+      code: "#VALUE!",
+      message: 'customers_start, row 2: expected a customer count, found text "abc"',
+    });
+  });
+
+  it("treats a blank count as an error rather than zero", () => {
+    expect(excelError(retention([[null]], [[5]], [[0]])[0][0])).toMatchObject({ code: "#VALUE!" });
+    expect(excelError(retention([[""]], [[5]], [[0]])[0][0])?.message).toBe("customers_start: the cell is blank; expected a customer count");
+  });
+
+  it("passes an input cell's error on in that cell", () => {
+    const inputError = new (globalThis as any).CustomFunctions.Error("#N/A", "no data");
+    expect(excelError(retention([[inputError]], [[5]], [[0]])[0][0])?.code).toBe("#N/A");
+  });
+});
+
+describe("LOYALTY.CHURN and LOYALTY.CUSTOMERSLOST", () => {
+  it("give 0.4 and 400 for the worked example", () => {
+    expect(churn([[1000]], [[800]], [[200]])).toEqual([[0.4]]);
+    expect(customerslost([[1000]], [[800]], [[200]])).toEqual([[400]]);
+  });
+});
