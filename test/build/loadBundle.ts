@@ -8,7 +8,8 @@ import * as path from "path";
 import * as vm from "vm";
 import { Registry, createCustomFunctions } from "../support/customFunctionsStub";
 
-export const DIST = path.resolve(__dirname, "../../dist");
+// LOYALTY_DIST lets a build elsewhere be tested (e.g. while another build writes dist/).
+export const DIST = process.env.LOYALTY_DIST ? path.resolve(process.env.LOYALTY_DIST) : path.resolve(__dirname, "../../dist");
 
 export type FunctionMetadata = {
   id: string;
