@@ -40,7 +40,7 @@ function specialValueError(value: unknown, where: Where): CellError | null {
     return { code: value.code, message: `${describeWhere(where)}: the cell holds ${value.code}` };
   }
   const type = (value as { type?: unknown }).type;
-  const kind = typeof type === "string" ? `a ${type} data type` : "an object";
+  const kind = typeof type === "string" ? `an Excel data type (${type})` : "an object";
   return valueError(`${describeWhere(where)}: the cell holds ${kind}; expected a plain value`);
 }
 
