@@ -1,0 +1,76 @@
+/**
+ * LOYALTY.SEGMENT: adapter over src/analytics/loyaltySegment.ts (the rule engine the task
+ * pane shares). Reads the columns into attitudes, a behaviour Float64Array and price-driven
+ * flags, and spills one segment name per customer.
+ */
+import { at, readBoolean, readNumber } from "../analytics/cells";
+import { Attitude, attitudeFromRecommend, priceDrivenFrom, segmentCustomers } from "../analytics/loyaltySegment";
+import { CellError, failValue, isCellError, raise } from "../analytics/errors";
+import { guard, listOf, rowCount, single, toExcelColumn, valueAt } from "./adapter";
+
+function readPriceDriven(value: unknown, row: number | undefined): boolean | CellError {
+  const where = at("price_driven", row);
+  if (typeof value === "number") {
+    const share = readNumber(value, where);
+    return isCellError(share) ? share : priceDrivenFrom(share, where);
+  }
+  const flag = readBoolean(value, where);
+  if (isCellError(flag)) {
+    return { code: flag.code, message: flag.code === "#VALUE!" ? `${flag.message} or a share from 0 to 1` : flag.message };
+  }
+  return flag ?? false;
+}
+
+/**
+ * Loyalty segment per customer from attitude (likelihood to recommend) and repeat buying: Loyal, Reachable, Locked-in or High-risk (Dick & Basu 1994). Behaviour is high when at least behaviour_cutoff, or above its median when no cutoff is given.
+ * @customfunction SEGMENT SEGMENT
+ * @helpurl https://localhost:3000/help.html#segment
+ * @param {any[][]} recommend_scores Likelihood-to-recommend answers, 0–10, one per customer (9–10 promoter, 7–8 passive, 0–6 detractor).
+ * @param {any[][]} behaviour Repeat buying, more is better and fair to newer customers: orders per year, R+F+M, expected purchases or a 0–10 intention to buy again (not the three-digit RFM code).
+ * @param {any} [behaviour_cutoff] Behaviour is high when at least this value. Leave out to use above the median.
+ * @param {any[][]} [price_driven] TRUE/FALSE or the share of orders bought on discount (0–1, price-driven from 0.5), per customer or one value for all.
+ * @returns {any[][]} One segment name per customer.
+ */
+export function segment(recommend_scores: any[][], behaviour: any[][], behaviour_cutoff?: any, price_driven?: any[][]): any[][] {
+  return guard(() => {
+    const scores = listOf(recommend_scores, "recommend_scores");
+    const behaviourList = listOf(behaviour, "behaviour");
+    const cutoffCell = readNumber(single(behaviour_cutoff, "behaviour_cutoff"), at("behaviour_cutoff"));
+    if (isCellError(cutoffCell)) raise(cutoffCell);
+    const priceList = price_driven === null || price_driven === undefined ? null : listOf(price_driven, "price_driven");
+    const lists = [
+      { arg: "recommend_scores", values: scores },
+      { arg: "behaviour", values: behaviourList },
+    ];
+    if (priceList) lists.push({ arg: "price_driven", values: priceList });
+    const n = rowCount(lists);
+    if (behaviourList.length === 1 && cutoffCell === null) {
+      failValue("behaviour is a single value, so it has no median to compare with; give a behaviour_cutoff, or one behaviour value per customer");
+    }
+    const oneRow = n === 1;
+    const attitudes = new Array<Attitude | CellError | null>(n);
+    const behaviourValues = new Float64Array(n);
+    let behaviourErrors: (CellError | undefined)[] | undefined;
+    for (let i = 0; i < n; i++) {
+      const row = oneRow ? undefined : i + 1;
+      const scoreWhere = at("recommend_scores", row);
+      const score = readNumber(valueAt(scores, i), scoreWhere, "a 0–10 score");
+      attitudes[i] = score === null || isCellError(score) ? score : attitudeFromRecommend(score, scoreWhere);
+      const b = readNumber(valueAt(behaviourList, i), at("behaviour", row), "a behaviour number");
+      if (typeof b === "number") behaviourValues[i] = b;
+      else {
+        behaviourValues[i] = NaN;
+        if (b !== null) (behaviourErrors ??= [])[i] = b;
+      }
+    }
+    let priceDriven: (boolean | CellError)[] | undefined;
+    if (priceList) {
+      priceDriven =
+        priceList.length === 1
+          ? [readPriceDriven(priceList[0], undefined)]
+          : priceList.map((value, i) => readPriceDriven(value, i + 1));
+    }
+    const { segments } = segmentCustomers({ attitudes, behaviour: behaviourValues, behaviourErrors, cutoff: cutoffCell, priceDriven });
+    return toExcelColumn(segments);
+  }) as any[][];
+}
