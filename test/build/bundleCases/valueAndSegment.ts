@@ -1,10 +1,10 @@
 import { BundleCases } from "./types";
 
 /**
+ * Black-box cases for VALUELOST, VALUECHURN, CLTV, CLV, NPS and SEGMENT, with Excel-shaped arguments.
  * NPS, VALUELOST and VALUECHURN return one number (not a grid), so their expectations are exact
- * `values`: the same IEEE arithmetic as the hand computation in the comment.
- *
- * Black-box cases for VALUELOST, VALUECHURN, CLTV, CLV, NPS and SEGMENT, with Excel-shaped arguments. */
+ * `values`: the same IEEE arithmetic as the hand computation in the comment beside them.
+ */
 export const valueAndSegmentCases: BundleCases = {
   VALUELOST: [
     // Lost: 100 (end 0) + 50 (end null) + 20 (end "") = 170; row 4 starts at 0 (new customer); 80 → 60 is a downgrade.
