@@ -1,0 +1,53 @@
+import { groupBgnbdCustomers } from "../../src/analytics/bgnbdGroups";
+import { bgnbdCustomerLogLikelihood, bgnbdLogLikelihood } from "../../src/analytics/bgnbdLogLikelihood";
+import { cdnowSummary } from "../support/btydFixtures";
+
+const ones = { r: 1, alpha: 1, a: 1, b: 1 };
+
+describe("bgnbdCustomerLogLikelihood", () => {
+  it("is r ln α − r ln(α + T) for a customer without repeat purchases", () => {
+    // x = 0: A₁ = r ln α = 0, A₂ = 0, A₃ = −1·ln 2.
+    expect(bgnbdCustomerLogLikelihood(ones, 0, 0, 1)).toBeCloseTo(-Math.log(2), 14);
+  });
+
+  it("adds the dropout term for a repeat buyer (hand-worked)", () => {
+    // r = α = a = b = 1, x 1, t_x 1, T 2: A₁ = ln Γ(2) − ln Γ(1) = 0; A₂ = ln Γ(2) + ln Γ(2) − ln Γ(1) − ln Γ(3) = −ln 2;
+    // A₃ = −2 ln 3; A₄ = ln 1 − ln 1 − 2 ln 2. ln L = −ln 2 + ln(1/9 + 1/4) = −ln 2 + ln(13/36).
+    expect(bgnbdCustomerLogLikelihood(ones, 1, 1, 2)).toBeCloseTo(-Math.log(2) + Math.log(13 / 36), 14);
+  });
+
+  it("stays finite for x in the hundreds and thousands", () => {
+    const p = { r: 0.24, alpha: 4.4, a: 0.79, b: 2.4 };
+    for (const x of [300, 5000]) expect(Number.isFinite(bgnbdCustomerLogLikelihood(p, x, 38, 39))).toBe(true);
+  });
+});
+
+describe("bgnbdLogLikelihood (grouped)", () => {
+  const { x, tx, T } = cdnowSummary();
+  const groups = groupBgnbdCustomers(x, tx, T);
+  const published = { r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425754 };
+
+  it("is −9582.43 on CDNOW at the published estimates", () => {
+    // Fader, Hardie & Lee (2005) / lifetimes: ln L = −9582.4256 at the optimum.
+    expect(bgnbdLogLikelihood(groups, published)).toBeCloseTo(-9582.4256, 2);
+  });
+
+  it("equals the sum over customers one by one", () => {
+    let sum = 0;
+    for (let i = 0; i < x.length; i++) sum += bgnbdCustomerLogLikelihood(published, x[i], tx[i], T[i]);
+    expect(bgnbdLogLikelihood(groups, published)).toBeCloseTo(sum, 8);
+  });
+
+  it("has the gradient of its finite differences", () => {
+    const at = { r: 0.5, alpha: 3, a: 1.2, b: 1.7 };
+    const gradient = new Float64Array(4);
+    bgnbdLogLikelihood(groups, at, gradient);
+    const names = ["r", "alpha", "a", "b"] as const;
+    names.forEach((name, i) => {
+      const h = 1e-6 * at[name];
+      const up = bgnbdLogLikelihood(groups, { ...at, [name]: at[name] + h });
+      const down = bgnbdLogLikelihood(groups, { ...at, [name]: at[name] - h });
+      expect(gradient[i] / ((up - down) / (2 * h))).toBeCloseTo(1, 6);
+    });
+  });
+});
