@@ -90,12 +90,19 @@ export function priceDrivenFrom(value: boolean | number | null, where?: Where): 
   return value >= 0.5;
 }
 
+/**
+ * The decision table above, with the price-driven override, as an index into SEGMENTS
+ * (0 Loyal, 1 Reachable, 2 Locked-in, 3 High-risk): the hot loop's form of `classify`.
+ */
+export function classifyIndex(attitude: Attitude, behaviourHigh: boolean, priceDriven: boolean): number {
+  if (attitude === "promoter") return behaviourHigh ? (priceDriven ? 1 : 0) : priceDriven ? 3 : 1;
+  if (attitude === "detractor") return behaviourHigh && !priceDriven ? 2 : 3;
+  return priceDriven ? 3 : 1;
+}
+
 /** The decision table above, with the price-driven override. */
 export function classify(attitude: Attitude, behaviourHigh: boolean, priceDriven: boolean): Segment {
-  const base: Segment =
-    attitude === "promoter" ? (behaviourHigh ? "Loyal" : "Reachable") : attitude === "detractor" ? (behaviourHigh ? "Locked-in" : "High-risk") : "Reachable";
-  if (!priceDriven) return base;
-  return base === "Loyal" ? "Reachable" : "High-risk";
+  return SEGMENTS[classifyIndex(attitude, behaviourHigh, priceDriven)];
 }
 
 export type BehaviourRule = "at least cutoff" | "above median";
@@ -180,7 +187,7 @@ export function segmentCustomers(input: SegmentInput): SegmentResult {
   const cut = rule.cutoff;
   const aboveMedian = rule.rule === "above median";
   const sharedPrice = priceDriven && priceDriven.length === 1 ? priceDriven[0] : undefined;
-  const counts: Record<Segment, number> = { Loyal: 0, Reachable: 0, "Locked-in": 0, "High-risk": 0 };
+  const tally = new Float64Array(4);
   const segments = new Array<Segment | CellError>(n);
   for (let i = 0; i < n; i++) {
     const attitude = attitudes[i];
@@ -209,9 +216,10 @@ export function segmentCustomers(input: SegmentInput): SegmentResult {
       segments[i] = notAvailable(`${behaviourName}, row ${i + 1}: no behaviour value for this customer`);
       continue;
     }
-    const segment = classify(attitude, aboveMedian ? v > cut : v >= cut, price === true);
-    counts[segment]++;
-    segments[i] = segment;
+    const index = classifyIndex(attitude, aboveMedian ? v > cut : v >= cut, price === true);
+    tally[index]++;
+    segments[i] = SEGMENTS[index];
   }
+  const counts: Record<Segment, number> = { Loyal: tally[0], Reachable: tally[1], "Locked-in": tally[2], "High-risk": tally[3] };
   return { segments, cutoff: cut, rule: rule.rule, counts };
 }
