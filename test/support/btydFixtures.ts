@@ -6,7 +6,10 @@
 import * as fs from "fs";
 import * as path from "path";
 
-const FIXTURES = path.join(__dirname, "..", "fixtures");
+// Beside this file under jest; from the project root when compiled elsewhere (npm run bench).
+const FIXTURES = [path.join(__dirname, "..", "fixtures"), path.join(process.cwd(), "test", "fixtures")].find((dir) =>
+  fs.existsSync(path.join(dir, "CDNOW_sample.txt")),
+)!;
 
 export type CdnowSummary = {
   readonly id: string[];
