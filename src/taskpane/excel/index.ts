@@ -12,12 +12,13 @@
  *
  * Excel.run
  * - `Excel.run(batch)` and `Excel.run({ delayForCellEdit: true }, batch)`; `context.sync()`
- * - `object.load("a,b")` / `load(["a","b"])` with the properties below; `isNullObject`
+ * - `object.load("a,b")` (comma-separated string only) with the properties below; `isNullObject`
+ *   read after sync on the results of the `…OrNullObject` methods (never loaded explicitly)
  *
  * RequestContext / Application / Workbook
  * - `context.workbook`, `context.application.suspendApiCalculationUntilNextSync()` (1.6)
  * - `workbook.getSelectedRange()` (1.1), `workbook.getSelectedRanges()` → RangeAreas, load `areaCount` (1.9, only when supported)
- * - `workbook.worksheets` → `load("items/name")`, `.items[i].name`, `getItem(name)`, `add(name)` (1.1)
+ * - `workbook.worksheets` → `getItem(name)`, `add(name)` (1.1), `getItemOrNullObject(name)` (1.4)
  * - `workbook.protection` → load `protected` (1.7)
  *
  * Worksheet
@@ -250,14 +251,14 @@ export async function checkWriteTargets(region: Region): Promise<WriteTargets> {
   });
 }
 
-/** The first of "Segments", "Segments (2)", … not taken (sheet names compare case-insensitively). */
-export function freeSheetName(base: string, taken: readonly string[]): string {
-  const lower = new Set(taken.map((n) => n.toLowerCase()));
-  if (!lower.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const name = `${base} (${i})`;
-    if (!lower.has(name.toLowerCase())) return name;
-  }
+/** How many sheet names are tried: "Segments", "Segments (2)" … "Segments (100)". */
+export const NAME_CANDIDATES = 100;
+
+/** "Segments", "Segments (2)", …; the first one no sheet has (Excel compares case-insensitively) is used. */
+export function sheetNameCandidates(base: string): string[] {
+  const out = [base];
+  for (let i = 2; i <= NAME_CANDIDATES; i++) out.push(`${base} (${i})`);
+  return out;
 }
 
 export type WriteOptions = { readonly onProgress?: Progress; readonly signal?: AbortSignal; readonly startRows?: number };
@@ -281,10 +282,13 @@ export async function writeSegmentsSheet(plan: SheetPlan, options: WriteOptions 
   const sheetName = await run(async (context) => {
     const workbook = context.workbook;
     workbook.protection.load("protected");
-    workbook.worksheets.load("items/name");
+    const candidates = sheetNameCandidates(plan.baseName);
+    const probes = candidates.map((name) => workbook.worksheets.getItemOrNullObject(name));
     await context.sync();
     if (workbook.protection.protected) throw new ExcelLayerError("structureProtected");
-    const name = freeSheetName(plan.baseName, workbook.worksheets.items.map((s) => s.name));
+    const free = probes.findIndex((p) => p.isNullObject);
+    if (free < 0) throw new ExcelLayerError("unknown", `every name from "${candidates[0]}" to "${candidates[candidates.length - 1]}" is taken`);
+    const name = candidates[free];
     workbook.worksheets.add(name);
     await context.sync();
     return name;
