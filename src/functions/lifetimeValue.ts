@@ -2,44 +2,50 @@
  * LOYALTY.CLTV and LOYALTY.CLV: adapters over src/analytics/cltv.ts and clv.ts. Both work
  * per customer over columns (single cells are reused for every row) and spill a column.
  */
-import { at, readNumber } from "../analytics/cells";
-import { CellError, isCellError, notAvailable } from "../analytics/errors";
+import { CellError, notAvailable } from "../analytics/errors";
 import { cltv as cltvOf } from "../analytics/cltv";
 import { clv as clvOf } from "../analytics/clv";
-import { guard, listOf, rowCount, toExcelColumn, valueAt } from "./adapter";
+import { guard, listOf, rowCount, toExcelColumn } from "./adapter";
+import { readNumberColumn } from "./numberColumns";
 
 type Column = { readonly arg: string; readonly range: unknown; readonly fallback?: number; readonly what: string };
 
 /**
- * Reads the columns row by row and computes one value per row. A blank required cell gives
- * #N/A in that row; a blank optional cell (or an omitted optional argument) uses its default.
+ * Reads every column, then computes one value per row. A bad cell gives its error in that row
+ * (the first column's first); a blank required cell gives #N/A; a blank optional cell (or an
+ * omitted optional argument) uses its default.
  */
 function perCustomer(columns: readonly Column[], compute: (values: number[], row: number | undefined) => number | CellError) {
   return guard(() => {
     const present = columns.filter((c) => c.range !== null && c.range !== undefined);
     const lists = present.map((c) => ({ arg: c.arg, values: listOf(c.range, c.arg) }));
     const n = rowCount(lists);
+    const read = columns.map((c) => {
+      const list = lists.find((l) => l.arg === c.arg);
+      return list ? readNumberColumn(list.values, n, c.arg, c.what) : null;
+    });
     const out: (number | CellError)[] = new Array(n);
+    const values: number[] = new Array(columns.length);
     for (let i = 0; i < n; i++) {
-      const row = n === 1 ? undefined : i + 1;
-      const values: number[] = [];
-      let error: CellError | null = null;
-      for (const column of columns) {
-        const list = lists.find((l) => l.arg === column.arg);
-        const cell = list ? readNumber(valueAt(list.values, i), at(column.arg, row), column.what) : null;
-        if (isCellError(cell)) {
-          error = cell;
+      let error: CellError | undefined;
+      for (let k = 0; k < columns.length; k++) {
+        const column = read[k];
+        const v = column ? column.values[i] : NaN;
+        if (v === v) {
+          values[k] = v;
+          continue;
+        }
+        error = column?.errors?.[i];
+        if (error) break;
+        const fallback = columns[k].fallback;
+        if (fallback === undefined) {
+          const arg = columns[k].arg;
+          error = notAvailable(`${arg}${n === 1 ? "" : `, row ${i + 1}`}: the cell is blank; no ${columns[k].what} for this customer`);
           break;
         }
-        if (cell === null) {
-          if (column.fallback === undefined) {
-            error = notAvailable(`${column.arg}${row === undefined ? "" : `, row ${row}`}: the cell is blank; no ${column.what} for this customer`);
-            break;
-          }
-          values.push(column.fallback);
-        } else values.push(cell);
+        values[k] = fallback;
       }
-      out[i] = error ?? compute(values, row);
+      out[i] = error ?? compute(values, n === 1 ? undefined : i + 1);
     }
     return toExcelColumn(out);
   });

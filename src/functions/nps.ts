@@ -26,7 +26,12 @@ export function nps(scores: any[][]): any {
     for (let r = 0; r < rows; r++) {
       const line = grid[r];
       for (let c = 0; c < line.length; c++) {
-        const value = readNumber(line[c], whereOf(r, c), "a 0–10 score");
+        const cell = line[c];
+        if (typeof cell === "number" && cell - cell === 0) {
+          values[r * cols + c] = cell; // the fast path: a plain finite number
+          continue;
+        }
+        const value = readNumber(cell, whereOf(r, c), "a 0–10 score");
         if (isCellError(value)) return toExcelValue(value);
         if (value !== null) values[r * cols + c] = value;
       }

@@ -6,9 +6,12 @@
 import { at, readBoolean, readNumber } from "../analytics/cells";
 import { Attitude, attitudeFromRecommend, priceDrivenFrom, segmentCustomers } from "../analytics/loyaltySegment";
 import { CellError, failValue, isCellError, raise } from "../analytics/errors";
-import { guard, listOf, rowCount, single, toExcelColumn, valueAt } from "./adapter";
+import { guard, listOf, rowCount, single, toExcelColumn } from "./adapter";
+import { readNumberColumn } from "./numberColumns";
 
 function readPriceDriven(value: unknown, row: number | undefined): boolean | CellError {
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number" && value >= 0 && value <= 1) return priceDrivenFrom(value); // in range: no message to build
   const where = at("price_driven", row);
   if (typeof value === "number") {
     const share = readNumber(value, where);
@@ -47,22 +50,15 @@ export function segment(recommend_scores: any[][], behaviour: any[][], behaviour
     if (behaviourList.length === 1 && cutoffCell === null) {
       failValue("behaviour is a single value, so it has no median to compare with; give a behaviour_cutoff, or one behaviour value per customer");
     }
-    const oneRow = n === 1;
+    const score = readNumberColumn(scores, n, "recommend_scores", "a 0–10 score");
     const attitudes = new Array<Attitude | CellError | null>(n);
-    const behaviourValues = new Float64Array(n);
-    let behaviourErrors: (CellError | undefined)[] | undefined;
     for (let i = 0; i < n; i++) {
-      const row = oneRow ? undefined : i + 1;
-      const scoreWhere = at("recommend_scores", row);
-      const score = readNumber(valueAt(scores, i), scoreWhere, "a 0–10 score");
-      attitudes[i] = score === null || isCellError(score) ? score : attitudeFromRecommend(score, scoreWhere);
-      const b = readNumber(valueAt(behaviourList, i), at("behaviour", row), "a behaviour number");
-      if (typeof b === "number") behaviourValues[i] = b;
-      else {
-        behaviourValues[i] = NaN;
-        if (b !== null) (behaviourErrors ??= [])[i] = b;
-      }
+      const s = score.values[i];
+      if (s !== s) attitudes[i] = score.errors?.[i] ?? null;
+      else if (s >= 0 && s <= 10) attitudes[i] = attitudeFromRecommend(s);
+      else attitudes[i] = attitudeFromRecommend(s, at("recommend_scores", n === 1 ? undefined : i + 1));
     }
+    const { values: behaviourValues, errors: behaviourErrors } = readNumberColumn(behaviourList, n, "behaviour", "a behaviour number");
     let priceDriven: (boolean | CellError)[] | undefined;
     if (priceList) {
       priceDriven =

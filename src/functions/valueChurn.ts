@@ -2,10 +2,11 @@
  * LOYALTY.VALUELOST and LOYALTY.VALUECHURN: adapters over src/analytics/valueLost.ts.
  * Two per-customer columns in, one number out; an error in any input cell is the result.
  */
-import { at, readBoolean, readNumber } from "../analytics/cells";
+import { at, readBoolean } from "../analytics/cells";
 import { CellError, isCellError, raise } from "../analytics/errors";
 import { ValueColumns, valueChurn as valueChurnRate, valueLost as valueLostSum } from "../analytics/valueLost";
-import { ExcelResult, guard, listOf, rowCount, single, toExcelValue, valueAt } from "./adapter";
+import { ExcelResult, guard, listOf, rowCount, single, toExcelValue } from "./adapter";
+import { readNumberColumn } from "./numberColumns";
 
 /** TRUE/FALSE, with 1 and 0 read as Excel reads them in a logical argument; omitted or blank → FALSE. */
 function readIncludeDowngrades(value: unknown): boolean {
@@ -24,17 +25,16 @@ function readColumns(valueStart: unknown, valueEnd: unknown, includeDowngrades: 
     { arg: "value_end", values: end },
   ]);
   const include = readIncludeDowngrades(includeDowngrades);
-  const columns = { start: new Float64Array(n), end: new Float64Array(n), includeDowngrades: include };
-  for (let i = 0; i < n; i++) {
-    const row = n === 1 ? undefined : i + 1;
-    const s = readNumber(valueAt(start, i), at("value_start", row), "a recurring value");
-    if (isCellError(s)) return s;
-    const e = readNumber(valueAt(end, i), at("value_end", row), "a recurring value");
-    if (isCellError(e)) return e;
-    columns.start[i] = s === null ? NaN : s;
-    columns.end[i] = e === null ? NaN : e;
+  const startColumn = readNumberColumn(start, n, "value_start", "a recurring value");
+  const endColumn = readNumberColumn(end, n, "value_end", "a recurring value");
+  if (startColumn.errors || endColumn.errors) {
+    // The first bad cell in row order (value_start before value_end within a row) is the result.
+    for (let i = 0; i < n; i++) {
+      const error = startColumn.errors?.[i] ?? endColumn.errors?.[i];
+      if (error) return error;
+    }
   }
-  return columns;
+  return { start: startColumn.values, end: endColumn.values, includeDowngrades: include };
 }
 
 function compute(
