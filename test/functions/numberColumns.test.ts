@@ -1,0 +1,28 @@
+import { readNumberColumn } from "../../src/functions/numberColumns";
+
+describe("readNumberColumn", () => {
+  it("reads plain numbers, 0 included, and blanks (null, '') as NaN", () => {
+    const { values, errors } = readNumberColumn([3, 0, null, "", -2.5], 5, "x", "a number");
+    expect(Array.from(values)).toEqual([3, 0, NaN, NaN, -2.5]);
+    expect(errors).toBeUndefined();
+  });
+
+  it("keeps a bad cell's error at its row, numbered from 1", () => {
+    const na = new (globalThis as any).CustomFunctions.Error("#N/A", "x");
+    const { values, errors } = readNumberColumn([1, "abc", na, Infinity], 4, "behaviour", "a behaviour number");
+    expect(values[0]).toBe(1);
+    expect([values[1], values[2], values[3]]).toEqual([NaN, NaN, NaN]);
+    expect(errors?.[0]).toBeUndefined();
+    expect(errors?.[1]).toEqual({ code: "#VALUE!", message: 'behaviour, row 2: expected a behaviour number, found text "abc"' });
+    expect(errors?.[2]).toEqual({ code: "#N/A", message: "behaviour, row 3: the cell holds #N/A" });
+    expect(errors?.[3]).toEqual({ code: "#VALUE!", message: "behaviour, row 4: expected a behaviour number, found Infinity" });
+  });
+
+  it("reuses a single value for every row", () => {
+    expect(Array.from(readNumberColumn([7], 3, "x", "a number").values)).toEqual([7, 7, 7]);
+  });
+
+  it("names no row when the call covers one row", () => {
+    expect(readNumberColumn(["a"], 1, "years", "a number of years").errors?.[0]?.message).toBe('years: expected a number of years, found text "a"');
+  });
+});
