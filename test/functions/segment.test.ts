@@ -62,6 +62,14 @@ describe("LOYALTY.SEGMENT", () => {
     expect(out[1][0]).toBe("Loyal");
   });
 
+  it("rejects an Excel data-type object in a cell with #VALUE! in its row", () => {
+    const entity = { type: "Entity", text: "Contoso", properties: {} };
+    const out = segment(col([10, entity]), col([5, 5]), 1);
+    expect(out[0][0]).toBe("Loyal");
+    // The wording comes from cells.ts; what matters here is the code, the row and the reason.
+    expect(errorOf(out[1][0])).toEqual({ code: "#VALUE!", message: expect.stringMatching(/^recommend_scores, row 2: the cell holds .*data type.*expected a plain value$/) });
+  });
+
   it("gives #N/A for a blank behaviour value, and leaves it out of the median", () => {
     // Behaviour 1, blank, 3 → median of 1 and 3 = 2; 3 is high.
     const out = segment(col([10, 10, 10]), col([1, null, 3]));
