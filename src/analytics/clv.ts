@@ -39,7 +39,7 @@ export function clv(input: ClvInput, row?: number): number | CellError {
   const denominator = 1 + d - r;
   if (!(denominator > 0)) {
     return valueError(
-      `${describeWhere(at("discount_rate", row))}: 1 + discount_rate − retention_rate is ${denominator}; it must be above 0 for the value to be finite`,
+      `${describeWhere(at("discount_rate", row))}: 1 + discount_rate − retention_rate is ${Number(denominator.toPrecision(12))}; it must be above 0 for the value to be finite`,
     );
   }
   return (m * r) / denominator - ac;

@@ -43,7 +43,7 @@ describe("clv", () => {
     // 1 − 0.3 − 0.8 = −0.1.
     expect(clv({ marginPerPeriod: 100, retentionRate: 0.8, discountRate: -0.3 })).toMatchObject({
       code: "#VALUE!",
-      message: expect.stringContaining("1 + discount_rate − retention_rate is"),
+      message: "discount_rate: 1 + discount_rate − retention_rate is -0.1; it must be above 0 for the value to be finite",
     });
   });
 

@@ -60,7 +60,7 @@ export const valueAndSegmentCases: BundleCases = {
       expect: {
         values: [
           [{ code: "#VALUE!", message: "retention_rate, row 1: expected a fraction from 0 up to but not including 1 (80% is 0.8), found 1" }],
-          [{ code: "#VALUE!", message: "discount_rate, row 2: 1 + discount_rate − retention_rate is -0.10000000000000009; it must be above 0 for the value to be finite" }],
+          [{ code: "#VALUE!", message: "discount_rate, row 2: 1 + discount_rate − retention_rate is -0.1; it must be above 0 for the value to be finite" }],
         ],
       },
     },
