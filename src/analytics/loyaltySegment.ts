@@ -179,6 +179,7 @@ export function segmentCustomers(input: SegmentInput): SegmentResult {
   const n = attitudes.length;
   const attitudeName = input.names?.attitude ?? "recommend_scores";
   const behaviourName = input.names?.behaviour ?? "behaviour";
+  const noAttitude = input.names?.attitude === undefined ? "no recommend score" : "no attitude value";
   if (behaviour.length !== n) failValue(`${behaviourName} has ${behaviour.length} rows but ${attitudeName} has ${n}; give columns of the same length`);
   if (priceDriven && priceDriven.length !== n && priceDriven.length !== 1) {
     failValue(`price_driven has ${priceDriven.length} rows but ${attitudeName} has ${n}; give one value per customer or a single value`);
@@ -209,7 +210,7 @@ export function segmentCustomers(input: SegmentInput): SegmentResult {
       continue;
     }
     if (attitude === null) {
-      segments[i] = notAvailable(`${attitudeName}, row ${i + 1}: no recommend score for this customer`);
+      segments[i] = notAvailable(`${attitudeName}, row ${i + 1}: ${noAttitude} for this customer`);
       continue;
     }
     if (v !== v) {

@@ -211,7 +211,7 @@ describe("segmentCustomers", () => {
 
   it("names its own columns in messages when the task pane asks", () => {
     const result = segmentCustomers({ attitudes: [null], behaviour: Float64Array.of(1), cutoff: 0, names: { attitude: "Satisfaction" } });
-    expect(result.segments[0]).toEqual({ code: "#N/A", message: "Satisfaction, row 1: no recommend score for this customer" });
+    expect(result.segments[0]).toEqual({ code: "#N/A", message: "Satisfaction, row 1: no attitude value for this customer" });
   });
 
   it("fails the whole call when the lengths disagree", () => {
