@@ -115,7 +115,7 @@ function idOutput(cell: unknown, id: string): string | number {
  * @param {any[][]} order_dates The date of each order (Excel dates or ISO text such as 2024-03-31).
  * @param {any[][]} amounts The amount (revenue) of each order.
  * @param {any} [as_of_date] The analysis date: recency days are counted to it and later orders are left out. Default: the latest order date.
- * @returns {any[][]} A header row, then one row per customer; dates are Excel date numbers (format them as dates).
+ * @returns {Promise<any[][]>} A header row, then one row per customer; dates are Excel date numbers (format them as dates).
  */
 export async function rfmtable(customer_ids: any[][], order_dates: any[][], amounts: any[][], as_of_date?: any): Promise<any[][]> {
   return (await guardAsync(async () => {
