@@ -1,13 +1,39 @@
 import * as React from "react";
-import { FluentProvider, Title3, Body1, webLightTheme } from "@fluentui/react-components";
+import { Body1, FluentProvider, MessageBar, MessageBarBody, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { SegmentPane } from "./components/SegmentPane";
+import { type ExcelPort, officeExcel } from "./excel/port";
+import { en, type Strings } from "./strings/en";
 
-export function App(): React.JSX.Element {
+const useStyles = makeStyles({
+  provider: { minHeight: "100vh" },
+  message: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+  },
+});
+
+type Props = { readonly port?: ExcelPort; readonly strings?: Strings };
+
+/** The pane inside FluentProvider, dark when Office's theme is dark; a plain message outside Excel or on too old a host. */
+export function App({ port = officeExcel, strings = en }: Props): React.JSX.Element {
+  const styles = useStyles();
+  const theme = port.officeTheme() === "dark" ? webDarkTheme : webLightTheme;
+  const host = port.hostInfo();
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main>
-        <Title3 as="h1">Loyalty Lens</Title3>
-        <Body1>Customer-loyalty analytics for this workbook.</Body1>
-      </main>
+    <FluentProvider theme={theme} className={styles.provider}>
+      {host.kind === "ready" ? (
+        <SegmentPane port={port} strings={strings} />
+      ) : (
+        <main className={styles.message}>
+          <Title3 as="h1">{strings.appTitle}</Title3>
+          <Body1>{strings.appIntro}</Body1>
+          <MessageBar intent={host.kind === "tooOld" ? "error" : "info"} layout="multiline">
+            <MessageBarBody>{host.kind === "tooOld" ? strings.host.tooOld(host.needed) : strings.host.noExcel}</MessageBarBody>
+          </MessageBar>
+        </main>
+      )}
     </FluentProvider>
   );
 }

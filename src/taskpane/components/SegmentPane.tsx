@@ -1,0 +1,124 @@
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  ProgressBar,
+  Subtitle2,
+  Text,
+  Title3,
+} from "@fluentui/react-components";
+import type { ExcelPort } from "../excel/port";
+import type { Strings } from "../strings/en";
+import { BehaviourStep, MappingStep, TargetChoice } from "./SetupSteps";
+import { SummaryView } from "./SummaryView";
+import { usePaneStyles } from "./styles";
+import { type Notice, type Setup, useSegmentFlow } from "./useSegmentFlow";
+
+type Props = { readonly port: ExcelPort; readonly strings: Strings };
+
+function NoticeBar({ notice, strings, onOffer }: { notice: Notice; strings: Strings; onOffer: (offer: "rfm" | "column") => void }): React.JSX.Element {
+  const offerLabel = notice.offer === "rfm" ? strings.run.segmentRfm : notice.offer === "column" ? strings.run.targetBeside : null;
+  return (
+    <MessageBar intent={notice.intent} layout="multiline">
+      <MessageBarBody>{notice.text}</MessageBarBody>
+      {offerLabel && notice.offer && (
+        <MessageBarActions>
+          <Button onClick={() => onOffer(notice.offer as "rfm" | "column")}>{offerLabel}</Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}
+
+function Picked({ setup, strings }: { setup: Setup; strings: Strings }): React.JSX.Element {
+  const rows = setup.region.rowCount - (setup.hasHeaders ? 1 : 0);
+  return <Text>{strings.pick.picked(setup.region.address, rows)}</Text>;
+}
+
+/** The Segment pane: pick the data, map columns, choose behaviour, segment, read the summary. */
+export function SegmentPane({ port, strings }: Props): React.JSX.Element {
+  const styles = usePaneStyles();
+  const flow = useSegmentFlow(port, strings);
+  const { state } = flow;
+  const busy = state.status === "picking" || state.status === "running";
+
+  return (
+    <main className={styles.root} aria-busy={busy}>
+      <header className={styles.section}>
+        <Title3 as="h1">{strings.appTitle}</Title3>
+        <Body1>{strings.appIntro}</Body1>
+      </header>
+
+      <section className={styles.section} aria-labelledby="pick-heading">
+        <Subtitle2 as="h2" id="pick-heading">
+          {strings.pick.heading}
+        </Subtitle2>
+        {state.status === "start" && <Text className={styles.muted}>{strings.pick.hint}</Text>}
+        {(state.status === "ready" || state.status === "running" || state.status === "done") && <Picked setup={state.setup} strings={strings} />}
+        <div className={styles.row}>
+          <Button appearance={state.status === "start" ? "primary" : "secondary"} disabled={busy} onClick={() => void flow.pickSelection()}>
+            {strings.pick.useSelection}
+          </Button>
+        </div>
+        {state.status === "picking" && (
+          <Field validationMessage={strings.pick.reading} validationState="none">
+            <ProgressBar aria-label={strings.pick.reading} />
+          </Field>
+        )}
+        {state.status === "start" && state.notice && <NoticeBar notice={state.notice} strings={strings} onOffer={flow.accept} />}
+      </section>
+
+      {state.status === "ready" && (
+        <>
+          <MappingStep setup={state.setup} strings={strings} onMapping={flow.setMapping} onHasHeaders={flow.setHasHeaders} />
+          <BehaviourStep setup={state.setup} strings={strings} onChange={flow.update} />
+          <section className={styles.section} aria-labelledby="run-heading">
+            <Subtitle2 as="h2" id="run-heading">
+              {strings.run.heading}
+            </Subtitle2>
+            <TargetChoice setup={state.setup} strings={strings} onChange={flow.update} />
+            {state.notice && <NoticeBar notice={state.notice} strings={strings} onOffer={flow.accept} />}
+            <div className={styles.row}>
+              <Button appearance="primary" onClick={() => void flow.segment()}>
+                {state.setup.mode === "rfm" ? strings.run.segmentRfm : strings.run.segment}
+              </Button>
+            </div>
+          </section>
+        </>
+      )}
+
+      {state.status === "running" && (
+        <section className={styles.section} aria-labelledby="run-heading">
+          <Subtitle2 as="h2" id="run-heading">
+            {strings.run.heading}
+          </Subtitle2>
+          <Field label={strings.run.phase[state.phase]} validationMessage={strings.run.progress(state.done, state.total)} validationState="none">
+            <ProgressBar value={state.total === 0 ? 0 : state.done / state.total} max={1} aria-valuetext={strings.run.progress(state.done, state.total)} />
+          </Field>
+          <div className={styles.row}>
+            <Button onClick={flow.cancel}>{strings.run.cancel}</Button>
+          </div>
+        </section>
+      )}
+
+      {state.status === "done" && (
+        <>
+          <MessageBar intent={state.written.kind === "sheet" && !state.written.formatted ? "warning" : "success"} layout="multiline">
+            <MessageBarBody>
+              {state.written.kind === "sheet" ? strings.run.wroteSheet(state.written.name) : strings.run.wroteColumn}
+              {state.written.kind === "sheet" && !state.written.formatted ? ` ${strings.run.notFormatted}` : ""}
+            </MessageBarBody>
+          </MessageBar>
+          <SummaryView result={state.result} strings={strings} />
+          <div className={styles.row}>
+            <Button onClick={flow.startOver}>{strings.run.startOver}</Button>
+          </div>
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,137 @@
+import * as React from "react";
+import { Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
+import { HorizontalBarChart, type ChartProps } from "@fluentui/react-charts";
+import { SEGMENTS, type Segment } from "../../analytics/loyaltySegment";
+import { SEGMENT_COLOURS } from "../palette";
+import { skippedLines } from "../model/plans";
+import type { RunResult, SummaryRow } from "../model/segmentRun";
+import type { Strings } from "../strings/en";
+import { usePaneStyles } from "./styles";
+import { formatNumber } from "./useSegmentFlow";
+
+const isGroup = (name: string): name is Segment => (SEGMENTS as readonly string[]).includes(name);
+
+function colourOf(name: string): string | undefined {
+  return isGroup(name) ? SEGMENT_COLOURS[name].fill : undefined;
+}
+
+type Props = { readonly result: RunResult; readonly strings: Strings };
+
+/** The summary after a run: table, chart, recommended actions and skipped rows. */
+export function SummaryView({ result, strings }: Props): React.JSX.Element {
+  const styles = usePaneStyles();
+  const s = strings.summary;
+  const sum = result.summary;
+  const percent = (v: number | null) => (v === null ? "–" : new Intl.NumberFormat(strings.locale, { style: "percent", maximumFractionDigits: 1 }).format(v));
+  const money = (v: number | null) => (v === null ? "–" : formatNumber(strings, v, 0));
+  const label = (name: string) => (isGroup(name) ? strings.segmentLabel[name] : name);
+  const showRevenue = sum.revenue !== null;
+  const showProfit = sum.profit !== null;
+  const showAttitude = result.mode === "groups";
+  const lines = skippedLines(sum, strings);
+
+  const cutoffText =
+    result.cutoff && result.measure
+      ? s.cutoffUsed(
+          strings.behaviour.measures[result.measure],
+          result.cutoff.rule === "above median" ? s.ruleAboveMedian(formatNumber(strings, result.cutoff.value)) : s.ruleAtLeast(formatNumber(strings, result.cutoff.value)),
+        )
+      : null;
+
+  return (
+    <section className={styles.section} aria-labelledby="summary-heading">
+      <Subtitle2 as="h2" id="summary-heading">
+        {s.heading}
+      </Subtitle2>
+      <Text>{s.totals(sum.customers)}</Text>
+      {cutoffText && <Text>{cutoffText}</Text>}
+      <div className={styles.scroll} role="region" aria-label={s.table} tabIndex={0}>
+        <Table size="small" aria-label={s.table}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{s.columns.segment}</TableHeaderCell>
+              <TableHeaderCell>{s.columns.customers}</TableHeaderCell>
+              <TableHeaderCell>{s.columns.customerShare}</TableHeaderCell>
+              {showRevenue && <TableHeaderCell>{s.columns.revenue}</TableHeaderCell>}
+              {showRevenue && <TableHeaderCell>{s.columns.revenueShare}</TableHeaderCell>}
+              {showProfit && <TableHeaderCell>{s.columns.profit}</TableHeaderCell>}
+              {showAttitude && <TableHeaderCell>{s.columns.averageAttitude}</TableHeaderCell>}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {sum.rows.map((row: SummaryRow) => (
+              <TableRow key={row.segment}>
+                <TableCell>
+                  {colourOf(row.segment) && <span className={styles.swatch} style={{ backgroundColor: colourOf(row.segment) }} aria-hidden="true" />}
+                  {label(row.segment)}
+                </TableCell>
+                <TableCell className={styles.numberCell}>{formatNumber(strings, row.customers, 0)}</TableCell>
+                <TableCell className={styles.numberCell}>{percent(row.customerShare)}</TableCell>
+                {showRevenue && <TableCell className={styles.numberCell}>{money(row.revenue)}</TableCell>}
+                {showRevenue && <TableCell className={styles.numberCell}>{percent(row.revenueShare)}</TableCell>}
+                {showProfit && <TableCell className={styles.numberCell}>{money(row.profit)}</TableCell>}
+                {showAttitude && <TableCell className={styles.numberCell}>{row.averageAttitude === null ? "–" : formatNumber(strings, row.averageAttitude, 1)}</TableCell>}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <SegmentChart result={result} strings={strings} />
+      {result.mode === "groups" && (
+        <>
+          <Subtitle2 as="h3">{s.actionsHeading}</Subtitle2>
+          <ul className={styles.list}>
+            {SEGMENTS.map((g) => (
+              <li key={g}>
+                <Text weight="semibold">{strings.segmentLabel[g]}</Text> <Text>{strings.actions[g]}</Text>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {lines.length > 0 && (
+        <>
+          <Subtitle2 as="h3">{s.skippedHeading}</Subtitle2>
+          <ul className={styles.list}>
+            {lines.map((line) => (
+              <li key={line}>
+                <Text>{line}</Text>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Two 100 % bars (customers, revenue) split by segment, in the segment colours. */
+export function SegmentChart({ result, strings }: Props): React.JSX.Element | null {
+  const styles = usePaneStyles();
+  const s = strings.summary;
+  const rows = result.summary.rows.filter((r) => r.customers > 0);
+  if (rows.length === 0) return null;
+  const total = result.summary.customers;
+  const revenueTotal = result.summary.revenue;
+  const label = (name: string) => (isGroup(name) ? strings.segmentLabel[name] : name);
+  const data: ChartProps[] = [
+    {
+      chartTitle: s.chartCustomers,
+      chartData: rows.map((r) => ({ legend: label(r.segment), horizontalBarChartdata: { x: r.customers, total }, color: colourOf(r.segment) })),
+    },
+  ];
+  if (revenueTotal !== null && revenueTotal > 0) {
+    data.push({
+      chartTitle: s.chartRevenue,
+      chartData: rows.map((r) => ({ legend: label(r.segment), horizontalBarChartdata: { x: Math.max(0, r.revenue ?? 0), total: revenueTotal }, color: colourOf(r.segment) })),
+    });
+  }
+  return (
+    <figure className={styles.figure} aria-label={s.chartTitle}>
+      <figcaption>
+        <Text weight="semibold">{s.chartTitle}</Text>
+      </figcaption>
+      <HorizontalBarChart data={data} hideRatio={data.map(() => true)} culture={strings.locale} />
+    </figure>
+  );
+}

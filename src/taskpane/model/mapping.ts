@@ -1,0 +1,216 @@
+/**
+ * Column mapping: which column of the picked range plays which role, guessed from header names
+ * and a sample of values, and remembered per sheet for the session. Pure; no Office types.
+ *
+ * Header detection: the first row is a header row when every non-blank cell in it is text that
+ * is not a number, date or error, and some column holds a number, date or boolean below a text
+ * header — or every value of the first row is absent from the rest of its column (sample).
+ * Cost: O(rows × columns) over the sample (≤ 200 rows).
+ */
+import { isBlank } from "../../analytics/cells";
+import { serialFromIsoText } from "../../analytics/dates";
+import { isExcelErrorCode } from "../../analytics/errors";
+
+export type AttitudeScale = "recommend" | "satisfaction" | "referrals";
+export type RecencyKind = "days" | "date";
+
+/** Roles a column can play; "attitude" is read on `attitudeScale`, "recency" as `recencyKind`. */
+export const ROLES = ["id", "attitude", "recency", "firstOrder", "frequency", "monetary", "cost", "priceDriven", "recurring"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Mapping = {
+  /** Column index within the picked range (0-based), or null when not mapped. */
+  readonly columns: Readonly<Record<Role, number | null>>;
+  readonly attitudeScale: AttitudeScale;
+  readonly recencyKind: RecencyKind;
+};
+
+export const EMPTY_MAPPING: Mapping = {
+  columns: { id: null, attitude: null, recency: null, firstOrder: null, frequency: null, monetary: null, cost: null, priceDriven: null, recurring: null },
+  attitudeScale: "recommend",
+  recencyKind: "days",
+};
+
+/** Excel column letters of a 0-based index: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+const isNumberLike = (v: unknown): boolean => typeof v === "number" || typeof v === "boolean";
+
+function isPlainText(v: unknown): boolean {
+  if (typeof v !== "string" || v.trim() === "") return false;
+  const t = v.trim();
+  if (isExcelErrorCode(t)) return false;
+  if (serialFromIsoText(t) !== null) return false;
+  return !/^[-+]?\d+([.,]\d+)?%?$/.test(t);
+}
+
+/** Whether the first row of `rows` looks like a header row (see the file comment). */
+export function detectHeaders(rows: readonly (readonly unknown[])[]): boolean {
+  if (rows.length === 0) return false;
+  const first = rows[0];
+  let textCells = 0;
+  for (const v of first) {
+    if (isBlank(v)) continue;
+    if (!isPlainText(v)) return false;
+    textCells++;
+  }
+  if (textCells === 0) return false;
+  if (rows.length === 1) return true;
+  for (let c = 0; c < first.length; c++) {
+    if (!isPlainText(first[c])) continue;
+    for (let r = 1; r < rows.length; r++) if (isNumberLike(rows[r][c])) return true;
+  }
+  // All text: a header row when none of its texts recurs below it in the same column.
+  for (let c = 0; c < first.length; c++) {
+    if (isBlank(first[c])) continue;
+    const head = String(first[c]).trim().toLowerCase();
+    for (let r = 1; r < rows.length; r++) if (typeof rows[r][c] === "string" && String(rows[r][c]).trim().toLowerCase() === head) return false;
+  }
+  return true;
+}
+
+/** Header texts (trimmed, "" for a blank header cell) or null per column when there is no header row. */
+export function headerTexts(rows: readonly (readonly unknown[])[], hasHeaders: boolean, columnCount: number): (string | null)[] {
+  const out: (string | null)[] = [];
+  for (let c = 0; c < columnCount; c++) out.push(hasHeaders && rows.length > 0 && !isBlank(rows[0][c]) ? String(rows[0][c]).trim() : null);
+  return out;
+}
+
+type Sample = readonly (readonly unknown[])[];
+
+function values(sample: Sample, c: number): unknown[] {
+  const out: unknown[] = [];
+  for (const row of sample) if (!isBlank(row[c])) out.push(row[c]);
+  return out;
+}
+
+const numbers = (vs: unknown[]): number[] => vs.filter((v): v is number => typeof v === "number");
+/** Most (≥ 80%) of the non-blank sample values are numbers satisfying `ok`; an empty sample passes. */
+function mostly(vs: unknown[], ok: (n: number) => boolean): boolean {
+  if (vs.length === 0) return true;
+  const good = numbers(vs).filter(ok).length;
+  return good >= 0.8 * vs.length;
+}
+/** Date-like: whole serials from 1950 on (18264) or ISO date text. */
+function looksLikeDates(vs: unknown[]): boolean {
+  if (vs.length === 0) return false;
+  let dates = 0;
+  for (const v of vs) {
+    if (typeof v === "number" && v >= 18264 && v < 2958466) dates++;
+    else if (typeof v === "string" && serialFromIsoText(v) !== null) dates++;
+  }
+  return dates >= 0.8 * vs.length;
+}
+function distinct(vs: unknown[]): boolean {
+  const seen = new Set<string>();
+  for (const v of vs) {
+    const k = String(v).trim();
+    if (seen.has(k)) return false;
+    seen.add(k);
+  }
+  return vs.length > 0;
+}
+
+// Header patterns: English first, with common German and Norwegian words (those languages follow).
+const P = {
+  id: /(^|[^a-z])(id|no\.?|nr\.?|#|number|code|key)([^a-z]|$)|^cust|customer|client|account|kunde/i,
+  notId: /name|mail|phone|address|navn|adresse|telefon|date|dato|datum|order|purchase|spend|revenue|score|recommend|satisf|count|total|of\b/i,
+  recommend: /recommend|nps|likelihood|anbefal|empfehl|weiterempf/i,
+  satisfaction: /satisf|csat|zufrieden|fornøy|tilfreds/i,
+  referrals: /referr|referral|vervet|geworben/i,
+  recurring: /recurring|mrr|\barr\b|subscription|monthly|abonn|wiederkehr|løpende/i,
+  cost: /cost|kosten|kostnad/i,
+  priceDriven: /discount|promo|coupon|voucher|price.?driven|on.?sale|deal|rabatt/i,
+  firstOrder: /first|since|sign.?up|joined|start|erste|første|seit/i,
+  recency: /recen|last|latest|most.?recent|days.?since|letzte|siste|sist/i,
+  frequency: /freq|orders|order.?count|purchases|visits|transactions|number.?of|#.?of|count|bestellungen|käufe|ordre|antall|kjøp/i,
+  monetary: /revenue|spend|spent|sales|amount|monetary|value|total|turnover|umsatz|omsetning|beløp|salg|ausgaben/i,
+} as const;
+
+/**
+ * Guesses the mapping from headers (when present) and the sample's values; every guess can be
+ * changed in the pane. Each column gets at most one role, roles are tried in a fixed order
+ * (id, attitude, recurring, cost, price-driven, first order, recency, frequency, monetary).
+ */
+export function guessMapping(rows: Sample, hasHeaders: boolean, columnCount: number): Mapping {
+  const heads = headerTexts(rows, hasHeaders, columnCount);
+  const sample = hasHeaders ? rows.slice(1) : rows;
+  const used = new Set<number>();
+  const cols: Record<Role, number | null> = { ...EMPTY_MAPPING.columns };
+  const col = (c: number): unknown[] => values(sample, c);
+  const find = (pattern: RegExp, ok: (c: number) => boolean, exclude?: RegExp): number | null => {
+    for (let c = 0; c < columnCount; c++) {
+      const h = heads[c];
+      if (used.has(c) || h === null || !pattern.test(h) || (exclude && exclude.test(h)) || !ok(c)) continue;
+      used.add(c);
+      return c;
+    }
+    return null;
+  };
+
+  cols.id = find(P.id, (c) => distinct(col(c)) || col(c).length === 0, P.notId);
+  if (cols.id === null) {
+    // No id-like header: the first column whose sample values are all different and not decimals.
+    for (let c = 0; c < columnCount && cols.id === null; c++) {
+      const vs = col(c);
+      if (distinct(vs) && vs.every((v) => typeof v === "string" || (typeof v === "number" && Number.isInteger(v)))) {
+        cols.id = c;
+        used.add(c);
+      }
+    }
+  }
+
+  let scale: AttitudeScale = "recommend";
+  const recommend = find(P.recommend, (c) => mostly(col(c), (n) => n >= 0 && n <= 10));
+  const satisfaction = recommend === null ? find(P.satisfaction, (c) => mostly(col(c), (n) => n >= 1 && n <= 5)) : null;
+  const referrals =
+    recommend === null && satisfaction === null ? find(P.referrals, (c) => mostly(col(c), (n) => n >= 0 && Number.isInteger(n))) : null;
+  if (recommend !== null) cols.attitude = recommend;
+  else if (satisfaction !== null) {
+    cols.attitude = satisfaction;
+    scale = "satisfaction";
+  } else if (referrals !== null) {
+    cols.attitude = referrals;
+    scale = "referrals";
+  }
+
+  cols.recurring = find(P.recurring, (c) => mostly(col(c), (n) => n >= 0));
+  cols.cost = find(P.cost, (c) => mostly(col(c), () => true));
+  cols.priceDriven = find(P.priceDriven, (c) => col(c).every((v) => typeof v === "boolean" || (typeof v === "number" && v >= 0 && v <= 1) || /^(true|false)$/i.test(String(v).trim())));
+  cols.firstOrder = find(P.firstOrder, (c) => looksLikeDates(col(c)));
+  cols.recency = find(P.recency, (c) => looksLikeDates(col(c)) || mostly(col(c), (n) => n >= 0));
+  const recencyKind: RecencyKind = cols.recency !== null && looksLikeDates(col(cols.recency)) ? "date" : "days";
+  cols.frequency = find(P.frequency, (c) => mostly(col(c), (n) => n >= 0), P.monetary);
+  cols.monetary = find(P.monetary, (c) => mostly(col(c), () => true));
+  return { columns: cols, attitudeScale: scale, recencyKind };
+}
+
+/** True when a stored mapping still fits a range of `columnCount` columns. */
+export function mappingFits(mapping: Mapping, columnCount: number): boolean {
+  return ROLES.every((r) => mapping.columns[r] === null || (mapping.columns[r] as number) < columnCount);
+}
+
+/** Session memory: the last mapping per sheet (and header row), forgotten when the pane closes. */
+export class MappingMemory {
+  private readonly bySheet = new Map<string, { readonly key: string; readonly mapping: Mapping }>();
+  private static key(headers: readonly (string | null)[]): string {
+    return JSON.stringify(headers);
+  }
+  remember(sheet: string, headers: readonly (string | null)[], mapping: Mapping): void {
+    this.bySheet.set(sheet, { key: MappingMemory.key(headers), mapping });
+  }
+  /** The remembered mapping for this sheet when its header row is unchanged. */
+  recall(sheet: string, headers: readonly (string | null)[]): Mapping | null {
+    const hit = this.bySheet.get(sheet);
+    return hit && hit.key === MappingMemory.key(headers) ? hit.mapping : null;
+  }
+}

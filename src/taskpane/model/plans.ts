@@ -1,0 +1,87 @@
+/**
+ * Turns a run's result into what the Excel layer writes (SheetPlan, ColumnPlan) and into the
+ * skipped-row lines of the summary. Pure; texts come from the strings module.
+ */
+import type { ColumnPlan, Region, SheetPlan } from "../excel/types";
+import { SEGMENT_COLOUR_LIST } from "../palette";
+import type { Strings } from "../strings/en";
+import type { AttitudeScale } from "./mapping";
+import type { RunResult, Summary } from "./segmentRun";
+
+/** How many row numbers a skipped line lists before "…". */
+export const LISTED_ROWS = 5;
+
+/** Text that Excel would read as a formula is written as literal text (leading apostrophe). */
+export function literal(text: string): string {
+  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+}
+
+const numberOrBlank = (v: number): number | string => (Number.isFinite(v) ? v : "");
+
+/** One line per skip reason: "12 rows skipped: recommend score not 0–10 (rows 17, 40, …)". */
+export function skippedLines(summary: Summary, strings: Strings): string[] {
+  return summary.skippedGroups.map((g) =>
+    strings.summary.skipped(g.rows.length, strings.reason(g.reason), g.rows.slice(0, LISTED_ROWS), g.rows.length > LISTED_ROWS),
+  );
+}
+
+/** The new-sheet plan: id, segment, attitude, behaviour, RFM score (when available), Issue; summary table and chart. */
+export function sheetPlan(result: RunResult, scale: AttitudeScale, strings: Strings): SheetPlan {
+  const h = strings.sheet.headers;
+  const groups = result.mode === "groups";
+  const header: string[] = [h.id, h.segment];
+  if (groups) header.push(h.attitude(scale));
+  header.push(h.behaviour(result.measure ?? "rfmSum"));
+  const withRfm = result.rfmScore !== null;
+  if (withRfm) header.push(h.rfmScore);
+  header.push(h.issue);
+
+  const n = result.ids.length;
+  const rows: (string | number)[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = result.ids[i];
+    const issue = result.issues[i];
+    const row: (string | number)[] = [id === null ? "" : literal(id), result.segments[i] ?? ""];
+    if (groups) row.push(numberOrBlank(result.attitude[i]));
+    row.push(numberOrBlank(result.behaviour[i]));
+    if (withRfm) row.push(numberOrBlank((result.rfmScore as Float64Array)[i]));
+    row.push(issue === null ? "" : strings.reason(issue));
+    rows[i] = row;
+  }
+
+  const sh = strings.sheet.summaryHeaders;
+  const s = result.summary;
+  const withRevenue = s.revenue !== null;
+  const summaryHeader: string[] = [sh.segment, sh.customers, sh.revenueShare, sh.customerShare];
+  if (withRevenue) summaryHeader.push(sh.revenue);
+  if (s.profit !== null) summaryHeader.push(sh.profit);
+  if (groups) summaryHeader.push(sh.averageAttitude);
+  const summaryRows = s.rows.map((r) => {
+    const row: (string | number)[] = [r.segment, r.customers, r.revenueShare ?? "", r.customerShare];
+    if (withRevenue) row.push(r.revenue ?? "");
+    if (s.profit !== null) row.push(r.profit ?? "");
+    if (groups) row.push(r.averageAttitude ?? "");
+    return row;
+  });
+
+  return {
+    baseName: strings.sheet.name,
+    incompleteName: strings.sheet.incompleteName,
+    header,
+    rows,
+    segmentColumn: 1,
+    colours: SEGMENT_COLOUR_LIST,
+    summary: { header: summaryHeader, rows: summaryRows, percentColumns: [2, 3], chartTitle: strings.sheet.chartTitle },
+  };
+}
+
+/** The beside-the-data plan: one segment per data row ("" for a skipped row). */
+export function columnPlan(result: RunResult, region: Region, hasHeaders: boolean, mode: "beside" | "insert", strings: Strings): ColumnPlan {
+  return {
+    region,
+    mode,
+    header: hasHeaders ? strings.sheet.columnHeader : null,
+    values: result.segments.map((s) => s ?? ""),
+    colours: SEGMENT_COLOUR_LIST,
+  };
+}

@@ -1,0 +1,246 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { axe } from "jest-axe";
+import { App } from "../../../src/taskpane/App";
+import { ExcelLayerError } from "../../../src/taskpane/excel";
+import { en } from "../../../src/taskpane/strings/en";
+import { fakePort, installDomPolyfills } from "../support";
+
+installDomPolyfills();
+
+/**
+ * A known table. Sheet rows 2–11. Rows 8 (recommend 12) and 9 (no id) are skipped.
+ * The 8 usable customers' orders 8, 6, 7, 1, 5, 2, 9, 3 → sorted 1 2 3 5 6 7 8 9, median (5 + 6) / 2 = 5.5;
+ * high behaviour (> 5.5): 1001, 1002, 1003, 1009.
+ *   1001 rec 10 high → Loyal       1002 rec 9 high → Loyal
+ *   1003 rec 3 high  → Locked-in   1009 rec 0 high → Locked-in
+ *   1004 rec 2 low   → High-risk
+ *   1005 rec 8 (passive) → Reachable; 1006 rec 9 low → Reachable; 1010 rec 7 → Reachable
+ */
+const TABLE: unknown[][] = [
+  ["Cust #", "Likelihood to recommend", "Orders", "Total spend", "Cost to serve"],
+  [1001, 10, 8, 800, 100],
+  [1002, 9, 6, 600, 100],
+  [1003, 3, 7, 500, 200],
+  [1004, 2, 1, 50, 40],
+  [1005, 8, 5, 300, 100],
+  [1006, 9, 2, 200, 50],
+  [1007, 12, 3, 100, 10],
+  ["", 7, 4, 150, 30],
+  [1009, 0, 9, 400, 300],
+  [1010, 7, 3, 100, 60],
+];
+
+async function expectAccessible(container: HTMLElement): Promise<void> {
+  // jsdom cannot compute colours, so colour contrast is checked in palette.test.ts instead.
+  const results = await axe(container, { rules: { "color-contrast": { enabled: false } } });
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+async function pick(user: ReturnType<typeof userEvent.setup>): Promise<void> {
+  await user.click(screen.getByRole("button", { name: en.pick.useSelection }));
+  await screen.findByRole("heading", { name: en.map.heading });
+}
+
+function selectedText(label: string): string {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // A required field's label ends in an asterisk.
+  const select = screen.getByLabelText(new RegExp(`^${escaped}\\s*\\*?$`), { selector: "select" }) as HTMLSelectElement;
+  return select.selectedOptions[0]?.textContent ?? "";
+}
+
+describe("Segment pane", () => {
+  it("starts with a hint and one button, and passes axe", async () => {
+    const { container } = render(<App port={fakePort({ rows: TABLE })} />);
+    expect(screen.getByRole("heading", { level: 1, name: en.appTitle })).toBeTruthy();
+    expect(screen.getByText(en.pick.hint)).toBeTruthy();
+    await expectAccessible(container);
+  });
+
+  it("guesses the mapping from realistic headers", async () => {
+    const user = userEvent.setup();
+    const rows = [
+      ["Cust #", "Likelihood to recommend", "Last purchase", "Total spend", "Number of orders", "First purchase"],
+      [17, 9, 45300, 1250.5, 12, 44000],
+      [18, 4, 45280, 80, 1, 45000],
+      [19, 10, 45310, 560, 6, 44500],
+    ];
+    const { container } = render(<App port={fakePort({ rows })} />);
+    await pick(user);
+    expect(screen.getByText(en.pick.picked("Customers!A1:F4", 3))).toBeTruthy();
+    expect(selectedText(en.map.roles.id)).toBe("Cust # (column A)");
+    expect(selectedText(en.map.roles.attitude)).toBe("Likelihood to recommend (column B)");
+    expect(selectedText(en.map.scaleLabel)).toBe(en.map.scales.recommend);
+    expect(selectedText(en.map.roles.recency)).toBe("Last purchase (column C)");
+    // 45300 is a date serial (2024-01-09), not a number of days
+    expect(selectedText(en.map.recencyLabel)).toBe(en.map.recencyKinds.date);
+    expect(selectedText(en.map.roles.monetary)).toBe("Total spend (column D)");
+    expect(selectedText(en.map.roles.frequency)).toBe("Number of orders (column E)");
+    expect(selectedText(en.map.roles.firstOrder)).toBe("First purchase (column F)");
+    expect(selectedText(en.map.roles.cost)).toBe(en.map.notMapped);
+    // recency, frequency and monetary mapped → R+F+M is the default measure
+    expect(selectedText(en.behaviour.measureLabel)).toBe(en.behaviour.measures.rfmSum);
+    await expectAccessible(container);
+  });
+
+  it("segments a known table and shows the hand-computed summary", async () => {
+    const user = userEvent.setup();
+    const port = fakePort({ rows: TABLE });
+    const { container } = render(<App port={port} />);
+    await pick(user);
+    expect(selectedText(en.behaviour.measureLabel)).toBe(en.behaviour.measures.orders);
+    await user.click(screen.getByRole("button", { name: en.run.segment }));
+    await screen.findByRole("heading", { name: en.summary.heading });
+
+    expect(screen.getByText(en.run.wroteSheet("Segments"))).toBeTruthy();
+    expect(screen.getByText(en.summary.totals(8))).toBeTruthy();
+    expect(screen.getByText(en.summary.cutoffUsed(en.behaviour.measures.orders, en.summary.ruleAboveMedian("5.5")))).toBeTruthy();
+
+    const table = screen.getByRole("table", { name: en.summary.table });
+    const rows = within(table).getAllByRole("row").map((r) => Array.from(r.querySelectorAll("td, th")).map((c) => c.textContent));
+    expect(rows).toEqual([
+      ["Segment", "Customers", "Share of customers", "Revenue", "Share of revenue", "Profit", "Average score"],
+      // Loyal: 1001 + 1002 → 2 of 8 = 25%; revenue 800 + 600 = 1400 of 2950 = 47.46%; profit 1400 − 200 = 1200; score (10 + 9) / 2
+      ["Loyal", "2", "25%", "1,400", "47.5%", "1,200", "9.5"],
+      // Reachable: 1005, 1006, 1010 → 37.5%; 300 + 200 + 100 = 600 (20.34%); 600 − 210 = 390; (8 + 9 + 7) / 3 = 8
+      ["Reachable", "3", "37.5%", "600", "20.3%", "390", "8"],
+      // Locked-in: 1003, 1009 → 25%; 500 + 400 = 900 (30.51%); 900 − 500 = 400; (3 + 0) / 2
+      ["Locked-in", "2", "25%", "900", "30.5%", "400", "1.5"],
+      // High-risk: 1004 → 12.5%; 50 (1.69%); 50 − 40 = 10; 2
+      ["High-risk", "1", "12.5%", "50", "1.7%", "10", "2"],
+    ]);
+    expect(screen.getByText(en.summary.skipped(1, "recommend score not 0–10", [8], false))).toBeTruthy();
+    expect(screen.getByText(en.summary.skipped(1, "customer id missing", [9], false))).toBeTruthy();
+    for (const g of ["Loyal", "Reachable", "Locked-in", "High-risk"] as const) expect(screen.getByText(en.actions[g])).toBeTruthy();
+
+    // What went to the sheet: one row per source row, the skipped ones with their reason.
+    const plan = port.sheetPlans[0];
+    expect(plan.header).toEqual(["Customer", "Segment", "Recommend score", "Orders", "Issue"]);
+    expect(plan.rows[0]).toEqual(["1001", "Loyal", 10, 8, ""]);
+    // a skipped row shows the score as read but no behaviour value, as none was used
+    expect(plan.rows[6]).toEqual(["1007", "", 12, "", "recommend score not 0–10"]);
+    expect(plan.rows[7]).toEqual(["", "", 7, "", "customer id missing"]);
+    expect(plan.summary.rows[0]).toEqual(["Loyal", 2, 1400 / 2950, 0.25, 1400, 1200, 9.5]);
+    await expectAccessible(container);
+  });
+
+  it("explains several selected areas in plain words", async () => {
+    const user = userEvent.setup();
+    const { container } = render(<App port={fakePort({ rows: TABLE, selectionError: new ExcelLayerError("multipleAreas") })} />);
+    await user.click(screen.getByRole("button", { name: en.pick.useSelection }));
+    expect(await screen.findByText(en.errors.multipleAreas)).toBeTruthy();
+    await expectAccessible(container);
+  });
+
+  it("says what to select for an empty selection and for a single row", async () => {
+    const user = userEvent.setup();
+    const first = render(<App port={fakePort({ rows: [["", ""]] })} />);
+    await user.click(screen.getByRole("button", { name: en.pick.useSelection }));
+    expect(await screen.findByText(en.errors.empty)).toBeTruthy();
+    first.unmount();
+    render(<App port={fakePort({ rows: [["Cust #", "Likelihood to recommend"]] })} />);
+    await user.click(screen.getByRole("button", { name: en.pick.useSelection }));
+    expect(await screen.findByText(en.errors.singleRow)).toBeTruthy();
+  });
+
+  it("offers RFM segments when there is no attitude column", async () => {
+    const user = userEvent.setup();
+    const rows = [
+      ["Customer ID", "Recency days", "Orders", "Revenue"],
+      [1, 10, 5, 500],
+      [2, 200, 1, 40],
+      [3, 50, 2, 120],
+      [4, 30, 3, 300],
+    ];
+    const port = fakePort({ rows });
+    const { container } = render(<App port={port} />);
+    await pick(user);
+    expect(screen.getByText(en.errors.noAttitude)).toBeTruthy();
+    await expectAccessible(container);
+    await user.click(screen.getByRole("button", { name: en.run.segmentRfm }));
+    await user.click(screen.getByRole("button", { name: en.run.segmentRfm }));
+    await screen.findByRole("heading", { name: en.summary.heading });
+    const plan = port.sheetPlans[0];
+    expect(plan.header).toEqual(["Customer", "Segment", "R+F+M", "RFM score", "Issue"]);
+    // Every segment is one of the rfm package's names (or Others).
+    for (const row of plan.rows) expect(["Champions", "Potential Loyalist", "Loyal Customers", "Promising", "New Customers", "Can't Lose Them", "At Risk", "Need Attention", "About To Sleep", "Lost", "Others"]).toContain(row[1]);
+    await expectAccessible(container);
+  });
+
+  it("says so when the workbook structure is protected and offers the column instead", async () => {
+    const user = userEvent.setup();
+    const port = fakePort({ rows: TABLE, writeError: new ExcelLayerError("structureProtected") });
+    render(<App port={port} />);
+    await pick(user);
+    await user.click(screen.getByRole("button", { name: en.run.segment }));
+    expect(await screen.findByText(en.errors.structureProtected)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: en.run.targetBeside }));
+    expect((screen.getByRole("radio", { name: en.run.targetBeside }) as HTMLInputElement).checked).toBe(true);
+    await user.click(screen.getByRole("button", { name: en.run.segment }));
+    await screen.findByText(en.run.wroteColumn);
+    expect(port.columnPlans[0].values).toEqual(["Loyal", "Loyal", "Locked-in", "High-risk", "Reachable", "Reachable", "", "", "Locked-in", "Reachable"]);
+    expect(port.columnPlans[0].header).toBe("Segment");
+  });
+
+  it("asks for a cutoff when the median leaves nobody high", async () => {
+    const user = userEvent.setup();
+    const rows = [["Cust #", "Likelihood to recommend", "Orders"], [1, 9, 2], [2, 3, 2], [3, 10, 2]];
+    render(<App port={fakePort({ rows })} />);
+    await pick(user);
+    await user.click(screen.getByRole("button", { name: en.run.segment }));
+    expect(await screen.findByText(en.errors.needCutoff("2"))).toBeTruthy();
+  });
+
+  it("shows progress with rows done and total, and Cancel stops the run", async () => {
+    const user = userEvent.setup();
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const port = fakePort({ rows: TABLE, gate });
+    const { container } = render(<App port={port} />);
+    await pick(user);
+    await user.click(screen.getByRole("button", { name: en.run.segment }));
+    // the bar is named by its phase
+    const bar = await screen.findByRole("progressbar", { name: en.run.phase.reading });
+    expect(bar.getAttribute("aria-valuetext")).toBe(en.run.progress(0, 10));
+    await expectAccessible(container);
+    await user.click(screen.getByRole("button", { name: en.run.cancel }));
+    await act(async () => open());
+    expect(await screen.findByText(en.errors.cancelled)).toBeTruthy();
+    expect(port.sheetPlans).toEqual([]);
+  });
+
+  it("can be used with the keyboard alone", async () => {
+    const user = userEvent.setup();
+    const port = fakePort({ rows: TABLE });
+    render(<App port={port} />);
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: en.pick.useSelection }));
+    await user.keyboard("{Enter}");
+    await screen.findByRole("heading", { name: en.map.heading });
+    // Change the measure by keyboard: focus its select and pick "Revenue".
+    const measure = screen.getByLabelText(en.behaviour.measureLabel, { selector: "select" });
+    measure.focus();
+    await user.selectOptions(measure, en.behaviour.measures.revenue);
+    expect(selectedText(en.behaviour.measureLabel)).toBe(en.behaviour.measures.revenue);
+    // Tab onwards until the Segment button has focus, then press Enter.
+    const segment = screen.getByRole("button", { name: en.run.segment });
+    for (let i = 0; i < 40 && document.activeElement !== segment; i++) await user.tab();
+    expect(document.activeElement).toBe(segment);
+    await user.keyboard("{Enter}");
+    await screen.findByRole("heading", { name: en.summary.heading });
+    expect(port.sheetPlans[0].header[3]).toBe("Revenue");
+  });
+
+  it("tells the user outside Excel and on too old a host, accessibly", async () => {
+    const outside = { ...fakePort({ rows: TABLE }), hostInfo: () => ({ kind: "noExcel" as const }) };
+    const first = render(<App port={outside} />);
+    expect(screen.getByText(en.host.noExcel)).toBeTruthy();
+    await expectAccessible(first.container);
+    first.unmount();
+    const old = { ...fakePort({ rows: TABLE }), hostInfo: () => ({ kind: "tooOld" as const, needed: "ExcelApi 1.8" }) };
+    render(<App port={old} />);
+    expect(screen.getByText(en.host.tooOld("ExcelApi 1.8"))).toBeTruthy();
+  });
+});
