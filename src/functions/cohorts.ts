@@ -88,7 +88,7 @@ const cell = (value: number): ExcelResult => (Number.isNaN(value) ? "" : toExcel
  * @param {any[][]} order_dates The date of each order (Excel dates or ISO text such as 2024-03-31).
  * @param {any} [period] "week" (ISO weeks from Monday), "month" (the default), "quarter" or "year".
  * @param {any} [as_of_date] The analysis date: later orders are left out and only periods ended by then are shown. Default: the latest order date.
- * @returns {any[][]} A header row, then one row per cohort: period start (an Excel date), customers, then the share for each period 0, 1, 2, ….
+ * @returns {Promise<any[][]>} A header row, then one row per cohort: period start (an Excel date), customers, then the share for each period 0, 1, 2, ….
  */
 export async function cohorts(customer_ids: any[][], order_dates: any[][], period?: any, as_of_date?: any): Promise<any[][]> {
   return (await guardAsync(async () => {
@@ -115,7 +115,7 @@ export async function cohorts(customer_ids: any[][], order_dates: any[][], perio
  * @param {any} [period] "week" (ISO weeks from Monday), "month" (the default), "quarter" or "year".
  * @param {any} [active_days] A customer counts as active for this many days after each order (default 365); it must be at least the length of a period.
  * @param {any} [as_of_date] The analysis date: later orders are left out and the current period ends on it. Default: the latest order date.
- * @returns {any[][]} A header row, then one row per period: start, customers at start, new, reactivated, customers at end, retained, retention, lost.
+ * @returns {Promise<any[][]>} A header row, then one row per period: start, customers at start, new, reactivated, customers at end, retained, retention, lost.
  */
 export async function retentionbyperiod(
   customer_ids: any[][],

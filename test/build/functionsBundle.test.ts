@@ -40,7 +40,11 @@ describe("dist/functions.js", () => {
             const grid = result as unknown[][];
             expect(grid.length).toBe(c.expect.close.length);
             c.expect.close.forEach((row, r) =>
-              row.forEach((value, col) => expect(grid[r][col] as number).toBeCloseTo(value, (c.expect as { digits: number }).digits)),
+              row.forEach((value, col) =>
+                typeof value === "string"
+                  ? expect(grid[r][col]).toBe(value)
+                  : expect(grid[r][col] as number).toBeCloseTo(value, (c.expect as { digits: number }).digits),
+              ),
             );
           } else {
             expect(result).toMatchObject({ code: c.expect.error });
