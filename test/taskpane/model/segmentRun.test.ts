@@ -1,0 +1,222 @@
+import { rfmscore } from "../../../src/functions/rfm";
+import { segment } from "../../../src/functions/segment";
+import { EMPTY_MAPPING, type Mapping, type Role } from "../../../src/taskpane/model/mapping";
+import { ordersPerYear } from "../../../src/taskpane/model/behaviour";
+import { RunError, runSegmentation, summarise } from "../../../src/taskpane/model/segmentRun";
+
+function mapping(columns: Partial<Record<Role, number>>, extra: Partial<Mapping> = {}): Mapping {
+  return { ...EMPTY_MAPPING, ...extra, columns: { ...EMPTY_MAPPING.columns, ...columns } };
+}
+
+/** Deterministic pseudo-random rows: id, recommend 0–10, recency days, orders, revenue. */
+function randomRows(n: number): unknown[][] {
+  let a = 12345;
+  const rnd = () => {
+    a = (a * 1103515245 + 12345) % 2147483648;
+    return a / 2147483648;
+  };
+  const rows: unknown[][] = [];
+  for (let i = 0; i < n; i++) rows.push([`C${i}`, Math.floor(rnd() * 11), Math.floor(rnd() * 400), 1 + Math.floor(rnd() * 20), Math.round(rnd() * 100000) / 100]);
+  return rows;
+}
+
+const RFM_MAP = mapping({ id: 0, attitude: 1, recency: 2, frequency: 3, monetary: 4 });
+
+describe("runSegmentation", () => {
+  it("places customers exactly as LOYALTY.SEGMENT does for the same columns", async () => {
+    const rows = randomRows(500);
+    const result = await runSegmentation({ rows, firstSheetRow: 2, mapping: RFM_MAP, mode: "groups", measure: "orders", cutoff: { kind: "median" } });
+    const fromFunction = segment(rows.map((r) => [r[1]]), rows.map((r) => [r[3]]));
+    expect(result.segments).toEqual(fromFunction.map((r) => r[0]));
+  });
+
+  it("uses LOYALTY.RFMSCORE's scores and sums their digits for R + F + M", async () => {
+    const rows = randomRows(300);
+    const result = await runSegmentation({ rows, firstSheetRow: 2, mapping: RFM_MAP, mode: "groups", measure: "rfmSum", cutoff: { kind: "median" } });
+    const scores = rfmscore(rows.map((r) => [r[2]]), rows.map((r) => [r[3]]), rows.map((r) => [r[4]])).map((r) => r[0] as number);
+    expect(Array.from(result.rfmScore as Float64Array)).toEqual(scores);
+    // R + F + M is the digit sum of each score, e.g. 534 → 12
+    const sums = scores.map((s) => Math.floor(s / 100) + (Math.floor(s / 10) % 10) + (s % 10));
+    expect(Array.from(result.behaviour)).toEqual(sums);
+    // and LOYALTY.SEGMENT with those sums as behaviour gives the same groups
+    expect(result.segments).toEqual(segment(rows.map((r) => [r[1]]), sums.map((s) => [s])).map((r) => r[0]));
+  });
+
+  it("turns last-order dates into days before the latest date", async () => {
+    // dates 45300, 45290, 45200 → as of 45300: recency 0, 10, 100 days
+    const rows = [["a", 9, 45300, 5, 500], ["b", 3, 45290, 2, 120], ["c", 10, 45200, 1, 40]];
+    const byDate = await runSegmentation({ rows, firstSheetRow: 2, mapping: { ...RFM_MAP, recencyKind: "date" }, mode: "groups", measure: "rfmSum", cutoff: { kind: "median" } });
+    const byDays = await runSegmentation({
+      rows: [["a", 9, 0, 5, 500], ["b", 3, 10, 2, 120], ["c", 10, 100, 1, 40]],
+      firstSheetRow: 2,
+      mapping: RFM_MAP,
+      mode: "groups",
+      measure: "rfmSum",
+      cutoff: { kind: "median" },
+    });
+    expect(Array.from(byDate.rfmScore as Float64Array)).toEqual(Array.from(byDays.rfmScore as Float64Array));
+  });
+
+  it("computes orders per year of tenure, a year at least", async () => {
+    // as of 45700 (latest first-order date). a: 6 orders over 730.5 days → 3 a year; b: 2 orders in 100 days → counts as one year → 2;
+    // c: 1 order, first order on the as-of day → 1
+    expect(ordersPerYear(6, 45700 - 730.5, 45700)).toBeCloseTo(3, 12);
+    const rows = [["a", 9, 6, 45700 - 730], ["b", 3, 2, 45600], ["c", 10, 1, 45700]];
+    const result = await runSegmentation({
+      rows,
+      firstSheetRow: 2,
+      mapping: mapping({ id: 0, attitude: 1, frequency: 2, firstOrder: 3 }),
+      mode: "groups",
+      measure: "ordersPerYear",
+      cutoff: { kind: "atLeast", value: 2 },
+    });
+    // 6 / (730 / 365.25) = 3.0017…
+    expect(result.behaviour[0]).toBeCloseTo(6 / (730 / 365.25), 12);
+    expect(Array.from(result.behaviour).slice(1)).toEqual([2, 1]);
+    // at least 2: a high promoter → Loyal; b high detractor → Locked-in; c low promoter → Reachable
+    expect(result.segments).toEqual(["Loyal", "Locked-in", "Reachable"]);
+  });
+
+  it("lists every unusable row with its reason and sheet row, segmenting the rest", async () => {
+    const rows = [
+      ["a", 9, 5],
+      ["b", "#N/A", 5], // error value in the attitude cell
+      ["c", "nine", 5], // text
+      ["d", "", 5], // no score
+      ["e", 11, 5], // out of range
+      ["f", 3, -1], // negative orders
+      ["g", 3, "x"], // text orders
+      ["", 3, 1], // no id
+      ["i", 2, 1],
+      ["j", 10, 1],
+    ];
+    const result = await runSegmentation({ rows, firstSheetRow: 5, mapping: mapping({ id: 0, attitude: 1, frequency: 2 }), mode: "groups", measure: "orders", cutoff: { kind: "median" } });
+    expect(result.issues).toEqual([
+      null,
+      { kind: "errorValue", role: "attitude", code: "#N/A" },
+      { kind: "notNumber", role: "attitude" },
+      { kind: "blank", role: "attitude" },
+      { kind: "attitudeRange", scale: "recommend" },
+      { kind: "negative", role: "frequency" },
+      { kind: "notNumber", role: "frequency" },
+      { kind: "noId" },
+      null,
+      null,
+    ]);
+    // usable orders 5, 1, 1 → median 1, high = a only
+    expect(result.segments).toEqual(["Loyal", null, null, null, null, null, null, null, "High-risk", "Reachable"]);
+    expect(result.summary.skipped).toBe(7);
+    expect(result.summary.skippedGroups.find((g) => g.reason.kind === "noId")?.rows).toEqual([12]);
+  });
+
+  it("reads price-driven flags and shares: Loyal becomes Reachable, others High-risk", async () => {
+    const rows = [
+      ["a", 10, 9, true],
+      ["b", 10, 9, 0.6],
+      ["c", 10, 9, 0.4],
+      ["d", 8, 1, "TRUE"],
+      ["e", 8, 1, ""],
+      ["f", 8, 1, 1.5],
+    ];
+    const result = await runSegmentation({
+      rows,
+      firstSheetRow: 2,
+      mapping: mapping({ id: 0, attitude: 1, frequency: 2, priceDriven: 3 }),
+      mode: "groups",
+      measure: "orders",
+      cutoff: { kind: "atLeast", value: 5 },
+    });
+    expect(result.segments).toEqual(["Reachable", "Reachable", "Loyal", "High-risk", "Reachable", null]);
+    expect(result.issues[5]).toEqual({ kind: "shareRange" });
+  });
+
+  it("reads satisfaction 1–5 and referral counts as attitudes", async () => {
+    const sat = await runSegmentation({
+      rows: [["a", 5, 9], ["b", 4, 9], ["c", 3, 9], ["d", 0, 9]],
+      firstSheetRow: 2,
+      mapping: mapping({ id: 0, attitude: 1, frequency: 2 }, { attitudeScale: "satisfaction" }),
+      mode: "groups",
+      measure: "orders",
+      cutoff: { kind: "atLeast", value: 5 },
+    });
+    expect(sat.segments).toEqual(["Loyal", "Reachable", "Locked-in", null]);
+    const ref = await runSegmentation({
+      rows: [["a", 2, 9], ["b", 0, 9]],
+      firstSheetRow: 2,
+      mapping: mapping({ id: 0, attitude: 1, frequency: 2 }, { attitudeScale: "referrals" }),
+      mode: "groups",
+      measure: "orders",
+      cutoff: { kind: "atLeast", value: 5 },
+    });
+    expect(ref.segments).toEqual(["Loyal", "Reachable"]);
+  });
+
+  it("makes RFM segments without an attitude column", async () => {
+    // 2 customers can't fill 5 bins; digits follow the rfm package's breaks: a gets 5,5,5 → Champions
+    const result = await runSegmentation({
+      rows: [["a", 1, 10, 900], ["b", 300, 1, 10]],
+      firstSheetRow: 2,
+      mapping: mapping({ id: 0, recency: 1, frequency: 2, monetary: 3 }),
+      mode: "rfm",
+      measure: "rfmSum",
+      cutoff: { kind: "median" },
+    });
+    const scores = rfmscore([[1], [300]], [[10], [1]], [[900], [10]]).map((r) => r[0]);
+    expect(Array.from(result.rfmScore as Float64Array)).toEqual(scores);
+    expect(result.segments[0]).toBe("Champions");
+    expect(result.summary.rows.map((r) => r.segment)).toContain("Champions");
+  });
+
+  it("refuses set-ups it cannot run, in words the pane can explain", async () => {
+    const base = { firstSheetRow: 2, measure: "orders" as const, cutoff: { kind: "median" as const } };
+    await expect(runSegmentation({ ...base, rows: [], mapping: RFM_MAP, mode: "groups" })).rejects.toMatchObject({ kind: "noRows" });
+    await expect(runSegmentation({ ...base, rows: [["a", 1]], mapping: mapping({ id: 0, frequency: 1 }), mode: "groups" })).rejects.toMatchObject({ kind: "needAttitude" });
+    await expect(runSegmentation({ ...base, rows: [["a", 1]], mapping: mapping({ id: 0, frequency: 1 }), mode: "rfm" })).rejects.toMatchObject({ kind: "needRfmColumns" });
+    await expect(runSegmentation({ ...base, rows: [["", 1, 1]], mapping: mapping({ id: 0, attitude: 1, frequency: 2 }), mode: "groups" })).rejects.toMatchObject({ kind: "noUsableRows" });
+    // all orders equal: nobody is above the median 3
+    const tie = runSegmentation({ ...base, rows: [["a", 9, 3], ["b", 1, 3]], mapping: mapping({ id: 0, attitude: 1, frequency: 2 }), mode: "groups" });
+    await expect(tie).rejects.toBeInstanceOf(RunError);
+    await expect(tie).rejects.toMatchObject({ kind: "needCutoff", median: 3 });
+  });
+
+  it("yields between blocks of rows and stops when cancelled", async () => {
+    const rows = randomRows(12_000);
+    const progress: number[] = [];
+    await runSegmentation({ rows, firstSheetRow: 2, mapping: RFM_MAP, mode: "groups", measure: "orders", cutoff: { kind: "median" }, onProgress: (d) => progress.push(d) });
+    expect(progress).toEqual([5_000, 10_000, 12_000]);
+    const controller = new AbortController();
+    const run = runSegmentation({ rows, firstSheetRow: 2, mapping: RFM_MAP, mode: "groups", measure: "orders", cutoff: { kind: "median" }, signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(run).rejects.toMatchObject({ kind: "cancelled" });
+  });
+});
+
+describe("summarise", () => {
+  it("counts, shares, revenue, profit and mean score per segment", () => {
+    // customers in groups 0, 0, 1, 2; revenue 100, 300, 50, 50; cost 10, 20, 5, 60; scores 10, 9, 7, 2
+    const s = summarise({
+      names: ["Loyal", "Reachable", "Locked-in", "High-risk"],
+      keepEmpty: true,
+      segmentOf: Int16Array.from([0, 0, 1, 2]),
+      revenue: Float64Array.from([100, 300, 50, 50]),
+      cost: Float64Array.from([10, 20, 5, 60]),
+      attitude: Float64Array.from([10, 9, 7, 2]),
+      issues: [null, null, null, null, { kind: "noId" }],
+      firstSheetRow: 2,
+    });
+    expect(s.rows).toEqual([
+      { segment: "Loyal", customers: 2, customerShare: 0.5, revenue: 400, revenueShare: 0.8, profit: 370, averageAttitude: 9.5 },
+      { segment: "Reachable", customers: 1, customerShare: 0.25, revenue: 50, revenueShare: 0.1, profit: 45, averageAttitude: 7 },
+      { segment: "Locked-in", customers: 1, customerShare: 0.25, revenue: 50, revenueShare: 0.1, profit: -10, averageAttitude: 2 },
+      { segment: "High-risk", customers: 0, customerShare: 0, revenue: 0, revenueShare: 0, profit: 0, averageAttitude: null },
+    ]);
+    expect(s.customers).toBe(4);
+    expect(s.revenue).toBe(500);
+    expect(s.profit).toBe(405);
+    expect(s.skippedGroups).toEqual([{ reason: { kind: "noId" }, rows: [6] }]);
+  });
+
+  it("leaves revenue share out when there is no revenue, and profit without cost", () => {
+    const s = summarise({ names: ["Loyal"], keepEmpty: true, segmentOf: Int16Array.from([0]), revenue: Float64Array.from([0]), cost: null, attitude: null, issues: [null], firstSheetRow: 2 });
+    expect(s.rows[0]).toMatchObject({ revenue: 0, revenueShare: null, profit: null, averageAttitude: null });
+  });
+});
