@@ -69,6 +69,10 @@ module.exports = (env = {}, argv = {}) => {
       // CustomFunctions.associate calls), so the entry is simply all of them. It needs no DOM.
       functions: functionFiles.map((f) => `./${f}`),
       taskpane: "./src/taskpane/index.tsx",
+      // The local preview (preview.html, no Excel needed): installs the CustomFunctions, Office and
+      // fake Excel globals, then the real functions.js and taskpane.js run beside it. PREVIEW ONLY:
+      // taskpane.html never loads it.
+      preview: "./src/preview/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -98,10 +102,19 @@ module.exports = (env = {}, argv = {}) => {
         chunksSortMode: "manual",
         templateParameters: { officeJsUrl, version: pkg.version },
       }),
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: "./src/preview/preview.html",
+        // Order matters: preview.js defines the globals that functions.js and taskpane.js use.
+        chunks: ["preview", "functions", "taskpane"],
+        chunksSortMode: "manual",
+      }),
       new HelpPagePlugin({ readme: path.resolve(__dirname, "README.md"), output: "help.html", version: pkg.version }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // Sample order log for the local preview (rsquaredacademy/rfm, MIT; see assets/README.md).
+          { from: "assets/rfm_data_orders.csv", to: "assets/[name][ext]" },
           ...officeJsPatterns(),
         ],
       }),

@@ -1,0 +1,35 @@
+/**
+ * PREVIEW ONLY — the in-browser stand-in for Excel used by the local preview (preview.html)
+ * and the tests; never bundled into the add-in Excel loads. See api.ts for the semantics it
+ * keeps (load/sync, queued writes, errors at sync, OrNullObject, payload limits).
+ */
+import { FakeOfficeError, createExcel } from "./api";
+import { WorkbookModel } from "./workbook";
+
+export { FakeOfficeError, RequestContext, createExcel } from "./api";
+export type { FakeExcelNamespace, RunOptions } from "./api";
+export { FIVE_MB, SheetModel, WorkbookModel, isErrorCell } from "./workbook";
+export type { CellValue, ChartModel, ErrorCell, Simulation } from "./workbook";
+export * from "./address";
+
+/** The `OfficeExtension` global the pane reads errors against. */
+export function createOfficeExtension() {
+  return {
+    Error: FakeOfficeError,
+    ErrorCodes: {
+      accessDenied: "AccessDenied",
+      generalException: "GeneralException",
+      invalidArgument: "InvalidArgument",
+      invalidObjectPath: "InvalidObjectPath",
+      invalidRequestContext: "InvalidRequestContext",
+      propertyNotLoaded: "PropertyNotLoaded",
+      itemNotFound: "ItemNotFound",
+    },
+  };
+}
+
+/** Installs `Excel` and `OfficeExtension` globals backed by the workbook (once it exists). */
+export function installFakeExcel(target: Record<string, unknown>, workbook: WorkbookModel | Promise<WorkbookModel>): void {
+  target.Excel = createExcel(workbook);
+  target.OfficeExtension = createOfficeExtension();
+}

@@ -1,0 +1,90 @@
+/**
+ * One Chromium per test file, with a fresh profile, serving the built dist/ from a static
+ * server on a free port. Every page records console errors, uncaught exceptions, failed
+ * requests, HTTP errors and any request to a host other than the local server (those are
+ * aborted, so the tests also prove nothing needs the network).
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { BrowserContext, Page, chromium } from "playwright-core";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serve } = require("../../../scripts/serve-dist.js") as {
+  serve(dir: string, port?: number): Promise<{ url: string; close(): Promise<void> }>;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { chromiumPath } = require("../../../scripts/ensure-chromium.js") as { chromiumPath(): string };
+
+export const ROOT = path.resolve(__dirname, "../../..");
+export const DIST = process.env.LOYALTY_DIST ? path.resolve(process.env.LOYALTY_DIST) : path.join(ROOT, "dist");
+export const ARTIFACTS = path.join(ROOT, "test-artifacts");
+
+/** Flags from TOOLCHAIN.md: headless Debian Chromium without sandbox, GPU, QUIC or background traffic. */
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export type PageLog = { errors: string[]; failedRequests: string[]; external: string[] };
+
+export type Session = {
+  readonly base: string;
+  readonly context: BrowserContext;
+  open(pathAndQuery: string, viewport?: { width: number; height: number }): Promise<{ page: Page; log: PageLog }>;
+  close(): Promise<void>;
+};
+
+export async function startSession(): Promise<Session> {
+  const server = await serve(DIST, 0);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "loyalty-lens-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1400, height: 900 },
+  });
+  const base = server.url;
+  return {
+    base,
+    context,
+    async open(pathAndQuery, viewport) {
+      const page = await context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
+      const log: PageLog = { errors: [], failedRequests: [], external: [] };
+      await page.route("**/*", (route) => {
+        const url = route.request().url();
+        if (url.startsWith(`${base}/`) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+        log.external.push(url);
+        return route.abort();
+      });
+      page.on("console", (m) => {
+        if (m.type() === "error") log.errors.push(`console: ${m.text()}`);
+      });
+      page.on("pageerror", (e) => log.errors.push(`uncaught: ${e.message}`));
+      page.on("requestfailed", (r) => {
+        if (!log.external.includes(r.url())) log.failedRequests.push(`${r.url()} (${r.failure()?.errorText ?? "failed"})`);
+      });
+      page.on("response", (r) => {
+        if (r.status() >= 400) log.failedRequests.push(`${r.url()} (HTTP ${r.status()})`);
+      });
+      await page.goto(`${base}/${pathAndQuery}`);
+      return { page, log };
+    },
+    async close() {
+      await context.close();
+      await server.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export function screenshotPath(name: string): string {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return path.join(ARTIFACTS, name);
+}

@@ -1,0 +1,88 @@
+/**
+ * Driving the local preview as a person does: the name box to go to a cell or range, the
+ * formula box to type a formula or value, sheet tabs, and reading what a cell shows. A cell's
+ * exact stored value is read from its data-value attribute (the text shown is rounded like
+ * Excel's General format); its error message from the title tooltip.
+ */
+import { Page } from "playwright-core";
+
+export type ShownCell = number | string | boolean | { code: string; message?: string } | "";
+
+/** The workbook side of the preview (the task pane is beside it, in #pane). */
+export function workbook(page: Page) {
+  return page.locator("#preview-root");
+}
+
+export async function waitForPreview(page: Page): Promise<void> {
+  await workbook(page).getByRole("grid").waitFor();
+  await workbook(page).getByRole("tab", { name: "Customers" }).waitFor();
+}
+
+export async function goTo(page: Page, address: string): Promise<void> {
+  const box = workbook(page).getByRole("textbox", { name: "Name box", exact: true });
+  await box.click();
+  await box.fill(address);
+  await box.press("Enter");
+}
+
+export async function showSheet(page: Page, name: string): Promise<void> {
+  await workbook(page).getByRole("tab", { name, exact: true }).click();
+  await page.getByRole("grid", { name: `Sheet ${name}` }).waitFor();
+}
+
+/** Types into the formula box of the active cell and presses Enter; returns the status line once it reports the result. */
+export async function enter(page: Page, text: string): Promise<string> {
+  const message = page.getByTestId("formula-message");
+  const before = await message.getAttribute("data-seq");
+  const box = workbook(page).getByRole("textbox", { name: "Formula", exact: true });
+  await box.click();
+  await box.fill(text);
+  await box.press("Enter");
+  const handle = await message.elementHandle();
+  await page.waitForFunction(
+    ([el, seq]) => {
+      const e = el as HTMLElement;
+      return e.dataset.seq !== seq && e.dataset.busy === "false" && !(e.textContent ?? "").includes("calculating");
+    },
+    [handle, before] as const,
+    { timeout: 60000 },
+  );
+  return (await message.textContent()) ?? "";
+}
+
+export async function cell(page: Page, address: string): Promise<ShownCell> {
+  const el = workbook(page).locator(`[role=grid] [data-address="${address}"]`);
+  await el.waitFor();
+  const raw = await el.getAttribute("data-value");
+  if (raw === null) return "";
+  const value = JSON.parse(raw) as number | string | boolean | { error: string; message?: string };
+  if (typeof value === "object" && value !== null) return value.message === undefined ? { code: value.error } : { code: value.error, message: value.message };
+  return value;
+}
+
+export async function cellText(page: Page, address: string): Promise<string> {
+  return (await workbook(page).locator(`[role=grid] [data-address="${address}"]`).textContent()) ?? "";
+}
+
+/** Column letters of a zero-based index. */
+export function letters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** The name box's text once it settles on `expected` (or whatever it shows after 5 s). */
+export async function nameBox(page: Page, expected: string): Promise<string> {
+  const box = workbook(page).getByRole("textbox", { name: "Name box", exact: true });
+  const deadline = Date.now() + 5000;
+  let value = await box.inputValue();
+  while (value !== expected && Date.now() < deadline) {
+    await page.waitForTimeout(50);
+    value = await box.inputValue();
+  }
+  return value;
+}
