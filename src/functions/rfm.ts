@@ -8,7 +8,8 @@
  *   makes its customer's row show that error, naming the input row; the other customers
  *   are unaffected. An order row without a customer id cannot be assigned to anyone, so
  *   it fails the whole call naming the row (a wholly blank row is skipped, so a range
- *   with empty rows at the end works). A first row of text headings is skipped.
+ *   with empty rows at the end works; so is a row of 0 id, 0 date and 0 amount, which is how
+ *   older desktop builds pass blank cells). A first row of text headings is skipped.
  * - RFMSCORE and RFMSEGMENT: a bad cell gives an error in that customer's row only; a blank
  *   gives #N/A (no usable data) and is left out of the quantiles.
  */
@@ -81,6 +82,8 @@ async function readOrders(idList: unknown[], dateList: unknown[], amountList: un
         `customer_ids, row ${row}: the customer id is blank, so this order cannot be assigned to a customer; fill it in or clear the whole row`,
       );
     }
+    // Older desktop builds pass blank cells as 0: a row of 0 id, 0 date (not a valid date) and 0 or blank amount is a blank row.
+    if (idCell === 0 && dateCell === 0 && (amountCell === 0 || isBlank(amountCell))) continue;
     if (isCellError(id)) fail(id.code, `${id.message}; the order cannot be assigned to a customer`);
     ids[i] = id;
     const date = readDate(dateCell, at("order_dates", row));

@@ -77,6 +77,12 @@ describe("LOYALTY.RFMTABLE", () => {
     expect(out).toEqual([HEADER, ["A", 45000, 45000, 1, 4, 0]]);
   });
 
+  it("skips rows of 0, 0, 0, which is how older desktop builds pass blank rows", async () => {
+    // Date 0 is not a valid date, so such a row cannot be a real order.
+    const out = await rfmtable(col("A", 0, 0), col(45000, 0, 0), col(4, 0, null), null);
+    expect(out).toEqual([HEADER, ["A", 45000, 45000, 1, 4, 0]]);
+  });
+
   it("fails with #N/A when no order is on or before as_of", async () => {
     // Serial 44000 is 2020-06-18 (1899-12-30 + 44000 days).
     expect(excelError(await rfmtable(col("A"), col(45000), col(1), 44000))).toEqual({
