@@ -70,6 +70,7 @@ export type RfmSegmentation = {
 export type RfmDigitColumns = { readonly r: ArrayLike<number>; readonly f: ArrayLike<number>; readonly m: ArrayLike<number> };
 
 const within = (digit: number, [low, high]: DigitRange) => digit >= low && digit <= high;
+const isDigit = (d: number) => d >= 1 && d <= 9 && Math.floor(d) === d;
 
 /** Segment code of every digit triple, at r·100 + f·10 + m. */
 function lookupTable(rules: readonly RfmRule[], maxDigit: number): Int16Array {
@@ -114,7 +115,7 @@ export function rfmSegment(scores: ArrayLike<number> | RfmDigitColumns, rules: r
       const b = f[i];
       const c = m[i];
       if (a === 0 || b === 0 || c === 0 || a !== a || b !== b || c !== c) index[i] = SEGMENT_MISSING;
-      else if (a >= 1 && a <= 9 && b >= 1 && b <= 9 && c >= 1 && c <= 9 && Number.isInteger(a + b + c)) index[i] = table[a * 100 + b * 10 + c];
+      else if (isDigit(a) && isDigit(b) && isDigit(c)) index[i] = table[a * 100 + b * 10 + c];
       else index[i] = SEGMENT_NOT_A_SCORE;
     }
     return { index, rules, maxDigit };

@@ -81,6 +81,12 @@ describe("rfmSegment", () => {
     expect(Array.from(index)).toEqual([0, 9, SEGMENT_MISSING]); // Champions, Lost, missing
   });
 
+  it("refuses digit columns holding something other than whole digits 1–9", () => {
+    // 1.5 + 1.5 + 1 is a whole 4, but 1.5 is no digit.
+    const { index } = rfmSegment({ r: [1.5, 10], f: [1.5, 1], m: [1, 1] });
+    expect(Array.from(index)).toEqual([SEGMENT_NOT_A_SCORE, SEGMENT_NOT_A_SCORE]);
+  });
+
   it("names Others and nothing for the error codes", () => {
     expect(segmentName(DEFAULT_RFM_RULES, SEGMENT_OTHERS)).toBe("Others");
     expect(segmentName(DEFAULT_RFM_RULES, SEGMENT_MISSING)).toBeNull();
