@@ -116,21 +116,22 @@ function usedBox(sheet: MockSheet, r0 = 0, c0 = 0, r1 = Infinity, c1 = Infinity)
 /** Excel's current region: grow the box while any cell touching it (diagonals included) is filled. */
 function surrounding(sheet: MockSheet, r: number, c: number): [number, number, number, number] {
   let [top, left, bottom, right] = [r, c, r, c];
+  const filled = (rr: number, cc: number) => rr >= 0 && cc >= 0 && !blank(cellAt(sheet, rr, cc));
+  const rowTouches = (rr: number) => {
+    for (let cc = left - 1; cc <= right + 1; cc++) if (filled(rr, cc)) return true;
+    return false;
+  };
+  const columnTouches = (cc: number) => {
+    for (let rr = top - 1; rr <= bottom + 1; rr++) if (filled(rr, cc)) return true;
+    return false;
+  };
   for (let grew = true; grew; ) {
     grew = false;
-    const filled = (rr: number, cc: number) => rr >= 0 && cc >= 0 && !blank(cellAt(sheet, rr, cc));
-    for (let cc = left - 1; cc <= right + 1; cc++) {
-      if (filled(top - 1, cc)) { top--; grew = true; break; }
-    }
-    for (let cc = left - 1; cc <= right + 1; cc++) {
-      if (filled(bottom + 1, cc)) { bottom++; grew = true; break; }
-    }
-    for (let rr = top - 1; rr <= bottom + 1; rr++) {
-      if (filled(rr, left - 1)) { left--; grew = true; break; }
-    }
-    for (let rr = top - 1; rr <= bottom + 1; rr++) {
-      if (filled(rr, right + 1)) { right++; grew = true; break; }
-    }
+    // Each direction grows as far as it can before the next is tried, so a long table costs O(cells).
+    while (rowTouches(bottom + 1)) { bottom++; grew = true; }
+    while (top > 0 && rowTouches(top - 1)) { top--; grew = true; }
+    while (columnTouches(right + 1)) { right++; grew = true; }
+    while (left > 0 && columnTouches(left - 1)) { left--; grew = true; }
   }
   return [top, left, bottom, right];
 }
