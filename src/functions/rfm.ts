@@ -12,6 +12,10 @@
  *   older desktop builds pass blank cells). A first row of text headings is skipped.
  * - RFMSCORE and RFMSEGMENT: a bad cell gives an error in that customer's row only; a blank
  *   gives #N/A (no usable data) and is left out of the quantiles.
+ *
+ * RFMTABLE and RFMSCORE are async and yield to Excel between blocks: on a full sheet, reading
+ * the cells (and the garbage collection of a million small row arrays) can take over a second
+ * on a busy machine, although the computation itself takes a fraction of that.
  */
 import { at, describeWhere, isBlank, readDate, readId, readNumber, readText } from "../analytics/cells";
 import { isoFromSerial, serialFromIsoText } from "../analytics/dates";
@@ -188,10 +192,10 @@ function readBins(value: unknown): number {
  * @param {any[][]} monetary Revenue of each customer.
  * @param {any} [bins] Digits per column, a whole number from 2 to 9. Default 5.
  * @param {any} [method] "rfm" (default; the rfm R package's breaks, for whole days, counts and currency) or "quantile" (the quantiles themselves as breaks).
- * @returns {any[][]} One three-digit score per customer.
+ * @returns {Promise<any[][]>} One three-digit score per customer.
  */
-export function rfmscore(recency_days: any[][], frequency: any[][], monetary: any[][], bins?: any, method?: any): any[][] {
-  return guard(() => {
+export async function rfmscore(recency_days: any[][], frequency: any[][], monetary: any[][], bins?: any, method?: any): Promise<any[][]> {
+  return (await guardAsync(async () => {
     const lists = [
       { arg: "recency_days", values: listOf(recency_days, "recency_days") },
       { arg: "frequency", values: listOf(frequency, "frequency") },
@@ -200,8 +204,14 @@ export function rfmscore(recency_days: any[][], frequency: any[][], monetary: an
     const n = rowCount(lists);
     const binCount = readBins(bins);
     const how = readMethod(method);
-    const columns = lists.map(({ arg, values }) => ({ arg, ...readNumberColumn(values, n, arg, "a number") }));
+    const big = n > BLOCK_ROWS;
+    const columns = [];
+    for (const { arg, values } of lists) {
+      if (big) await yieldToHost(); // a million customers take a while to read: let Excel breathe between columns
+      columns.push({ arg, ...readNumberColumn(values, n, arg, "a number") });
+    }
     const digits = rfmDigits(columns[0].values, columns[1].values, columns[2].values, binCount, how);
+    if (big) await yieldToHost();
     const out: unknown[] = new Array(n);
     const digitsOf = [digits.r, digits.f, digits.m];
     for (let i = 0; i < n; i++) {
@@ -212,7 +222,7 @@ export function rfmscore(recency_days: any[][], frequency: any[][], monetary: an
       out[i] = rowProblem(columns, digitsOf, i, n);
     }
     return toExcelColumn(out);
-  }) as any[][];
+  })) as any[][];
 }
 
 /** Why customer i has no score: an input error, a blank, or a value beyond the last interval. */

@@ -105,50 +105,50 @@ describe("LOYALTY.RFMTABLE", () => {
 });
 
 describe("LOYALTY.RFMSCORE", () => {
-  it("computes the 2-bin example of rfmScores.ts", () => {
+  it("computes the 2-bin example of rfmScores.ts", async () => {
     // Medians 50, 2, 120 → breaks 51, 3, 121 → 222, 211, 111.
-    expect(rfmscore(col(10, 50, 200), col(5, 2, 1), col(500, 120, 40), 2, null)).toEqual([[222], [211], [111]]);
+    expect(await rfmscore(col(10, 50, 200), col(5, 2, 1), col(500, 120, 40), 2, null)).toEqual([[222], [211], [111]]);
   });
 
-  it("uses 5 bins and the rfm method by default", () => {
+  it("uses 5 bins and the rfm method by default", async () => {
     // Worked example counts 1 1 1 2 2 3 4 5 8 12 in every column: F and M digits 1 1 1 2 2 3 3 4 5 5, R reversed.
     const v = col(1, 1, 1, 2, 2, 3, 4, 5, 8, 12);
-    expect(rfmscore(v, v, v, null, null)).toEqual(col(511, 511, 511, 422, 422, 333, 333, 244, 155, 155));
+    expect(await rfmscore(v, v, v, null, null)).toEqual(col(511, 511, 511, 422, 422, 333, 333, 244, 155, 155));
   });
 
-  it("takes the method in any case and refuses unknown ones", () => {
+  it("takes the method in any case and refuses unknown ones", async () => {
     // Quantile method on the same counts: F digits 2 2 2 3 3 3 4 4 5 5 (rfmScores test); R reversed: 4 4 4 3 3 3 2 2 1 1.
     const v = col(1, 1, 1, 2, 2, 3, 4, 5, 8, 12);
-    expect(rfmscore(v, v, v, 5, "QUANTILE")[0]).toEqual([422]);
-    expect(excelError(rfmscore(v, v, v, 5, "median"))).toEqual({ code: "#VALUE!", message: 'method: expected "rfm" or "quantile", found "median"' });
+    expect((await rfmscore(v, v, v, 5, "QUANTILE"))[0]).toEqual([422]);
+    expect(excelError(await rfmscore(v, v, v, 5, "median"))).toEqual({ code: "#VALUE!", message: 'method: expected "rfm" or "quantile", found "median"' });
   });
 
-  it("fails the call for bins outside 2–9", () => {
-    expect(excelError(rfmscore(col(1), col(1), col(1), 10, null))).toEqual({
+  it("fails the call for bins outside 2–9", async () => {
+    expect(excelError(await rfmscore(col(1), col(1), col(1), 10, null))).toEqual({
       code: "#VALUE!",
       message: "bins: expected a whole number from 2 to 9, found 10",
     });
-    expect(excelError(rfmscore(col(1), col(1), col(1), "five", null))?.message).toBe('bins: expected a whole number from 2 to 9, found text "five"');
+    expect(excelError(await rfmscore(col(1), col(1), col(1), "five", null))?.message).toBe('bins: expected a whole number from 2 to 9, found text "five"');
   });
 
-  it("gives #N/A to a customer with a blank value and leaves it out of the quantiles", () => {
+  it("gives #N/A to a customer with a blank value and leaves it out of the quantiles", async () => {
     // Without row 2, recency 10/200, frequency 5/1, monetary 500/40 (2 bins): medians 105, 3, 270 → breaks 106, 4, 271.
     // Row 1: R [10,106) → 2, F 5 → 2, M 500 → 2 → 222. Row 3: R 200 → 1, F 1 → 1, M 40 → 1 → 111.
-    const out = rfmscore(col(10, null, 200), col(5, 2, 1), col(500, "", 40), 2, null);
+    const out = await rfmscore(col(10, null, 200), col(5, 2, 1), col(500, "", 40), 2, null);
     expect(out[0]).toEqual([222]);
     expect(excelError(out[1][0])).toEqual({ code: "#N/A", message: "recency_days, row 2: the cell is blank; no RFM score without all three values" });
     expect(out[2]).toEqual([111]);
   });
 
-  it("gives #VALUE! naming the row for text, and passes error values on", () => {
-    const out = rfmscore(col(10, 20, 30), col(1, "two", 3), col(5, 5, inputError("#DIV/0!", "")), 2, null);
+  it("gives #VALUE! naming the row for text, and passes error values on", async () => {
+    const out = await rfmscore(col(10, 20, 30), col(1, "two", 3), col(5, 5, inputError("#DIV/0!", "")), 2, null);
     expect(excelError(out[1][0])).toEqual({ code: "#VALUE!", message: 'frequency, row 2: expected a number, found text "two"' });
     expect(excelError(out[2][0])?.code).toBe("#DIV/0!");
     expect(typeof out[0][0]).toBe("number");
   });
 
-  it("fails the call on columns of different lengths", () => {
-    expect(excelError(rfmscore(col(1, 2), col(1, 2, 3), col(1, 2), null, null))?.code).toBe("#VALUE!");
+  it("fails the call on columns of different lengths", async () => {
+    expect(excelError(await rfmscore(col(1, 2), col(1, 2, 3), col(1, 2), null, null))?.code).toBe("#VALUE!");
   });
 });
 
@@ -204,7 +204,7 @@ describe("RFMTABLE → RFMSCORE → RFMSEGMENT on the rfm package's order log", 
     expect(table[0]).toEqual(HEADER);
     const rows = table.slice(1);
     expect(rows.length).toBe(995);
-    const scores = rfmscore(
+    const scores = await rfmscore(
       rows.map((r) => [r[5]]),
       rows.map((r) => [r[3]]),
       rows.map((r) => [r[4]]),
