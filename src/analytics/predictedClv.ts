@@ -10,9 +10,11 @@
  * expected spend (expectedSpend.ts), d the monthly discount rate and each month's purchases
  * discounted at its end. Since E(t) = P(alive) · B(t) with B free of t_x, the sum is taken over B.
  * Example (CDNOW fits, weeks, H 12, d 0.01, margin 1): customer 1 (x 2, t_x 30.43, T 38.86,
- * z̄ 22.35) → 36.30. Cost O(H · k) per customer, k the terms of the hypergeometric series.
+ * z̄ 22.35) → 36.30. Cost O(H · k) per customer, k the terms of the hypergeometric series;
+ * over columns (predictedClvColumn) the discounted sum is computed once per distinct (x, T).
  */
 import { BgnbdParams } from "./bgnbdLogLikelihood";
+import { indexDistinct } from "./distinctValues";
 import { expectedPurchasesIfAlive, pAlive } from "./bgnbdPredictions";
 import { expectedSpend } from "./expectedSpend";
 import { GammaGammaParams } from "./gammaGammaFit";
@@ -37,16 +39,8 @@ export function clvOptionsError({ horizonMonths, monthlyDiscountRate = 0, margin
   return null;
 }
 
-/** CLV of one customer with a valid history. Example: see the file comment. */
-export function predictedClv(
-  bgnbd: BgnbdParams,
-  gammaGamma: GammaGammaParams,
-  x: number,
-  tx: number,
-  T: number,
-  averageSpend: number,
-  options: ClvOptions,
-): number {
+/** Σ_k [B(k·u) − B((k−1)·u)] / (1 + d)^k for one (x, T), where E(t) = P(alive) · B(t). */
+function discountedPurchasesIfAlive(bgnbd: BgnbdParams, x: number, T: number, options: ClvOptions): number {
   const month = monthIn(options.timeUnit);
   const discount = 1 + (options.monthlyDiscountRate ?? 0);
   let total = 0;
@@ -58,5 +52,51 @@ export function predictedClv(
     total += (current - previous) * factor;
     previous = current;
   }
-  return total * pAlive(bgnbd, x, tx, T) * expectedSpend(gammaGamma, x, averageSpend) * (options.marginRate ?? 1);
+  return total;
+}
+
+/** CLV of one customer with a valid history. Example: see the file comment. */
+export function predictedClv(
+  bgnbd: BgnbdParams,
+  gammaGamma: GammaGammaParams,
+  x: number,
+  tx: number,
+  T: number,
+  averageSpend: number,
+  options: ClvOptions,
+): number {
+  const sum = discountedPurchasesIfAlive(bgnbd, x, T, options);
+  return sum * pAlive(bgnbd, x, tx, T) * expectedSpend(gammaGamma, x, averageSpend) * (options.marginRate ?? 1);
+}
+
+/**
+ * CLV over columns of valid histories into `out`, computing the discounted purchase sum once per
+ * distinct (x, T) pair (whole-day data repeat them a lot). Cost O(n + distinct pairs · H · k).
+ */
+export function predictedClvColumn(
+  bgnbd: BgnbdParams,
+  gammaGamma: GammaGammaParams,
+  x: ArrayLike<number>,
+  tx: ArrayLike<number>,
+  T: ArrayLike<number>,
+  averageSpend: ArrayLike<number>,
+  options: ClvOptions,
+  out = new Float64Array(x.length),
+): Float64Array {
+  const n = x.length;
+  const xs = indexDistinct(x);
+  const ts = indexDistinct(T);
+  const nt = ts.values.length;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = xs.index[i] * nt + ts.index[i];
+  const pairs = indexDistinct(keys);
+  const sums = new Float64Array(pairs.values.length).fill(NaN);
+  const margin = options.marginRate ?? 1;
+  for (let i = 0; i < n; i++) {
+    const pair = pairs.index[i];
+    let sum = sums[pair];
+    if (sum !== sum) sum = sums[pair] = discountedPurchasesIfAlive(bgnbd, x[i], T[i], options);
+    out[i] = sum * pAlive(bgnbd, x[i], tx[i], T[i]) * expectedSpend(gammaGamma, x[i], averageSpend[i]) * margin;
+  }
+  return out;
 }

@@ -2,7 +2,7 @@ import { bgnbdFit } from "../../src/analytics/bgnbdFit";
 import { expectedPurchases } from "../../src/analytics/bgnbdPredictions";
 import { expectedSpend } from "../../src/analytics/expectedSpend";
 import { gammaGammaFit } from "../../src/analytics/gammaGammaFit";
-import { clvOptionsError, predictedClv } from "../../src/analytics/predictedClv";
+import { clvOptionsError, predictedClv, predictedClvColumn } from "../../src/analytics/predictedClv";
 import { cdnowSummaryWithSpend } from "../support/btydFixtures";
 
 describe("predictedClv", () => {
@@ -55,5 +55,18 @@ describe("clvOptionsError", () => {
     expect(clvOptionsError({ horizonMonths: 0, timeUnit: "week" })).toMatch(/^horizon_months is 0/);
     expect(clvOptionsError({ horizonMonths: 12, monthlyDiscountRate: -0.1, timeUnit: "week" })).toMatch(/^monthly_discount_rate/);
     expect(clvOptionsError({ horizonMonths: 12, marginRate: -1, timeUnit: "week" })).toMatch(/^margin_rate/);
+  });
+});
+
+describe("predictedClvColumn", () => {
+  it("gives each customer's predictedClv, computing shared (x, T) sums once", () => {
+    const d = cdnowSummaryWithSpend();
+    const bg = bgnbdFit(d.x, d.tx, d.T);
+    const gg = gammaGammaFit(d.x, d.zbar!);
+    const options = { horizonMonths: 12, monthlyDiscountRate: 0.01, timeUnit: "week" as const };
+    const column = predictedClvColumn(bg, gg, d.x, d.tx, d.T, d.zbar!, options);
+    for (const i of [0, 1, 2, 100, 2356]) {
+      expect(column[i]).toBeCloseTo(predictedClv(bg, gg, d.x[i], d.tx[i], d.T[i], d.zbar![i], options), 12);
+    }
   });
 });
