@@ -33,13 +33,13 @@ describe("runSegmentation", () => {
   it("uses LOYALTY.RFMSCORE's scores and sums their digits for R + F + M", async () => {
     const rows = randomRows(300);
     const result = await runSegmentation({ rows, firstSheetRow: 2, mapping: RFM_MAP, mode: "groups", measure: "rfmSum", cutoff: { kind: "median" } });
-    const scores = rfmscore(rows.map((r) => [r[2]]), rows.map((r) => [r[3]]), rows.map((r) => [r[4]])).map((r) => r[0] as number);
+    const scores = (await rfmscore(rows.map((r) => [r[2]]), rows.map((r) => [r[3]]), rows.map((r) => [r[4]]))).map((r) => r[0] as number);
     expect(Array.from(result.rfmScore as Float64Array)).toEqual(scores);
     // R + F + M is the digit sum of each score, e.g. 534 → 12
-    const sums = scores.map((s) => Math.floor(s / 100) + (Math.floor(s / 10) % 10) + (s % 10));
+    const sums = scores.map((s: number) => Math.floor(s / 100) + (Math.floor(s / 10) % 10) + (s % 10));
     expect(Array.from(result.behaviour)).toEqual(sums);
     // and LOYALTY.SEGMENT with those sums as behaviour gives the same groups
-    expect(result.segments).toEqual(segment(rows.map((r) => [r[1]]), sums.map((s) => [s])).map((r) => r[0]));
+    expect(result.segments).toEqual(segment(rows.map((r) => [r[1]]), sums.map((s: number) => [s])).map((r) => r[0]));
   });
 
   it("turns last-order dates into days before the latest date", async () => {
@@ -161,7 +161,7 @@ describe("runSegmentation", () => {
       measure: "rfmSum",
       cutoff: { kind: "median" },
     });
-    const scores = rfmscore([[1], [300]], [[10], [1]], [[900], [10]]).map((r) => r[0]);
+    const scores = (await rfmscore([[1], [300]], [[10], [1]], [[900], [10]])).map((r) => r[0]);
     expect(Array.from(result.rfmScore as Float64Array)).toEqual(scores);
     expect(result.segments[0]).toBe("Champions");
     expect(result.summary.rows.map((r) => r.segment)).toContain("Champions");
