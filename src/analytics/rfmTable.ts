@@ -148,6 +148,14 @@ export class RfmTableBuilder {
   }
 }
 
+/**
+ * A starting size for the per-customer arrays: a quarter of the orders, at most 2^20, so that
+ * big logs skip most doublings (and their rehashing) without reserving much for small ones.
+ */
+export function expectedCustomers(orders: number): number {
+  return Math.min(Math.max(1024, orders >>> 2), 1 << 20);
+}
+
 function checkColumns(ids: ArrayLike<string | null>, dates: Float64Array, amounts: Float64Array): void {
   if (dates.length !== ids.length || amounts.length !== ids.length) {
     failValue(`customer_ids, order_dates and amounts must have the same length; got ${ids.length}, ${dates.length} and ${amounts.length}`);
@@ -160,7 +168,7 @@ function checkColumns(ids: ArrayLike<string | null>, dates: Float64Array, amount
  */
 export function rfmTable(ids: ArrayLike<string | null>, dates: Float64Array, amounts: Float64Array, asOf?: number): RfmTable {
   checkColumns(ids, dates, amounts);
-  const builder = new RfmTableBuilder(asOf ?? (latestDate(dates) || 0));
+  const builder = new RfmTableBuilder(asOf ?? (latestDate(dates) || 0), expectedCustomers(ids.length));
   builder.add(ids, dates, amounts);
   return builder.finish();
 }
@@ -178,7 +186,7 @@ export async function rfmTableInBlocks(
   blockRows = 262_144,
 ): Promise<RfmTable> {
   checkColumns(ids, dates, amounts);
-  const builder = new RfmTableBuilder(asOf ?? (latestDate(dates) || 0));
+  const builder = new RfmTableBuilder(asOf ?? (latestDate(dates) || 0), expectedCustomers(ids.length));
   for (let from = 0; from < ids.length; from += blockRows) {
     if (from > 0) await pause();
     builder.add(ids, dates, amounts, from, Math.min(ids.length, from + blockRows));

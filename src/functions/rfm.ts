@@ -30,7 +30,7 @@ import {
   rfmSegment,
   segmentName,
 } from "../analytics/rfmSegments";
-import { RfmTableBuilder, latestDate } from "../analytics/rfmTable";
+import { RfmTableBuilder, expectedCustomers, latestDate } from "../analytics/rfmTable";
 import { BLOCK_ROWS, yieldToHost } from "../analytics/yieldToHost";
 import { ExcelResult, gridOf, guard, guardAsync, listOf, rowCount, single, toExcelColumn, toExcelValue, valueAt } from "./adapter";
 import { readNumberColumn } from "./numberColumns";
@@ -140,7 +140,7 @@ export async function rfmtable(customer_ids: any[][], order_dates: any[][], amou
     const latest = latestDate(orders.dates);
     const asOf = asOfCell ?? latest;
     if (Number.isNaN(asOf) && orders.rowErrors.size === 0) fail("#N/A", "customer_ids: no orders in the range");
-    const builder = new RfmTableBuilder(Number.isNaN(asOf) ? 0 : asOf);
+    const builder = new RfmTableBuilder(Number.isNaN(asOf) ? 0 : asOf, expectedCustomers(n));
     for (let from = 0; from < n; from += BLOCK_ROWS * 4) {
       if (from > 0) await yieldToHost();
       builder.add(orders.ids, orders.dates, orders.amounts, from, Math.min(n, from + BLOCK_ROWS * 4));
