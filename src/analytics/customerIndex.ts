@@ -8,8 +8,8 @@
  * id text. The hash is 32-bit FNV-1a over the UTF-16 code units with MurmurHash3's
  * finaliser (fmix32) for avalanche. The table doubles when it is half full.
  * Measured against `Map<string, number>` on 5.2 million orders of 1 million
- * customers: about 2× faster, mostly from fewer cache misses and no rehash of
- * Map's chained buckets.
+ * customers (ids like "C0001234"): 1.1–1.4 s against 1.8 s for the Map alone,
+ * from fewer cache misses and cheaper growth than Map's chained buckets.
  *
  * Example: indexOf("C1"), indexOf("C2"), indexOf("C1") → 0, 1, 0; ids = ["C1", "C2"].
  * Cost: O(length of the id) expected per lookup; 8 bytes per slot plus the ids.

@@ -1,5 +1,5 @@
 import { serialFromIsoText } from "../../src/analytics/dates";
-import { latestDate, rfmTable, rfmTableInBlocks } from "../../src/analytics/rfmTable";
+import { expectedCustomers, latestDate, rfmTable, rfmTableInBlocks } from "../../src/analytics/rfmTable";
 import { readRfmOrders } from "../support/rfmOrders";
 
 const f64 = (...v: number[]) => Float64Array.from(v);
@@ -81,6 +81,11 @@ describe("rfmTable", () => {
 
   it("refuses columns of different lengths", () => {
     expect(() => rfmTable(["A"], f64(1, 2), f64(1))).toThrow(expect.objectContaining({ code: "#VALUE!" }));
+  });
+
+  it("starts its arrays at a quarter of the orders, between 1024 and 2^20", () => {
+    // 100 orders → the floor 1024; 1,048,575 >>> 2 = 262,143; 5.2 million >>> 2 = 1.3 million → capped at 1,048,576.
+    expect([expectedCustomers(100), expectedCustomers(1_048_575), expectedCustomers(5_200_000)]).toEqual([1024, 262_143, 1_048_576]);
   });
 
   it("gives the same table in blocks as in one go", async () => {
