@@ -11,9 +11,10 @@
  * first appearance.
  * Example: (A, 100, 5), (A, 100, 7), (B, 101, 3), (A, 90, 1) → A: days 90, 100 with values 1, 12;
  * B: day 101 with 3.
- * Cost: O(n) plus a sort of each customer's own orders (O(k log k) for k orders); one Map lookup
- * per order.
+ * Cost: O(n) plus a sort of each customer's own orders (O(k log k) for k orders); one hash lookup
+ * per order (customerIndex.ts).
  */
+import { CustomerIndex } from "./customerIndex";
 import { failValue } from "./errors";
 
 export type PurchaseDays = {
@@ -35,8 +36,8 @@ export function purchaseDays(
 ): PurchaseDays {
   const n = ids.length;
   if (dates.length !== n || (amounts && amounts.length !== n)) failValue("customer_ids, order_dates and amounts must have the same number of rows");
-  const index = new Map<string, number>();
-  const idList: string[] = [];
+  const index = new CustomerIndex();
+  const idList = index.ids;
   const customerOf = new Int32Array(n);
   let counts = new Int32Array(1024);
   let bad = new Int32Array(1024).fill(-1);
@@ -47,19 +48,14 @@ export function purchaseDays(
       customerOf[row] = -1;
       continue;
     }
-    let c = index.get(id);
-    if (c === undefined) {
-      c = idList.length;
-      index.set(id, c);
-      idList.push(id);
-      if (c === counts.length) {
-        const wider = new Int32Array(2 * c);
-        wider.set(counts);
-        counts = wider;
-        const widerBad = new Int32Array(2 * c).fill(-1);
-        widerBad.set(bad);
-        bad = widerBad;
-      }
+    const c = index.indexOf(id);
+    if (c === counts.length) {
+      const wider = new Int32Array(2 * c);
+      wider.set(counts);
+      counts = wider;
+      const widerBad = new Int32Array(2 * c).fill(-1);
+      widerBad.set(bad);
+      bad = widerBad;
     }
     customerOf[row] = c;
     counts[c]++;
@@ -70,33 +66,29 @@ export function purchaseDays(
   for (let c = 0; c < customers; c++) start[c + 1] = start[c] + counts[c];
   const total = start[customers];
   const cursor = start.slice(0, customers);
-  const rowsOf = new Int32Array(total);
+  // Scatter each counted order into its customer's run as a sort key date·2²² + position in the
+  // run, with its amount at the same position, so the per-customer pass reads contiguous memory.
+  const keys = new Float64Array(total);
+  const runAmounts = amounts ? new Float64Array(total) : null;
   for (let row = 0; row < n; row++) {
     const c = customerOf[row];
-    if (c >= 0) rowsOf[cursor[c]++] = row;
+    if (c < 0) continue;
+    const at = cursor[c]++;
+    keys[at] = Math.floor(dates[row]) * ORDER_SLOTS + (at - start[c]);
+    if (runAmounts) runAmounts[at] = amounts![row];
   }
 
   const offsets = new Int32Array(customers + 1);
   const days = new Float64Array(total);
-  const values = amounts ? new Float64Array(total) : null;
+  const values = runAmounts ? new Float64Array(total) : null;
   let out = 0;
-  let keys = new Float64Array(64);
   for (let c = 0; c < customers; c++) {
     offsets[c] = out;
     const from = start[c];
     const k = start[c + 1] - from;
     if (bad[c] >= 0) continue;
-    if (k === 1) {
-      const row = rowsOf[from];
-      days[out] = Math.floor(dates[row]);
-      if (values) values[out] = amounts![row];
-      out++;
-      continue;
-    }
     if (k > ORDER_SLOTS) failValue(`customer ${idList[c]} has more than ${ORDER_SLOTS} orders`);
-    if (keys.length < k) keys = new Float64Array(2 * k);
-    for (let j = 0; j < k; j++) keys[j] = Math.floor(dates[rowsOf[from + j]]) * ORDER_SLOTS + j;
-    const sorted = keys.subarray(0, k);
+    const sorted = keys.subarray(from, from + k);
     if (k > 16) sorted.sort();
     else {
       for (let i = 1; i < k; i++) {
@@ -113,14 +105,13 @@ export function purchaseDays(
     for (let j = 0; j < k; j++) {
       const key = sorted[j];
       const day = Math.floor(key / ORDER_SLOTS);
-      const row = rowsOf[from + (key - day * ORDER_SLOTS)];
       if (day !== lastDay) {
         days[out] = day;
-        if (values) values[out] = amounts![row];
+        if (values) values[out] = runAmounts![from + (key - day * ORDER_SLOTS)];
         out++;
         lastDay = day;
       } else if (values) {
-        values[out - 1] += amounts![row];
+        values[out - 1] += runAmounts![from + (key - day * ORDER_SLOTS)];
       }
     }
   }

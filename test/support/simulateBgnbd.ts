@@ -37,7 +37,8 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-function gammaSampler(uniform: () => number) {
+/** Gamma(shape, 1) draws from a uniform source (Marsaglia & Tsang 2000). */
+export function gammaSampler(uniform: () => number): (shape: number) => number {
   const normal = () => {
     const u = 1 - uniform();
     const v = uniform();
@@ -89,4 +90,21 @@ export function simulateBgnbd(o: SimulationOptions): SimulatedCustomers {
     T[i] = horizon;
   }
   return { x, tx, T };
+}
+
+/**
+ * Average repeat spend z̄ per customer drawn from a known Gamma-Gamma model (Fader & Hardie 2013):
+ * ν ~ Gamma(q, rate v) per customer, and the mean of x values Gamma(p, rate ν) is Gamma(p·x, rate ν·x).
+ * 0 for customers with x = 0.
+ */
+export function simulateSpend(x: ArrayLike<number>, o: { p: number; q: number; v: number; seed: number }): Float64Array {
+  const uniform = mulberry32(o.seed);
+  const gamma = gammaSampler(uniform);
+  const z = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] === 0) continue;
+    const nu = gamma(o.q) / o.v;
+    z[i] = gamma(o.p * x[i]) / (nu * x[i]);
+  }
+  return z;
 }
