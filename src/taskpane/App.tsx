@@ -4,8 +4,9 @@ import { SegmentPane } from "./components/SegmentPane";
 import { type ExcelPort, officeExcel } from "./excel/port";
 import { en, type Strings } from "./strings/en";
 
+// No class on FluentProvider itself: it copies its classes to every portal (tooltips, popovers),
+// and a full-height class there covered the whole page once the chart's tooltips mounted.
 const useStyles = makeStyles({
-  provider: { minHeight: "100vh" },
   message: {
     display: "flex",
     flexDirection: "column",
@@ -22,7 +23,7 @@ export function App({ port = officeExcel, strings = en }: Props): React.JSX.Elem
   const theme = port.officeTheme() === "dark" ? webDarkTheme : webLightTheme;
   const host = port.hostInfo();
   return (
-    <FluentProvider theme={theme} className={styles.provider}>
+    <FluentProvider theme={theme}>
       {host.kind === "ready" ? (
         <SegmentPane port={port} strings={strings} />
       ) : (

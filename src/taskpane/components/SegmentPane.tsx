@@ -113,7 +113,7 @@ export function SegmentPane({ port, strings }: Props): React.JSX.Element {
               {state.written.kind === "sheet" && !state.written.formatted ? ` ${strings.run.notFormatted}` : ""}
             </MessageBarBody>
           </MessageBar>
-          <SummaryView result={state.result} strings={strings} />
+          <SummaryView result={state.result} strings={strings} dark={port.officeTheme() === "dark"} />
           <div className={styles.row}>
             <Button onClick={flow.startOver}>{strings.run.startOver}</Button>
           </div>

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
-import { HorizontalBarChart, type ChartProps } from "@fluentui/react-charts";
+import { HorizontalBarChart, type ChartProps, getNextColor } from "@fluentui/react-charts";
 import { SEGMENTS, type Segment } from "../../analytics/loyaltySegment";
 import { SEGMENT_COLOURS } from "../palette";
 import { skippedLines } from "../model/plans";
@@ -15,10 +15,10 @@ function colourOf(name: string): string | undefined {
   return isGroup(name) ? SEGMENT_COLOURS[name].fill : undefined;
 }
 
-type Props = { readonly result: RunResult; readonly strings: Strings };
+type Props = { readonly result: RunResult; readonly strings: Strings; readonly dark?: boolean };
 
 /** The summary after a run: table, chart, recommended actions and skipped rows. */
-export function SummaryView({ result, strings }: Props): React.JSX.Element {
+export function SummaryView({ result, strings, dark = false }: Props): React.JSX.Element {
   const styles = usePaneStyles();
   const s = strings.summary;
   const sum = result.summary;
@@ -46,16 +46,14 @@ export function SummaryView({ result, strings }: Props): React.JSX.Element {
       <Text>{s.totals(sum.customers)}</Text>
       {cutoffText && <Text>{cutoffText}</Text>}
       <div className={styles.scroll} role="region" aria-label={s.table} tabIndex={0}>
-        <Table size="small" aria-label={s.table}>
+        <Table size="extra-small" aria-label={s.table} className={styles.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{s.columns.segment}</TableHeaderCell>
-              <TableHeaderCell>{s.columns.customers}</TableHeaderCell>
-              <TableHeaderCell>{s.columns.customerShare}</TableHeaderCell>
-              {showRevenue && <TableHeaderCell>{s.columns.revenue}</TableHeaderCell>}
-              {showRevenue && <TableHeaderCell>{s.columns.revenueShare}</TableHeaderCell>}
-              {showProfit && <TableHeaderCell>{s.columns.profit}</TableHeaderCell>}
-              {showAttitude && <TableHeaderCell>{s.columns.averageAttitude}</TableHeaderCell>}
+              <TableHeaderCell className={styles.numberCell}>{s.columns.customers}</TableHeaderCell>
+              {showRevenue && <TableHeaderCell className={styles.numberCell}>{s.columns.revenue}</TableHeaderCell>}
+              {showProfit && <TableHeaderCell className={styles.numberCell}>{s.columns.profit}</TableHeaderCell>}
+              {showAttitude && <TableHeaderCell className={styles.numberCell}>{s.columns.averageAttitude}</TableHeaderCell>}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -65,10 +63,14 @@ export function SummaryView({ result, strings }: Props): React.JSX.Element {
                   {colourOf(row.segment) && <span className={styles.swatch} style={{ backgroundColor: colourOf(row.segment) }} aria-hidden="true" />}
                   {label(row.segment)}
                 </TableCell>
-                <TableCell className={styles.numberCell}>{formatNumber(strings, row.customers, 0)}</TableCell>
-                <TableCell className={styles.numberCell}>{percent(row.customerShare)}</TableCell>
-                {showRevenue && <TableCell className={styles.numberCell}>{money(row.revenue)}</TableCell>}
-                {showRevenue && <TableCell className={styles.numberCell}>{percent(row.revenueShare)}</TableCell>}
+                <TableCell className={styles.numberCell}>
+                  {formatNumber(strings, row.customers, 0)} <span className={styles.share}>{percent(row.customerShare)}</span>
+                </TableCell>
+                {showRevenue && (
+                  <TableCell className={styles.numberCell}>
+                    {money(row.revenue)} <span className={styles.share}>{percent(row.revenueShare)}</span>
+                  </TableCell>
+                )}
                 {showProfit && <TableCell className={styles.numberCell}>{money(row.profit)}</TableCell>}
                 {showAttitude && <TableCell className={styles.numberCell}>{row.averageAttitude === null ? "–" : formatNumber(strings, row.averageAttitude, 1)}</TableCell>}
               </TableRow>
@@ -76,7 +78,10 @@ export function SummaryView({ result, strings }: Props): React.JSX.Element {
           </TableBody>
         </Table>
       </div>
-      <SegmentChart result={result} strings={strings} />
+      <Text size={200} className={styles.muted}>
+        {s.sharesNote}
+      </Text>
+      <SegmentChart result={result} strings={strings} dark={dark} />
       {result.mode === "groups" && (
         <>
           <Subtitle2 as="h3">{s.actionsHeading}</Subtitle2>
@@ -106,7 +111,7 @@ export function SummaryView({ result, strings }: Props): React.JSX.Element {
 }
 
 /** Two 100 % bars (customers, revenue) split by segment, in the segment colours. */
-export function SegmentChart({ result, strings }: Props): React.JSX.Element | null {
+export function SegmentChart({ result, strings, dark = false }: Props): React.JSX.Element | null {
   const styles = usePaneStyles();
   const s = strings.summary;
   const rows = result.summary.rows.filter((r) => r.customers > 0);
@@ -114,24 +119,28 @@ export function SegmentChart({ result, strings }: Props): React.JSX.Element | nu
   const total = result.summary.customers;
   const revenueTotal = result.summary.revenue;
   const label = (name: string) => (isGroup(name) ? strings.segmentLabel[name] : name);
+  // The four groups take the fixed palette; RFM segments take Fluent's data-visualisation colours.
+  const colour = (name: string, i: number) => colourOf(name) ?? getNextColor(i, 0, dark);
   const data: ChartProps[] = [
     {
       chartTitle: s.chartCustomers,
-      chartData: rows.map((r) => ({ legend: label(r.segment), horizontalBarChartdata: { x: r.customers, total }, color: colourOf(r.segment) })),
+      chartData: rows.map((r, i) => ({ legend: label(r.segment), horizontalBarChartdata: { x: r.customers, total }, color: colour(r.segment, i) })),
     },
   ];
   if (revenueTotal !== null && revenueTotal > 0) {
     data.push({
       chartTitle: s.chartRevenue,
-      chartData: rows.map((r) => ({ legend: label(r.segment), horizontalBarChartdata: { x: Math.max(0, r.revenue ?? 0), total: revenueTotal }, color: colourOf(r.segment) })),
+      chartData: rows.map((r, i) => ({ legend: label(r.segment), horizontalBarChartdata: { x: Math.max(0, r.revenue ?? 0), total: revenueTotal }, color: colour(r.segment, i) })),
     });
   }
+  // One legend entry per segment (the chart would list each bar's segments again), wrapping at 320 px.
+  const legends = rows.map((r, i) => ({ title: label(r.segment), color: colour(r.segment, i) }));
   return (
     <figure className={styles.figure} aria-label={s.chartTitle}>
       <figcaption>
         <Text weight="semibold">{s.chartTitle}</Text>
       </figcaption>
-      <HorizontalBarChart data={data} hideRatio={data.map(() => true)} culture={strings.locale} />
+      <HorizontalBarChart data={data} hideRatio={data.map(() => true)} culture={strings.locale} legendProps={{ legends, enabledWrapLines: true }} />
     </figure>
   );
 }

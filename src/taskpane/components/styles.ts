@@ -33,7 +33,9 @@ export const usePaneStyles = makeStyles({
     maxWidth: "100%",
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
-  numberCell: { textAlign: "end", whiteSpace: "nowrap" },
+  numberCell: { textAlign: "end", whiteSpace: "nowrap", verticalAlign: "top" },
+  table: { tableLayout: "auto", width: "100%" },
+  share: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   swatch: {
     display: "inline-block",
     width: tokens.spacingHorizontalM,
