@@ -3,7 +3,8 @@
  * order dates in ascending order: the shared first step of the cohort table and
  * of period retention.
  *
- * Rules: as_of defaults to the latest order date; orders after as_of are left out
+ * Rules: dates are whole-day serials (a time of day is dropped); as_of defaults to
+ * the latest order date; orders after as_of are left out
  * (as of that date they have not happened); a row whose id is null is skipped
  * (the adapter has already refused half-blank rows). Customers are numbered in
  * order of first appearance among the orders that count.
@@ -86,7 +87,7 @@ export async function groupOrdersByCustomer(
   }
   const pause = options.pause ?? noPause;
   const blockRows = options.blockRows ?? 262_144;
-  const asOf = options.asOf ?? latestDate(ids, dates);
+  const asOf = Math.floor(options.asOf ?? latestDate(ids, dates));
   if (Number.isNaN(asOf)) failValue("as_of_date: expected a date");
 
   const customerOf = new Int32Array(n);
@@ -101,7 +102,7 @@ export async function groupOrdersByCustomer(
     const to = Math.min(n, from + blockRows);
     for (let row = from; row < to; row++) {
       const id = ids[row];
-      const d = dates[row];
+      const d = Math.floor(dates[row]);
       if (id === null || d > asOf) {
         customerOf[row] = -1;
         continue;
@@ -137,11 +138,11 @@ export async function groupOrdersByCustomer(
     const to = Math.min(n, from + blockRows);
     for (let row = from; row < to; row++) {
       const c = customerOf[row];
-      if (c >= 0) grouped[cursor[c]++] = dates[row];
+      if (c >= 0) grouped[cursor[c]++] = Math.floor(dates[row]);
     }
   }
   for (let c = 0; c < customers; c++) sortRange(grouped, offsets[c], offsets[c + 1]);
-  return { ids: idList, offsets, dates: grouped, asOf, firstDate: customers === 0 ? NaN : firstDate };
+  return { ids: idList, offsets, dates: grouped, asOf, firstDate: customers === 0 ? NaN : Math.floor(firstDate) };
 }
 
 /** Fails with #N/A when no order counts: there is nothing to tabulate. */

@@ -20,6 +20,13 @@ describe("groupOrdersByCustomer", () => {
     expect(datesOf(g, 0)).toEqual([45001, 45003]);
   });
 
+  it("drops the time of day from order dates and as_of", async () => {
+    // 45010.9 is day 45010; as_of 45015.5 is day 45015, so the order at 45015.2 (day 45015) counts.
+    const g = await groupOrdersByCustomer(["A", "A"], Float64Array.from([45010.9, 45015.2]), { asOf: 45015.5 });
+    expect(datesOf(g, 0)).toEqual([45010, 45015]);
+    expect(g.asOf).toBe(45015);
+  });
+
   it("sorts long histories and keeps repeated dates", async () => {
     const dates = Array.from({ length: 100 }, (_, i) => 45000 + ((i * 37) % 50));
     const g = await groupOrdersByCustomer(dates.map(() => "X"), Float64Array.from(dates), { blockRows: 7 });
