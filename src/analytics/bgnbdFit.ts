@@ -20,6 +20,7 @@
 import { BgnbdGroups, groupBgnbdCustomers } from "./bgnbdGroups";
 import { BgnbdParams, bgnbdLogLikelihood, bgnbdWorkspace } from "./bgnbdLogLikelihood";
 import { failValue } from "./errors";
+import { runawayDescription } from "./fitBoundary";
 import { standardErrors } from "./observedInformation";
 import { BfgsResult, minimizeBfgs, minimizeBfgsAsync } from "./optimizeBfgs";
 
@@ -39,6 +40,16 @@ const NAMES = ["r", "alpha", "a", "b"] as const;
 const LOG_BOUND = 25;
 /** Standard errors above this multiple of the estimate mean the parameter is not identified. */
 const MAX_RELATIVE_ERROR = 100;
+
+/** What a parameter running off to 0 or infinity means for this model. */
+const HINTS: Record<string, string> = {
+  "r:infinity": "purchase rates hardly differ between customers",
+  "alpha:infinity": "purchase rates hardly differ between customers",
+  "a:0": "the data show no sign of dropout",
+  "b:infinity": "the data show no sign of dropout",
+  "a:infinity": "nearly everyone seems to drop out right after a purchase",
+  "b:0": "nearly everyone seems to drop out right after a purchase",
+};
 
 const paramsOf = (theta: ArrayLike<number>): BgnbdParams => ({
   r: Math.exp(theta[0]),
@@ -89,29 +100,32 @@ function setUp(groups: BgnbdGroups) {
 function finish(groups: BgnbdGroups, result: BfgsResult, work: ReturnType<typeof bgnbdWorkspace>): BgnbdFit {
   const why = "the data cannot identify the BG/NBD model";
   const theta = result.theta;
-  for (let i = 0; i < 4; i++) {
-    if (Math.abs(theta[i]) > LOG_BOUND) {
-      failValue(
-        `${why}: the likelihood keeps rising as ${NAMES[i]} goes to ${theta[i] > 0 ? "infinity" : "0"}, so it has no finite maximum`,
-      );
-    }
-  }
+  const runaway = () => {
+    const description = runawayDescription(NAMES, theta, HINTS);
+    return description ? `${why}: the likelihood keeps rising as ${description}, so it has no finite maximum` : null;
+  };
+  if (theta.some((t) => Math.abs(t) > LOG_BOUND)) failValue(runaway()!);
   // A gradient this small (per customer, in log-parameters) pins the estimates far below their standard errors.
   if (!result.converged && !(result.gradientNorm < 1e-6)) {
-    failValue(`${why}: the fit did not converge (largest gradient ${result.gradientNorm.toExponential(2)} after ${result.iterations} iterations)`);
+    failValue(
+      runaway() ?? `${why}: the fit did not converge (largest gradient ${result.gradientNorm.toExponential(2)} after ${result.iterations} iterations)`,
+    );
   }
   const params = paramsOf(theta);
   const gradient = (p: Float64Array, out: Float64Array) => {
     bgnbdLogLikelihood(groups, { r: p[0], alpha: p[1], a: p[2], b: p[3] }, out, work);
   };
   const errors = standardErrors(gradient, [params.r, params.alpha, params.a, params.b]);
-  if (!errors) failValue(`${why}: the likelihood is flat or not at a maximum there (the information matrix is not positive definite)`);
+  if (!errors) {
+    failValue(runaway() ?? `${why}: the likelihood is flat or not at a maximum there (the information matrix is not positive definite)`);
+  }
   const values = [params.r, params.alpha, params.a, params.b];
   for (let i = 0; i < 4; i++) {
     // A standard error over 100 times the estimate: the data say nothing about this parameter's size.
     if (errors[i] > MAX_RELATIVE_ERROR * values[i]) {
       failValue(
-        `${why}: ${NAMES[i]} is not pinned down (estimate ${values[i].toPrecision(3)}, standard error ${errors[i].toPrecision(3)}); the data show too little repeat buying, dropout or difference between customers`,
+        runaway() ??
+          `${why}: ${NAMES[i]} is not pinned down (estimate ${values[i].toPrecision(3)}, standard error ${errors[i].toPrecision(3)}); the data show too little repeat buying, dropout or difference between customers`,
       );
     }
   }

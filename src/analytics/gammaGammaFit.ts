@@ -20,9 +20,10 @@
  */
 import { indexDistinct } from "./distinctValues";
 import { failValue } from "./errors";
+import { runawayDescription } from "./fitBoundary";
 import { standardErrors } from "./observedInformation";
 import { BfgsResult, minimizeBfgs, minimizeBfgsAsync } from "./optimizeBfgs";
-import { digamma, lnGamma } from "./specialFunctions";
+import { digammaDiff, lnGamma, lnGammaRatio } from "./specialFunctions";
 
 export type GammaGammaParams = { readonly p: number; readonly q: number; readonly v: number };
 
@@ -99,38 +100,48 @@ function prepare(x: ArrayLike<number>, spend: ArrayLike<number>, weights?: Array
   return { n, xIndex, xValues, xz, weight, weightOfX, lnZOfX, totalWeight, meanSpend: spendSum / totalWeight };
 }
 
-/** Σ w ln f, with the gradient in (p, q, γ) when asked. */
-function logLikelihood(data: SpendData, { p, q, v }: GammaGammaParams, gradient?: Float64Array, sumLog?: Float64Array, sumInv?: Float64Array): number {
+/**
+ * Σ w ln f, with the gradient in (p, q, γ) when asked. Written with L = ln(1 + x z̄/γ) so that no
+ * large terms cancel when q and γ run large together:
+ *   ln f = [ln Γ(px+q) − ln Γ(q)] − ln Γ(px) + (px − 1) ln z̄ + px ln x − q L − px (ln γ + L)
+ *   ∂/∂q = ψ(px+q) − ψ(q) − L;  ∂/∂γ = (q/γ) · x z̄/(γ + x z̄) − px/(γ + x z̄)
+ * One log1p per customer; the rest once per distinct x.
+ */
+function logLikelihood(
+  data: SpendData,
+  { p, q, v }: GammaGammaParams,
+  gradient?: Float64Array,
+  sums: Float64Array = new Float64Array(3 * data.xValues.length),
+): number {
   const nx = data.xValues.length;
-  const sLog = sumLog ?? new Float64Array(nx);
-  const sInv = sumInv ?? new Float64Array(nx);
-  sLog.fill(0);
-  sInv.fill(0);
+  sums.fill(0);
   const { xIndex, xz, weight } = data;
   for (let i = 0; i < data.n; i++) {
-    const k = xIndex[i];
-    const d = v + xz[i];
-    sLog[k] += weight[i] * Math.log(d);
-    if (gradient) sInv[k] += weight[i] / d;
+    const k = 3 * xIndex[i];
+    const w = weight[i];
+    sums[k] += w * Math.log1p(xz[i] / v);
+    if (gradient) {
+      const inv = w / (v + xz[i]);
+      sums[k + 1] += inv;
+      sums[k + 2] += inv * xz[i];
+    }
   }
   const lnV = Math.log(v);
-  const lnGammaQ = lnGamma(q);
   let ll = 0;
   let dp = 0;
   let dq = 0;
   let dv = 0;
-  const psiQ = gradient ? digamma(q) : 0;
   for (let k = 0; k < nx; k++) {
     const x = data.xValues[k];
     const W = data.weightOfX[k];
     const px = p * x;
     const lnX = Math.log(x);
-    ll += W * (lnGamma(px + q) - lnGamma(px) - lnGammaQ + q * lnV + px * lnX) + (px - 1) * data.lnZOfX[k] - (px + q) * sLog[k];
+    const sumL = sums[3 * k];
+    ll += W * (lnGammaRatio(q, px) - lnGamma(px) + px * lnX - px * lnV) + (px - 1) * data.lnZOfX[k] - (q + px) * sumL;
     if (gradient) {
-      const psiPxQ = digamma(px + q);
-      dp += x * (W * (psiPxQ - digamma(px) + lnX) + data.lnZOfX[k] - sLog[k]);
-      dq += W * (psiPxQ - psiQ + lnV) - sLog[k];
-      dv += (W * q) / v - (px + q) * sInv[k];
+      dp += x * (W * (digammaDiff(px, q) + lnX - lnV) + data.lnZOfX[k] - sumL);
+      dq += W * digammaDiff(q, px) - sumL;
+      dv += (q / v) * sums[3 * k + 2] - px * sums[3 * k + 1];
     }
   }
   if (gradient) {
@@ -144,62 +155,67 @@ function logLikelihood(data: SpendData, { p, q, v }: GammaGammaParams, gradient?
 /** ln f for one customer (x > 0). Example: see the file comment. O(1). */
 export function gammaGammaCustomerLogLikelihood({ p, q, v }: GammaGammaParams, x: number, spend: number): number {
   const px = p * x;
-  return (
-    lnGamma(px + q) - lnGamma(px) - lnGamma(q) + q * Math.log(v) + (px - 1) * Math.log(spend) + px * Math.log(x) - (px + q) * Math.log(v + x * spend)
-  );
+  const L = Math.log1p((x * spend) / v);
+  return lnGammaRatio(q, px) - lnGamma(px) + (px - 1) * Math.log(spend) + px * Math.log(x) - q * L - px * (Math.log(v) + L);
 }
 
 const NAMES = ["p", "q", "v"] as const;
 const LOG_BOUND = 25;
 const MAX_RELATIVE_ERROR = 100;
 const WHY = "the data cannot identify the Gamma-Gamma model";
+/** What a parameter running off to 0 or infinity means for this model. */
+const HINTS: Record<string, string> = {
+  "q:infinity": "average spend hardly differs between customers beyond chance",
+  "v:infinity": "average spend hardly differs between customers beyond chance",
+  "p:infinity": "each customer's spend hardly varies from purchase to purchase",
+};
 
 function setUp(data: SpendData) {
   if (data.n === 0) failValue(`${WHY}: nobody made a repeat purchase (every x is 0), so there is no repeat spend to model`);
   if (data.n === 1) failValue(`${WHY}: only one customer has repeat purchases; give one row per customer`);
-  const sumLog = new Float64Array(data.xValues.length);
-  const sumInv = new Float64Array(data.xValues.length);
+  const sums = new Float64Array(3 * data.xValues.length);
   const gradP = new Float64Array(3);
   const W = data.totalWeight;
   const objective = (theta: Float64Array, gradient: Float64Array): number => {
     if (theta.some((t) => Math.abs(t) > 2 * LOG_BOUND)) return NaN;
     const params = { p: Math.exp(theta[0]), q: Math.exp(theta[1]), v: Math.exp(theta[2]) };
-    const ll = logLikelihood(data, params, gradP, sumLog, sumInv);
+    const ll = logLikelihood(data, params, gradP, sums);
     gradient[0] = (-gradP[0] * params.p) / W;
     gradient[1] = (-gradP[1] * params.q) / W;
     gradient[2] = (-gradP[2] * params.v) / W;
     return -ll / W;
   };
-  return { objective, start: [0, Math.log(2), Math.log(data.meanSpend)], sumLog, sumInv };
+  return { objective, start: [0, Math.log(2), Math.log(data.meanSpend)], sums };
 }
 
-function finish(data: SpendData, result: BfgsResult, sumLog: Float64Array, sumInv: Float64Array): GammaGammaFit {
+function finish(data: SpendData, result: BfgsResult, sums: Float64Array): GammaGammaFit {
   const theta = result.theta;
-  for (let i = 0; i < 3; i++) {
-    if (Math.abs(theta[i]) > LOG_BOUND) {
-      failValue(`${WHY}: the likelihood keeps rising as ${NAMES[i]} goes to ${theta[i] > 0 ? "infinity" : "0"}, so it has no finite maximum`);
-    }
-  }
+  const runaway = () => {
+    const description = runawayDescription(NAMES, theta, HINTS);
+    return description ? `${WHY}: the likelihood keeps rising as ${description}, so it has no finite maximum` : null;
+  };
+  if (theta.some((t) => Math.abs(t) > LOG_BOUND)) failValue(runaway()!);
   if (!result.converged && !(result.gradientNorm < 1e-6)) {
-    failValue(`${WHY}: the fit did not converge (largest gradient ${result.gradientNorm.toExponential(2)} after ${result.iterations} iterations)`);
+    failValue(runaway() ?? `${WHY}: the fit did not converge (largest gradient ${result.gradientNorm.toExponential(2)} after ${result.iterations} iterations)`);
   }
   const params = { p: Math.exp(theta[0]), q: Math.exp(theta[1]), v: Math.exp(theta[2]) };
   const errors = standardErrors(
-    (t, out) => logLikelihood(data, { p: t[0], q: t[1], v: t[2] }, out, sumLog, sumInv),
+    (t, out) => logLikelihood(data, { p: t[0], q: t[1], v: t[2] }, out, sums),
     [params.p, params.q, params.v],
   );
-  if (!errors) failValue(`${WHY}: the likelihood is flat or not at a maximum there (the information matrix is not positive definite)`);
+  if (!errors) failValue(runaway() ?? `${WHY}: the likelihood is flat or not at a maximum there (the information matrix is not positive definite)`);
   const values = [params.p, params.q, params.v];
   for (let i = 0; i < 3; i++) {
     if (errors[i] > MAX_RELATIVE_ERROR * values[i]) {
       failValue(
-        `${WHY}: ${NAMES[i]} is not pinned down (estimate ${values[i].toPrecision(3)}, standard error ${errors[i].toPrecision(3)}); the spends vary too little between or within customers`,
+        runaway() ??
+          `${WHY}: ${NAMES[i]} is not pinned down (estimate ${values[i].toPrecision(3)}, standard error ${errors[i].toPrecision(3)}); the spends vary too little between or within customers`,
       );
     }
   }
   return {
     ...params,
-    logLikelihood: logLikelihood(data, params, undefined, sumLog, sumInv),
+    logLikelihood: logLikelihood(data, params, undefined, sums),
     standardErrors: { p: errors[0], q: errors[1], v: errors[2] },
     evaluations: result.evaluations,
     iterations: result.iterations,
@@ -210,13 +226,13 @@ function finish(data: SpendData, result: BfgsResult, sumLog: Float64Array, sumIn
 /** Fits x and average repeat spend columns (rows with x = 0 skipped). Example: see the file comment. */
 export function gammaGammaFit(x: ArrayLike<number>, spend: ArrayLike<number>, weights?: ArrayLike<number>): GammaGammaFit {
   const data = prepare(x, spend, weights);
-  const { objective, start, sumLog, sumInv } = setUp(data);
-  return finish(data, minimizeBfgs(objective, start), sumLog, sumInv);
+  const { objective, start, sums } = setUp(data);
+  return finish(data, minimizeBfgs(objective, start), sums);
 }
 
 /** gammaGammaFit that yields to the host between likelihood evaluations, for large inputs. */
 export async function gammaGammaFitAsync(x: ArrayLike<number>, spend: ArrayLike<number>, weights?: ArrayLike<number>): Promise<GammaGammaFit> {
   const data = prepare(x, spend, weights);
-  const { objective, start, sumLog, sumInv } = setUp(data);
-  return finish(data, await minimizeBfgsAsync(objective, start), sumLog, sumInv);
+  const { objective, start, sums } = setUp(data);
+  return finish(data, await minimizeBfgsAsync(objective, start), sums);
 }

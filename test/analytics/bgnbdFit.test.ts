@@ -72,6 +72,12 @@ describe("bgnbdFit on data that cannot identify the model", () => {
     expect(() => bgnbdFit([], [], [])).toThrow(/there are no customers/);
     expect(() => bgnbdFit([1, 1], [2, 2], [3, 3])).toThrow(/the same \(x, t_x, T\)/);
   });
+  it("refuses customers who all buy at one rate and never drop out, naming what runs off", () => {
+    // Simulated with r and α huge (every λ ≈ 0.5 a week) and p ≈ 0: the BG/NBD maximum lies at infinity.
+    const sim = simulateBgnbd({ r: 1e6, alpha: 2e6, a: 1e-4, b: 1e4, n: 3000, minT: 20, maxT: 40, seed: 3 });
+    expect(() => bgnbdFit(sim.x, sim.tx, sim.T)).toThrow(/the data cannot identify the BG\/NBD model: the likelihood keeps rising as .*goes to/);
+  });
+
   it("refuses a likelihood whose maximum lies at infinity rather than return a wrong fit", () => {
     // Everyone buys at a steady pace right to the end (t_x = T): no sign of dropout, so b → ∞ (or a → 0).
     const x = [3, 5, 2, 4, 6, 1];

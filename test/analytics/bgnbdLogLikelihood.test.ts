@@ -16,6 +16,15 @@ describe("bgnbdCustomerLogLikelihood", () => {
     expect(bgnbdCustomerLogLikelihood(ones, 1, 1, 2)).toBeCloseTo(-Math.log(2) + Math.log(13 / 36), 14);
   });
 
+  it("reaches the Poisson limit when r and α grow together, without rounding noise", () => {
+    // r, α → ∞ with r/α = λ = 0.1: no purchase in T = 5 has probability e^(−0.5); with a → 0 nobody drops out.
+    // Naively r ln α − r ln(α + T) subtracts numbers near 3·10¹³ and ln Γ(r + x) − ln Γ(r) numbers near 3·10¹³.
+    const poisson = { r: 1e12, alpha: 1e13, a: 1e-12, b: 1 };
+    expect(bgnbdCustomerLogLikelihood(poisson, 0, 0, 5)).toBeCloseTo(-0.5, 9);
+    // Two repeat purchases, the last at t_x = 4, watched to T = 5, no dropout: ln(λ² e^(−λT)) = 2 ln 0.1 − 0.5.
+    expect(bgnbdCustomerLogLikelihood(poisson, 2, 4, 5)).toBeCloseTo(2 * Math.log(0.1) - 0.5, 9);
+  });
+
   it("stays finite for x in the hundreds and thousands", () => {
     const p = { r: 0.24, alpha: 4.4, a: 0.79, b: 2.4 };
     for (const x of [300, 5000]) expect(Number.isFinite(bgnbdCustomerLogLikelihood(p, x, 38, 39))).toBe(true);

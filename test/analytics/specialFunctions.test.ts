@@ -1,4 +1,4 @@
-import { digamma, lnGamma, logAddExp } from "../../src/analytics/specialFunctions";
+import { digamma, digammaDiff, lnGamma, lnGammaRatio, logAddExp } from "../../src/analytics/specialFunctions";
 
 describe("lnGamma", () => {
   it("gives ln of factorials at whole numbers", () => {
@@ -50,5 +50,31 @@ describe("logAddExp", () => {
     expect(logAddExp(1000, 1000)).toBeCloseTo(1000 + Math.log(2), 12); // e^1000 overflows a double
     expect(logAddExp(-1000, -1001)).toBeCloseTo(-1000 + Math.log1p(Math.exp(-1)), 12);
     expect(logAddExp(5, -Infinity)).toBe(5);
+  });
+});
+
+describe("lnGammaRatio and digammaDiff", () => {
+  it("are Σ ln(z + j) and Σ 1/(z + j) for whole x", () => {
+    expect(lnGammaRatio(1, 4)).toBeCloseTo(Math.log(24), 14); // Γ(5)/Γ(1) = 24
+    expect(digammaDiff(1, 3)).toBeCloseTo(1 + 1 / 2 + 1 / 3, 14);
+    expect(lnGammaRatio(0.3, 0)).toBe(0);
+  });
+
+  it("stay exact for z near 10^15, where ln Γ(z) is 3·10^16 and a plain difference keeps no digit", () => {
+    // ln Γ(z+2) − ln Γ(z) = ln z + ln(z + 1); ψ(z+2) − ψ(z) = 1/z + 1/(z+1).
+    const z = 1e15;
+    expect(lnGammaRatio(z, 2)).toBeCloseTo(Math.log(z) + Math.log(z + 1), 12);
+    expect(digammaDiff(z, 2) * z).toBeCloseTo(2, 12);
+    // Non-whole x by the Stirling difference: Γ(z + ½)/Γ(z) ≈ √z (1 − 1/(8z)) for large z.
+    expect(lnGammaRatio(1e12, 0.5)).toBeCloseTo(0.5 * Math.log(1e12), 10);
+    expect(lnGammaRatio(400, 40.5)).toBeCloseTo(lnGamma(440.5) - lnGamma(400), 9);
+    expect(digammaDiff(400, 40.5)).toBeCloseTo(digamma(440.5) - digamma(400), 12);
+  });
+
+  it("agree with the plain differences for moderate arguments", () => {
+    for (const [z, x] of [[0.24, 3], [2.4, 47], [25, 0.7], [3, 0.25]]) {
+      expect(lnGammaRatio(z, x)).toBeCloseTo(lnGamma(z + x) - lnGamma(z), 11);
+      expect(digammaDiff(z, x)).toBeCloseTo(digamma(z + x) - digamma(z), 11);
+    }
   });
 });
