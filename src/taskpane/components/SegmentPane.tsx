@@ -46,6 +46,22 @@ export function SegmentPane({ port, strings }: Props): React.JSX.Element {
   const { state } = flow;
   const busy = state.status === "picking" || state.status === "running";
 
+  // Keyboard focus follows the flow: buttons that disappear or get disabled would drop it on <body>.
+  const pickRef = React.useRef<HTMLButtonElement>(null);
+  const segmentRef = React.useRef<HTMLButtonElement>(null);
+  const cancelRef = React.useRef<HTMLButtonElement>(null);
+  const resultRef = React.useRef<HTMLDivElement>(null);
+  const previous = React.useRef(state.status);
+  React.useEffect(() => {
+    const was = previous.current;
+    previous.current = state.status;
+    if (was === state.status) return;
+    if (state.status === "running") cancelRef.current?.focus();
+    else if (state.status === "done") resultRef.current?.focus();
+    else if (state.status === "ready" && was === "running") segmentRef.current?.focus();
+    else if (state.status === "start" && was === "picking") pickRef.current?.focus();
+  }, [state.status]);
+
   return (
     <main className={styles.root} aria-busy={busy}>
       <header className={styles.section}>
@@ -60,7 +76,7 @@ export function SegmentPane({ port, strings }: Props): React.JSX.Element {
         {state.status === "start" && <Text className={styles.muted}>{strings.pick.hint}</Text>}
         {(state.status === "ready" || state.status === "running" || state.status === "done") && <Picked setup={state.setup} strings={strings} />}
         <div className={styles.row}>
-          <Button appearance={state.status === "start" ? "primary" : "secondary"} disabled={busy} onClick={() => void flow.pickSelection()}>
+          <Button ref={pickRef} appearance={state.status === "start" ? "primary" : "secondary"} disabledFocusable={busy} onClick={() => void flow.pickSelection()}>
             {strings.pick.useSelection}
           </Button>
         </div>
@@ -83,7 +99,7 @@ export function SegmentPane({ port, strings }: Props): React.JSX.Element {
             <TargetChoice setup={state.setup} strings={strings} onChange={flow.update} />
             {state.notice && <NoticeBar notice={state.notice} strings={strings} onOffer={flow.accept} />}
             <div className={styles.row}>
-              <Button appearance="primary" onClick={() => void flow.segment()}>
+              <Button ref={segmentRef} appearance="primary" onClick={() => void flow.segment()}>
                 {state.setup.mode === "rfm" ? strings.run.segmentRfm : strings.run.segment}
               </Button>
             </div>
@@ -100,19 +116,23 @@ export function SegmentPane({ port, strings }: Props): React.JSX.Element {
             <ProgressBar value={state.total === 0 ? 0 : state.done / state.total} max={1} aria-valuetext={strings.run.progress(state.done, state.total)} />
           </Field>
           <div className={styles.row}>
-            <Button onClick={flow.cancel}>{strings.run.cancel}</Button>
+            <Button ref={cancelRef} onClick={flow.cancel}>
+              {strings.run.cancel}
+            </Button>
           </div>
         </section>
       )}
 
       {state.status === "done" && (
         <>
+          <div ref={resultRef} tabIndex={-1} className={styles.section}>
           <MessageBar intent={state.written.kind === "sheet" && !state.written.formatted ? "warning" : "success"} layout="multiline">
             <MessageBarBody>
               {state.written.kind === "sheet" ? strings.run.wroteSheet(state.written.name) : strings.run.wroteColumn}
               {state.written.kind === "sheet" && !state.written.formatted ? ` ${strings.run.notFormatted}` : ""}
             </MessageBarBody>
           </MessageBar>
+          </div>
           <SummaryView result={state.result} strings={strings} dark={port.officeTheme() === "dark"} />
           <div className={styles.row}>
             <Button onClick={flow.startOver}>{strings.run.startOver}</Button>

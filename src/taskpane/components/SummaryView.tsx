@@ -59,7 +59,7 @@ export function SummaryView({ result, strings, dark = false }: Props): React.JSX
           <TableBody>
             {sum.rows.map((row: SummaryRow) => (
               <TableRow key={row.segment}>
-                <TableCell>
+                <TableCell className={styles.segmentCell}>
                   {colourOf(row.segment) && <span className={styles.swatch} style={{ backgroundColor: colourOf(row.segment) }} aria-hidden="true" />}
                   {label(row.segment)}
                 </TableCell>

@@ -35,6 +35,7 @@ export const usePaneStyles = makeStyles({
   },
   numberCell: { textAlign: "end", whiteSpace: "nowrap", verticalAlign: "top" },
   table: { tableLayout: "auto", width: "100%" },
+  segmentCell: { whiteSpace: "nowrap" },
   share: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   swatch: {
     display: "inline-block",

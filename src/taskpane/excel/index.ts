@@ -22,7 +22,7 @@
  * - `workbook.protection` → load `protected` (1.7)
  *
  * Worksheet
- * - `name` (load), `protection` → load `protected` (1.2)
+ * - `name` (load; set only to rename a half-written sheet that could not be deleted), `protection` → load `protected` (1.2)
  * - `getRangeByIndexes(row, column, rowCount, columnCount)` (1.7)
  * - `getUsedRange(true)` (valuesOnly, 1.2)
  * - `tables.add(range, true)` (1.1)

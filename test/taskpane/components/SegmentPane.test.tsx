@@ -232,6 +232,68 @@ describe("Segment pane", () => {
     await user.keyboard("{Enter}");
     await screen.findByRole("heading", { name: en.summary.heading });
     expect(port.sheetPlans[0].header[3]).toBe("Revenue");
+    // Focus moved to the result message, not lost on <body> when the Segment button went away.
+    expect(document.activeElement?.textContent).toContain(en.run.wroteSheet("Segments"));
+  });
+
+  it("remembers the mapping per sheet for the session and runs on the captured range", async () => {
+    const user = userEvent.setup();
+    const fake = fakePort({ rows: TABLE });
+    const reads: string[] = [];
+    const port: typeof fake = {
+      ...fake,
+      readRows: async (region, first, count, opts) => {
+        reads.push(`${region.address} ${first}+${count}`);
+        return fake.readRows(region, first, count, opts);
+      },
+    };
+    const first = render(<App port={port} />);
+    await pick(user);
+    await user.selectOptions(screen.getByLabelText(/^Cost to serve/, { selector: "select" }), en.map.notMapped);
+    await user.click(screen.getByRole("button", { name: en.run.segment }));
+    await screen.findByRole("heading", { name: en.summary.heading });
+    // the data rows below the header row of the range picked, whatever is selected now
+    expect(reads).toEqual(["Customers!A1:E11 1+10"]);
+    // no cost mapped → no profit column
+    expect(port.sheetPlans[0].summary.header).not.toContain("Profit");
+    first.unmount();
+    render(<App port={port} />);
+    await pick(user);
+    expect(selectedText(en.map.roles.cost)).toBe(en.map.notMapped);
+    expect(selectedText(en.map.roles.id)).toBe("Cust # (column A)");
+  });
+
+  it("offers a new column instead of the occupied cells beside the data, and only a new sheet on a protected sheet", async () => {
+    const user = userEvent.setup();
+    const first = render(<App port={fakePort({ rows: TABLE, beside: "occupied" })} />);
+    await pick(user);
+    const offered = within(screen.getByRole("radiogroup", { name: en.run.target })).getAllByRole("radio");
+    expect(offered.map((r) => r.parentElement?.textContent)).toEqual([en.run.targetSheet, en.run.targetInsert]);
+    first.unmount();
+    render(<App port={fakePort({ rows: TABLE, beside: "sheetProtected" })} />);
+    await pick(user);
+    const targets = screen.getByRole("radiogroup", { name: en.run.target });
+    expect(within(targets).getAllByRole("radio")).toHaveLength(1);
+  });
+
+  it("explains cell-edit mode", async () => {
+    const user = userEvent.setup();
+    render(<App port={fakePort({ rows: TABLE, selectionError: new ExcelLayerError("cellEditMode") })} />);
+    await user.click(screen.getByRole("button", { name: en.pick.useSelection }));
+    expect(await screen.findByText(en.errors.cellEditMode)).toBeTruthy();
+    // focus is back on the button to try again
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: en.pick.useSelection }));
+  });
+
+  it("uses Fluent's dark theme when Office's body is dark", async () => {
+    const { container } = render(<App port={fakePort({ rows: TABLE, theme: "dark" })} />);
+    // Fluent inserts its rules through the CSSOM, so read them from the style sheets.
+    const css = Array.from(document.styleSheets)
+      .flatMap((sheet) => Array.from(sheet.cssRules).map((rule) => rule.cssText))
+      .join("\n");
+    // webDarkTheme's colorNeutralBackground1
+    expect(css).toMatch(/--colorNeutralBackground1:\s*#292929/);
+    await expectAccessible(container);
   });
 
   it("tells the user outside Excel and on too old a host, accessibly", async () => {
