@@ -118,6 +118,17 @@ describe("the preview's fake Excel", () => {
     });
   });
 
+  it("gives a null worksheet from getItemOrNullObject for a missing name, any case for an existing one", async () => {
+    const [missing, found, name] = await createExcel(workbook()).run(async (context: Ctx) => {
+      const m = context.workbook.worksheets.getItemOrNullObject("Segments");
+      const f = context.workbook.worksheets.getItemOrNullObject("customers");
+      f.load("name");
+      await context.sync();
+      return [m.isNullObject, f.isNullObject, f.name];
+    });
+    expect([missing, found, name]).toEqual([true, false, "Customers"]);
+  });
+
   it("finds the surrounding region of one cell and the used range of the sheet", async () => {
     const model = workbook();
     model.sheet("Customers")!.set(0, 5, "note beyond an empty column");

@@ -359,6 +359,10 @@ export class WorksheetCollection extends ClientCollection<SheetModel, Worksheet>
   getItem(key: string): Worksheet {
     return new Worksheet(this.ctx, () => this.ctx.model.sheet(key) ?? this.ctx.model.sheetById(key), false, `WorksheetCollection.getItem(${JSON.stringify(key)})`);
   }
+  /** ExcelApi 1.4: a null object when there is no such sheet (names compare case-insensitively). */
+  getItemOrNullObject(key: string): Worksheet {
+    return new Worksheet(this.ctx, () => this.ctx.model.sheet(key) ?? this.ctx.model.sheetById(key), true, `WorksheetCollection.getItemOrNullObject(${JSON.stringify(key)})`);
+  }
   add(name?: string): Worksheet {
     let created: SheetModel | null = null;
     const label = `WorksheetCollection.add(${JSON.stringify(name ?? "")})`;

@@ -192,22 +192,24 @@ export class SheetModel {
       for (let r = Math.max(0, from); r <= Math.min(to, maxRow); r++) if (!this.isBlank(r, c)) return true;
       return false;
     };
+    // Each side grows as far as it can in one go (a tight loop over rows or columns), and the
+    // passes repeat until no side grows: O(cells of the region) per pass, a few passes.
     let grown = true;
     while (grown) {
       grown = false;
-      if (row > 0 && anyInRow(row - 1, col - 1, colEnd + 1)) {
+      while (row > 0 && anyInRow(row - 1, col - 1, colEnd + 1)) {
         row--;
         grown = true;
       }
-      if (rowEnd < maxRow && anyInRow(rowEnd + 1, col - 1, colEnd + 1)) {
+      while (rowEnd < maxRow && anyInRow(rowEnd + 1, col - 1, colEnd + 1)) {
         rowEnd++;
         grown = true;
       }
-      if (col > 0 && anyInCol(col - 1, row - 1, rowEnd + 1)) {
+      while (col > 0 && anyInCol(col - 1, row - 1, rowEnd + 1)) {
         col--;
         grown = true;
       }
-      if (colEnd < maxCol && anyInCol(colEnd + 1, row - 1, rowEnd + 1)) {
+      while (colEnd < maxCol && anyInCol(colEnd + 1, row - 1, rowEnd + 1)) {
         colEnd++;
         grown = true;
       }

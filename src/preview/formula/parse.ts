@@ -187,6 +187,7 @@ class Parser {
 
 /** Parses the formula box's text (with or without the leading "="). */
 export function parseFormula(text: string): Expr {
+  if (text.length > 8192) throw new FormulaSyntaxError("the formula is longer than Excel's limit of 8,192 characters; put the data in cells and pass the range", 8192);
   const body = text.trim().replace(/^=/, "");
   const parser = new Parser(body);
   if (parser.atEnd()) throw new FormulaSyntaxError("the formula is empty", 0);

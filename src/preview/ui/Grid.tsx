@@ -113,21 +113,28 @@ export function Grid({ sheet, version, selection, onSelect, onStartEdit, onDelet
     return () => observer.disconnect();
   }, []);
 
-  // Keep the moving corner of the selection in view.
+  // Keep in view the cell that moved: the active cell when it changed (click, name box, arrows),
+  // else the far corner of an extended selection (Shift+arrows, Shift+click).
+  const previous = React.useRef(selection);
   React.useEffect(() => {
     const el = body.current;
+    const before = previous.current;
+    previous.current = selection;
     if (!el) return;
-    const top = selection.row * ROW_H;
-    const left = selection.col * COL_W;
-    if (selection.row < MAX_ROWS - 1 || selection.anchorRow === selection.row) {
+    const anchorMoved = before.anchorRow !== selection.anchorRow || before.anchorCol !== selection.anchorCol;
+    const row = anchorMoved ? selection.anchorRow : selection.row;
+    const col = anchorMoved ? selection.anchorCol : selection.col;
+    const top = row * ROW_H;
+    const left = col * COL_W;
+    if (row < MAX_ROWS - 1 || anchorMoved) {
       if (top < el.scrollTop) el.scrollTop = top;
       else if (top + ROW_H > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_H - el.clientHeight;
     }
-    if (selection.col < MAX_COLUMNS - 1 || selection.anchorCol === selection.col) {
+    if (col < MAX_COLUMNS - 1 || anchorMoved) {
       if (left < el.scrollLeft) el.scrollLeft = left;
       else if (left + COL_W > el.scrollLeft + el.clientWidth) el.scrollLeft = left + COL_W - el.clientWidth;
     }
-  }, [selection.row, selection.col, selection.anchorRow, selection.anchorCol]);
+  }, [selection]);
 
   const first = Math.max(0, Math.floor(scroll.top / ROW_H) - 2);
   const last = Math.min(rowCount - 1, Math.ceil((scroll.top + scroll.height) / ROW_H) + 2);

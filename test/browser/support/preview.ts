@@ -86,3 +86,66 @@ export async function nameBox(page: Page, expected: string): Promise<string> {
   }
   return value;
 }
+
+/**
+ * The values of one column, rows `first`…`last` (1-based), read from the grid as it is scrolled
+ * down (the grid draws only the rows in view), as a person scrolling the sheet would see them.
+ */
+export async function readColumn(page: Page, sheet: string, column: string, first: number, last: number): Promise<ShownCell[]> {
+  await goTo(page, `${sheet}!${column}${first}`);
+  const grid = workbook(page).getByRole("grid", { name: `Sheet ${sheet}` });
+  const rendered = await grid.evaluate(
+    async (el, [col, from, to]) => {
+      const body = el as HTMLElement;
+      const seen: [number, string | null][] = [];
+      const rowHeight = (body.querySelector("[role=row]") as HTMLElement).offsetHeight;
+      for (let top = (from - 1) * rowHeight; ; top += body.clientHeight - 2 * rowHeight) {
+        body.scrollTop = top;
+        // Wait until the grid has drawn the rows now in view.
+        const wanted = Math.floor(body.scrollTop / rowHeight) + 1;
+        for (let i = 0; i < 100; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          const rows = Array.from(body.querySelectorAll("[role=row]")).map((r) => Number(r.getAttribute("aria-rowindex")));
+          if (rows.includes(wanted) && rows.includes(Math.min(to, wanted + Math.floor(body.clientHeight / rowHeight) - 1))) break;
+        }
+        for (const c of Array.from(body.querySelectorAll(`[data-col="${col}"]`))) {
+          const cellEl = c as HTMLElement;
+          seen.push([Number(cellEl.dataset.row) + 1, cellEl.dataset.value ?? null]);
+        }
+        if (top + body.clientHeight >= to * rowHeight || body.scrollTop < top - rowHeight) break;
+      }
+      return seen;
+    },
+    [columnIndexOf(column), first, last] as const,
+  );
+  const found = new Map<number, ShownCell>();
+  for (const [r, raw] of rendered) {
+    if (r < first || r > last) continue;
+    if (raw === null) found.set(r, "");
+    else {
+      const v = JSON.parse(raw) as number | string | boolean | { error: string; message?: string };
+      found.set(r, typeof v === "object" ? (v.message === undefined ? { code: v.error } : { code: v.error, message: v.message }) : v);
+    }
+  }
+  const out: ShownCell[] = [];
+  for (let r = first; r <= last; r++) {
+    if (!found.has(r)) throw new Error(`row ${r} of ${sheet}!${column} was never shown`);
+    out.push(found.get(r)!);
+  }
+  return out;
+}
+
+function columnIndexOf(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+export function countBy(values: readonly unknown[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of values) {
+    const key = typeof v === "object" && v !== null ? (v as { code: string }).code : String(v);
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
