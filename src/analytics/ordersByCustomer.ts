@@ -18,7 +18,7 @@
  * Cost: O(n) — at most one Map<string, number> lookup per order (none when the
  * id repeats the previous row's), a counting sort by
  * customer, then a sort of each customer's own dates (insertion sort for the usual
- * handful, a typed-array sort for long histories). Memory: 4 + 8 bytes per order.
+ * handful, a typed-array sort for long histories). Memory: 4 + 4 bytes per order.
  */
 import { isoFromSerial } from "./dates";
 import { fail, failValue } from "./errors";
@@ -28,8 +28,8 @@ export type OrdersByCustomer = {
   readonly ids: string[];
   /** customers + 1 offsets into `dates`. */
   readonly offsets: Int32Array;
-  /** Whole-day serials, ascending within each customer. */
-  readonly dates: Float64Array;
+  /** Whole-day serials, ascending within each customer (Int32: half the memory traffic of doubles). */
+  readonly dates: Int32Array;
   /** The reference date: orders after it were left out. */
   readonly asOf: number;
   /** Earliest counted order date (NaN when no order counts). */
@@ -59,7 +59,7 @@ function latestDate(ids: ArrayLike<string | null>, dates: Float64Array): number 
   return latest;
 }
 
-function sortRange(dates: Float64Array, from: number, to: number): void {
+function sortRange(dates: Int32Array, from: number, to: number): void {
   if (to - from > 32) {
     dates.subarray(from, to).sort();
     return;
@@ -132,7 +132,7 @@ export async function groupOrdersByCustomer(
   const offsets = new Int32Array(customers + 1);
   for (let c = 0; c < customers; c++) offsets[c + 1] = offsets[c] + counts[c];
   const cursor = offsets.slice(0, customers);
-  const grouped = new Float64Array(offsets[customers]);
+  const grouped = new Int32Array(offsets[customers]);
   for (let from = 0; from < n; from += blockRows) {
     await pause();
     const to = Math.min(n, from + blockRows);

@@ -1,6 +1,6 @@
 import { groupOrdersByCustomer } from "../../src/analytics/ordersByCustomer";
 
-const datesOf = (g: { offsets: Int32Array; dates: Float64Array }, c: number) => Array.from(g.dates.subarray(g.offsets[c], g.offsets[c + 1]));
+const datesOf = (g: { offsets: Int32Array; dates: Int32Array }, c: number) => Array.from(g.dates.subarray(g.offsets[c], g.offsets[c + 1]));
 
 describe("groupOrdersByCustomer", () => {
   it("groups orders by customer in order of first appearance, dates ascending, leaving out orders after as_of", async () => {
