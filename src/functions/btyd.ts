@@ -23,7 +23,7 @@ import { expectedSpend, gammaGammaParamsError } from "../analytics/expectedSpend
 import { GammaGammaParams, gammaGammaFitAsync, gammaGammaRowError } from "../analytics/gammaGammaFit";
 import { holdoutSummary } from "../analytics/holdoutSummary";
 import { readModelParams } from "../analytics/modelParams";
-import { clvOptionsError, predictedClv } from "../analytics/predictedClv";
+import { clvOptionsError, predictedClvColumn } from "../analytics/predictedClv";
 import { TimeUnit as UnitName, timeUnitOf } from "../analytics/timeUnit";
 import { BLOCK_ROWS, yieldToHost } from "../analytics/yieldToHost";
 import { ExcelResult, gridOf, guard, guardAsync, listOf, rowCount, single, toExcelColumn, toExcelValue } from "./adapter";
@@ -90,13 +90,14 @@ const rowLabel = (n: number, i: number) => (n === 1 ? "" : `row ${i + 1}: `);
 /**
  * Per-customer values: for each row the numbers of `specs` (NaN-free), or the row's error.
  * Blank required cells give #N/A; blank optional cells (or omitted columns) give NaN to `compute`.
+ * `compute` returns the row's result, an error, or null to leave the row to a later column pass.
  */
-function perCustomer(
+function perCustomerRows(
   specs: readonly ColumnSpec[],
-  compute: (values: Float64Array, row: number, n: number) => number | CellError,
-): ExcelResult[][] {
+  compute: (values: Float64Array, row: number, n: number) => number | CellError | null,
+): (number | CellError | null)[] {
   const { n, columns } = readColumns(specs);
-  const out: (number | CellError)[] = new Array(n);
+  const out: (number | CellError | null)[] = new Array(n);
   const values = new Float64Array(specs.length);
   for (let i = 0; i < n; i++) {
     let error: CellError | undefined;
@@ -114,7 +115,22 @@ function perCustomer(
     }
     out[i] = error ?? compute(values, i, n);
   }
-  return toExcelColumn(out);
+  return out;
+}
+
+function perCustomer(
+  specs: readonly ColumnSpec[],
+  compute: (values: Float64Array, row: number, n: number) => number | CellError,
+): ExcelResult[][] {
+  return toExcelColumn(perCustomerRows(specs, compute));
+}
+
+/** Runs `compute` over rows 0…n−1 in blocks, yielding to Excel between blocks. */
+async function inBlocks(n: number, compute: (from: number, to: number) => void): Promise<void> {
+  for (let from = 0; from < n; from += BLOCK_ROWS) {
+    if (from > 0) await yieldToHost();
+    compute(from, Math.min(n, from + BLOCK_ROWS));
+  }
 }
 
 /** A history check as a row error, or null. */
@@ -344,12 +360,13 @@ export function palive(x: any[][], t_x: any[][], t_observed: any[][], bgnbd_para
  * @param {any[][]} t_x Time from first to last purchase per customer.
  * @param {any[][]} t_observed T: time from first purchase to the end of observation per customer, in the unit of t_x.
  * @param {any[][]} bgnbd_params The block BGNBDFIT spilled (with or without its header), or r, alpha, a, b.
- * @returns {any[][]} One expected number of purchases per customer.
+ * @returns {Promise<any[][]>} One expected number of purchases per customer.
  */
-export function expectedpurchases(t: any[][], x: any[][], t_x: any[][], t_observed: any[][], bgnbd_params: any[][]): any[][] {
-  return guard(() => {
+export async function expectedpurchases(t: any[][], x: any[][], t_x: any[][], t_observed: any[][], bgnbd_params: any[][]): Promise<any[][]> {
+  return (await guardAsync(async () => {
     const params = bgnbdParamsOf(bgnbd_params);
-    return perCustomer(
+    const rows: number[][] = [];
+    const out = perCustomerRows(
       [
         { arg: "t", range: t, what: "period length" },
         { arg: "x", range: x, what: "number of repeat purchases" },
@@ -358,10 +375,21 @@ export function expectedpurchases(t: any[][], x: any[][], t_x: any[][], t_observ
       ],
       ([ti, xi, txi, Ti], i, n) => {
         if (ti < 0) return valueError(`${rowLabel(n, i)}t is ${ti}; expected a period length of 0 or more`);
-        return historyError(xi, txi, Ti, n, i) ?? expectedPurchases(params, ti, xi, txi, Ti);
+        const history = historyError(xi, txi, Ti, n, i);
+        if (history) return history;
+        rows.push([i, ti, xi, txi, Ti]);
+        return null;
       },
     );
-  }) as any[][];
+    // The hypergeometric series can take many terms when t is long beside T: compute in blocks.
+    await inBlocks(rows.length, (from, to) => {
+      for (let j = from; j < to; j++) {
+        const [i, ti, xi, txi, Ti] = rows[j];
+        out[i] = expectedPurchases(params, ti, xi, txi, Ti);
+      }
+    });
+    return toExcelColumn(out);
+  })) as any[][];
 }
 
 /**
@@ -446,9 +474,9 @@ function optionalNumber(value: unknown, arg: string, fallback: number): number {
  * @param {any} [monthly_discount_rate] Discount rate per month as a fraction (1% is 0.01). Default 0.
  * @param {any} [margin_rate] Profit margin on spend as a fraction (30% is 0.3). Default 1.
  * @param {TimeUnit} [time_unit] Unit of t_x and T and of the fitted model: "day", "week" (default) or "month".
- * @returns {any[][]} One predicted value per customer.
+ * @returns {Promise<any[][]>} One predicted value per customer.
  */
-export function predictedclv(
+export async function predictedclv(
   x: any[][],
   t_x: any[][],
   t_observed: any[][],
@@ -459,8 +487,8 @@ export function predictedclv(
   monthly_discount_rate?: any,
   margin_rate?: any,
   time_unit?: TimeUnit,
-): any[][] {
-  return guard(() => {
+): Promise<any[][]> {
+  return (await guardAsync(async () => {
     const bgnbd = bgnbdParamsOf(bgnbd_params);
     const gammaGamma = gammaGammaParamsOf(gg_params);
     const horizon = readNumber(single(horizon_months, "horizon_months"), at("horizon_months"), "a whole number of months");
@@ -474,7 +502,8 @@ export function predictedclv(
     };
     const optionsError = clvOptionsError(options);
     if (optionsError) failValue(optionsError);
-    return perCustomer(
+    const valid: number[] = [];
+    const out = perCustomerRows(
       [
         { arg: "x", range: x, what: "number of repeat purchases" },
         { arg: "t_x", range: t_x, what: "t_x" },
@@ -486,10 +515,21 @@ export function predictedclv(
         if (history) return history;
         if (xi > 0 && spend !== spend) return notAvailable(`${rowLabel(n, i)}average_spend is blank; no average spend for a customer with repeat purchases`);
         const reason = gammaGammaRowError(xi, xi > 0 ? spend : 0);
-        return reason ? valueError(`${rowLabel(n, i)}${reason}`) : predictedClv(bgnbd, gammaGamma, xi, txi, Ti, spend, options);
+        if (reason) return valueError(`${rowLabel(n, i)}${reason}`);
+        valid.push(i, xi, txi, Ti, xi > 0 ? spend : 0);
+        return null;
       },
     );
-  }) as any[][];
+    // The valid rows as columns, block by block: the discounted sum is computed once per (x, T).
+    await inBlocks(valid.length / 5, (from, to) => {
+      const m = to - from;
+      const cols = [new Float64Array(m), new Float64Array(m), new Float64Array(m), new Float64Array(m)];
+      for (let j = 0; j < m; j++) for (let k = 0; k < 4; k++) cols[k][j] = valid[5 * (from + j) + 1 + k];
+      const clv = predictedClvColumn(bgnbd, gammaGamma, cols[0], cols[1], cols[2], cols[3], options);
+      for (let j = 0; j < m; j++) out[valid[5 * (from + j)]] = clv[j];
+    });
+    return toExcelColumn(out);
+  })) as any[][];
 }
 
 /**

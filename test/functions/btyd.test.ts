@@ -109,15 +109,25 @@ describe("LOYALTY.PALIVE", () => {
 });
 
 describe("LOYALTY.EXPECTEDPURCHASES", () => {
-  it("gives 1.2259 for the CDNOW customer over 39 weeks", () => {
+  it("gives 1.2259 for the CDNOW customer over 39 weeks", async () => {
     // The worked example of the spreadsheet accompanying FHL (2005).
-    expect(expectedpurchases([[39]], [[2]], [[30.43]], [[38.86]], BGNBD_BLOCK)[0][0]).toBeCloseTo(1.2259, 4);
+    expect((await expectedpurchases([[39]], [[2]], [[30.43]], [[38.86]], BGNBD_BLOCK))[0][0]).toBeCloseTo(1.2259, 4);
   });
 
-  it("reuses a single t for every customer and rejects a negative t in its row", () => {
-    const out = expectedpurchases([[39]], [[2], [0]], [[30.43], [0]], [[38.86], [38.86]], BGNBD_BLOCK);
+  it("reuses a single t for every customer and rejects a negative t in its row", async () => {
+    const out = await expectedpurchases([[39]], [[2], [0]], [[30.43], [0]], [[38.86], [38.86]], BGNBD_BLOCK);
     expect(out.length).toBe(2);
-    expect(excelError(expectedpurchases([[-1]], [[2]], [[30.43]], [[38.86]], BGNBD_BLOCK)[0][0])?.message).toBe("t is -1; expected a period length of 0 or more");
+    // x = 0, T 38.86, t 39: eq. 10 with scipy's hyp2f1 gives 0.1947809248 (test/analytics/bgnbdPredictions.test.ts).
+    expect(out[1][0]).toBeCloseTo(0.1947809248, 9);
+    expect(excelError((await expectedpurchases([[-1]], [[2]], [[30.43]], [[38.86]], BGNBD_BLOCK))[0][0])?.message).toBe("t is -1; expected a period length of 0 or more");
+  });
+
+  it("computes every row of a range longer than one block", async () => {
+    // 70,000 rows pass a block boundary (65,536); every row is the same customer, so every value is 1.2259.
+    const n = 70_000;
+    const out = await expectedpurchases([[39]], Array.from({ length: n }, () => [2]), [[30.43]], [[38.86]], BGNBD_BLOCK);
+    expect(out.length).toBe(n);
+    expect(out[n - 1][0]).toBeCloseTo(1.2259, 4);
   });
 });
 
@@ -163,23 +173,31 @@ describe("LOYALTY.PREDICTEDCLV", () => {
     const d = cdnowSummaryWithSpend();
     const bg = await bgnbdfit(column(d.x), column(d.tx), column(d.T));
     const gg = await gammagammafit(column(d.x), column(d.zbar!));
-    const out = predictedclv(column(d.x.slice(0, 3)), column(d.tx.slice(0, 3)), column(d.T.slice(0, 3)), column(d.zbar!.slice(0, 3)), bg, gg, 12, 0.01, null, "week" as any);
+    const out = await predictedclv(column(d.x.slice(0, 3)), column(d.tx.slice(0, 3)), column(d.T.slice(0, 3)), column(d.zbar!.slice(0, 3)), bg, gg, 12, 0.01, null, "week" as any);
     expect(out[0][0]).toBeCloseTo(36.3, 2);
     expect(out[1][0]).toBeCloseTo(4.64, 2);
     expect(out[2][0]).toBeCloseTo(8.35, 2);
   });
 
-  it("treats an omitted or blank time_unit as week and refuses other text", () => {
+  it("treats an omitted or blank time_unit as week and refuses other text", async () => {
     const clv = (unit: unknown) => predictedclv([[2]], [[30.43]], [[38.86]], [[22.35]], BGNBD_BLOCK, GG_BLOCK, 12, 0.01, null, unit as any);
-    const week = clv("week")[0][0];
-    expect(clv(undefined)[0][0]).toBe(week);
-    expect(clv("")[0][0]).toBe(week);
-    expect(excelError(clv("fortnight"))?.message).toBe('time_unit: expected "day", "week" or "month", found text "fortnight"');
+    const week = (await clv("week"))[0][0];
+    expect((await clv(undefined))[0][0]).toBe(week);
+    expect((await clv(""))[0][0]).toBe(week);
+    expect((await clv("day"))[0][0]).not.toBe(week);
+    expect(excelError(await clv("fortnight"))?.message).toBe('time_unit: expected "day", "week" or "month", found text "fortnight"');
   });
 
-  it("refuses a fractional horizon and a blank one", () => {
-    expect(excelError(predictedclv([[2]], [[30]], [[38]], [[22]], BGNBD_BLOCK, GG_BLOCK, 1.5))?.message).toMatch(/^horizon_months is 1.5/);
-    expect(excelError(predictedclv([[2]], [[30]], [[38]], [[22]], BGNBD_BLOCK, GG_BLOCK, null))?.message).toMatch(/^horizon_months: the cell is blank/);
+  it("refuses a fractional horizon and a blank one", async () => {
+    expect(excelError(await predictedclv([[2]], [[30]], [[38]], [[22]], BGNBD_BLOCK, GG_BLOCK, 1.5))?.message).toMatch(/^horizon_months is 1.5/);
+    expect(excelError(await predictedclv([[2]], [[30]], [[38]], [[22]], BGNBD_BLOCK, GG_BLOCK, null))?.message).toMatch(/^horizon_months: the cell is blank/);
+  });
+
+  it("keeps bad rows' errors in place among computed rows", async () => {
+    const out = await predictedclv([[2], [1], [0]], [[30.43], [5], [0]], [[38.86], [10], [38.86]], [[22.35], [null], [""]], BGNBD_BLOCK, GG_BLOCK, 12, 0.01);
+    expect(typeof out[0][0]).toBe("number");
+    expect(excelError(out[1][0])).toEqual({ code: "#N/A", message: "row 2: average_spend is blank; no average spend for a customer with repeat purchases" });
+    expect(out[2][0]).toBeGreaterThan(0); // a one-time buyer valued at the population mean spend
   });
 });
 
