@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
+import { Subtitle2, Table, mergeClasses, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
 import { HorizontalBarChart, type ChartProps, getNextColor } from "@fluentui/react-charts";
 import { SEGMENTS, type Segment } from "../../analytics/loyaltySegment";
 import { SEGMENT_COLOURS } from "../palette";
@@ -45,32 +45,31 @@ export function SummaryView({ result, strings, dark = false }: Props): React.JSX
       </Subtitle2>
       <Text>{s.totals(sum.customers)}</Text>
       {cutoffText && <Text>{cutoffText}</Text>}
+      {/* A data table may scroll sideways at 320 px (WCAG 1.4.10 exempts two-dimensional tables); the segment column stays put. */}
       <div className={styles.scroll} role="region" aria-label={s.table} tabIndex={0}>
         <Table size="extra-small" aria-label={s.table} className={styles.table}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{s.columns.segment}</TableHeaderCell>
-              <TableHeaderCell className={styles.numberCell}>{s.columns.customers}</TableHeaderCell>
-              {showRevenue && <TableHeaderCell className={styles.numberCell}>{s.columns.revenue}</TableHeaderCell>}
-              {showProfit && <TableHeaderCell className={styles.numberCell}>{s.columns.profit}</TableHeaderCell>}
-              {showAttitude && <TableHeaderCell className={styles.numberCell}>{s.columns.averageAttitude}</TableHeaderCell>}
+              <TableHeaderCell className={mergeClasses(styles.sticky, styles.headerCell)}>{s.columns.segment}</TableHeaderCell>
+              <TableHeaderCell className={styles.headerCell}>{s.columns.customers}</TableHeaderCell>
+              <TableHeaderCell className={styles.headerCell}>{s.columns.customerShare}</TableHeaderCell>
+              {showRevenue && <TableHeaderCell className={styles.headerCell}>{s.columns.revenue}</TableHeaderCell>}
+              {showRevenue && <TableHeaderCell className={styles.headerCell}>{s.columns.revenueShare}</TableHeaderCell>}
+              {showProfit && <TableHeaderCell className={styles.headerCell}>{s.columns.profit}</TableHeaderCell>}
+              {showAttitude && <TableHeaderCell className={styles.headerCell}>{s.columns.averageAttitude}</TableHeaderCell>}
             </TableRow>
           </TableHeader>
           <TableBody>
             {sum.rows.map((row: SummaryRow) => (
               <TableRow key={row.segment}>
-                <TableCell className={styles.segmentCell}>
+                <TableCell className={mergeClasses(styles.sticky, styles.segmentCell)}>
                   {colourOf(row.segment) && <span className={styles.swatch} style={{ backgroundColor: colourOf(row.segment) }} aria-hidden="true" />}
                   {label(row.segment)}
                 </TableCell>
-                <TableCell className={styles.numberCell}>
-                  {formatNumber(strings, row.customers, 0)} <span className={styles.share}>{percent(row.customerShare)}</span>
-                </TableCell>
-                {showRevenue && (
-                  <TableCell className={styles.numberCell}>
-                    {money(row.revenue)} <span className={styles.share}>{percent(row.revenueShare)}</span>
-                  </TableCell>
-                )}
+                <TableCell className={styles.numberCell}>{formatNumber(strings, row.customers, 0)}</TableCell>
+                <TableCell className={styles.numberCell}>{percent(row.customerShare)}</TableCell>
+                {showRevenue && <TableCell className={styles.numberCell}>{money(row.revenue)}</TableCell>}
+                {showRevenue && <TableCell className={styles.numberCell}>{percent(row.revenueShare)}</TableCell>}
                 {showProfit && <TableCell className={styles.numberCell}>{money(row.profit)}</TableCell>}
                 {showAttitude && <TableCell className={styles.numberCell}>{row.averageAttitude === null ? "–" : formatNumber(strings, row.averageAttitude, 1)}</TableCell>}
               </TableRow>
@@ -78,9 +77,6 @@ export function SummaryView({ result, strings, dark = false }: Props): React.JSX
           </TableBody>
         </Table>
       </div>
-      <Text size={200} className={styles.muted}>
-        {s.sharesNote}
-      </Text>
       <SegmentChart result={result} strings={strings} dark={dark} />
       {result.mode === "groups" && (
         <>

@@ -158,7 +158,6 @@ export const en = {
       profit: "Profit",
       averageAttitude: "Average score",
     },
-    sharesNote: "Below each number: its share of all segmented customers or of all revenue.",
     totals: (customers: number) => `${customers.toLocaleString("en-US")} customers segmented`,
     cutoffUsed: (measure: string, rule: string) => `Behaviour: ${measure}; high means ${rule}.`,
     ruleAboveMedian: (value: string) => `above the median (${value})`,

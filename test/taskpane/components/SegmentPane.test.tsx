@@ -100,17 +100,16 @@ describe("Segment pane", () => {
 
     const table = screen.getByRole("table", { name: en.summary.table });
     const rows = within(table).getAllByRole("row").map((r) => Array.from(r.querySelectorAll("td, th")).map((c) => c.textContent));
-    // Customer and revenue cells show the number, then its share on a line of its own.
     expect(rows).toEqual([
-      ["Segment", "Customers", "Revenue", "Profit", "Average score"],
+      ["Segment", "Customers", "Share of customers", "Revenue", "Share of revenue", "Profit", "Average score"],
       // Loyal: 1001 + 1002 → 2 of 8 = 25%; revenue 800 + 600 = 1400 of 2950 = 47.46%; profit 1400 − 200 = 1200; score (10 + 9) / 2
-      ["Loyal", "2 25%", "1,400 47.5%", "1,200", "9.5"],
+      ["Loyal", "2", "25%", "1,400", "47.5%", "1,200", "9.5"],
       // Reachable: 1005, 1006, 1010 → 37.5%; 300 + 200 + 100 = 600 (20.34%); 600 − 210 = 390; (8 + 9 + 7) / 3 = 8
-      ["Reachable", "3 37.5%", "600 20.3%", "390", "8"],
+      ["Reachable", "3", "37.5%", "600", "20.3%", "390", "8"],
       // Locked-in: 1003, 1009 → 25%; 500 + 400 = 900 (30.51%); 900 − 500 = 400; (3 + 0) / 2
-      ["Locked-in", "2 25%", "900 30.5%", "400", "1.5"],
+      ["Locked-in", "2", "25%", "900", "30.5%", "400", "1.5"],
       // High-risk: 1004 → 12.5%; 50 (1.69%); 50 − 40 = 10; 2
-      ["High-risk", "1 12.5%", "50 1.7%", "10", "2"],
+      ["High-risk", "1", "12.5%", "50", "1.7%", "10", "2"],
     ]);
     expect(screen.getByText(en.summary.skipped(1, "recommend score not 0–10", [8], false))).toBeTruthy();
     expect(screen.getByText(en.summary.skipped(1, "customer id missing", [9], false))).toBeTruthy();
