@@ -63,6 +63,17 @@ describe("sbgFit", () => {
     }
   });
 
+  it("recovers alpha and beta from the survival curve they imply", () => {
+    // With c_t = 1000 · S(t) exactly, the likelihood is a cross-entropy maximised at the true
+    // distribution (Gibbs' inequality), so the fit must return the α and β that made the curve.
+    for (const [alpha, beta] of [[0.3, 0.8], [2, 5], [0.704, 1.182], [5, 40], [1.5, 0.4]]) {
+      const c = Array.from({ length: 9 }, (_, t) => 1000 * sbgSurvival(alpha, beta, t));
+      const fit = sbgFit(c);
+      expect(fit.alpha).toBeCloseTo(alpha, 6);
+      expect(fit.beta).toBeCloseTo(beta, 6);
+    }
+  });
+
   it("works with a cohort that has all left by the last period", () => {
     // c_n = 0 drops the S(n) term; with retention rising before that (0.4, 0.625, 0.76, …) a fit exists.
     const c = [1000, 400, 250, 190, 160, 140, 0];
