@@ -21,9 +21,11 @@
  * Example (CDNOW fit r 0.2426, α 4.4135, a 0.7929, b 2.4258; customer x 2, t_x 30.43, T 38.86
  * weeks): P(alive) = 0.7266, E[Y(39)] = 1.2259 (the worked example of the spreadsheet that
  * accompanies FHL 2005). Cost O(1) for P(alive); O(k) for E[Y(t)] with k the series terms
- * needed, about 40 / −log₁₀ z.
+ * needed, about 40 / −log₁₀ z; over columns (expectedPurchasesColumn) the series is summed once
+ * per distinct (t, x, T), since it does not depend on t_x.
  */
 import { BgnbdParams } from "./bgnbdLogLikelihood";
+import { indexDistinct } from "./distinctValues";
 
 /** Why a parameter set is not a valid BG/NBD model, or null. */
 export function bgnbdParamsError({ r, alpha, a, b }: BgnbdParams): string | null {
@@ -96,4 +98,40 @@ export function expectedPurchasesIfAlive({ r, alpha, a, b }: BgnbdParams, t: num
 /** E[Y(t) | x, t_x, T]. Example: CDNOW fit, t 39, x 2, t_x 30.43, T 38.86 → 1.2259. */
 export function expectedPurchases(params: BgnbdParams, t: number, x: number, tx: number, T: number): number {
   return expectedPurchasesIfAlive(params, t, x, T) * pAlive(params, x, tx, T);
+}
+
+/**
+ * E[Y(t)] for columns of valid histories into `out` (t one value per row, or a single value for
+ * every row), summing the series once per distinct (t, x, T). Cost O(n + distinct triples · k).
+ */
+export function expectedPurchasesColumn(
+  params: BgnbdParams,
+  t: ArrayLike<number>,
+  x: ArrayLike<number>,
+  tx: ArrayLike<number>,
+  T: ArrayLike<number>,
+  out = new Float64Array(x.length),
+): Float64Array {
+  const n = x.length;
+  const single = t.length === 1;
+  const ts = indexDistinct(single ? [t[0]] : t);
+  const xs = indexDistinct(x);
+  const Ts = indexDistinct(T);
+  const nx = xs.values.length;
+  const nT = Ts.values.length;
+  if (ts.values.length * nx * nT >= Number.MAX_SAFE_INTEGER) {
+    for (let i = 0; i < n; i++) out[i] = expectedPurchases(params, single ? t[0] : t[i], x[i], tx[i], T[i]);
+    return out;
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = ((single ? 0 : ts.index[i]) * nx + xs.index[i]) * nT + Ts.index[i];
+  const triples = indexDistinct(keys);
+  const ifAlive = new Float64Array(triples.values.length).fill(NaN);
+  for (let i = 0; i < n; i++) {
+    const k = triples.index[i];
+    let value = ifAlive[k];
+    if (value !== value) value = ifAlive[k] = expectedPurchasesIfAlive(params, single ? t[0] : t[i], x[i], T[i]);
+    out[i] = value * pAlive(params, x[i], tx[i], T[i]);
+  }
+  return out;
 }

@@ -16,7 +16,7 @@ import { at, describeWhere, readDate, readId, readNumber } from "../analytics/ce
 import { bgnbdFitAsync } from "../analytics/bgnbdFit";
 import { bgnbdHistoryError } from "../analytics/bgnbdGroups";
 import { BgnbdParams } from "../analytics/bgnbdLogLikelihood";
-import { bgnbdParamsError, expectedPurchases, pAlive } from "../analytics/bgnbdPredictions";
+import { bgnbdParamsError, expectedPurchasesColumn, pAlive } from "../analytics/bgnbdPredictions";
 import { btydSummary } from "../analytics/btydSummary";
 import { CellError, failValue, isCellError, notAvailable, raise, valueError } from "../analytics/errors";
 import { expectedSpend, gammaGammaParamsError } from "../analytics/expectedSpend";
@@ -365,7 +365,7 @@ export function palive(x: any[][], t_x: any[][], t_observed: any[][], bgnbd_para
 export async function expectedpurchases(t: any[][], x: any[][], t_x: any[][], t_observed: any[][], bgnbd_params: any[][]): Promise<any[][]> {
   return (await guardAsync(async () => {
     const params = bgnbdParamsOf(bgnbd_params);
-    const rows: number[][] = [];
+    const valid: number[] = [];
     const out = perCustomerRows(
       [
         { arg: "t", range: t, what: "period length" },
@@ -377,16 +377,18 @@ export async function expectedpurchases(t: any[][], x: any[][], t_x: any[][], t_
         if (ti < 0) return valueError(`${rowLabel(n, i)}t is ${ti}; expected a period length of 0 or more`);
         const history = historyError(xi, txi, Ti, n, i);
         if (history) return history;
-        rows.push([i, ti, xi, txi, Ti]);
+        valid.push(i, ti, xi, txi, Ti);
         return null;
       },
     );
-    // The hypergeometric series can take many terms when t is long beside T: compute in blocks.
-    await inBlocks(rows.length, (from, to) => {
-      for (let j = from; j < to; j++) {
-        const [i, ti, xi, txi, Ti] = rows[j];
-        out[i] = expectedPurchases(params, ti, xi, txi, Ti);
-      }
+    // The valid rows as columns, block by block, yielding between blocks: the hypergeometric
+    // series is summed once per distinct (t, x, T) and can take many terms when t is long beside T.
+    await inBlocks(valid.length / 5, (from, to) => {
+      const m = to - from;
+      const cols = [new Float64Array(m), new Float64Array(m), new Float64Array(m), new Float64Array(m)];
+      for (let j = 0; j < m; j++) for (let k = 0; k < 4; k++) cols[k][j] = valid[5 * (from + j) + 1 + k];
+      const expected = expectedPurchasesColumn(params, cols[0], cols[1], cols[2], cols[3]);
+      for (let j = 0; j < m; j++) out[valid[5 * (from + j)]] = expected[j];
     });
     return toExcelColumn(out);
   })) as any[][];

@@ -1,4 +1,11 @@
-import { bgnbdParamsError, expectedPurchases, expectedPurchasesIfAlive, pAlive, pAliveColumn } from "../../src/analytics/bgnbdPredictions";
+import {
+  bgnbdParamsError,
+  expectedPurchases,
+  expectedPurchasesColumn,
+  expectedPurchasesIfAlive,
+  pAlive,
+  pAliveColumn,
+} from "../../src/analytics/bgnbdPredictions";
 
 // The CDNOW fit (Fader, Hardie & Lee 2005): r 0.242593, α 4.413532, a 0.792886, b 2.425754 (weeks).
 const cdnow = { r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425754 };
@@ -68,6 +75,19 @@ describe("expectedPurchases", () => {
       expectedPurchasesIfAlive(cdnow, 39, 2, 38.86) * pAlive(cdnow, 2, 30.43, 38.86),
       14,
     );
+  });
+});
+
+describe("expectedPurchasesColumn", () => {
+  it("gives each row's expectedPurchases with one t or a t per row", () => {
+    const x = [2, 2, 0, 300];
+    const tx = [30.43, 10, 0, 38];
+    const T = [38.86, 38.86, 38.86, 38.86];
+    const one = expectedPurchasesColumn(cdnow, [39], x, tx, T);
+    const each = expectedPurchasesColumn(cdnow, [39, 10, 39, 39], x, tx, T);
+    for (let i = 0; i < x.length; i++) expect(one[i]).toBeCloseTo(expectedPurchases(cdnow, 39, x[i], tx[i], T[i]), 12);
+    expect(one[0]).toBeCloseTo(1.2259, 4);
+    expect(each[1]).toBeCloseTo(expectedPurchases(cdnow, 10, 2, 10, 38.86), 12);
   });
 });
 
