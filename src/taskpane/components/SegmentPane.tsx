@@ -20,8 +20,12 @@ import { type Notice, type Setup, useSegmentFlow } from "./useSegmentFlow";
 
 type Props = { readonly port: ExcelPort; readonly strings: Strings };
 
-function NoticeBar({ notice, strings, onOffer }: { notice: Notice; strings: Strings; onOffer: (offer: "rfm" | "column") => void }): React.JSX.Element {
-  const offerLabel = notice.offer === "rfm" ? strings.run.segmentRfm : notice.offer === "column" ? strings.run.targetBeside : null;
+type NoticeProps = { notice: Notice; strings: Strings; onOffer: (offer: "rfm" | "column") => void; besideEmpty?: boolean };
+
+function NoticeBar({ notice, strings, onOffer, besideEmpty = false }: NoticeProps): React.JSX.Element {
+  // The column offer writes beside the data when those cells are empty, else into an inserted column.
+  const columnLabel = besideEmpty ? strings.run.targetBeside : strings.run.targetInsert;
+  const offerLabel = notice.offer === "rfm" ? strings.run.segmentRfm : notice.offer === "column" ? columnLabel : null;
   return (
     <MessageBar intent={notice.intent} layout="multiline">
       <MessageBarBody>{notice.text}</MessageBarBody>
@@ -97,7 +101,7 @@ export function SegmentPane({ port, strings }: Props): React.JSX.Element {
               {strings.run.heading}
             </Subtitle2>
             <TargetChoice setup={state.setup} strings={strings} onChange={flow.update} />
-            {state.notice && <NoticeBar notice={state.notice} strings={strings} onOffer={flow.accept} />}
+            {state.notice && <NoticeBar notice={state.notice} strings={strings} onOffer={flow.accept} besideEmpty={state.setup.targets.beside.kind === "empty"} />}
             <div className={styles.row}>
               <Button ref={segmentRef} appearance="primary" onClick={() => void flow.segment()}>
                 {state.setup.mode === "rfm" ? strings.run.segmentRfm : strings.run.segment}
@@ -128,8 +132,14 @@ export function SegmentPane({ port, strings }: Props): React.JSX.Element {
           <div ref={resultRef} tabIndex={-1} className={styles.section}>
           <MessageBar intent={state.written.kind === "sheet" && !state.written.formatted ? "warning" : "success"} layout="multiline">
             <MessageBarBody>
-              {state.written.kind === "sheet" ? strings.run.wroteSheet(state.written.name) : strings.run.wroteColumn}
-              {state.written.kind === "sheet" && !state.written.formatted ? ` ${strings.run.notFormatted}` : ""}
+              <Text as="p" block>
+                {state.written.kind === "sheet" ? strings.run.wroteSheet(state.written.name) : strings.run.wroteColumn}
+              </Text>
+              {state.written.kind === "sheet" && !state.written.formatted && (
+                <Text as="p" block>
+                  {strings.run.notFormatted}
+                </Text>
+              )}
             </MessageBarBody>
           </MessageBar>
           </div>
