@@ -19,12 +19,18 @@ class AllowErrorForDataTypeAnyPlugin {
     this.asset = asset;
   }
   apply(compiler) {
-    compiler.hooks.thisCompilation.tap("AllowErrorForDataTypeAnyPlugin", (compilation) => {
+    compiler.hooks.compilation.tap("AllowErrorForDataTypeAnyPlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
         { name: "AllowErrorForDataTypeAnyPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
         () => {
           const asset = compilation.getAsset(this.asset);
           if (!asset) return;
+          // The metadata plugin adds functions.json to child compilations too (html-webpack-plugin's);
+          // those copies lack the option and clash with the main one on watch rebuilds.
+          if (compilation.compiler.isChild()) {
+            compilation.deleteAsset(this.asset);
+            return;
+          }
           compilation.updateAsset(this.asset, new sources.RawSource(allowErrorForDataTypeAny(asset.source.source().toString())));
         },
       );
