@@ -25,6 +25,12 @@ describe("bgnbdCustomerLogLikelihood", () => {
     expect(bgnbdCustomerLogLikelihood(poisson, 2, 4, 5)).toBeCloseTo(2 * Math.log(0.1) - 0.5, 9);
   });
 
+  it("is finite for every valid history, however extreme", () => {
+    const params = [{ r: 0.24, alpha: 4.4, a: 0.79, b: 2.4 }, { r: 5, alpha: 0.01, a: 50, b: 0.01 }, { r: 0.01, alpha: 1e4, a: 0.01, b: 100 }];
+    const histories = [[0, 0, 0], [0, 0, 1e5], [1, 0, 0], [1, 0, 1e5], [500, 1e5, 1e5], [500, 1, 1e5], [3, 2, 2]];
+    for (const p of params) for (const [x, tx, T] of histories) expect(Number.isFinite(bgnbdCustomerLogLikelihood(p, x, tx, T))).toBe(true);
+  });
+
   it("stays finite for x in the hundreds and thousands", () => {
     const p = { r: 0.24, alpha: 4.4, a: 0.79, b: 2.4 };
     for (const x of [300, 5000]) expect(Number.isFinite(bgnbdCustomerLogLikelihood(p, x, 38, 39))).toBe(true);

@@ -78,6 +78,32 @@ describe("expectedPurchases", () => {
   });
 });
 
+describe("predictions on extreme but valid histories", () => {
+  it("match eq. 10 when a + b < 1 (the hypergeometric's c below 0) and when a > 1", () => {
+    // scipy.special.hyp2f1 on eq. 10: r 0.5, α 2, a 0.3, b 0.5 → 0.5523363751 (x 0, T 5, t 10) and 0.7380740800 (x 1, t_x 2);
+    // a 2.5, b 0.5, x 3, t_x 2, T 5, t 100 → 0.3986339626.
+    const p = { r: 0.5, alpha: 2, a: 0.3, b: 0.5 };
+    expect(expectedPurchases(p, 10, 0, 0, 5)).toBeCloseTo(0.5523363751, 9);
+    expect(expectedPurchases(p, 10, 1, 2, 5)).toBeCloseTo(0.73807408, 8);
+    expect(expectedPurchases({ ...p, a: 2.5 }, 100, 3, 2, 5)).toBeCloseTo(0.3986339626, 9);
+  });
+
+  it("never give NaN or a value out of range", () => {
+    const params = [cdnow, { r: 5, alpha: 0.01, a: 50, b: 0.01 }, { r: 0.01, alpha: 1e4, a: 0.01, b: 100 }];
+    const histories = [[0, 0, 0], [0, 0, 1e5], [1, 0, 0], [1, 0, 1e5], [500, 1e5, 1e5], [500, 1, 1e5], [3, 2, 2]];
+    for (const p of params) {
+      for (const [x, tx, T] of histories) {
+        const alive = pAlive(p, x, tx, T);
+        expect(alive >= 0 && alive <= 1).toBe(true);
+        for (const t of [0, 1, 52, 1e5]) {
+          const e = expectedPurchases(p, t, x, tx, T);
+          expect(Number.isFinite(e) && e >= 0).toBe(true);
+        }
+      }
+    }
+  });
+});
+
 describe("expectedPurchasesColumn", () => {
   it("gives each row's expectedPurchases with one t or a t per row", () => {
     const x = [2, 2, 0, 300];
