@@ -106,6 +106,12 @@ describe("readSelection", () => {
     expect(read.firstRows).toEqual([]);
   });
 
+  it("asks for one area on a host without getSelectedRanges (ExcelApi 1.8)", async () => {
+    setup([customers(3)], { apiMinor: 8 });
+    state.selection = { sheet: "Customers", row: 0, column: 0, rows: 2, columns: 2, areas: 2 };
+    await expect(readSelection()).rejects.toMatchObject({ kind: "multipleAreas" });
+  });
+
   it("reports cell-edit mode on a host without delayForCellEdit", async () => {
     setup([customers(3)], { apiMinor: 9, cellEditMode: true });
     await expect(readSelection()).rejects.toMatchObject({ kind: "cellEditMode" });
@@ -222,6 +228,15 @@ describe("writeSegmentsSheet", () => {
     expect(state.sheets.map((s) => s.name)).toEqual(["Customers"]);
   });
 
+  it("renames a half-written sheet it cannot delete, so it is clearly incomplete", async () => {
+    setup([customers(1)]);
+    state.failWritesAfter = 3;
+    state.failDelete = true;
+    const rows = Array.from({ length: 15_000 }, (_, i) => [String(i), "Loyal", ""]);
+    await expect(writeSegmentsSheet(plan(rows))).rejects.toBeInstanceOf(ExcelLayerError);
+    expect(state.sheets.map((s) => s.name)).toEqual(["Customers", "Segments incomplete"]);
+  });
+
   it("removes the sheet on Cancel", async () => {
     setup([customers(1)]);
     const controller = new AbortController();
@@ -273,6 +288,18 @@ describe("Segment column beside the source", () => {
     expect(state.inserted).toEqual([{ sheet: "Customers", column: 3 }]);
     expect(state.sheets[0].cells[1].slice(3, 5)).toEqual(["Loyal", "mine"]);
     expect(state.sheets[0].cells.map((r) => r[3])).toEqual(["Segment", "Loyal", "High-risk"]);
+  });
+
+  it("clears the cells it wrote when writing the column fails half-way", async () => {
+    const big = customers(15_000);
+    setup([big]);
+    const wide = { ...region, address: "Customers!A1:C15001", rowCount: 15_001 };
+    // syncs: 1–2 the emptiness check, 3 first block (10,000 rows), 4 second block fails
+    state.failWritesAfter = 4;
+    const values = new Array(15_000).fill("Loyal");
+    await expect(writeSegmentColumn({ region: wide, mode: "beside", header: "Segment", values, colours })).rejects.toBeInstanceOf(ExcelLayerError);
+    expect(state.writes.filter((w) => w.column === 3)).toHaveLength(1);
+    expect(big.cells.slice(0, 15_001).every((r) => r[3] === undefined || r[3] === "")).toBe(true);
   });
 
   it("refuses on a protected sheet", async () => {

@@ -28,6 +28,8 @@ export type MockState = {
   failTables: string | null;
   /** Fail every values write from this request number on (for half-written sheets). */
   failWritesAfter: number | null;
+  /** Worksheet.delete fails (so a half-written sheet must be renamed instead). */
+  failDelete: boolean;
   // Recorded:
   syncs: number;
   runs: { delayForCellEdit: boolean }[];
@@ -73,6 +75,7 @@ export function newState(sheets: MockSheet[], partial: Partial<MockState> = {}):
     apiMinor: 11,
     failTables: null,
     failWritesAfter: null,
+    failDelete: false,
     syncs: 0,
     runs: [],
     reads: [],
@@ -326,8 +329,19 @@ function makeContext(state: MockState, delay: boolean): any {
       },
     };
     mock.activate = () => undefined;
+    const nameBefore = mock.name;
+    checks.push(() => {
+      if (mock.name !== nameBefore && typeof mock.name === "string" && !mock.name.startsWith("Error,")) {
+        const renamed = mock.name as string;
+        ops.push(() => {
+          const sheet = sheetByName(state, name);
+          if (sheet) sheet.name = renamed;
+        });
+      }
+    });
     mock.delete = () =>
       ops.push(() => {
+        if (state.failDelete) throw apiError("GeneralException");
         state.sheets = state.sheets.filter((x) => x.name !== name);
         state.deletedSheets.push(name);
       });
