@@ -5,8 +5,8 @@
  * (week, month, quarter or year; see calendarPeriods.ts). For the cohort of period
  * p with N customers, column k (k = 0, 1, 2, …) is
  *   share(p, k) = |{customers of the cohort with an order in period p + k}| / N,
- * the usual acquisition-cohort retention table (e.g. Fader & Hardie's "cohort
- * chart"; Google Analytics' cohort report). Period 0 is always 1. A cell is shown
+ * the usual acquisition-cohort retention table, defined as issue 6 states it.
+ * Period 0 is always 1. A cell is shown
  * only when period p + k has ended on or before as_of; the cohort's own period is
  * always shown. Shares can rise again later because customers come back, so a
  * row is not a survival curve.
