@@ -27,6 +27,7 @@ export function SummaryView({ result, strings, dark = false }: Props): React.JSX
   const label = (name: string) => (isGroup(name) ? strings.segmentLabel[name] : name);
   const showRevenue = sum.revenue !== null;
   const showProfit = sum.profit !== null;
+  const showRecurring = sum.recurring !== null;
   const showAttitude = result.mode === "groups";
   const lines = skippedLines(sum, strings);
 
@@ -56,6 +57,7 @@ export function SummaryView({ result, strings, dark = false }: Props): React.JSX
               {showRevenue && <TableHeaderCell className={styles.headerCell}>{s.columns.revenue}</TableHeaderCell>}
               {showRevenue && <TableHeaderCell className={styles.headerCell}>{s.columns.revenueShare}</TableHeaderCell>}
               {showProfit && <TableHeaderCell className={styles.headerCell}>{s.columns.profit}</TableHeaderCell>}
+              {showRecurring && <TableHeaderCell className={styles.headerCell}>{s.columns.recurring}</TableHeaderCell>}
               {showAttitude && <TableHeaderCell className={styles.headerCell}>{s.columns.averageAttitude}</TableHeaderCell>}
             </TableRow>
           </TableHeader>
@@ -71,6 +73,7 @@ export function SummaryView({ result, strings, dark = false }: Props): React.JSX
                 {showRevenue && <TableCell className={styles.numberCell}>{money(row.revenue)}</TableCell>}
                 {showRevenue && <TableCell className={styles.numberCell}>{percent(row.revenueShare)}</TableCell>}
                 {showProfit && <TableCell className={styles.numberCell}>{money(row.profit)}</TableCell>}
+                {showRecurring && <TableCell className={styles.numberCell}>{money(row.recurring)}</TableCell>}
                 {showAttitude && <TableCell className={styles.numberCell}>{row.averageAttitude === null ? "–" : formatNumber(strings, row.averageAttitude, 1)}</TableCell>}
               </TableRow>
             ))}

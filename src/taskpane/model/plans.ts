@@ -55,11 +55,13 @@ export function sheetPlan(result: RunResult, scale: AttitudeScale, strings: Stri
   const summaryHeader: string[] = [sh.segment, sh.customers, sh.revenueShare, sh.customerShare];
   if (withRevenue) summaryHeader.push(sh.revenue);
   if (s.profit !== null) summaryHeader.push(sh.profit);
+  if (s.recurring !== null) summaryHeader.push(sh.recurring);
   if (groups) summaryHeader.push(sh.averageAttitude);
   const summaryRows = s.rows.map((r) => {
     const row: (string | number)[] = [r.segment, r.customers, r.revenueShare ?? "", r.customerShare];
     if (withRevenue) row.push(r.revenue ?? "");
     if (s.profit !== null) row.push(r.profit ?? "");
+    if (s.recurring !== null) row.push(r.recurring ?? "");
     if (groups) row.push(r.averageAttitude ?? "");
     return row;
   });

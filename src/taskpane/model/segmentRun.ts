@@ -49,6 +49,8 @@ export type SummaryRow = {
   readonly profit: number | null;
   /** Mean attitude score (recommend 0–10, satisfaction 1–5 or referrals); null in RFM mode or for an empty segment. */
   readonly averageAttitude: number | null;
+  /** Sum of the recurring-value column (e.g. monthly revenue); null when it is not mapped. */
+  readonly recurring: number | null;
 };
 
 export type Summary = {
@@ -56,6 +58,7 @@ export type Summary = {
   readonly customers: number;
   readonly revenue: number | null;
   readonly profit: number | null;
+  readonly recurring: number | null;
   readonly skipped: number;
   readonly skippedGroups: readonly SkippedGroup[];
 };
@@ -162,6 +165,7 @@ export async function runSegmentation(input: RunInput): Promise<RunResult> {
   const frequency = new Float64Array(n).fill(NaN);
   const monetary = new Float64Array(n).fill(NaN);
   const cost = new Float64Array(n).fill(NaN);
+  const recurring = new Float64Array(n).fill(NaN);
   const price = new Uint8Array(n);
   const attitudes: (Attitude | null)[] = new Array(n).fill(null);
   let asOf = -Infinity;
@@ -222,6 +226,7 @@ export async function runSegmentation(input: RunInput): Promise<RunResult> {
       take(parseNumber(row[c.monetary], "monetary", "monetary", sheetRow, needed, false), monetary);
     }
     if (c.cost !== null) take(parseNumber(row[c.cost], "cost", "cost", sheetRow, false, false), cost);
+    if (c.recurring !== null) take(parseNumber(row[c.recurring], "recurring", "recurring", sheetRow, false, false), recurring);
     if (c.priceDriven !== null && mode === "groups") {
       const v = row[c.priceDriven];
       if (typeof v === "string" && isExcelErrorCode(v.trim())) set({ kind: "errorValue", role: "priceDriven", code: v.trim() });
@@ -329,6 +334,7 @@ export async function runSegmentation(input: RunInput): Promise<RunResult> {
     segmentOf,
     revenue: c.monetary === null ? null : pick(monetary),
     cost: c.cost === null ? null : pick(cost),
+    recurring: c.recurring === null ? null : pick(recurring),
     attitude: mode === "groups" ? pick(attitude) : null,
     issues,
     firstSheetRow: input.firstSheetRow,
@@ -362,6 +368,8 @@ export type SummaryInput = {
   readonly segmentOf: Int16Array;
   readonly revenue: Float64Array | null;
   readonly cost: Float64Array | null;
+  /** Per usable customer, or null when not mapped. */
+  readonly recurring?: Float64Array | null;
   readonly attitude: Float64Array | null;
   readonly issues: readonly (IssueReason | null)[];
   readonly firstSheetRow: number;
@@ -387,10 +395,12 @@ export function groupSkipped(issues: readonly (IssueReason | null)[], firstSheet
 /** Per-segment counts, shares, revenue, profit and mean attitude. O(n + segments). */
 export function summarise(input: SummaryInput): Summary {
   const { names, segmentOf, revenue, cost, attitude } = input;
+  const recurring = input.recurring ?? null;
   const s = names.length;
   const count = new Float64Array(s);
   const rev = new Float64Array(s);
   const cst = new Float64Array(s);
+  const rec = new Float64Array(s);
   const att = new Float64Array(s);
   let total = 0;
   for (let j = 0; j < segmentOf.length; j++) {
@@ -400,6 +410,7 @@ export function summarise(input: SummaryInput): Summary {
     count[g]++;
     if (revenue) rev[g] += revenue[j];
     if (cost) cst[g] += cost[j];
+    if (recurring) rec[g] += recurring[j];
     if (attitude) att[g] += attitude[j];
   }
   let totalRevenue = 0;
@@ -418,6 +429,7 @@ export function summarise(input: SummaryInput): Summary {
       revenue: revenue ? rev[g] : null,
       revenueShare: revenue && totalRevenue !== 0 ? rev[g] / totalRevenue : null,
       profit: revenue && cost ? rev[g] - cst[g] : null,
+      recurring: recurring ? rec[g] : null,
       averageAttitude: attitude && count[g] > 0 ? att[g] / count[g] : null,
     });
   }
@@ -427,6 +439,7 @@ export function summarise(input: SummaryInput): Summary {
     customers: total,
     revenue: revenue ? totalRevenue : null,
     profit: revenue && cost ? totalRevenue - totalCost : null,
+    recurring: recurring ? rec.reduce((a, b) => a + b, 0) : null,
     skipped: skippedGroups.reduce((a, g) => a + g.rows.length, 0),
     skippedGroups,
   };

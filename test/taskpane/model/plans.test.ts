@@ -10,6 +10,7 @@ describe("skippedLines", () => {
       customers: 0,
       revenue: null,
       profit: null,
+      recurring: null,
       skipped: 13,
       skippedGroups: [
         { reason: { kind: "attitudeRange", scale: "recommend" }, rows },

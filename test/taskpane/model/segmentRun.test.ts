@@ -192,7 +192,7 @@ describe("runSegmentation", () => {
 
 describe("summarise", () => {
   it("counts, shares, revenue, profit and mean score per segment", () => {
-    // customers in groups 0, 0, 1, 2; revenue 100, 300, 50, 50; cost 10, 20, 5, 60; scores 10, 9, 7, 2
+    // customers in groups 0, 0, 1, 2; revenue 100, 300, 50, 50; cost 10, 20, 5, 60; scores 10, 9, 7, 2; recurring 5, 0, 2, 1
     const s = summarise({
       names: ["Loyal", "Reachable", "Locked-in", "High-risk"],
       keepEmpty: true,
@@ -200,23 +200,26 @@ describe("summarise", () => {
       revenue: Float64Array.from([100, 300, 50, 50]),
       cost: Float64Array.from([10, 20, 5, 60]),
       attitude: Float64Array.from([10, 9, 7, 2]),
+      recurring: Float64Array.from([5, 0, 2, 1]),
       issues: [null, null, null, null, { kind: "noId" }],
       firstSheetRow: 2,
     });
     expect(s.rows).toEqual([
-      { segment: "Loyal", customers: 2, customerShare: 0.5, revenue: 400, revenueShare: 0.8, profit: 370, averageAttitude: 9.5 },
-      { segment: "Reachable", customers: 1, customerShare: 0.25, revenue: 50, revenueShare: 0.1, profit: 45, averageAttitude: 7 },
-      { segment: "Locked-in", customers: 1, customerShare: 0.25, revenue: 50, revenueShare: 0.1, profit: -10, averageAttitude: 2 },
-      { segment: "High-risk", customers: 0, customerShare: 0, revenue: 0, revenueShare: 0, profit: 0, averageAttitude: null },
+      // Loyal: 100 + 300 = 400 of 500 = 0.8; profit 400 − 30 = 370; score (10 + 9) / 2; recurring 5 + 0
+      { segment: "Loyal", customers: 2, customerShare: 0.5, revenue: 400, revenueShare: 0.8, profit: 370, averageAttitude: 9.5, recurring: 5 },
+      { segment: "Reachable", customers: 1, customerShare: 0.25, revenue: 50, revenueShare: 0.1, profit: 45, averageAttitude: 7, recurring: 2 },
+      { segment: "Locked-in", customers: 1, customerShare: 0.25, revenue: 50, revenueShare: 0.1, profit: -10, averageAttitude: 2, recurring: 1 },
+      { segment: "High-risk", customers: 0, customerShare: 0, revenue: 0, revenueShare: 0, profit: 0, averageAttitude: null, recurring: 0 },
     ]);
     expect(s.customers).toBe(4);
     expect(s.revenue).toBe(500);
     expect(s.profit).toBe(405);
+    expect(s.recurring).toBe(8);
     expect(s.skippedGroups).toEqual([{ reason: { kind: "noId" }, rows: [6] }]);
   });
 
   it("leaves revenue share out when there is no revenue, and profit without cost", () => {
     const s = summarise({ names: ["Loyal"], keepEmpty: true, segmentOf: Int16Array.from([0]), revenue: Float64Array.from([0]), cost: null, attitude: null, issues: [null], firstSheetRow: 2 });
-    expect(s.rows[0]).toMatchObject({ revenue: 0, revenueShare: null, profit: null, averageAttitude: null });
+    expect(s.rows[0]).toMatchObject({ revenue: 0, revenueShare: null, profit: null, averageAttitude: null, recurring: null });
   });
 });
