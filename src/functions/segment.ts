@@ -19,7 +19,9 @@ function readPriceDriven(value: unknown, row: number | undefined): boolean | Cel
   }
   const flag = readBoolean(value, where);
   if (isCellError(flag)) {
-    return { code: flag.code, message: flag.code === "#VALUE!" ? `${flag.message} or a share from 0 to 1` : flag.message };
+    // readBoolean says "expected TRUE or FALSE, found …"; a share is allowed here too, so say so before "found".
+    const message = flag.code === "#VALUE!" ? flag.message.replace("expected TRUE or FALSE", "expected TRUE/FALSE or a share of discounted orders from 0 to 1") : flag.message;
+    return { code: flag.code, message };
   }
   return flag ?? false;
 }

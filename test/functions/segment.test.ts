@@ -37,6 +37,16 @@ describe("LOYALTY.SEGMENT", () => {
     expect(out[1][0]).toBe("Loyal");
   });
 
+  it("says a share is allowed too when price_driven holds text", () => {
+    // readBoolean's "expected TRUE or FALSE, found text …" gains the share option before "found", not after the found text.
+    const out = segment(col([10, 10]), col([5, 5]), 1, col(["maybe", false]));
+    expect(errorOf(out[0][0])).toEqual({
+      code: "#VALUE!",
+      message: 'price_driven, row 1: expected TRUE/FALSE or a share of discounted orders from 0 to 1, found text "maybe"',
+    });
+    expect(out[1][0]).toBe("Loyal");
+  });
+
   it("gives #N/A in a row with no recommend score, blank as null or ''", () => {
     const out = segment(col([null, "", 10]), col([5, 5, 5]), 1);
     expect(errorOf(out[0][0])).toEqual({ code: "#N/A", message: "recommend_scores, row 1: no recommend score for this customer" });
