@@ -55,7 +55,8 @@ type OrderColumns = {
 /** Reads the order rows in blocks, yielding between them. */
 async function readOrders(idList: unknown[], dateList: unknown[], amountList: unknown[], n: number): Promise<OrderColumns> {
   const ids: (string | null)[] = new Array(n).fill(null);
-  const dates = new Float64Array(n);
+  // NaN, not 0, in rows that are skipped (blank rows, a heading row), so they never count as the latest date.
+  const dates = new Float64Array(n).fill(NaN);
   const amounts = new Float64Array(n);
   const rowErrors = new Map<number, CellError>();
   const first = n > 1 && isHeadingRow(valueAt(dateList, 0), valueAt(amountList, 0)) ? 1 : 0;
@@ -137,9 +138,9 @@ export async function rfmtable(customer_ids: any[][], order_dates: any[][], amou
     const asOfCell = readDate(single(as_of_date, "as_of_date"), at("as_of_date"));
     if (isCellError(asOfCell)) raise(asOfCell);
     const orders = await readOrders(idList, dateList, amountList, n);
+    if (!orders.ids.some((id) => id !== null)) fail("#N/A", "customer_ids: no orders in the range");
     const latest = latestDate(orders.dates);
     const asOf = asOfCell ?? latest;
-    if (Number.isNaN(asOf) && orders.rowErrors.size === 0) fail("#N/A", "customer_ids: no orders in the range");
     const builder = new RfmTableBuilder(Number.isNaN(asOf) ? 0 : asOf, expectedCustomers(n));
     for (let from = 0; from < n; from += BLOCK_ROWS * 4) {
       if (from > 0) await yieldToHost();

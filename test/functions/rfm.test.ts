@@ -95,6 +95,24 @@ describe("LOYALTY.RFMTABLE", () => {
     expect(excelError(await rfmtable(col(null), col(null), col(null), null))?.code).toBe("#N/A");
   });
 
+  it("says there are no orders, not a date before 1900, when every row is blank", async () => {
+    // Blank rows used to leave date 0 behind, read as the latest order date: "no orders on or before 1899-12-31".
+    const noOrders = { code: "#N/A", message: "customer_ids: no orders in the range" };
+    expect(excelError(await rfmtable(col(null, "", null), col(null, "", null), col("", null, null), null))).toEqual(noOrders);
+    expect(excelError(await rfmtable(col(0, 0), col(0, 0), col(0, 0), null))).toEqual(noOrders); // older builds' blanks
+    expect(excelError(await rfmtable(col(null, null), col(null, null), col(null, null), 45000))).toEqual(noOrders);
+    expect(excelError(await rfmtable(col("Customer", null), col("Date", null), col("Amount", null), null))).toEqual(noOrders);
+  });
+
+  it("does not let a blank row's missing date move the default as_of_date", async () => {
+    // A blank row between orders: as_of is still the latest real order, 45010, so A's recency is 10.
+    expect(await rfmtable(col("A", null, "B"), col(45000, null, 45010), col(4, null, 6), null)).toEqual([
+      HEADER,
+      ["A", 45000, 45000, 1, 4, 10],
+      ["B", 45010, 45010, 1, 6, 0],
+    ]);
+  });
+
   it("fails the call on ranges of different lengths and on a bad as_of_date", async () => {
     expect(excelError(await rfmtable(col("A", "B"), col(1, 2, 3), col(1, 2), null))).toEqual({
       code: "#VALUE!",
