@@ -72,7 +72,8 @@ export function sheetPlan(result: RunResult, scale: AttitudeScale, strings: Stri
     header,
     rows,
     segmentColumn: 1,
-    colours: SEGMENT_COLOUR_LIST,
+    // The four groups' colours only; an RFM name such as "Loyal Customers" must not match "Loyal".
+    colours: groups ? SEGMENT_COLOUR_LIST : [],
     summary: { header: summaryHeader, rows: summaryRows, percentColumns: [2, 3], chartTitle: strings.sheet.chartTitle },
   };
 }
@@ -84,6 +85,6 @@ export function columnPlan(result: RunResult, region: Region, hasHeaders: boolea
     mode,
     header: hasHeaders ? strings.sheet.columnHeader : null,
     values: result.segments.map((s) => s ?? ""),
-    colours: SEGMENT_COLOUR_LIST,
+    colours: result.mode === "groups" ? SEGMENT_COLOUR_LIST : [],
   };
 }

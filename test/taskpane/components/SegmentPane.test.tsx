@@ -118,6 +118,7 @@ describe("Segment pane", () => {
     // What went to the sheet: one row per source row, the skipped ones with their reason.
     const plan = port.sheetPlans[0];
     expect(plan.header).toEqual(["Customer", "Segment", "Recommend score", "Orders", "Issue"]);
+    expect(plan.colours.map((c) => c.name)).toEqual(["Loyal", "Reachable", "Locked-in", "High-risk"]);
     expect(plan.rows[0]).toEqual(["1001", "Loyal", 10, 8, ""]);
     // a skipped row shows the score as read but no behaviour value, as none was used
     expect(plan.rows[6]).toEqual(["1007", "", 12, "", "recommend score not 0–10"]);
@@ -164,6 +165,8 @@ describe("Segment pane", () => {
     await screen.findByRole("heading", { name: en.summary.heading });
     const plan = port.sheetPlans[0];
     expect(plan.header).toEqual(["Customer", "Segment", "R+F+M", "RFM score", "Issue"]);
+    // no group colours on RFM names ("Loyal Customers" begins with "Loyal")
+    expect(plan.colours).toEqual([]);
     // Every segment is one of the rfm package's names (or Others).
     for (const row of plan.rows) expect(["Champions", "Potential Loyalist", "Loyal Customers", "Promising", "New Customers", "Can't Lose Them", "At Risk", "Need Attention", "About To Sleep", "Lost", "Others"]).toContain(row[1]);
     await expectAccessible(container);
