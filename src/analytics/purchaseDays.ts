@@ -28,16 +28,17 @@ export type PurchaseDays = {
 /** Orders per customer are sorted by a key date·2²² + k, exact while k < 2²² and dates < 2²⁹. */
 const ORDER_SLOTS = 4_194_304;
 
-export function purchaseDays(
-  ids: ArrayLike<string | null>,
-  dates: ArrayLike<number>,
-  amounts: ArrayLike<number> | null,
-  cutoff: number,
-): PurchaseDays {
+type Assignment = {
+  readonly index: CustomerIndex;
+  readonly customerOf: Int32Array;
+  readonly counts: Int32Array;
+  readonly bad: Int32Array;
+};
+
+/** Pass 1: each counted row's customer (−1 for rows left out), orders per customer, first bad row. */
+function assignCustomers(ids: ArrayLike<string | null>, dates: ArrayLike<number>, amounts: ArrayLike<number> | null, cutoff: number): Assignment {
   const n = ids.length;
-  if (dates.length !== n || (amounts && amounts.length !== n)) failValue("customer_ids, order_dates and amounts must have the same number of rows");
   const index = new CustomerIndex();
-  const idList = index.ids;
   const customerOf = new Int32Array(n);
   let counts = new Int32Array(1024);
   let bad = new Int32Array(1024).fill(-1);
@@ -61,49 +62,83 @@ export function purchaseDays(
     counts[c]++;
     if ((d !== d || (amounts !== null && amounts[row] !== amounts[row])) && bad[c] < 0) bad[c] = row;
   }
-  const customers = idList.length;
-  const start = new Int32Array(customers + 1);
-  for (let c = 0; c < customers; c++) start[c + 1] = start[c] + counts[c];
-  const total = start[customers];
-  const cursor = start.slice(0, customers);
-  // Scatter each counted order into its customer's run as a sort key date·2²² + position in the
-  // run, with its amount at the same position, so the per-customer pass reads contiguous memory.
-  const keys = new Float64Array(total);
-  const runAmounts = amounts ? new Float64Array(total) : null;
-  for (let row = 0; row < n; row++) {
+  return { index, customerOf, counts, bad };
+}
+
+/**
+ * Pass 2: each counted order into its customer's run as a sort key date·2²² + position in the
+ * run, with its amount at the same position, so that pass 3 reads contiguous memory.
+ */
+function scatterRuns(
+  customerOf: Int32Array,
+  start: Int32Array,
+  dates: ArrayLike<number>,
+  amounts: ArrayLike<number> | null,
+  keys: Float64Array,
+  runAmounts: Float64Array | null,
+): void {
+  const cursor = start.slice(0, start.length - 1);
+  for (let row = 0; row < customerOf.length; row++) {
     const c = customerOf[row];
     if (c < 0) continue;
     const at = cursor[c]++;
     keys[at] = Math.floor(dates[row]) * ORDER_SLOTS + (at - start[c]);
     if (runAmounts) runAmounts[at] = amounts![row];
   }
+}
 
+/** Sorts keys[from … to − 1] in place: insertion sort for the usual handful, a typed sort beyond. */
+function sortRun(keys: Float64Array, from: number, to: number): void {
+  if (to - from > 16) {
+    keys.subarray(from, to).sort();
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const v = keys[i];
+    let j = i - 1;
+    while (j >= from && keys[j] > v) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = v;
+  }
+}
+
+export function purchaseDays(
+  ids: ArrayLike<string | null>,
+  dates: ArrayLike<number>,
+  amounts: ArrayLike<number> | null,
+  cutoff: number,
+): PurchaseDays {
+  const n = ids.length;
+  if (dates.length !== n || (amounts && amounts.length !== n)) failValue("customer_ids, order_dates and amounts must have the same number of rows");
+  const { index, customerOf, counts, bad } = assignCustomers(ids, dates, amounts, cutoff);
+  const idList = index.ids;
+  const customers = idList.length;
+  const start = new Int32Array(customers + 1);
+  for (let c = 0; c < customers; c++) {
+    if (counts[c] > ORDER_SLOTS) failValue(`customer ${idList[c]} has more than ${ORDER_SLOTS} orders`);
+    start[c + 1] = start[c] + counts[c];
+  }
+  const total = start[customers];
+  const keys = new Float64Array(total);
+  const runAmounts = amounts ? new Float64Array(total) : null;
+  scatterRuns(customerOf, start, dates, amounts, keys, runAmounts);
+
+  // Pass 3: sort each run by date and merge same-day orders into one purchase.
   const offsets = new Int32Array(customers + 1);
   const days = new Float64Array(total);
   const values = runAmounts ? new Float64Array(total) : null;
   let out = 0;
   for (let c = 0; c < customers; c++) {
     offsets[c] = out;
-    const from = start[c];
-    const k = start[c + 1] - from;
     if (bad[c] >= 0) continue;
-    if (k > ORDER_SLOTS) failValue(`customer ${idList[c]} has more than ${ORDER_SLOTS} orders`);
-    const sorted = keys.subarray(from, from + k);
-    if (k > 16) sorted.sort();
-    else {
-      for (let i = 1; i < k; i++) {
-        const v = sorted[i];
-        let j = i - 1;
-        while (j >= 0 && sorted[j] > v) {
-          sorted[j + 1] = sorted[j];
-          j--;
-        }
-        sorted[j + 1] = v;
-      }
-    }
+    const from = start[c];
+    const to = start[c + 1];
+    sortRun(keys, from, to);
     let lastDay = NaN;
-    for (let j = 0; j < k; j++) {
-      const key = sorted[j];
+    for (let j = from; j < to; j++) {
+      const key = keys[j];
       const day = Math.floor(key / ORDER_SLOTS);
       if (day !== lastDay) {
         days[out] = day;
