@@ -21,15 +21,23 @@ function perPeriod(
     ];
     const { rows, cols } = commonShape(grids);
     const single = rows === 1 && cols === 1;
+    // A 1×1 grid is one cell reused for every period: its messages name no row (the row would be the result's, not the cell's).
+    const reused = grids.map(({ grid }) => grid.length === 1 && grid[0].length === 1);
+    const counts = [0, 0, 0];
     const out: ExcelResult[][] = [];
     for (let r = 0; r < rows; r++) {
       const line: ExcelResult[] = [];
       for (let c = 0; c < cols; c++) {
-        const counts: number[] = [];
         let error: CellError | null = null;
-        for (const { arg, grid } of grids) {
-          const where = single ? at(arg) : cols === 1 ? at(arg, r + 1) : at(arg, r + 1, c + 1);
-          const value = readNumber(cellAt(grid, r, c), where, "a customer count");
+        for (let k = 0; k < 3; k++) {
+          const cell = cellAt(grids[k].grid, r, c);
+          if (typeof cell === "number" && cell - cell === 0) {
+            counts[k] = cell; // the fast path: a plain finite number, no message to prepare
+            continue;
+          }
+          const arg = grids[k].arg;
+          const where = single || reused[k] ? at(arg) : cols === 1 ? at(arg, r + 1) : at(arg, r + 1, c + 1);
+          const value = readNumber(cell, where, "a customer count");
           if (value === null) {
             error = valueError(`${describeWhere(where)}: the cell is blank; expected a customer count`);
             break;
@@ -38,11 +46,14 @@ function perPeriod(
             error = value;
             break;
           }
-          counts.push(value);
+          counts[k] = value;
         }
-        line.push(
-          toExcelValue(error ?? compute({ customersStart: counts[0], customersEnd: counts[1], newCustomers: counts[2] })),
-        );
+        let result = error ?? compute({ customersStart: counts[0], customersEnd: counts[1], newCustomers: counts[2] });
+        if (error === null && typeof result !== "number" && !single) {
+          // The core names the argument and the problem; the period's place in the ranges is the adapter's to add.
+          result = { code: result.code, message: `${cols === 1 ? `row ${r + 1}` : `row ${r + 1}, column ${c + 1}`}: ${result.message}` };
+        }
+        line.push(toExcelValue(result));
       }
       out.push(line);
     }

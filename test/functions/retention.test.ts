@@ -46,6 +46,34 @@ describe("LOYALTY.RETENTION", () => {
     const inputError = new (globalThis as any).CustomFunctions.Error("#N/A", "no data");
     expect(excelError(retention([[inputError]], [[5]], [[0]])[0][0])?.code).toBe("#N/A");
   });
+
+  it("names no row for a single cell reused beside ranges", () => {
+    // new_customers is one cell used for both periods: "row 2" would point at a cell that does not exist.
+    const out = retention([[100], [100]], [[90], [80]], [["ten"]]);
+    expect(out.map((line) => excelError(line[0])?.message)).toEqual([
+      'new_customers: expected a customer count, found text "ten"',
+      'new_customers: expected a customer count, found text "ten"',
+    ]);
+  });
+
+  it("names the period's row when its counts are impossible", () => {
+    // Row 2: 50 new customers but only 40 at the end; row 3: −5 at the start. Row 1: (90 − 10) / 100 = 0.8.
+    const out = retention([[100], [100], [-5]], [[90], [40], [0]], [[10], [50], [0]]);
+    expect(out[0][0]).toBe(0.8);
+    expect(excelError(out[1][0])).toEqual({
+      code: "#VALUE!",
+      message: "row 2: new_customers (50) is more than customers_end (40); new customers are part of the end count",
+    });
+    expect(excelError(out[2][0])?.message).toBe("row 3: customers_start is -5; expected a count of 0 or more");
+    // In a block of periods the column is named too.
+    expect(excelError(customerslost([[100, -1]], [[90, 0]], [[10, 0]])[0][1])?.message).toBe(
+      "row 1, column 2: customers_start is -1; expected a count of 0 or more",
+    );
+  });
+
+  it("keeps a single period's message as the core gives it", () => {
+    expect(excelError(churn([[-1]], [[0]], [[0]])[0][0])?.message).toBe("customers_start is -1; expected a count of 0 or more");
+  });
 });
 
 describe("LOYALTY.CHURN and LOYALTY.CUSTOMERSLOST", () => {
