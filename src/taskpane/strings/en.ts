@@ -6,8 +6,11 @@
  */
 import type { Segment } from "../../analytics/loyaltySegment";
 import type { BehaviourMeasure } from "../model/behaviour";
-import type { AttitudeScale, RecencyKind, Role } from "../model/mapping";
+import type { TimeUnit } from "../../analytics/timeUnit";
+import type { AttitudeScale, BtydRole, RecencyKind, Role } from "../model/mapping";
 import type { IssueReason } from "../model/segmentRun";
+import type { PeriodKind } from "../../analytics/calendarPeriods";
+import type { LogIssue } from "../retention/retentionRun";
 
 const ROLE_NAMES: Record<Role, string> = {
   id: "Customer id",
@@ -225,6 +228,209 @@ export const en = {
       averageAttitude: "Average score",
     },
     chartTitle: "Customers and share of revenue per segment",
+  },
+  btyd: {
+    map: {
+      heading: "Predicted customer value (optional)",
+      roles: { x: "Repeat purchases (x)", tx: "t_x (first to last purchase)", T: "T (first purchase to as-of date)" } as Record<BtydRole, string>,
+      roleHelp: {
+        x: "Purchases after the first one, as LOYALTY.BTYDSUMMARY gives them.",
+        tx: "Time from the first to the last purchase.",
+        T: "Time from the first purchase to the as-of date.",
+      } as Record<BtydRole, string>,
+      unitLabel: "x, t_x and T are measured in",
+      units: { day: "Days", week: "Weeks", month: "Months (30.4375 days)" } as Record<TimeUnit, string>,
+      mapped: "P(alive), expected purchases and predicted value will be added from the x, t_x and T columns.",
+      derived:
+        "x, t_x and T will be derived in weeks from the first-order date, the last order and the order count (x = orders − 1). This treats each order as a separate purchase day: two orders on one day count as two purchases.",
+      none: "To add P(alive), expected purchases and predicted value per customer, map first-order date, recency and orders, or x, t_x and T.",
+    },
+    summary: {
+      heading: "Predicted value, next 12 months",
+      table: "Expected purchases, predicted value and likely lapsed customers per segment",
+      columns: {
+        segment: "Segment",
+        customers: "Customers",
+        expectedPurchases: "Expected purchases",
+        predictedValue: "Predicted value",
+        likelyLapsed: "Likely lapsed",
+        valueAtRisk: "Value at risk",
+      },
+      valueAtRisk: (value: string) => `Value at risk: ${value}, the predicted 12-month value of Loyal and Reachable customers flagged likely lapsed (P(alive) under 0.5).`,
+      fit: (r: string, alpha: string, a: string, b: string, unit: string) => `BG/NBD fit (time in ${unit}): r ${r}, alpha ${alpha}, a ${a}, b ${b}.`,
+      derived: (asOf: string) =>
+        `x, t_x and T were derived in weeks from first-order date, last order and orders, as of ${asOf}; each order counts as a separate purchase day.`,
+      derivedFromDays: (asOf: string) =>
+        `x, t_x and T were derived in weeks from first-order date, days since the last order and orders; the as-of date ${asOf} is the earliest date that fits every row. Each order counts as a separate purchase day.`,
+      mapped: (unit: string) => `x, t_x and T were read from the mapped columns, in ${unit}.`,
+      spend:
+        "Spend per purchase is revenue ÷ orders, the average order value including the first order: the table does not hold the first order's value, so the average of the repeat purchases alone cannot be had.",
+      noRevenue: "No revenue column is mapped, so only purchases are predicted, not value.",
+      spendFailed: (message: string) => `Predicted value is left out: the spend model could not be fitted (${message}).`,
+      oneTime: "One-time buyers are marked as such: the model cannot tell whether they are still active.",
+      unusable: (count: number, rows: readonly number[], more: boolean) =>
+        `${count.toLocaleString("en-US")} ${count === 1 ? "customer has" : "customers have"} no usable purchase history, so their prediction cells are blank (${count === 1 ? "row" : "rows"} ${rows.join(", ")}${more ? ", …" : ""}).`,
+      failed: (message: string) => `Customer value could not be predicted, so those columns are left out; the segments are complete. The model says: ${message}.`,
+    },
+    sheet: {
+      pAlive: "P(alive)",
+      expectedPurchases: "Expected purchases (12 months)",
+      clv: "Predicted 12-month value",
+      lapse: "Lapse flag",
+      likelyLapsed: "likely lapsed",
+      oneTimeBuyer: "one-time buyer",
+      summaryExpectedPurchases: "Expected purchases (12 months)",
+      summaryValue: "Predicted 12-month value",
+      summaryLapsed: "Likely lapsed",
+      summaryValueAtRisk: "Value at risk",
+    },
+    check: {
+      heading: "Check the model",
+      intro: "Fit the model on the earlier part of an order log and compare what it predicts with the repeat purchases customers actually made afterwards.",
+      pickHint: "Select the order log (one row per order, with a customer id and an order date), then click Use order log.",
+      useLog: "Use order log",
+      reading: "Reading the order log…",
+      picked: (address: string, rows: number) => `${address}: ${rows.toLocaleString("en-US")} orders`,
+      idColumn: "Customer id column",
+      dateColumn: "Order date column",
+      calibrationEnd: "Calibration ends on",
+      calibrationHelp: (from: string, to: string) =>
+        `The log runs from ${from} to ${to}. The model learns from the orders up to this date (YYYY-MM-DD) and is checked against the orders after it.`,
+      run: "Check the model",
+      fitting: "Fitting the model…",
+      needColumns: "Choose the customer id column and the order date column.",
+      noDates: "No order has both a customer id and a date. Select the order log with its id and date columns.",
+      badDate: (from: string, to: string) => `Give the calibration end as a date after ${from} and before ${to}, such as ${from}.`,
+      failed: (message: string) => `The model could not be fitted on the calibration period: ${message}. Try a later calibration end or a longer order log.`,
+      table: "Average repeat purchases per customer in the holdout, actual and predicted, per frequency group",
+      columns: { group: "Repeat purchases in calibration", customers: "Customers", actual: "Actual", predicted: "Predicted" },
+      chartTitle: "Actual and predicted repeat purchases per customer in the holdout",
+      actual: "Actual",
+      predicted: "Predicted",
+      result: (weeks: string, customers: number, actual: string, predicted: string) =>
+        `Holdout of ${weeks} weeks, ${customers.toLocaleString("en-US")} customers: ${actual} repeat purchases made, ${predicted} predicted.`,
+      leftOut: (count: number) => `${count.toLocaleString("en-US")} ${count === 1 ? "customer" : "customers"} first bought in the holdout and ${count === 1 ? "is" : "are"} left out.`,
+      skippedRows: (count: number) => `${count.toLocaleString("en-US")} ${count === 1 ? "row was" : "rows were"} left out: no usable customer id or date.`,
+      groupLabel: (x: number, last: boolean) => (last ? `${x}+` : String(x)),
+    },
+  },
+  /** The Retention view (issue 6): cohorts and period retention from an order log. */
+  retention: {
+    tabs: { label: "Views", segment: "Segment", retention: "Retention" },
+    intro: "Select an order log (customer id and order date, one row per order) and see how many customers come back, cohort by cohort.",
+    pick: {
+      heading: "1. Pick the order log",
+      hint: "Select the order log (or one cell inside it), then click Use selection.",
+      picked: (address: string, rows: number) => `${address}: ${rows.toLocaleString("en-US")} order rows`,
+    },
+    map: {
+      heading: "2. Map the columns",
+      id: "Customer id",
+      idHint: "Who placed the order.",
+      date: "Order date",
+      dateHint: "An Excel date, or ISO text such as 2024-03-31.",
+    },
+    settings: {
+      heading: "3. Periods",
+      period: "Period",
+      periods: { week: "Week (ISO weeks, from Monday)", month: "Month", quarter: "Quarter", year: "Year" } as Record<PeriodKind, string>,
+      activeDays: "Days a customer stays active after an order",
+      activeDaysHint: (minimum: number) =>
+        `For the period table: a customer counts as active for this many days after each order. At least ${minimum.toLocaleString("en-US")}.`,
+    },
+    run: {
+      heading: "4. Build the cohorts",
+      build: "Build cohorts",
+      cancel: "Cancel",
+      phase: { reading: "Reading orders", computing: "Building cohorts", writing: "Writing the Cohorts sheet" },
+      progress: (done: number, total: number) => `${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`,
+      startOver: "Use other data",
+      wroteSheet: (name: string) => `The cohort triangle, the period table and the chart are on the sheet “${name}”.`,
+      notFormatted: "The values are written, but Excel could not apply the number formats, colour scale or chart.",
+      totals: (orders: number, customers: number, cohorts: number) =>
+        `${orders.toLocaleString("en-US")} ${orders === 1 ? "order" : "orders"} from ${customers.toLocaleString("en-US")} ${customers === 1 ? "customer" : "customers"} in ${cohorts.toLocaleString("en-US")} ${cohorts === 1 ? "cohort" : "cohorts"}.`,
+    },
+    errors: {
+      noId: "Map the customer id column first.",
+      noDate: "Map the order date column first.",
+      sameColumn: "The customer id and the order date must come from different columns.",
+      activeDays: (minimum: number) => `Give the active days as a whole number of at least ${minimum.toLocaleString("en-US")} (the longest period).`,
+      noOrders: "No row has both a customer id and an order date. Check the mapping, or see the rows left out below.",
+      noRepeats: (kind: PeriodKind) =>
+        `No customer ordered again in a later ${kind} than the ${kind} of their first order, so there is no retention to show. Try a shorter period, or an order log that covers more time.`,
+      core: (detail: string) => `The cohorts could not be built: ${detail}`,
+    },
+    curve: {
+      heading: "Retention curves",
+      title: (cohorts: number) => `Retention curves of the latest ${cohorts.toLocaleString("en-US")} ${cohorts === 1 ? "cohort" : "cohorts"}`,
+      xAxis: (kind: PeriodKind) => ({ week: "Weeks", month: "Months", quarter: "Quarters", year: "Years" })[kind] + " after the first order",
+      yAxis: "Share of the cohort",
+      noCurve: (kind: PeriodKind) => `No cohort has a whole ${kind} after its first one yet, so there is no curve to draw.`,
+      reading: (kind: PeriodKind, cohort: string, share: string) => `Of customers who first bought in ${cohort}, ${share} bought again the next ${kind}.`,
+      notSurvival: "Shares can rise again later because customers come back: this is not a survival curve.",
+      /** How a cohort is named in sentences and legends: "March 2024", "the week of March 4, 2024", "Q1 2024", "2024". */
+      cohortName: (kind: PeriodKind, year: number, month: number, day: number) => {
+        const date = new Date(Date.UTC(year, month - 1, day));
+        switch (kind) {
+          case "week":
+            return `the week of ${new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long", day: "numeric", year: "numeric" }).format(date)}`;
+          case "month":
+            return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long", year: "numeric" }).format(date);
+          case "quarter":
+            return `Q${Math.floor((month - 1) / 3) + 1} ${year}`;
+          default:
+            return String(year);
+        }
+      },
+    },
+    issues: {
+      heading: "Rows left out",
+      line: (count: number, reason: string, rows: readonly number[], more: boolean) =>
+        `${count.toLocaleString("en-US")} ${count === 1 ? "row" : "rows"} left out: ${reason} (${count === 1 ? "row" : "rows"} ${rows.join(", ")}${more ? ", …" : ""})`,
+      reason: (issue: LogIssue): string => {
+        switch (issue.kind) {
+          case "blankId":
+            return "customer id blank";
+          case "badId":
+            return "customer id is not text or a number";
+          case "blankDate":
+            return "order date blank";
+          case "notDate":
+            return "order date is not a date";
+          case "errorValue":
+            return `${issue.field === "id" ? "customer id" : "order date"} is ${issue.code}`;
+        }
+      },
+    },
+    sheet: {
+      name: "Cohorts",
+      incompleteName: (name: string) => `${name.slice(0, 18)} incomplete`,
+      triangleTitle: (kind: PeriodKind) =>
+        `Cohort triangle: share of each cohort (customers by the ${kind} of their first order) that ordered in each later ${kind}. Not a survival curve: customers come back.`,
+      cohortStart: "Cohort start",
+      customers: "Customers",
+      periodColumn: (kind: PeriodKind, k: number) => `${({ week: "Week", month: "Month", quarter: "Quarter", year: "Year" })[kind]} ${k}`,
+      tableTitle: (kind: PeriodKind, activeDays: number) =>
+        `Retention per ${kind}: a customer is active for ${activeDays.toLocaleString("en-US")} days after each order; retention = retained ÷ customers at start.`,
+      tableHeaders: ["Period start", "Customers at start", "New", "Reactivated", "Customers at end", "Retained", "Retention", "Lost"],
+      curveTitle: (cohorts: number) => `Chart data: retention curves of the latest ${cohorts.toLocaleString("en-US")} ${cohorts === 1 ? "cohort" : "cohorts"}`,
+      curvePeriod: (kind: PeriodKind) => ({ week: "Week", month: "Month", quarter: "Quarter", year: "Year" })[kind],
+      /** Cohort labels in the chart data: "2024-03", "2024-W10", "2024-Q1", "2024". */
+      cohortLabel: (kind: PeriodKind, year: number, month: number, isoWeekYear: number, isoWeek: number) => {
+        switch (kind) {
+          case "week":
+            return `${isoWeekYear}-W${String(isoWeek).padStart(2, "0")}`;
+          case "month":
+            return `${year}-${String(month).padStart(2, "0")}`;
+          case "quarter":
+            return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+          default:
+            return String(year);
+        }
+      },
+      chartTitle: "Retention curves of the latest cohorts",
+      dateFormat: "yyyy-mm-dd",
+    },
   },
 };
 
