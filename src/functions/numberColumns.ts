@@ -5,8 +5,9 @@
  * Plain finite numbers (nearly every cell) take a fast path with no allocation; anything
  * else goes through `readNumber` of src/analytics/cells.ts, so the rules and messages are the
  * shared ones. Blank → NaN; a bad cell → NaN plus its CellError in `errors` (sparse, and
- * undefined when there is none). A list of length 1 is reused for every row. Rows are
- * numbered from 1 in messages, or not at all when the call covers one row. O(n).
+ * undefined when there is none). A list of length 1 is read once and reused for every row.
+ * Rows are numbered from 1 in messages, or not at all when the call covers one row or the
+ * cell is a reused single cell. O(n).
  */
 import { at, readNumber } from "../analytics/cells";
 import { CellError } from "../analytics/errors";
@@ -19,9 +20,15 @@ export type NumberColumn = {
 export function readNumberColumn(list: readonly unknown[], n: number, arg: string, expected: string): NumberColumn {
   const values = new Float64Array(n);
   let errors: (CellError | undefined)[] | undefined;
-  const reused = list.length === 1;
+  if (list.length === 1 && n > 1) {
+    // One cell reused for every row: read it once, and name no row (it is not in any of the call's rows).
+    const only = readNumberColumn(list, 1, arg, expected);
+    values.fill(only.values[0]);
+    if (only.errors) errors = new Array<CellError | undefined>(n).fill(only.errors[0]);
+    return { values, errors };
+  }
   for (let i = 0; i < n; i++) {
-    const cell = reused ? list[0] : list[i];
+    const cell = list[i];
     if (typeof cell === "number" && cell - cell === 0) {
       values[i] = cell;
       continue;

@@ -22,6 +22,20 @@ describe("readNumberColumn", () => {
     expect(Array.from(readNumberColumn([7], 3, "x", "a number").values)).toEqual([7, 7, 7]);
   });
 
+  it("names no row for a single bad cell reused for every row", () => {
+    // The cell is one argument cell, not row 2 or 3 of anything: each row carries the same message.
+    const { values, errors } = readNumberColumn(["30%"], 3, "margin_rate", "a margin rate");
+    expect(Array.from(values)).toEqual([NaN, NaN, NaN]);
+    const message = 'margin_rate: expected a margin rate, found text "30%"';
+    expect(errors?.map((e) => e?.message)).toEqual([message, message, message]);
+  });
+
+  it("reuses a single blank as blank in every row", () => {
+    const { values, errors } = readNumberColumn([""], 2, "x", "a number");
+    expect(Array.from(values)).toEqual([NaN, NaN]);
+    expect(errors).toBeUndefined();
+  });
+
   it("names no row when the call covers one row", () => {
     expect(readNumberColumn(["a"], 1, "years", "a number of years").errors?.[0]?.message).toBe('years: expected a number of years, found text "a"');
   });
