@@ -296,16 +296,16 @@ export async function btydsummary(
  * @helpurl https://localhost:3000/help.html#bgnbdfit
  * @param {any[][]} x Repeat purchases per customer (a whole number, 0 or more), as BTYDSUMMARY gives.
  * @param {any[][]} t_x Time from first to last purchase per customer, in the unit of T.
- * @param {any[][]} t_observed T: time from first purchase to the end of observation per customer, in the unit of t_x.
+ * @param {any[][]} T Time from first purchase to the end of observation per customer, in the unit of t_x.
  * @param {any[][]} [weights] Number of customers each row stands for (for pre-grouped data). Default 1.
  * @returns {Promise<any[][]>} A 3×5 block: header, estimates with the log-likelihood, standard errors.
  */
-export async function bgnbdfit(x: any[][], t_x: any[][], t_observed: any[][], weights?: any[][]): Promise<any[][]> {
+export async function bgnbdfit(x: any[][], t_x: any[][], T: any[][], weights?: any[][]): Promise<any[][]> {
   return (await guardAsync(async () => {
     const specs = [
       { arg: "x", range: x, what: "a number of repeat purchases" },
       { arg: "t_x", range: t_x, what: "a time" },
-      { arg: "t_observed", range: t_observed, what: "a time" },
+      { arg: "T", range: T, what: "a time" },
       { arg: "weights", range: weights, what: "a weight", optional: true },
     ];
     const { n, data, weights: w } = readFitColumns(specs, () => false);
@@ -333,18 +333,18 @@ export async function bgnbdfit(x: any[][], t_x: any[][], t_observed: any[][], we
  * @helpurl https://localhost:3000/help.html#palive
  * @param {any[][]} x Repeat purchases per customer.
  * @param {any[][]} t_x Time from first to last purchase per customer, in the unit the model was fitted in.
- * @param {any[][]} t_observed T: time from first purchase to the end of observation per customer, in the unit of t_x.
+ * @param {any[][]} T Time from first purchase to the end of observation per customer, in the unit of t_x.
  * @param {any[][]} bgnbd_params The block BGNBDFIT spilled (with or without its header), or r, alpha, a, b.
  * @returns {any[][]} One probability per customer.
  */
-export function palive(x: any[][], t_x: any[][], t_observed: any[][], bgnbd_params: any[][]): any[][] {
+export function palive(x: any[][], t_x: any[][], T: any[][], bgnbd_params: any[][]): any[][] {
   return guard(() => {
     const params = bgnbdParamsOf(bgnbd_params);
     return perCustomer(
       [
         { arg: "x", range: x, what: "number of repeat purchases" },
         { arg: "t_x", range: t_x, what: "t_x" },
-        { arg: "t_observed", range: t_observed, what: "T" },
+        { arg: "T", range: T, what: "T" },
       ],
       ([xi, txi, Ti], i, n) => historyError(xi, txi, Ti, n, i) ?? pAlive(params, xi, txi, Ti),
     );
@@ -358,11 +358,11 @@ export function palive(x: any[][], t_x: any[][], t_observed: any[][], bgnbd_para
  * @param {any[][]} t Length of the period ahead, in the unit of t_x and T (one value or one per customer).
  * @param {any[][]} x Repeat purchases per customer.
  * @param {any[][]} t_x Time from first to last purchase per customer.
- * @param {any[][]} t_observed T: time from first purchase to the end of observation per customer, in the unit of t_x.
+ * @param {any[][]} T Time from first purchase to the end of observation per customer, in the unit of t_x.
  * @param {any[][]} bgnbd_params The block BGNBDFIT spilled (with or without its header), or r, alpha, a, b.
  * @returns {Promise<any[][]>} One expected number of purchases per customer.
  */
-export async function expectedpurchases(t: any[][], x: any[][], t_x: any[][], t_observed: any[][], bgnbd_params: any[][]): Promise<any[][]> {
+export async function expectedpurchases(t: any[][], x: any[][], t_x: any[][], T: any[][], bgnbd_params: any[][]): Promise<any[][]> {
   return (await guardAsync(async () => {
     const params = bgnbdParamsOf(bgnbd_params);
     const valid: number[] = [];
@@ -371,7 +371,7 @@ export async function expectedpurchases(t: any[][], x: any[][], t_x: any[][], t_
         { arg: "t", range: t, what: "period length" },
         { arg: "x", range: x, what: "number of repeat purchases" },
         { arg: "t_x", range: t_x, what: "t_x" },
-        { arg: "t_observed", range: t_observed, what: "T" },
+        { arg: "T", range: T, what: "T" },
       ],
       ([ti, xi, txi, Ti], i, n) => {
         if (ti < 0) return valueError(`${rowLabel(n, i)}t is ${ti}; expected a period length of 0 or more`);
@@ -468,7 +468,7 @@ function optionalNumber(value: unknown, arg: string, fallback: number): number {
  * @helpurl https://localhost:3000/help.html#predictedclv
  * @param {any[][]} x Repeat purchases per customer.
  * @param {any[][]} t_x Time from first to last purchase per customer.
- * @param {any[][]} t_observed T: time from first purchase to the end of observation per customer, in the unit of t_x.
+ * @param {any[][]} T Time from first purchase to the end of observation per customer, in the unit of t_x.
  * @param {any[][]} average_spend Mean value of each customer's repeat purchases (may be blank when x = 0).
  * @param {any[][]} bgnbd_params The block BGNBDFIT spilled, or r, alpha, a, b.
  * @param {any[][]} gg_params The block GAMMAGAMMAFIT spilled, or p, q, v.
@@ -481,7 +481,7 @@ function optionalNumber(value: unknown, arg: string, fallback: number): number {
 export async function predictedclv(
   x: any[][],
   t_x: any[][],
-  t_observed: any[][],
+  T: any[][],
   average_spend: any[][],
   bgnbd_params: any[][],
   gg_params: any[][],
@@ -509,7 +509,7 @@ export async function predictedclv(
       [
         { arg: "x", range: x, what: "number of repeat purchases" },
         { arg: "t_x", range: t_x, what: "t_x" },
-        { arg: "t_observed", range: t_observed, what: "T" },
+        { arg: "T", range: T, what: "T" },
         { arg: "average_spend", range: average_spend, what: "average spend", optional: true },
       ],
       ([xi, txi, Ti, spend], i, n) => {
