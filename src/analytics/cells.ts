@@ -40,6 +40,11 @@ function specialValueError(value: unknown, where: Where): CellError | null {
     return { code: value.code, message: `${describeWhere(where)}: the cell holds ${value.code}` };
   }
   const type = (value as { type?: unknown }).type;
+  // An error in the data-types form (Excel.ErrorCellValue: { type: "Error", basicValue: "#N/A", … }) is still an error value.
+  const basicValue = (value as { basicValue?: unknown }).basicValue;
+  if (type === "Error" && typeof basicValue === "string" && isExcelErrorCode(basicValue)) {
+    return { code: basicValue, message: `${describeWhere(where)}: the cell holds ${basicValue}` };
+  }
   const kind = typeof type === "string" ? `an Excel data type (${type})` : "an object";
   return valueError(`${describeWhere(where)}: the cell holds ${kind}; expected a plain value`);
 }

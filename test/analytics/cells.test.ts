@@ -28,6 +28,15 @@ describe("readNumber", () => {
     expect(readNumber("#DIV/0!", at("x", 4))).toEqual({ code: "#DIV/0!", message: "x, row 4: the cell holds #DIV/0!" });
   });
 
+  it("passes on an error in the data-types form with its own code", () => {
+    // Excel.ErrorCellValue as the data-types API writes an error cell: type "Error", basicValue the error text.
+    const divZero = { type: "Error", basicType: "Error", basicValue: "#DIV/0!", errorType: "Div0" };
+    expect(readNumber(divZero, at("x", 2))).toEqual({ code: "#DIV/0!", message: "x, row 2: the cell holds #DIV/0!" });
+    expect(readDate({ type: "Error", basicValue: "#N/A" }, at("order_dates", 5))).toEqual({ code: "#N/A", message: "order_dates, row 5: the cell holds #N/A" });
+    // An "Error" object without a known code is still an unknown object, rejected as a data type.
+    expect(readNumber({ type: "Error", basicValue: "oops" }, at("x"))).toMatchObject({ code: "#VALUE!", message: "x: the cell holds an Excel data type (Error); expected a plain value" });
+  });
+
   it("rejects data-type objects", () => {
     expect(readNumber({ type: "Entity", text: "Contoso" }, at("x", 1))).toEqual({
       code: "#VALUE!",
