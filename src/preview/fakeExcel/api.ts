@@ -20,7 +20,7 @@
  * Payload sizes are measured as the JSON length of the values moved.
  */
 import { MAX_COLUMNS, MAX_ROWS, Rect, intersect, parseAddress, sheetAddress } from "./address";
-import { CellValue, ChartModel, SheetModel, WorkbookModel, isErrorCell } from "./workbook";
+import { CellValue, ChartModel, ColorScalePoint, SheetModel, WorkbookModel, isErrorCell } from "./workbook";
 
 /** The error office.js throws (OfficeExtension.Error): `code`, `message`, `debugInfo`. */
 export class FakeOfficeError extends Error {
@@ -876,8 +876,56 @@ export class TextConditionalFormat {
   }
 }
 
+/** A criterion's types that need no formula, and those that need one (ExcelApi 1.6). */
+const SCALE_TYPES_WITHOUT_FORMULA = ["LowestValue", "HighestValue"];
+const SCALE_TYPES_WITH_FORMULA = ["Number", "Percent", "Formula", "Percentile"];
+
+type ScaleCriterion = { type?: unknown; color?: unknown; formula?: unknown };
+
+function scalePoint(point: ScaleCriterion | undefined, name: string): ColorScalePoint {
+  if (!point || typeof point.type !== "string") throw new FakeOfficeError("InvalidArgument", `The colour scale's ${name} needs a type.`);
+  const withFormula = SCALE_TYPES_WITH_FORMULA.includes(point.type);
+  if (!withFormula && !SCALE_TYPES_WITHOUT_FORMULA.includes(point.type)) {
+    throw new FakeOfficeError("InvalidArgument", `The colour scale's ${name} has an unknown type ${point.type}.`);
+  }
+  if (withFormula && (typeof point.formula !== "string" || point.formula === "")) {
+    throw new FakeOfficeError("InvalidArgument", `The colour scale's ${name} of type ${point.type} needs a formula.`);
+  }
+  if (point.color !== undefined && point.color !== null && (typeof point.color !== "string" || !/^#[0-9a-f]{6}$/i.test(point.color))) {
+    throw new FakeOfficeError("InvalidArgument", `The colour scale's ${name} colour must be "#rrggbb".`);
+  }
+  return { type: point.type, color: typeof point.color === "string" ? point.color : null, formula: typeof point.formula === "string" ? point.formula : null };
+}
+
+export class ColorScaleConditionalFormat {
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly cf: () => CfModel,
+  ) {}
+  /** ExcelApi 1.6. Minimum and maximum are required; a midpoint makes it a three-colour scale. */
+  set criteria(criteria: { minimum: ScaleCriterion; midpoint?: ScaleCriterion; maximum: ScaleCriterion }) {
+    this.ctx.enqueue({
+      requestBytes: sizeOf(criteria),
+      location: "ColorScaleConditionalFormat.criteria",
+      run: () => {
+        const model = this.cf();
+        if (model.type !== "ColorScale") throw new FakeOfficeError("InvalidArgument", `A ${model.type} conditional format has no colour scale.`);
+        model.colorScale = {
+          minimum: scalePoint(criteria?.minimum, "minimum"),
+          midpoint: criteria?.midpoint ? scalePoint(criteria.midpoint, "midpoint") : null,
+          maximum: scalePoint(criteria?.maximum, "maximum"),
+        };
+      },
+    });
+  }
+  get criteria(): { minimum: ScaleCriterion; midpoint?: ScaleCriterion; maximum: ScaleCriterion } {
+    throw notLoaded("criteria");
+  }
+}
+
 export class ConditionalFormat {
   private textProxy: TextConditionalFormat | null = null;
+  private scaleProxy: ColorScaleConditionalFormat | null = null;
   constructor(
     private readonly ctx: RequestContext,
     private readonly cf: () => CfModel,
@@ -887,6 +935,11 @@ export class ConditionalFormat {
     if (!this.textProxy) this.textProxy = new TextConditionalFormat(this.ctx, this.cf);
     return this.textProxy;
   }
+  /** ExcelApi 1.6. */
+  get colorScale(): ColorScaleConditionalFormat {
+    if (!this.scaleProxy) this.scaleProxy = new ColorScaleConditionalFormat(this.ctx, this.cf);
+    return this.scaleProxy;
+  }
 }
 
 export class ConditionalFormatCollection {
@@ -894,14 +947,16 @@ export class ConditionalFormatCollection {
     private readonly ctx: RequestContext,
     private readonly range: Range,
   ) {}
-  /** Only "ContainsText" rules are implemented (what the pane adds). */
+  /** Only "ContainsText" and "ColorScale" rules are implemented (what the pane adds). */
   add(type: string): ConditionalFormat {
     let created: CfModel | null = null;
     this.ctx.enqueue({
       requestBytes: sizeOf(type),
       location: `ConditionalFormatCollection.add(${JSON.stringify(type)})`,
       run: () => {
-        if (type !== "ContainsText") throw new FakeOfficeError("InvalidArgument", `The preview's Excel implements only ContainsText conditional formats, not ${type}.`);
+        if (type !== "ContainsText" && type !== "ColorScale") {
+          throw new FakeOfficeError("InvalidArgument", `The preview's Excel implements only ContainsText and ColorScale conditional formats, not ${type}.`);
+        }
         const target = this.range.resolve();
         assertWritable(target);
         created = { id: target.sheet.newConditionalFormatId(), rect: target.rect, type, text: null, operator: null, fill: null, fontColor: null };

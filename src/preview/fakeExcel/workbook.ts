@@ -27,7 +27,11 @@ export type ConditionalFormatModel = {
   operator: string | null;
   fill: string | null;
   fontColor: string | null;
+  /** "ColorScale" rules: the criteria as set (recorded; the preview's grid does not shade them). */
+  colorScale?: ColorScaleModel | null;
 };
+export type ColorScalePoint = { readonly type: string; readonly color: string | null; readonly formula: string | null };
+export type ColorScaleModel = { readonly minimum: ColorScalePoint; readonly midpoint: ColorScalePoint | null; readonly maximum: ColorScalePoint };
 export type ChartSeriesModel = { name: string; values: number[]; axisGroup: string; chartType: string | null };
 export type ChartModel = {
   id: string;

@@ -26,7 +26,7 @@
  * - `getRangeByIndexes(row, column, rowCount, columnCount)` (1.7)
  * - `getUsedRange(true)` (valuesOnly, 1.2)
  * - `tables.add(range, true)` (1.1)
- * - `charts.add("ColumnClustered", range, "Columns")` (1.1)
+ * - `charts.add("ColumnClustered", range, "Columns")` (1.1); `charts.add("Line", range, "Columns")` (1.1, cohortsSheet.ts)
  * - `activate()`, `delete()` (1.1)
  *
  * Range
@@ -38,6 +38,8 @@
  * - `format.autofitColumns()` (1.2)
  * - `conditionalFormats.add("ContainsText")` (1.6) → `textComparison.format.fill.color`,
  *   `textComparison.format.font.color`, `textComparison.rule = { operator: "BeginsWith", text }`
+ * - `conditionalFormats.add("ColorScale")` (1.6) → `colorScale.criteria = { minimum: { type: "LowestValue", color },
+ *   maximum: { type: "HighestValue", color } }` (cohortsSheet.ts: one two-colour scale over the cohort triangle)
  *
  * Chart (1.1 unless noted)
  * - `title.text`, `setPosition(startRange)`, `series.getItemAt(1)` → `chartType = "Line"` (1.7),
@@ -105,7 +107,8 @@ export function toLayerError(error: unknown): ExcelLayerError {
   }
 }
 
-function supported(version: string): boolean {
+/** Whether the host supports ExcelApi `version` (false when Office is missing). Shared with cohortsSheet.ts. */
+export function supported(version: string): boolean {
   try {
     return Office.context.requirements.isSetSupported("ExcelApi", version);
   } catch {
@@ -145,7 +148,7 @@ export function isDarkColour(colour: string | undefined): boolean {
 }
 
 /** Excel.run with delayForCellEdit where the host supports it; errors become ExcelLayerErrors. */
-async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+export async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   try {
     return supported("1.11") ? await Excel.run({ delayForCellEdit: true }, batch) : await Excel.run(batch);
   } catch (error) {
@@ -154,7 +157,7 @@ async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Pro
 }
 
 /** Like `run`, but leaves payload errors and cancellation untouched so the block loop can retry. */
-async function runRaw<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+export async function runRaw<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   return supported("1.11") ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
 }
 
@@ -345,7 +348,8 @@ export async function writeSegmentsSheet(plan: SheetPlan, options: WriteOptions 
   return { sheetName, formatted };
 }
 
-async function removeSheet(name: string, incompleteName: string): Promise<void> {
+/** Deletes a half-written sheet, or renames it `incompleteName` when it cannot be deleted. */
+export async function removeSheet(name: string, incompleteName: string): Promise<void> {
   try {
     await runRaw(async (context) => {
       context.workbook.worksheets.getItem(name).delete();
@@ -432,3 +436,6 @@ export async function writeSegmentColumn(plan: ColumnPlan, options: WriteOptions
     // Values are in place; colours are a nicety.
   }
 }
+
+export { writeCohortsSheet } from "./cohortsSheet";
+export type { CohortsSheetPlan, SheetArea, SheetBlock } from "./cohortsSheet";

@@ -36,8 +36,11 @@ export type MockState = {
   reads: { sheet: string; row: number; rows: number }[];
   writes: { sheet: string; row: number; column: number; rows: number; columns: number }[];
   tables: { sheet: string; address: string }[];
-  conditionalFormats: { sheet: string; column: number; type: string; text: string; fill: string; font: string }[];
+  /** ColorScale rules also record their `area` (row, column, rows, columns) and `criteria`. */
+  conditionalFormats: { sheet: string; column: number; type: string; text: string; fill: string; font: string; area?: number[]; criteria?: unknown }[];
   charts: { sheet: string; type: string; seriesBy: string; title: string; secondType: string; secondAxis: string }[];
+  /** Every chart's plotted range (row, column, rows, columns) and setPosition cell (row, column). */
+  chartPlacements: { sheet: string; type: string; source: number[]; anchor: number[] | null }[];
   numberFormats: { sheet: string; column: number; format: string }[];
   inserted: { sheet: string; column: number }[];
   deletedSheets: string[];
@@ -83,6 +86,7 @@ export function newState(sheets: MockSheet[], partial: Partial<MockState> = {}):
     tables: [],
     conditionalFormats: [],
     charts: [],
+    chartPlacements: [],
     numberFormats: [],
     inserted: [],
     deletedSheets: [],
@@ -250,7 +254,7 @@ function makeContext(state: MockState, delay: boolean): any {
     mock.format = { autofitColumns: () => undefined };
     mock.conditionalFormats = {
       add: (type: string) => {
-        const cf: any = { textComparison: { format: { fill: {}, font: {} }, rule: null } };
+        const cf: any = { textComparison: { format: { fill: {}, font: {} }, rule: null }, colorScale: { criteria: null } };
         ops.push(() =>
           state.conditionalFormats.push({
             sheet: sheetName,
@@ -259,6 +263,7 @@ function makeContext(state: MockState, delay: boolean): any {
             text: cf.textComparison.rule?.operator === "BeginsWith" ? cf.textComparison.rule.text : `?${JSON.stringify(cf.textComparison.rule)}`,
             fill: cf.textComparison.format.fill.color,
             font: cf.textComparison.format.font.color,
+            ...(type === "ColorScale" ? { area: [r, c, h, w], criteria: cf.colorScale.criteria } : {}),
           }),
         );
         return cf;
@@ -320,11 +325,12 @@ function makeContext(state: MockState, delay: boolean): any {
     mock.charts = {
       add: (type: string, range: any, seriesBy: string) => {
         const second: any = {};
-        const chart: any = { title: {}, series: { getItemAt: (i: number) => (i === 1 ? second : {}) }, setPosition: () => undefined };
-        ops.push(() =>
-          state.charts.push({ sheet: name, type, seriesBy, title: chart.title.text, secondType: second.chartType, secondAxis: second.axisGroup }),
-        );
-        void range;
+        let anchor: number[] | null = null;
+        const chart: any = { title: {}, series: { getItemAt: (i: number) => (i === 1 ? second : {}) }, setPosition: (start: any) => void (anchor = start?._box?.slice(0, 2)) };
+        ops.push(() => {
+          state.charts.push({ sheet: name, type, seriesBy, title: chart.title.text, secondType: second.chartType, secondAxis: second.axisGroup });
+          state.chartPlacements.push({ sheet: name, type, source: range._box, anchor });
+        });
         return chart;
       },
     };
