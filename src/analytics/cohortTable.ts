@@ -18,13 +18,16 @@
  * (nobody in February), 1/2 = 0.5 (A in March). February cohort: 1 customer,
  * shares 1, 1/1 = 1 (C in March).
  *
- * Cost: O(n) after grouping (ordersByCustomer.ts): one table look-up per order and
- * one counter per (customer, distinct period); memory cohorts × columns doubles.
+ * Cost: O(n). Up to 512 periods, one Map lookup and one bit per order
+ * (customerBitsets.ts), then a pass over each customer's few words; longer spans
+ * group the orders by customer first (ordersByCustomer.ts). Memory: cohorts × columns
+ * doubles, plus 4 bytes per customer per 32 periods (or 8 bytes per order).
  */
 import { PeriodKind, PeriodLookup, periodLabel } from "./calendarPeriods";
+import { CustomerBitsets, fitsBitsets, orderLogRange, periodBitsets } from "./customerBitsets";
 import { isoFromSerial } from "./dates";
 import { fail, failValue } from "./errors";
-import { GroupOptions, OrdersByCustomer, groupOrdersByCustomer, requireOrders } from "./ordersByCustomer";
+import { GroupOptions, OrdersByCustomer, failNoOrders, groupOrdersByCustomer, requireOrders } from "./ordersByCustomer";
 
 export type CohortTable = {
   readonly kind: PeriodKind;
@@ -55,17 +58,8 @@ export function cohortTableHeader(table: Pick<CohortTable, "kind" | "columns">):
 
 const noPause = (): Promise<void> => Promise.resolve();
 
-/** The cohort triangle of orders already grouped by customer. */
-export async function cohortTableOfGroups(
-  groups: OrdersByCustomer,
-  kind: PeriodKind,
-  pause: () => Promise<void> = noPause,
-  blockCustomers = 262_144,
-): Promise<CohortTable> {
-  const { offsets, dates, asOf } = groups;
-  const customers = groups.ids.length;
-  requireOrders(groups, "are no cohorts");
-  const lookup = new PeriodLookup(kind, groups.firstDate, asOf);
+/** Periods of the table, the last one ended by as_of, and the number of columns. */
+function triangleShape(lookup: PeriodLookup, asOf: number, kind: PeriodKind) {
   const periods = lookup.relative(asOf) + 1;
   // The last period that has ended by as_of: the current one only when as_of is its last day.
   const lastEnded = lookup.end(periods - 1) <= asOf ? periods - 1 : periods - 2;
@@ -73,57 +67,50 @@ export async function cohortTableOfGroups(
   if (columns > MAX_COHORT_COLUMNS) {
     failValue(`the triangle would need ${columns} ${kind} columns, more than a sheet holds; choose a longer period or a later start`);
   }
+  return { periods, lastEnded, columns };
+}
 
-  const cohortOf = new Int32Array(customers);
-  const sizeByPeriod = new Float64Array(periods);
-  for (let c = 0; c < customers; c++) {
-    const p = lookup.relative(dates[offsets[c]]);
-    cohortOf[c] = p;
-    sizeByPeriod[p]++;
-  }
-  const rowOfPeriod = new Int32Array(periods).fill(-1);
+/** One row per period with new customers. */
+function cohortRows(sizeByPeriod: Float64Array, columns: number) {
+  const rowOfPeriod = new Int32Array(sizeByPeriod.length).fill(-1);
   const cohortPeriods: number[] = [];
-  for (let p = 0; p < periods; p++) {
+  for (let p = 0; p < sizeByPeriod.length; p++) {
     if (sizeByPeriod[p] > 0) {
       rowOfPeriod[p] = cohortPeriods.length;
       cohortPeriods.push(p);
     }
   }
-  const rows = cohortPeriods.length;
-  if (rows * columns > MAX_COHORT_CELLS) {
-    failValue(`the triangle would have ${rows} × ${columns} cells, too many for a sheet; choose a longer period or a later as_of_date`);
+  if (cohortPeriods.length * columns > MAX_COHORT_CELLS) {
+    failValue(`the triangle would have ${cohortPeriods.length} × ${columns} cells, too many for a sheet; choose a longer period or a later as_of_date`);
   }
+  return { rowOfPeriod, cohortPeriods };
+}
 
-  // counts[row * columns + k]: customers of the row's cohort with an order in its k-th period.
-  const counts = new Float64Array(rows * columns);
-  let repeaters = 0;
-  for (let from = 0; from < customers; from += blockCustomers) {
-    if (from > 0) await pause();
-    const to = Math.min(customers, from + blockCustomers);
-    for (let c = from; c < to; c++) {
-      const own = cohortOf[c];
-      const base = rowOfPeriod[own] * columns;
-      let previous = -1;
-      let repeated = false;
-      for (let i = offsets[c]; i < offsets[c + 1]; i++) {
-        const p = lookup.relative(dates[i]);
-        if (p === previous) continue; // dates are ascending, so equal periods are adjacent
-        previous = p;
-        const k = p - own;
-        if (k > 0) repeated = true;
-        if (k < columns) counts[base + k]++;
-      }
-      if (repeated) repeaters++;
-    }
-  }
-  if (repeaters === 0) {
+type Counted = {
+  readonly kind: PeriodKind;
+  readonly asOf: number;
+  readonly lookup: PeriodLookup;
+  readonly lastEnded: number;
+  readonly columns: number;
+  readonly customers: number;
+  readonly sizeByPeriod: Float64Array;
+  readonly cohortPeriods: number[];
+  /** counts[row · columns + k]: customers of the row's cohort with an order in its k-th period. */
+  readonly counts: Float64Array;
+  /** Customers with an order in a later period than their first. */
+  readonly repeaters: number;
+};
+
+function finishTriangle(t: Counted): CohortTable {
+  const { kind, asOf, lookup, lastEnded, columns, sizeByPeriod, cohortPeriods, counts } = t;
+  if (t.repeaters === 0) {
     fail(
       "#N/A",
       `order_dates: no customer ordered again in a ${kind} after the ${kind} of their first order ` +
-        `(${customers} customers up to ${isoFromSerial(asOf)}), so there is no cohort retention to show`,
+        `(${t.customers} customers up to ${isoFromSerial(asOf)}), so there is no cohort retention to show`,
     );
   }
-
+  const rows = cohortPeriods.length;
   const cohortStart = new Float64Array(rows);
   const cohortSize = new Float64Array(rows);
   const active: Float64Array[] = [];
@@ -145,16 +132,128 @@ export async function cohortTableOfGroups(
   return { kind, asOf, cohortStart, cohortSize, columns, active, shares };
 }
 
-/**
- * The cohort triangle of an order log: ids (null rows skipped) and whole-day date
- * serials, grouped with one Map look-up per order. Async so that a host can stay
- * responsive on millions of orders (pass `pause`).
- */
-export async function cohortTable(
-  ids: ArrayLike<string | null>,
-  dates: Float64Array,
-  options: GroupOptions & { readonly period?: PeriodKind } = {},
+/** The cohort triangle of orders already grouped by customer (the general path). */
+export async function cohortTableOfGroups(
+  groups: OrdersByCustomer,
+  kind: PeriodKind,
+  pause: () => Promise<void> = noPause,
+  blockCustomers = 262_144,
 ): Promise<CohortTable> {
+  const { offsets, dates, asOf } = groups;
+  const customers = groups.ids.length;
+  requireOrders(groups, "are no cohorts");
+  const lookup = new PeriodLookup(kind, groups.firstDate, asOf);
+  const { periods, lastEnded, columns } = triangleShape(lookup, asOf, kind);
+
+  const cohortOf = new Int32Array(customers);
+  const sizeByPeriod = new Float64Array(periods);
+  for (let c = 0; c < customers; c++) {
+    const p = lookup.relative(dates[offsets[c]]);
+    cohortOf[c] = p;
+    sizeByPeriod[p]++;
+  }
+  const { rowOfPeriod, cohortPeriods } = cohortRows(sizeByPeriod, columns);
+  const counts = new Float64Array(cohortPeriods.length * columns);
+  let repeaters = 0;
+  for (let from = 0; from < customers; from += blockCustomers) {
+    if (from > 0) await pause();
+    const to = Math.min(customers, from + blockCustomers);
+    for (let c = from; c < to; c++) {
+      const own = cohortOf[c];
+      const base = rowOfPeriod[own] * columns;
+      let previous = -1;
+      let repeated = false;
+      for (let i = offsets[c]; i < offsets[c + 1]; i++) {
+        const p = lookup.relative(dates[i]);
+        if (p === previous) continue; // dates are ascending, so equal periods are adjacent
+        previous = p;
+        const k = p - own;
+        if (k > 0) repeated = true;
+        if (k < columns) counts[base + k]++;
+      }
+      if (repeated) repeaters++;
+    }
+  }
+  return finishTriangle({ kind, asOf, lookup, lastEnded, columns, customers, sizeByPeriod, cohortPeriods, counts, repeaters });
+}
+
+/** Index of the lowest set bit of a non-zero 32-bit word. */
+const lowestBit = (word: number): number => 31 - Math.clz32(word & -word);
+
+/** The cohort triangle from per-customer period bitsets (the fast path). */
+async function cohortTableOfBitsets(
+  sets: CustomerBitsets,
+  kind: PeriodKind,
+  lookup: PeriodLookup,
+  asOf: number,
+  pause: () => Promise<void>,
+  blockCustomers: number,
+): Promise<CohortTable> {
+  const { bits, words } = sets;
+  const customers = sets.ids.length;
+  const { periods, lastEnded, columns } = triangleShape(lookup, asOf, kind);
+  const cohortOf = new Int32Array(customers);
+  const sizeByPeriod = new Float64Array(periods);
+  for (let c = 0; c < customers; c++) {
+    const base = c * words;
+    let w = 0;
+    while (bits[base + w] === 0) w++; // every counted customer has at least one bit
+    const own = (w << 5) + lowestBit(bits[base + w]);
+    cohortOf[c] = own;
+    sizeByPeriod[own]++;
+  }
+  const { rowOfPeriod, cohortPeriods } = cohortRows(sizeByPeriod, columns);
+  const counts = new Float64Array(cohortPeriods.length * columns);
+  let repeaters = 0;
+  for (let from = 0; from < customers; from += blockCustomers) {
+    if (from > 0) await pause();
+    const to = Math.min(customers, from + blockCustomers);
+    for (let c = from; c < to; c++) {
+      const own = cohortOf[c];
+      const rowBase = rowOfPeriod[own] * columns;
+      const base = c * words;
+      let repeated = false;
+      for (let w = 0; w < words; w++) {
+        let word = bits[base + w];
+        while (word !== 0) {
+          const low = word & -word;
+          const k = (w << 5) + 31 - Math.clz32(low) - own;
+          if (k > 0) repeated = true;
+          if (k < columns) counts[rowBase + k]++;
+          word ^= low;
+        }
+      }
+      if (repeated) repeaters++;
+    }
+  }
+  return finishTriangle({ kind, asOf, lookup, lastEnded, columns, customers, sizeByPeriod, cohortPeriods, counts, repeaters });
+}
+
+export type CohortOptions = GroupOptions & {
+  readonly period?: PeriodKind;
+  /** Force the general path (grouping orders by customer) even for short spans; for tests. */
+  readonly grouped?: boolean;
+};
+
+/**
+ * The cohort triangle of an order log: ids (null rows skipped) and date serials (the
+ * time of day is dropped), with one Map lookup per order. Async so that a host can
+ * stay responsive on millions of orders (pass `pause`).
+ */
+export async function cohortTable(ids: ArrayLike<string | null>, dates: Float64Array, options: CohortOptions = {}): Promise<CohortTable> {
+  const kind = options.period ?? "month";
+  const pause = options.pause ?? noPause;
+  const blockRows = options.blockRows ?? 262_144;
+  if (!options.grouped) {
+    const { asOf, firstDate } = orderLogRange(ids, dates, options.asOf);
+    if (Number.isNaN(firstDate)) failNoOrders(asOf, "are no cohorts");
+    const lookup = new PeriodLookup(kind, firstDate, asOf);
+    const periods = lookup.relative(asOf) + 1;
+    if (fitsBitsets(periods)) {
+      const sets = await periodBitsets(ids, dates, lookup, asOf, periods, { pause, blockRows });
+      return cohortTableOfBitsets(sets, kind, lookup, asOf, pause, blockRows);
+    }
+  }
   const groups = await groupOrdersByCustomer(ids, dates, options);
-  return cohortTableOfGroups(groups, options.period ?? "month", options.pause, options.blockRows);
+  return cohortTableOfGroups(groups, kind, pause, blockRows);
 }

@@ -145,9 +145,13 @@ export async function groupOrdersByCustomer(
   return { ids: idList, offsets, dates: grouped, asOf, firstDate: customers === 0 ? NaN : Math.floor(firstDate) };
 }
 
-/** Fails with #N/A when no order counts: there is nothing to tabulate. */
-export function requireOrders(groups: OrdersByCustomer, what: string): void {
-  if (groups.ids.length > 0) return;
-  const when = Number.isFinite(groups.asOf) ? ` on or before as_of_date (${isoFromSerial(groups.asOf)})` : "";
+/** Fails with #N/A: no order counts, so there is nothing to tabulate. */
+export function failNoOrders(asOf: number, what: string): never {
+  const when = Number.isFinite(asOf) ? ` on or before as_of_date (${isoFromSerial(asOf)})` : "";
   fail("#N/A", `order_dates: no orders${when}, so there ${what}`);
+}
+
+/** Fails with #N/A when no order counts. */
+export function requireOrders(groups: OrdersByCustomer, what: string): void {
+  if (groups.ids.length === 0) failNoOrders(groups.asOf, what);
 }

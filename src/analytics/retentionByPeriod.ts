@@ -34,12 +34,15 @@
  * retention 2/3, lost 1 (B). April: CS 2, new 0, CE 3, retained 1 (D),
  * reactivated 2 (A, E), retention 1/2, lost 1 (C).
  *
- * Cost: O(n) after grouping (ordersByCustomer.ts): two table look-ups per order,
- * O(periods) memory.
+ * Cost: O(n): two table look-ups per order. Up to 511 periods each customer's
+ * active boundaries are a small bitset filled with one Map lookup per order
+ * (customerBitsets.ts) and read as runs of set bits; longer spans group the orders
+ * by customer first (ordersByCustomer.ts) and merge each customer's ranges.
  */
 import { PeriodKind, PeriodLookup, describePeriod } from "./calendarPeriods";
+import { CustomerBitsets, activeBoundaryBitsets, fitsBitsets, orderLogRange } from "./customerBitsets";
 import { failValue } from "./errors";
-import { GroupOptions, OrdersByCustomer, groupOrdersByCustomer, requireOrders } from "./ordersByCustomer";
+import { GroupOptions, OrdersByCustomer, failNoOrders, groupOrdersByCustomer, requireOrders } from "./ordersByCustomer";
 
 export type RetentionByPeriod = {
   readonly kind: PeriodKind;
@@ -73,24 +76,19 @@ export const RETENTION_BY_PERIOD_HEADER: readonly string[] = [
 
 const noPause = (): Promise<void> => Promise.resolve();
 
-/** Period retention of orders already grouped by customer. */
-export async function retentionByPeriodOfGroups(
-  groups: OrdersByCustomer,
-  kind: PeriodKind,
-  activeDays: number = DEFAULT_ACTIVE_DAYS,
-  pause: () => Promise<void> = noPause,
-  blockCustomers = 262_144,
-): Promise<RetentionByPeriod> {
+function checkActiveDays(activeDays: number): void {
   if (!Number.isInteger(activeDays) || activeDays < 1) {
     failValue(`active_days: expected a whole number of days of 1 or more, found ${activeDays}`);
   }
-  requireOrders(groups, "are no periods");
-  const { offsets, dates, asOf } = groups;
-  const customers = groups.ids.length;
-  const lookup = new PeriodLookup(kind, groups.firstDate, asOf);
+}
+
+/**
+ * Period starts and boundary days B_0 … B_T (B_0 = day before the first period, B_j = last
+ * day of period j − 1, B_T = as_of); fails when active_days is shorter than a period.
+ */
+function periodBoundaries(lookup: PeriodLookup, asOf: number, activeDays: number, kind: PeriodKind) {
   const periods = lookup.relative(asOf) + 1;
   const periodStart = new Float64Array(periods);
-  // boundary[j]: B_0 = day before the first period, B_j = last day of period j − 1, B_T = as_of.
   const boundary = new Float64Array(periods + 1);
   for (let t = 0; t < periods; t++) {
     periodStart[t] = lookup.start(t);
@@ -104,6 +102,64 @@ export async function retentionByPeriodOfGroups(
     boundary[t] = periodStart[t] - 1;
   }
   boundary[periods] = asOf;
+  return { periods, periodStart, boundary };
+}
+
+type Tallies = {
+  readonly kind: PeriodKind;
+  readonly asOf: number;
+  readonly activeDays: number;
+  readonly periodStart: Float64Array;
+  /** +1 where a run of active boundaries starts, −1 just after it ends (periods + 2). */
+  readonly activeDiff: Float64Array;
+  /** +1 where a run starts, −1 where it ends: pairs of consecutive active boundaries (periods + 1). */
+  readonly retainedDiff: Float64Array;
+  readonly newCustomers: Float64Array;
+};
+
+/** The table's columns from the run tallies. O(periods). */
+function finishTable({ kind, asOf, activeDays, periodStart, activeDiff, retainedDiff, newCustomers }: Tallies): RetentionByPeriod {
+  const periods = periodStart.length;
+  const customersStart = new Float64Array(periods);
+  const customersEnd = new Float64Array(periods);
+  const retained = new Float64Array(periods);
+  const reactivated = new Float64Array(periods);
+  const retention = new Float64Array(periods);
+  const lost = new Float64Array(periods);
+  let active = 0;
+  let keep = 0;
+  let activeAtStart = 0;
+  for (let j = 0; j <= periods; j++) {
+    active += activeDiff[j];
+    if (j > 0) {
+      const t = j - 1;
+      customersStart[t] = activeAtStart;
+      customersEnd[t] = active;
+      retained[t] = keep;
+      reactivated[t] = active - keep - newCustomers[t];
+      lost[t] = activeAtStart - keep;
+      retention[t] = activeAtStart > 0 ? keep / activeAtStart : NaN;
+    }
+    if (j < periods) keep += retainedDiff[j];
+    activeAtStart = active;
+  }
+  return { kind, asOf, activeDays, periodStart, customersStart, newCustomers, reactivated, customersEnd, retained, retention, lost };
+}
+
+/** Period retention of orders already grouped by customer (the general path). */
+export async function retentionByPeriodOfGroups(
+  groups: OrdersByCustomer,
+  kind: PeriodKind,
+  activeDays: number = DEFAULT_ACTIVE_DAYS,
+  pause: () => Promise<void> = noPause,
+  blockCustomers = 262_144,
+): Promise<RetentionByPeriod> {
+  checkActiveDays(activeDays);
+  requireOrders(groups, "are no periods");
+  const { offsets, dates, asOf } = groups;
+  const customers = groups.ids.length;
+  const lookup = new PeriodLookup(kind, groups.firstDate, asOf);
+  const { periods, periodStart, boundary } = periodBoundaries(lookup, asOf, activeDays, kind);
 
   const activeDiff = new Float64Array(periods + 2);
   const retainedDiff = new Float64Array(periods + 1);
@@ -153,53 +209,95 @@ export async function retentionByPeriodOfGroups(
     }
   }
 
-  const customersStart = new Float64Array(periods);
-  const customersEnd = new Float64Array(periods);
-  const retained = new Float64Array(periods);
-  const reactivated = new Float64Array(periods);
-  const retention = new Float64Array(periods);
-  const lost = new Float64Array(periods);
-  let active = 0;
-  let keep = 0;
-  let activeAtStart = 0;
-  for (let j = 0; j <= periods; j++) {
-    active += activeDiff[j];
-    if (j > 0) {
-      const t = j - 1;
-      customersStart[t] = activeAtStart;
-      customersEnd[t] = active;
-      retained[t] = keep;
-      reactivated[t] = active - keep - newCustomers[t];
-      lost[t] = activeAtStart - keep;
-      retention[t] = activeAtStart > 0 ? keep / activeAtStart : NaN;
-    }
-    if (j < periods) keep += retainedDiff[j];
-    activeAtStart = active;
-  }
-  return {
-    kind,
-    asOf,
-    activeDays,
-    periodStart,
-    customersStart,
-    newCustomers,
-    reactivated,
-    customersEnd,
-    retained,
-    retention,
-    lost,
-  };
+  return finishTable({ kind, asOf, activeDays, periodStart, activeDiff, retainedDiff, newCustomers });
 }
 
-/**
- * Period retention of an order log: ids (null rows skipped) and whole-day date
- * serials. Async so that a host can stay responsive on millions of orders.
- */
-export async function retentionByPeriod(
-  ids: ArrayLike<string | null>,
-  dates: Float64Array,
-  options: GroupOptions & { readonly period?: PeriodKind; readonly activeDays?: number | null } = {},
+/** Period retention from per-customer bitsets of active boundaries (the fast path). */
+async function retentionByPeriodOfBitsets(
+  sets: CustomerBitsets,
+  kind: PeriodKind,
+  asOf: number,
+  activeDays: number,
+  periodStart: Float64Array,
+  pause: () => Promise<void>,
+  blockCustomers: number,
 ): Promise<RetentionByPeriod> {
+  const periods = periodStart.length;
+  const { bits, words } = sets;
+  const customers = sets.ids.length;
+  const activeDiff = new Float64Array(periods + 2);
+  const retainedDiff = new Float64Array(periods + 1);
+  const newCustomers = new Float64Array(periods);
+  for (let from = 0; from < customers; from += blockCustomers) {
+    if (from > 0) await pause();
+    const to = Math.min(customers, from + blockCustomers);
+    for (let c = from; c < to; c++) {
+      const base = c * words;
+      // The first active boundary is the end of the period of the first order (active_days ≥ any period).
+      let w0 = 0;
+      while (bits[base + w0] === 0) w0++;
+      const firstWord = bits[base + w0];
+      newCustomers[(w0 << 5) + 31 - Math.clz32(firstWord & -firstWord) - 1]++;
+      // Runs of set bits: a start has no set bit below it, an end none above it.
+      let carry = 0;
+      for (let w = w0; w < words; w++) {
+        const word = bits[base + w];
+        if (word === 0) {
+          carry = 0;
+          continue;
+        }
+        const next = w + 1 < words ? bits[base + w + 1] & 1 : 0;
+        let starts = word & ~((word << 1) | carry);
+        let ends = word & ~((word >>> 1) | (next << 31));
+        while (starts !== 0) {
+          const low = starts & -starts;
+          const j = (w << 5) + 31 - Math.clz32(low);
+          activeDiff[j]++;
+          retainedDiff[j]++;
+          starts ^= low;
+        }
+        while (ends !== 0) {
+          const low = ends & -ends;
+          const j = (w << 5) + 31 - Math.clz32(low);
+          activeDiff[j + 1]--;
+          retainedDiff[j]--;
+          ends ^= low;
+        }
+        carry = word >>> 31;
+      }
+    }
+  }
+  return finishTable({ kind, asOf, activeDays, periodStart, activeDiff, retainedDiff, newCustomers });
+}
+
+export type RetentionOptions = GroupOptions & {
+  readonly period?: PeriodKind;
+  readonly activeDays?: number | null;
+  /** Force the general path (grouping orders by customer) even for short spans; for tests. */
+  readonly grouped?: boolean;
+};
+
+/**
+ * Period retention of an order log: ids (null rows skipped) and date serials (the time
+ * of day is dropped), with one Map lookup per order. Async so that a host can stay
+ * responsive on millions of orders (pass `pause`).
+ */
+export async function retentionByPeriod(ids: ArrayLike<string | null>, dates: Float64Array, options: RetentionOptions = {}): Promise<RetentionByPeriod> {
+  const kind = options.period ?? "month";
+  const activeDays = options.activeDays ?? DEFAULT_ACTIVE_DAYS;
+  const pause = options.pause ?? noPause;
+  const blockRows = options.blockRows ?? 262_144;
+  checkActiveDays(activeDays);
+  if (!options.grouped) {
+    const { asOf, firstDate } = orderLogRange(ids, dates, options.asOf);
+    if (Number.isNaN(firstDate)) failNoOrders(asOf, "are no periods");
+    const lookup = new PeriodLookup(kind, firstDate, asOf);
+    const { periods, periodStart, boundary } = periodBoundaries(lookup, asOf, activeDays, kind);
+    if (fitsBitsets(periods + 1)) {
+      const sets = await activeBoundaryBitsets(ids, dates, lookup, boundary, activeDays, { pause, blockRows });
+      return retentionByPeriodOfBitsets(sets, kind, asOf, activeDays, periodStart, pause, blockRows);
+    }
+  }
   const groups = await groupOrdersByCustomer(ids, dates, options);
-  return retentionByPeriodOfGroups(groups, options.period ?? "month", options.activeDays ?? DEFAULT_ACTIVE_DAYS, options.pause, options.blockRows);
+  return retentionByPeriodOfGroups(groups, kind, activeDays, pause, blockRows);
 }

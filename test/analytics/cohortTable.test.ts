@@ -1,8 +1,20 @@
-import { cohortTable, cohortTableHeader } from "../../src/analytics/cohortTable";
+import { CohortOptions, cohortTable as fastPath, cohortTableHeader } from "../../src/analytics/cohortTable";
 import { serialFromYmd } from "../../src/analytics/dates";
 
 const d = (m: number, day: number, y = 2024) => serialFromYmd(y, m, day);
 const rows = (shares: Float64Array[], r: number) => shares.map((col) => col[r]);
+
+/**
+ * Both ways of computing the table: per-customer period bitsets (the default for short
+ * spans) and grouping the orders by customer (the general path). They must agree exactly,
+ * on the result and on errors.
+ */
+async function cohortTable(ids: (string | null)[], dates: Float64Array, options: CohortOptions = {}) {
+  const [fast, grouped] = await Promise.allSettled([fastPath(ids, dates, options), fastPath(ids, dates, { ...options, grouped: true })]);
+  expect(fast).toEqual(grouped);
+  if (fast.status === "rejected") throw fast.reason;
+  return fast.value;
+}
 
 /*
  * Hand-built log, months of 2024 (as_of defaults to the latest order, 2024-04-30, so April has ended):
@@ -19,7 +31,7 @@ const log: [string, number][] = [
 const ids = log.map(([id]) => id);
 const dates = Float64Array.from(log.map(([, date]) => date));
 
-describe("cohortTable", () => {
+describe("cohortTable (bitsets and grouped paths alike)", () => {
   it("builds the monthly triangle of the hand-built log", async () => {
     const t = await cohortTable(ids, dates);
     expect(Array.from(t.cohortStart)).toEqual([d(1, 1), d(2, 1), d(3, 1), d(4, 1)]);
@@ -106,5 +118,33 @@ describe("cohortTable", () => {
       code: "#N/A",
       message: "order_dates: no orders on or before as_of_date (2024-04-01), so there are no cohorts",
     });
+  });
+
+  it("agrees between the two paths on a random log, by week and by month", async () => {
+    let seed = 11;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const ids: string[] = [];
+    const days: number[] = [];
+    for (let i = 0; i < 4000; i++) {
+      ids.push(`c${Math.floor(rand() * 500)}`);
+      days.push(d(1, 1, 2022) + Math.floor(rand() * 900));
+    }
+    for (const period of ["week", "month", "quarter"] as const) {
+      const t = await cohortTable(ids, Float64Array.from(days), { period, asOf: d(6, 15, 2024) });
+      expect(t.cohortSize.reduce((a, b) => a + b, 0)).toBe(new Set(ids).size);
+    }
+  });
+
+  it("uses the bitsets beyond 32 periods and the grouped path beyond 512", async () => {
+    // 100 weeks (4 words per customer) and 700 weeks (too many for the bitsets): both paths still agree.
+    for (const weeks of [100, 700]) {
+      const t = await cohortTable(["A", "A", "B", "B"], Float64Array.from([d(1, 1), d(1, 1) + 7 * (weeks - 1), d(1, 8), d(1, 8) + 7 * 40]), {
+        period: "week",
+        asOf: d(1, 1) + 7 * weeks - 1, // the Sunday ending week weeks − 1
+      });
+      expect(t.columns).toBe(weeks);
+      expect(t.active[weeks - 1][0]).toBe(1); // A came back in week weeks − 1
+      expect(t.active[40][1]).toBe(1); // B came back 40 weeks after its first
+    }
   });
 });

@@ -1,7 +1,19 @@
 import { serialFromYmd } from "../../src/analytics/dates";
-import { RetentionByPeriod, retentionByPeriod } from "../../src/analytics/retentionByPeriod";
+import { RetentionByPeriod, RetentionOptions, retentionByPeriod as fastPath } from "../../src/analytics/retentionByPeriod";
 
 const d = serialFromYmd;
+
+/**
+ * Both ways of computing the table: per-customer bitsets of active boundaries (the default
+ * for short spans) and grouping the orders by customer (the general path). They must agree
+ * exactly, on the result and on errors.
+ */
+async function retentionByPeriod(ids: (string | null)[], dates: Float64Array, options: RetentionOptions = {}) {
+  const [fast, grouped] = await Promise.allSettled([fastPath(ids, dates, options), fastPath(ids, dates, { ...options, grouped: true })]);
+  expect(fast).toEqual(grouped);
+  if (fast.status === "rejected") throw fast.reason;
+  return fast.value;
+}
 
 /** The table as rows: start, CS, new, reactivated, CE, retained, retention, lost. */
 function table(t: RetentionByPeriod): number[][] {
@@ -21,7 +33,7 @@ function log(orders: [string, number][]): [string[], Float64Array] {
   return [orders.map(([id]) => id), Float64Array.from(orders.map(([, date]) => date))];
 }
 
-describe("retentionByPeriod", () => {
+describe("retentionByPeriod (bitsets and grouped paths alike)", () => {
   it("works out the monthly table of a hand-built log with active_days 31", async () => {
     /*
      * An order on day d makes a customer active on days d … d + 30.
@@ -145,5 +157,25 @@ describe("retentionByPeriod", () => {
 
   it("answers an empty log with #N/A", async () => {
     await expect(retentionByPeriod([], new Float64Array(0))).rejects.toMatchObject({ code: "#N/A", message: "order_dates: no orders, so there are no periods" });
+  });
+
+  it("agrees between the two paths across word boundaries and beyond the bitsets' 511 periods", async () => {
+    let seed = 3;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const ids: string[] = [];
+    const days: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      ids.push(`c${Math.floor(rand() * 300)}`);
+      days.push(d(2010, 1, 1) + Math.floor(rand() * 5000));
+    }
+    // Weeks over ~13.7 years (715 periods) take the grouped path; months (165) and 40-day activity
+    // windows cross many 32-bit word boundaries on the bitset path.
+    const weeks = await retentionByPeriod(ids, Float64Array.from(days), { period: "week", activeDays: 60 });
+    expect(weeks.periodStart.length).toBeGreaterThan(511);
+    const months = await retentionByPeriod(ids, Float64Array.from(days), { period: "month", activeDays: 40 });
+    for (let i = 0; i < months.periodStart.length; i++) {
+      expect(months.customersEnd[i]).toBe(months.retained[i] + months.newCustomers[i] + months.reactivated[i]);
+    }
+    expect(months.newCustomers.reduce((a, b) => a + b, 0)).toBe(new Set(ids).size);
   });
 });
