@@ -13,6 +13,7 @@ import {
 } from "@fluentui/react-components";
 import type { ExcelPort } from "../excel/port";
 import type { Strings } from "../strings/en";
+import { ModelCheck } from "./ModelCheck";
 import { BehaviourStep, MappingStep, TargetChoice } from "./SetupSteps";
 import { SummaryView } from "./SummaryView";
 import { usePaneStyles } from "./styles";
@@ -149,6 +150,8 @@ export function SegmentPane({ port, strings }: Props): React.JSX.Element {
           </div>
         </>
       )}
+
+      {(state.status === "ready" || state.status === "done") && <ModelCheck port={port} strings={strings} dark={port.officeTheme() === "dark"} />}
     </main>
   );
 }

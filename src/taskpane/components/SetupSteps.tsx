@@ -1,8 +1,9 @@
 import * as React from "react";
 import { Checkbox, Field, Input, Radio, RadioGroup, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { MEASURES, availableMeasures, type BehaviourMeasure } from "../model/behaviour";
-import { ROLES, type AttitudeScale, type Mapping, type RecencyKind, type Role, columnLetter, headerTexts } from "../model/mapping";
+import { ROLES, btydWithout, type AttitudeScale, type Mapping, type RecencyKind, type Role, columnLetter, headerTexts } from "../model/mapping";
 import type { Strings } from "../strings/en";
+import { BtydFields } from "./BtydFields";
 import { usePaneStyles } from "./styles";
 import { type Setup, type Target, offeredTargets } from "./useSegmentFlow";
 
@@ -26,7 +27,8 @@ export function MappingStep({ setup, strings, onMapping, onHasHeaders }: Mapping
     // A column plays one role: taking it away from another role keeps the mapping unambiguous.
     if (column !== null) for (const r of ROLES) if (columns[r] === column) columns[r] = null;
     columns[role] = column;
-    onMapping({ ...mapping, columns });
+    const btyd = mapping.btyd && column !== null ? btydWithout(mapping.btyd, column) : mapping.btyd;
+    onMapping(btyd ? { ...mapping, columns, btyd } : { ...mapping, columns });
   };
   return (
     <section className={styles.section} aria-labelledby="map-heading">
@@ -70,6 +72,7 @@ export function MappingStep({ setup, strings, onMapping, onHasHeaders }: Mapping
           )}
         </React.Fragment>
       ))}
+      <BtydFields mapping={mapping} options={options} strings={strings} onMapping={onMapping} />
     </section>
   );
 }

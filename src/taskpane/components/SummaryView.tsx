@@ -6,6 +6,7 @@ import { SEGMENT_COLOURS } from "../palette";
 import { skippedLines } from "../model/plans";
 import type { RunResult, SummaryRow } from "../model/segmentRun";
 import type { Strings } from "../strings/en";
+import { BtydSummaryView } from "./BtydSummary";
 import { usePaneStyles } from "./styles";
 import { formatNumber } from "./useSegmentFlow";
 
@@ -81,6 +82,7 @@ export function SummaryView({ result, strings, dark = false }: Props): React.JSX
         </Table>
       </div>
       <SegmentChart result={result} strings={strings} dark={dark} />
+      {result.btyd && <BtydSummaryView outcome={result.btyd} groups={result.mode === "groups"} strings={strings} />}
       {result.mode === "groups" && (
         <>
           <Subtitle2 as="h3">{s.actionsHeading}</Subtitle2>

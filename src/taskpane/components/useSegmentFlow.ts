@@ -8,6 +8,7 @@ import type { Region, WriteTargets } from "../excel/types";
 import type { ExcelPort } from "../excel/port";
 import { type BehaviourMeasure, type Cutoff, availableMeasures, defaultMeasure } from "../model/behaviour";
 import { type Mapping, MappingMemory, detectHeaders, guessMapping, headerTexts, mappingFits } from "../model/mapping";
+import { computeBtyd } from "../model/btydModel";
 import { columnPlan, sheetPlan } from "../model/plans";
 import { RunError, type RunMode, type RunResult, runSegmentation } from "../model/segmentRun";
 import type { Strings } from "../strings/en";
@@ -204,7 +205,7 @@ export function useSegmentFlow(port: ExcelPort, strings: Strings) {
     try {
       progress("reading")(0, dataRows);
       const rows = await port.readRows(setup.region, headerRows, dataRows, { signal, onProgress: progress("reading") });
-      const result = await runSegmentation({
+      const segmented = await runSegmentation({
         rows,
         firstSheetRow: setup.region.rowIndex + headerRows + 1,
         mapping: setup.mapping,
@@ -214,6 +215,18 @@ export function useSegmentFlow(port: ExcelPort, strings: Strings) {
         signal,
         onProgress: progress("computing"),
       });
+      // Predicted value when histories are mapped or derivable; a failed fit leaves the run as it was.
+      const btyd = await computeBtyd({
+        rows,
+        firstSheetRow: segmented.firstSheetRow,
+        mapping: setup.mapping,
+        segments: segmented.segments,
+        names: segmented.summary.rows.map((r) => r.segment),
+        groups: segmented.mode === "groups",
+        signal,
+      });
+      if (signal.aborted) throw new RunError("cancelled");
+      const result: RunResult = btyd === null ? segmented : { ...segmented, btyd };
       let written: Written;
       if (setup.target === "sheet") {
         const plan = sheetPlan(result, setup.mapping.attitudeScale, strings);

@@ -10,6 +10,7 @@
 import { isBlank } from "../../analytics/cells";
 import { serialFromIsoText } from "../../analytics/dates";
 import { isExcelErrorCode } from "../../analytics/errors";
+import type { TimeUnit } from "../../analytics/timeUnit";
 
 export type AttitudeScale = "recommend" | "satisfaction" | "referrals";
 export type RecencyKind = "days" | "date";
@@ -18,11 +19,24 @@ export type RecencyKind = "days" | "date";
 export const ROLES = ["id", "attitude", "recency", "firstOrder", "frequency", "monetary", "cost", "priceDriven", "recurring"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Optional BTYD roles: repeat purchases x, t_x (first → last purchase) and T (first purchase → as-of), in `unit`. */
+export const BTYD_ROLES = ["x", "tx", "T"] as const;
+export type BtydRole = (typeof BTYD_ROLES)[number];
+export type BtydColumns = { readonly x: number | null; readonly tx: number | null; readonly T: number | null; readonly unit: TimeUnit };
+export const EMPTY_BTYD: BtydColumns = { x: null, tx: null, T: null, unit: "week" };
+/** The BTYD columns with `column` taken away from whichever role had it. */
+export function btydWithout(btyd: BtydColumns, column: number): BtydColumns {
+  const keep = (c: number | null): number | null => (c === column ? null : c);
+  return { ...btyd, x: keep(btyd.x), tx: keep(btyd.tx), T: keep(btyd.T) };
+}
+
 export type Mapping = {
   /** Column index within the picked range (0-based), or null when not mapped. */
   readonly columns: Readonly<Record<Role, number | null>>;
   readonly attitudeScale: AttitudeScale;
   readonly recencyKind: RecencyKind;
+  /** x / t_x / T columns when any is mapped; absent otherwise (no BTYD roles). */
+  readonly btyd?: BtydColumns;
 };
 
 export const EMPTY_MAPPING: Mapping = {
@@ -134,12 +148,16 @@ const P = {
   recency: /recen|last|latest|most.?recent|days.?since|letzte|siste|sist/i,
   frequency: /freq|orders|order.?count|purchases|visits|transactions|number.?of|#.?of|count|bestellungen|käufe|ordre|antall|kjøp/i,
   monetary: /revenue|spend|spent|sales|amount|monetary|value|total|turnover|umsatz|omsetning|beløp|salg|ausgaben/i,
+  // BTYD histories (lifetimes / BTYD package headers): exact names only, so ordinary tables are not affected.
+  x: /^(x|repeat.?purchases)$/i,
+  tx: /^t_?x$/i,
+  T: /^T$/,
 } as const;
 
 /**
  * Guesses the mapping from headers (when present) and the sample's values; every guess can be
  * changed in the pane. Each column gets at most one role, roles are tried in a fixed order
- * (id, attitude, recurring, cost, price-driven, first order, recency, frequency, monetary).
+ * (id, x / t_x / T, attitude, recurring, cost, price-driven, first order, recency, frequency, monetary).
  */
 export function guessMapping(rows: Sample, hasHeaders: boolean, columnCount: number): Mapping {
   const heads = headerTexts(rows, hasHeaders, columnCount);
@@ -169,6 +187,9 @@ export function guessMapping(rows: Sample, hasHeaders: boolean, columnCount: num
     }
   }
 
+  const btyd: Record<BtydRole, number | null> = { x: null, tx: null, T: null };
+  for (const role of BTYD_ROLES) btyd[role] = find(P[role], (c) => mostly(col(c), (n) => n >= 0));
+
   let scale: AttitudeScale = "recommend";
   const recommend = find(P.recommend, (c) => mostly(col(c), (n) => n >= 0 && n <= 10));
   const satisfaction = recommend === null ? find(P.satisfaction, (c) => mostly(col(c), (n) => n >= 1 && n <= 5)) : null;
@@ -191,12 +212,14 @@ export function guessMapping(rows: Sample, hasHeaders: boolean, columnCount: num
   const recencyKind: RecencyKind = cols.recency !== null && looksLikeDates(col(cols.recency)) ? "date" : "days";
   cols.frequency = find(P.frequency, (c) => mostly(col(c), (n) => n >= 0), P.monetary);
   cols.monetary = find(P.monetary, (c) => mostly(col(c), () => true));
-  return { columns: cols, attitudeScale: scale, recencyKind };
+  const guessed: Mapping = { columns: cols, attitudeScale: scale, recencyKind };
+  return btyd.x === null && btyd.tx === null && btyd.T === null ? guessed : { ...guessed, btyd: { ...EMPTY_BTYD, ...btyd } };
 }
 
 /** True when a stored mapping still fits a range of `columnCount` columns. */
 export function mappingFits(mapping: Mapping, columnCount: number): boolean {
-  return ROLES.every((r) => mapping.columns[r] === null || (mapping.columns[r] as number) < columnCount);
+  const fits = (c: number | null): boolean => c === null || c < columnCount;
+  return ROLES.every((r) => fits(mapping.columns[r])) && (!mapping.btyd || BTYD_ROLES.every((r) => fits((mapping.btyd as BtydColumns)[r])));
 }
 
 /** Session memory: the last mapping per sheet (and header row), forgotten when the pane closes. */

@@ -5,6 +5,7 @@
 import type { ColumnPlan, Region, SheetPlan } from "../excel/types";
 import { SEGMENT_COLOUR_LIST } from "../palette";
 import type { Strings } from "../strings/en";
+import { AT_RISK_SEGMENTS, type BtydFitted, LAPSE_LAPSED, LAPSE_ONE_TIME } from "./btydModel";
 import type { AttitudeScale } from "./mapping";
 import type { RunResult, Summary } from "./segmentRun";
 
@@ -34,6 +35,14 @@ export function sheetPlan(result: RunResult, scale: AttitudeScale, strings: Stri
   header.push(h.behaviour(result.measure ?? "rfmSum"));
   const withRfm = result.rfmScore !== null;
   if (withRfm) header.push(h.rfmScore);
+  // Predicted value columns only when the BTYD fit worked (btydModel.ts).
+  const btyd: BtydFitted | null = result.btyd?.kind === "fitted" ? result.btyd : null;
+  const b = strings.btyd.sheet;
+  if (btyd) {
+    header.push(b.pAlive, b.expectedPurchases);
+    if (btyd.clv) header.push(b.clv);
+    header.push(b.lapse);
+  }
   header.push(h.issue);
 
   const n = result.ids.length;
@@ -45,6 +54,11 @@ export function sheetPlan(result: RunResult, scale: AttitudeScale, strings: Stri
     if (groups) row.push(numberOrBlank(result.attitude[i]));
     row.push(numberOrBlank(result.behaviour[i]));
     if (withRfm) row.push(numberOrBlank((result.rfmScore as Float64Array)[i]));
+    if (btyd) {
+      row.push(numberOrBlank(btyd.pAlive[i]), numberOrBlank(btyd.expectedPurchases[i]));
+      if (btyd.clv) row.push(numberOrBlank(btyd.clv[i]));
+      row.push(btyd.lapse[i] === LAPSE_LAPSED ? b.likelyLapsed : btyd.lapse[i] === LAPSE_ONE_TIME ? b.oneTimeBuyer : "");
+    }
     row.push(issue === null ? "" : strings.reason(issue));
     rows[i] = row;
   }
@@ -57,12 +71,27 @@ export function sheetPlan(result: RunResult, scale: AttitudeScale, strings: Stri
   if (s.profit !== null) summaryHeader.push(sh.profit);
   if (s.recurring !== null) summaryHeader.push(sh.recurring);
   if (groups) summaryHeader.push(sh.averageAttitude);
+  const withValue = btyd !== null && btyd.clv !== null;
+  if (btyd) {
+    summaryHeader.push(b.summaryExpectedPurchases);
+    if (withValue) summaryHeader.push(b.summaryValue);
+    summaryHeader.push(b.summaryLapsed);
+    if (withValue && groups) summaryHeader.push(b.summaryValueAtRisk);
+  }
   const summaryRows = s.rows.map((r) => {
     const row: (string | number)[] = [r.segment, r.customers, r.revenueShare ?? "", r.customerShare];
     if (withRevenue) row.push(r.revenue ?? "");
     if (s.profit !== null) row.push(r.profit ?? "");
     if (s.recurring !== null) row.push(r.recurring ?? "");
     if (groups) row.push(r.averageAttitude ?? "");
+    if (btyd) {
+      const v = btyd.perSegment.find((p) => p.segment === r.segment);
+      row.push(v ? v.expectedPurchases : "");
+      if (withValue) row.push(v?.predictedValue ?? "");
+      row.push(v ? v.likelyLapsed : "");
+      // Value at risk: Loyal and Reachable only (the issue's definition).
+      if (withValue && groups) row.push(v && AT_RISK_SEGMENTS.includes(r.segment) ? (v.lapsedValue ?? "") : "");
+    }
     return row;
   });
 

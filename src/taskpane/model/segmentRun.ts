@@ -15,6 +15,7 @@ import { rfmDigits } from "../../analytics/rfmScores";
 import { DEFAULT_RFM_RULES, OTHERS, rfmSegment, segmentName } from "../../analytics/rfmSegments";
 import { yieldToHost } from "../../analytics/yieldToHost";
 import { type BehaviourMeasure, type Cutoff, ordersPerYear } from "./behaviour";
+import type { BtydOutcome } from "./btydModel";
 import type { AttitudeScale, Mapping, Role } from "./mapping";
 
 export const YIELD_ROWS = 5_000;
@@ -94,6 +95,8 @@ export type RunResult = {
   readonly rfmScore: Float64Array | null;
   readonly issues: readonly (IssueReason | null)[];
   readonly summary: Summary;
+  /** Predicted value (btydModel.ts), added after the run when histories are mapped or derivable; absent otherwise. */
+  readonly btyd?: BtydOutcome | null;
 };
 
 /** A run that cannot go ahead as set up. */

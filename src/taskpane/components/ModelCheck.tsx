@@ -1,0 +1,251 @@
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from "@fluentui/react-components";
+import { GroupedVerticalBarChart, type GroupedVerticalBarChartData, getNextColor } from "@fluentui/react-charts";
+import { serialFromIsoText } from "../../analytics/dates";
+import type { ExcelPort } from "../excel/port";
+import type { Region } from "../excel/types";
+import { columnLetter, detectHeaders, headerTexts } from "../model/mapping";
+import { type CheckResult, type OrderLog, checkModel, defaultCalibrationEnd, guessOrderLogColumns, readOrderLog } from "../model/modelCheck";
+import type { Strings } from "../strings/en";
+import { isoDate } from "./BtydSummary";
+import { usePaneStyles } from "./styles";
+import { formatNumber, noticeFor } from "./useSegmentFlow";
+
+type Picked = {
+  readonly region: Region;
+  readonly firstRows: readonly (readonly unknown[])[];
+  readonly hasHeaders: boolean;
+  readonly id: string;
+  readonly date: string;
+  readonly log: OrderLog | null;
+  readonly calibrationEnd: string;
+};
+
+type CheckState =
+  | { readonly status: "idle"; readonly error: string | null }
+  | { readonly status: "reading" }
+  | { readonly status: "picked"; readonly picked: Picked; readonly error: string | null }
+  | { readonly status: "fitting"; readonly picked: Picked }
+  | { readonly status: "done"; readonly picked: Picked; readonly result: CheckResult };
+
+type Props = { readonly port: ExcelPort; readonly strings: Strings; readonly dark?: boolean };
+
+/** Reads the whole log for the picked columns (null when no row has both an id and a date). */
+async function loadLog(port: ExcelPort, picked: Picked): Promise<OrderLog | null> {
+  const headerRows = picked.hasHeaders ? 1 : 0;
+  const rows = await port.readRows(picked.region, headerRows, picked.region.rowCount - headerRows);
+  const log = readOrderLog(rows, Number(picked.id), Number(picked.date), picked.region.rowIndex + headerRows + 1);
+  return log.orders === 0 ? null : log;
+}
+
+/** "Check the model": pick an order log, choose the calibration end, compare predicted and actual holdout purchases. */
+export function ModelCheck({ port, strings, dark = false }: Props): React.JSX.Element {
+  const styles = usePaneStyles();
+  const c = strings.btyd.check;
+  const [state, setState] = React.useState<CheckState>({ status: "idle", error: null });
+  const resultRef = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (state.status === "done") resultRef.current?.focus();
+  }, [state.status]);
+
+  const pickLog = async (): Promise<void> => {
+    setState({ status: "reading" });
+    try {
+      const { region, firstRows } = await port.readSelection();
+      const hasHeaders = detectHeaders(firstRows);
+      const guess = guessOrderLogColumns(firstRows, hasHeaders, region.columnCount);
+      const base: Picked = { region, firstRows, hasHeaders, id: guess.id === null ? "" : String(guess.id), date: guess.date === null ? "" : String(guess.date), log: null, calibrationEnd: "" };
+      if (region.rowCount === 0 || base.id === "" || base.date === "") {
+        setState({ status: "picked", picked: base, error: region.rowCount === 0 ? c.noDates : c.needColumns });
+        return;
+      }
+      const log = await loadLog(port, base);
+      setState({ status: "picked", picked: { ...base, log, calibrationEnd: log ? isoDate(defaultCalibrationEnd(log)) : "" }, error: log ? null : c.noDates });
+    } catch (error) {
+      setState({ status: "idle", error: noticeFor(error, strings).text });
+    }
+  };
+
+  const setColumn = async (picked: Picked, change: Partial<Picked>): Promise<void> => {
+    const next = { ...picked, ...change, log: null };
+    setState({ status: "picked", picked: next, error: null });
+    if (next.id === "" || next.date === "" || next.id === next.date) {
+      setState({ status: "picked", picked: next, error: c.needColumns });
+      return;
+    }
+    try {
+      const log = await loadLog(port, next);
+      setState({ status: "picked", picked: { ...next, log, calibrationEnd: log ? isoDate(defaultCalibrationEnd(log)) : "" }, error: log ? null : c.noDates });
+    } catch (error) {
+      setState({ status: "picked", picked: next, error: noticeFor(error, strings).text });
+    }
+  };
+
+  const run = async (picked: Picked): Promise<void> => {
+    const log = picked.log;
+    if (!log) return;
+    const end = serialFromIsoText(picked.calibrationEnd.trim());
+    if (end === null || end <= log.firstDate || end >= log.lastDate) {
+      setState({ status: "picked", picked, error: c.badDate(isoDate(log.firstDate), isoDate(log.lastDate)) });
+      return;
+    }
+    setState({ status: "fitting", picked });
+    try {
+      const result = await checkModel(log, end);
+      setState({ status: "done", picked, result });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      setState({ status: "picked", picked, error: c.failed(message.replace(/\.$/, "")) });
+    }
+  };
+
+  const picked = state.status === "picked" || state.status === "fitting" || state.status === "done" ? state.picked : null;
+  const error = (state.status === "idle" || state.status === "picked") && state.error ? state.error : null;
+  const options = picked
+    ? headerTexts(picked.firstRows, picked.hasHeaders, picked.region.columnCount).map((h, i) => ({ value: String(i), label: strings.map.columnOption(columnLetter(picked.region.columnIndex + i), h) }))
+    : [];
+  const log = picked?.log ?? null;
+
+  return (
+    <section className={styles.section} aria-labelledby="check-heading">
+      <Subtitle2 as="h2" id="check-heading">
+        {c.heading}
+      </Subtitle2>
+      <Body1>{c.intro}</Body1>
+      <Text className={styles.muted}>{c.pickHint}</Text>
+      <div className={styles.row}>
+        <Button disabledFocusable={state.status === "reading" || state.status === "fitting"} onClick={() => void pickLog()}>
+          {c.useLog}
+        </Button>
+      </div>
+      {state.status === "reading" && (
+        <Field validationMessage={c.reading} validationState="none">
+          <ProgressBar aria-label={c.reading} />
+        </Field>
+      )}
+      {picked && (
+        <>
+          <Text>{c.picked(picked.region.address, log ? log.orders : picked.region.rowCount - (picked.hasHeaders ? 1 : 0))}</Text>
+          <Field label={c.idColumn}>
+            <Select value={picked.id} onChange={(_, d) => void setColumn(picked, { id: d.value })}>
+              <option value="">{strings.map.notMapped}</option>
+              {options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={c.dateColumn}>
+            <Select value={picked.date} onChange={(_, d) => void setColumn(picked, { date: d.value })}>
+              <option value="">{strings.map.notMapped}</option>
+              {options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {log && (
+            <>
+              <Field label={c.calibrationEnd} hint={c.calibrationHelp(isoDate(log.firstDate), isoDate(log.lastDate))}>
+                <Input
+                  value={picked.calibrationEnd}
+                  onChange={(_, d) => setState({ status: "picked", picked: { ...picked, calibrationEnd: d.value }, error: null })}
+                  disabled={state.status === "fitting"}
+                />
+              </Field>
+              {log.skipped > 0 && <Text>{c.skippedRows(log.skipped)}</Text>}
+              <div className={styles.row}>
+                <Button appearance="primary" disabledFocusable={state.status === "fitting"} onClick={() => void run(picked)}>
+                  {c.run}
+                </Button>
+              </div>
+            </>
+          )}
+        </>
+      )}
+      {state.status === "fitting" && (
+        <Field validationMessage={c.fitting} validationState="none">
+          <ProgressBar aria-label={c.fitting} />
+        </Field>
+      )}
+      {error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.status === "done" && (
+        <div ref={resultRef} tabIndex={-1} className={styles.section}>
+          <CheckResultView result={state.result} strings={strings} dark={dark} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The check's table and chart. */
+export function CheckResultView({ result, strings, dark = false }: { readonly result: CheckResult; readonly strings: Strings; readonly dark?: boolean }): React.JSX.Element {
+  const styles = usePaneStyles();
+  const c = strings.btyd.check;
+  const f = (v: number) => formatNumber(strings, v, 2);
+  const label = (g: CheckResult["groups"][number]) => c.groupLabel(g.x, g.last);
+  const data: GroupedVerticalBarChartData[] = result.groups.map((g) => ({
+    name: label(g),
+    series: [
+      { key: "actual", data: g.actual, legend: c.actual, color: getNextColor(0, 0, dark) },
+      { key: "predicted", data: g.predicted, legend: c.predicted, color: getNextColor(1, 0, dark) },
+    ],
+  }));
+  return (
+    <>
+      <Text>{c.result(formatNumber(strings, result.holdoutWeeks, 1), result.customers, formatNumber(strings, result.actualTotal, 0), formatNumber(strings, result.predictedTotal, 0))}</Text>
+      {result.leftOut > 0 && <Text>{c.leftOut(result.leftOut)}</Text>}
+      <div className={styles.scroll} role="region" aria-label={c.table} tabIndex={0}>
+        <Table size="extra-small" aria-label={c.table} className={styles.table}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={styles.headerCell}>{c.columns.group}</TableHeaderCell>
+              <TableHeaderCell className={styles.headerCell}>{c.columns.customers}</TableHeaderCell>
+              <TableHeaderCell className={styles.headerCell}>{c.columns.actual}</TableHeaderCell>
+              <TableHeaderCell className={styles.headerCell}>{c.columns.predicted}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {result.groups.map((g) => (
+              <TableRow key={g.x}>
+                <TableCell className={styles.numberCell}>{label(g)}</TableCell>
+                <TableCell className={styles.numberCell}>{formatNumber(strings, g.customers, 0)}</TableCell>
+                <TableCell className={styles.numberCell}>{f(g.actual)}</TableCell>
+                <TableCell className={styles.numberCell}>{f(g.predicted)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <figure className={styles.figure} aria-label={c.chartTitle}>
+        <figcaption>
+          <Text weight="semibold">{c.chartTitle}</Text>
+        </figcaption>
+        <GroupedVerticalBarChart data={data} height={220} culture={strings.locale} hideLegend={false} />
+      </figure>
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * "Check the model": fit BG/NBD on a calibration period of an order log and compare predicted
+ * with actual repeat purchases in the holdout, per frequency group x = 0, 1, …, 6, 7+ (Fader,
+ * Hardie & Lee 2005, §4, figure 3), with the cores of LOYALTY.HOLDOUTSUMMARY, LOYALTY.BGNBDFIT
+ * and LOYALTY.EXPECTEDPURCHASES; time in weeks.
+ *
+ *   actual(g)    = mean over the group's customers of their holdout repeat purchases
+ *   predicted(g) = mean of E[Y(holdout length) | x, t_x, T]
+ *
+ * The calibration end defaults to the midpoint of the log's date span, the holdout ends on the
+ * latest order date. Customers whose first order falls in the holdout are left out and counted.
+ * Example: a log from 2024-01-01 to 2024-12-30 → calibration end 2024-07-01.
+ * Cost: O(n) to read and summarise plus the fit (O(groups) per likelihood evaluation).
+ */
+import { at, readDate, readId } from "../../analytics/cells";
+import { bgnbdFitAsync } from "../../analytics/bgnbdFit";
+import type { BgnbdParams } from "../../analytics/bgnbdLogLikelihood";
+import { expectedPurchasesColumn } from "../../analytics/bgnbdPredictions";
+import { isCellError } from "../../analytics/errors";
+import { holdoutSummary } from "../../analytics/holdoutSummary";
+import { yieldToHost } from "../../analytics/yieldToHost";
+import { headerTexts } from "./mapping";
+
+/** Frequency groups 0 … LAST_GROUP − 1 and LAST_GROUP+ (7+). */
+export const LAST_GROUP = 7;
+
+export type OrderLog = {
+  readonly ids: (string | null)[];
+  readonly dates: Float64Array;
+  /** Orders with an id and a date. */
+  readonly orders: number;
+  /** Non-blank rows left out: no usable id or date. */
+  readonly skipped: number;
+  readonly firstDate: number;
+  readonly lastDate: number;
+};
+
+const looksLikeDate = (v: unknown): boolean => {
+  const d = typeof v === "number" || typeof v === "string" ? readDate(v, at("date", 1)) : null;
+  return typeof d === "number" && (typeof v === "string" || (v as number) >= 18264);
+};
+
+/** Guesses the id and date columns of an order log: the first mostly-date column, and an id-like header or the first other column. */
+export function guessOrderLogColumns(rows: readonly (readonly unknown[])[], hasHeaders: boolean, columnCount: number): { id: number | null; date: number | null } {
+  const sample = hasHeaders ? rows.slice(1) : rows;
+  const heads = headerTexts(rows, hasHeaders, columnCount);
+  let date: number | null = null;
+  for (let c = 0; c < columnCount && date === null; c++) {
+    const vs = sample.map((r) => r[c]).filter((v) => v !== "" && v !== null && v !== undefined);
+    if (vs.length > 0 && vs.filter(looksLikeDate).length >= 0.8 * vs.length) date = c;
+  }
+  let id: number | null = null;
+  for (let c = 0; c < columnCount && id === null; c++) if (c !== date && /id|cust|client|kunde|account|#/i.test(heads[c] ?? "")) id = c;
+  for (let c = 0; c < columnCount && id === null; c++) if (c !== date) id = c;
+  return { id, date };
+}
+
+/** Reads the id and date columns; blank rows are ignored, rows without a usable id or date counted. */
+export function readOrderLog(rows: readonly (readonly unknown[])[], idColumn: number, dateColumn: number, firstSheetRow: number): OrderLog {
+  const n = rows.length;
+  const ids: (string | null)[] = new Array(n).fill(null);
+  const dates = new Float64Array(n).fill(NaN);
+  let orders = 0;
+  let skipped = 0;
+  let firstDate = Infinity;
+  let lastDate = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    const id = readId(row[idColumn], at("customer id", firstSheetRow + i));
+    const d = readDate(row[dateColumn], at("order date", firstSheetRow + i));
+    if (id === null && d === null) continue;
+    if (id === null || isCellError(id) || d === null || isCellError(d)) {
+      skipped++;
+      continue;
+    }
+    ids[i] = id;
+    dates[i] = d;
+    orders++;
+    if (d < firstDate) firstDate = d;
+    if (d > lastDate) lastDate = d;
+  }
+  return { ids, dates, orders, skipped, firstDate, lastDate };
+}
+
+/** Midpoint of the log's date span (whole day). */
+export function defaultCalibrationEnd(log: OrderLog): number {
+  return Math.floor((log.firstDate + log.lastDate) / 2);
+}
+
+export type FrequencyGroup = { readonly x: number; readonly last: boolean; readonly customers: number; readonly actual: number; readonly predicted: number };
+
+export type CheckResult = {
+  readonly calibrationEnd: number;
+  readonly holdoutEnd: number;
+  /** Holdout length in weeks. */
+  readonly holdoutWeeks: number;
+  readonly customers: number;
+  readonly leftOut: number;
+  readonly params: BgnbdParams;
+  readonly groups: readonly FrequencyGroup[];
+  /** Σ actual and Σ predicted holdout repeat purchases over all customers. */
+  readonly actualTotal: number;
+  readonly predictedTotal: number;
+};
+
+/** The check; throws the core's AnalyticsError (with its plain message) when the fit cannot identify the model. */
+export async function checkModel(log: OrderLog, calibrationEnd: number, holdoutEnd = log.lastDate): Promise<CheckResult> {
+  const ids: (string | null)[] = [];
+  const dates: number[] = [];
+  for (let i = 0; i < log.ids.length; i++) {
+    if (log.ids[i] === null) continue;
+    ids.push(log.ids[i]);
+    dates.push(log.dates[i]);
+  }
+  const h = holdoutSummary(ids, dates, calibrationEnd, holdoutEnd, "week");
+  await yieldToHost();
+  const fit = await bgnbdFitAsync(h.x, h.tx, h.T);
+  const params: BgnbdParams = { r: fit.r, alpha: fit.alpha, a: fit.a, b: fit.b };
+  const predicted = expectedPurchasesColumn(params, [h.holdoutLength], h.x, h.tx, h.T);
+  const count = new Float64Array(LAST_GROUP + 1);
+  const actual = new Float64Array(LAST_GROUP + 1);
+  const pred = new Float64Array(LAST_GROUP + 1);
+  let actualTotal = 0;
+  let predictedTotal = 0;
+  for (let i = 0; i < h.x.length; i++) {
+    const g = Math.min(h.x[i], LAST_GROUP);
+    count[g]++;
+    actual[g] += h.xHoldout[i];
+    pred[g] += predicted[i];
+    actualTotal += h.xHoldout[i];
+    predictedTotal += predicted[i];
+  }
+  const groups: FrequencyGroup[] = [];
+  for (let g = 0; g <= LAST_GROUP; g++) {
+    if (count[g] === 0) continue;
+    groups.push({ x: g, last: g === LAST_GROUP, customers: count[g], actual: actual[g] / count[g], predicted: pred[g] / count[g] });
+  }
+  return {
+    calibrationEnd,
+    holdoutEnd,
+    holdoutWeeks: h.holdoutLength,
+    customers: h.x.length,
+    leftOut: h.leftOut,
+    params,
+    groups,
+    actualTotal,
+    predictedTotal,
+  };
+}
