@@ -25,6 +25,21 @@ export function describeWhere(where: Where): string {
   return `${where.arg}${row}${col}`;
 }
 
+const PLAIN_DATA_TYPES: ReadonlySet<string> = new Set(["Double", "FormattedNumber", "String", "Boolean", "Empty"]);
+
+/**
+ * A number, text or boolean in the data-types form (custom functions may receive
+ * `{ type: "Double", basicValue: 12.5, numberFormat: "0.00" }` or a FormattedNumber
+ * for a formatted cell) is its plain value; entities, images and the like stay objects.
+ */
+export function plainValue(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  const type = (value as { type?: unknown }).type;
+  if (typeof type !== "string" || !PLAIN_DATA_TYPES.has(type)) return value;
+  const basic = (value as { basicValue?: unknown }).basicValue;
+  return type === "Empty" || basic === undefined ? null : basic;
+}
+
 export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
@@ -61,6 +76,7 @@ function found(value: unknown): string {
 }
 
 export function readNumber(value: unknown, where: Where, expected = "a number"): number | null | CellError {
+  if (typeof value === "object" && value !== null) value = plainValue(value);
   if (typeof value === "number") {
     return Number.isFinite(value) ? value : valueError(`${describeWhere(where)}: expected ${expected}, found ${value}`);
   }
@@ -72,6 +88,7 @@ export function readNumber(value: unknown, where: Where, expected = "a number"):
 
 /** A whole-day date serial from a serial number or ISO date text. */
 export function readDate(value: unknown, where: Where): number | null | CellError {
+  if (typeof value === "object" && value !== null) value = plainValue(value);
   if (typeof value === "number") {
     if (!Number.isFinite(value) || value < 1 || value >= 2958466) {
       return valueError(`${describeWhere(where)}: expected a date, found ${value} (Excel dates run from 1 to 2958465)`);
@@ -95,6 +112,7 @@ export function readDate(value: unknown, where: Where): number | null | CellErro
 
 /** A customer id as trimmed text: 1001 and "1001" are the same customer. */
 export function readId(value: unknown, where: Where): string | null | CellError {
+  if (typeof value === "object" && value !== null) value = plainValue(value);
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : valueError(`${describeWhere(where)}: expected a customer id`);
   if (typeof value === "string") {
     const error = errorText(value);
@@ -110,6 +128,7 @@ export function readId(value: unknown, where: Where): string | null | CellError 
 
 /** TRUE/FALSE; text "TRUE"/"FALSE" in any case is accepted as Excel itself does when coercing. */
 export function readBoolean(value: unknown, where: Where): boolean | null | CellError {
+  if (typeof value === "object" && value !== null) value = plainValue(value);
   if (typeof value === "boolean") return value;
   if (isBlank(value)) return null;
   if (typeof value === "string") {
@@ -126,6 +145,7 @@ export function readBoolean(value: unknown, where: Where): boolean | null | Cell
 
 /** Plain text (numbers are turned into their text). */
 export function readText(value: unknown, where: Where): string | null | CellError {
+  if (typeof value === "object" && value !== null) value = plainValue(value);
   if (typeof value === "string") {
     const error = errorText(value);
     if (error) return { code: error.code, message: `${describeWhere(where)}: the cell holds ${error.code}` };

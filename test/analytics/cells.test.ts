@@ -44,6 +44,16 @@ describe("readNumber", () => {
     });
   });
 
+  it("reads formatted numbers in the data-types form as their plain value", () => {
+    // Shapes from the Excel data-types JSON schema (DoubleCellValue, FormattedNumberCellValue).
+    expect(readNumber({ type: "Double", basicValue: 12.5, numberFormat: "0.00" }, at("x", 1))).toBe(12.5);
+    expect(readNumber({ type: "FormattedNumber", basicValue: 0, numberFormat: "0%" }, at("x", 1))).toBe(0);
+    expect(readNumber({ type: "Empty" }, at("x", 1))).toBeNull();
+    expect(readDate({ type: "FormattedNumber", basicValue: 45382.5, numberFormat: "yyyy-mm-dd" }, at("d", 1))).toBe(45382);
+    expect(readId({ type: "String", basicValue: " C-7 " }, at("id", 1))).toBe("C-7");
+    expect(readBoolean({ type: "Boolean", basicValue: true }, at("b", 1))).toBe(true);
+  });
+
   it("rejects NaN and infinities", () => {
     expect(readNumber(Number.NaN, at("x"))).toMatchObject({ code: "#VALUE!" });
     expect(readNumber(Infinity, at("x"))).toMatchObject({ code: "#VALUE!" });
