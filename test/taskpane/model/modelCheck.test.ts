@@ -1,0 +1,98 @@
+import { expectedPurchases } from "../../../src/analytics/bgnbdPredictions";
+import { serialFromIsoText } from "../../../src/analytics/dates";
+import { checkModel, defaultCalibrationEnd, guessOrderLogColumns, readOrderLog } from "../../../src/taskpane/model/modelCheck";
+import { cdnowOrders, cdnowSummary, isoOf } from "../../support/btydFixtures";
+
+const iso = (text: string): number => serialFromIsoText(text) as number;
+
+describe("order log reading", () => {
+  it("guesses the date column and an id-like column, with or without headers", () => {
+    const rows = [
+      ["Order no", "Customer", "Date", "Amount"],
+      [1, "A", "2024-01-01", 10],
+      [2, "B", 45300, 12],
+    ];
+    // "Customer" is id-like; "Order no" is not a customer column
+    expect(guessOrderLogColumns(rows, true, 4)).toEqual({ id: 1, date: 2 });
+    // no headers: the first column that is not the date column
+    expect(guessOrderLogColumns(rows.slice(1), false, 4)).toEqual({ id: 0, date: 2 });
+  });
+
+  it("keeps orders with an id and a date, ignores blank rows and counts the rest", () => {
+    const rows = [
+      ["A", "2024-01-01"],
+      ["", ""], // blank: ignored
+      ["B", "not a date"], // counted
+      ["", 45300], // no id: counted
+      ["C", 45300], // 2024-01-09
+    ];
+    const log = readOrderLog(rows, 0, 1, 2);
+    expect(log.orders).toBe(2);
+    expect(log.skipped).toBe(2);
+    expect(log.firstDate).toBe(iso("2024-01-01"));
+    expect(log.lastDate).toBe(45300);
+    // midpoint of 2024-01-01 (45292) and 45300: 45296
+    expect(defaultCalibrationEnd(log)).toBe(45296);
+  });
+});
+
+describe("checkModel on CDNOW_sample.txt", () => {
+  const orders = cdnowOrders();
+  const rows = orders.customer.map((c, i) => [c, isoOf(orders.ymd[i])]);
+  const log = readOrderLog(rows, 0, 1, 1);
+
+  it("defaults the calibration end to the span's midpoint: 1997-01-01 … 1998-06-30 → 1997-09-30 (FHL's week 39)", () => {
+    expect(log.firstDate).toBe(iso("1997-01-01"));
+    expect(log.lastDate).toBe(iso("1998-06-30"));
+    // (35431 + 35976) / 2 = 35703.5 → 35703 = 1997-09-30
+    expect(defaultCalibrationEnd(log)).toBe(iso("1997-09-30"));
+  });
+
+  it("compares actual and predicted holdout repeat purchases per frequency group 0 … 7+", async () => {
+    const result = await checkModel(log, iso("1997-09-30"));
+    // holdout 1997-10-01 … 1998-06-30: 273 days = 39 weeks
+    expect(result.holdoutWeeks).toBe(39);
+    // every CDNOW cohort member first bought in the first quarter of 1997
+    expect(result.customers).toBe(2357);
+    expect(result.leftOut).toBe(0);
+    // calibration x per customer equals cdnow_customers_summary.csv's, so the group sizes must match it
+    const summary = cdnowSummary();
+    const sizes = new Array(8).fill(0);
+    for (const x of summary.x) sizes[Math.min(x, 7)]++;
+    expect(result.groups.map((g) => g.customers)).toEqual(sizes);
+    expect(result.groups.map((g) => g.x)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(result.groups[7].last).toBe(true);
+    // fitted on the calibration period: FHL 2005's estimates (r 0.2426, alpha 4.4135, a 0.7929, b 2.4258)
+    expect(result.params.r).toBeCloseTo(0.2426, 3);
+    expect(result.params.alpha).toBeCloseTo(4.4135, 2);
+    // actual holdout purchases counted here from the log: distinct order days after 1997-09-30 per customer
+    const days = new Map<string, Set<string>>();
+    orders.customer.forEach((c, i) => {
+      if (orders.ymd[i] > "19970930") {
+        if (!days.has(c)) days.set(c, new Set());
+        (days.get(c) as Set<string>).add(orders.ymd[i]);
+      }
+    });
+    let actual = 0;
+    for (const s of days.values()) actual += s.size;
+    expect(result.actualTotal).toBe(actual);
+    // predicted for the x = 0 group: every such customer has t_x 0, so E[Y(39)] depends on T only
+    const zero = summary.x.reduce((n, x) => n + (x === 0 ? 1 : 0), 0);
+    let predictedZero = 0;
+    for (let i = 0; i < summary.x.length; i++) if (summary.x[i] === 0) predictedZero += expectedPurchases(result.params, 39, 0, 0, summary.T[i]);
+    // T differs from the summary's 2-decimal T by < 0.005 weeks
+    expect(result.groups[0].predicted).toBeCloseTo(predictedZero / zero, 3);
+    // the groups rank as the model says: more calibration purchases, more holdout purchases, actual and predicted
+    // (this run: actual 0.237, 0.697, 1.39, 1.56, 2.53, 2.95, 3.86, 6.36; predicted 0.225, 0.523, 1.04, 1.52, 2.16, 2.65, 3.50, 6.16)
+    for (let g = 1; g < result.groups.length; g++) {
+      expect(result.groups[g].actual).toBeGreaterThan(result.groups[g - 1].actual);
+      expect(result.groups[g].predicted).toBeGreaterThan(result.groups[g - 1].predicted);
+    }
+    expect(result.predictedTotal).toBeCloseTo(result.groups.reduce((a, g) => a + g.predicted * g.customers, 0), 6);
+  });
+
+  it("says in the core's words when the calibration period cannot identify the model", async () => {
+    // Nobody repeats before 1997-01-02: the fit is refused with the reason.
+    await expect(checkModel(log, iso("1997-01-02"))).rejects.toThrow(/nobody made a repeat purchase/);
+  });
+});
