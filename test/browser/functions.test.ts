@@ -5,11 +5,12 @@
  * dist/functions.json, so a new function is covered as soon as it has bundle cases, and each
  * must have at least one case giving a value and one giving an error.
  *
- * Arguments are typed as Excel accepts them: single values as literals, ranges without blanks as
- * array constants ({1;2;3}), ranges with blank cells written into cells of the Formulas sheet
- * (from column U) and passed as a reference, so that blank cells arrive as Excel passes them.
- * A cell cannot hold "" without a formula, so "" in such a range is typed as an empty cell; the
- * contract treats "" and blank alike, so the expected result is the same.
+ * Arguments are typed as Excel accepts them: single values as literals, short ranges without
+ * blanks as array constants ({1;2;3}); ranges with blank cells, and data sets, are pasted into
+ * cells of the Formulas sheet (from column U, tab-separated as when copied from another sheet)
+ * and passed as a reference, so that blank cells arrive as Excel passes them. A cell cannot hold
+ * "" without a formula, so "" in such a range is pasted as an empty cell; the contract treats ""
+ * and blank alike, so the expected result is the same.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -18,7 +19,7 @@ import { allCases } from "../build/bundleCases";
 import type { BundleCase } from "../build/bundleCases/types";
 import { StubError } from "../support/customFunctionsStub";
 import { DIST, Session, startSession } from "./support/browser";
-import { ShownCell, cell, enter, goTo, letters, waitForPreview } from "./support/preview";
+import { ShownCell, cell, enter, goTo, letters, paste, readColumn, waitForPreview } from "./support/preview";
 
 type Metadata = { functions: { id: string; parameters: { name: string; dimensionality?: string }[] }[] };
 const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as Metadata;
@@ -69,10 +70,13 @@ function typed(v: Scalar | null): string {
   return literal(v);
 }
 
-type Plan = { formula: string; cells: { address: string; text: string }[] };
+type Plan = { formula: string; blocks: { at: string; tsv: string }[] };
+
+/** Array constants longer than this are pasted into cells instead (as a person would with a data set). */
+const LONGEST_CONSTANT = 400;
 
 function plan(id: string, c: BundleCase): Plan {
-  const cells: { address: string; text: string }[] = [];
+  const blocks: { at: string; tsv: string }[] = [];
   let nextCol = 20; // U
   const args = c.args.map((a) => {
     if (a === null || a === undefined) return "";
@@ -81,16 +85,17 @@ function plan(id: string, c: BundleCase): Plan {
     const hasBlank = grid.some((row) => row.some((v) => v === null));
     if (!hasBlank) {
       if (grid.length === 1 && grid[0].length === 1) return literal(grid[0][0] as Scalar);
-      return `{${grid.map((row) => row.map((v) => literal(v as Scalar)).join(",")).join(";")}}`;
+      const constant = `{${grid.map((row) => row.map((v) => literal(v as Scalar)).join(",")).join(";")}}`;
+      if (constant.length <= LONGEST_CONSTANT) return constant;
     }
     const col = nextCol;
     nextCol += grid[0].length + 1;
-    grid.forEach((row, r) => row.forEach((v, k) => cells.push({ address: `${letters(col + k)}${r + 1}`, text: typed(v) })));
-    const end = `${letters(col + grid[0].length - 1)}${grid.length}`;
-    return `Formulas!${letters(col)}1:${end}`;
+    // One line per row, each ended by a newline as Excel's own copy does (so a blank last row survives).
+    blocks.push({ at: `${letters(col)}1`, tsv: grid.map((row) => `${row.map(typed).join("\t")}\n`).join("") });
+    return `Formulas!${letters(col)}1:${letters(col + grid[0].length - 1)}${grid.length}`;
   });
   while (args.length > 0 && args[args.length - 1] === "") args.pop();
-  return { formula: `=LOYALTY.${id}(${args.join(", ")})`, cells };
+  return { formula: `=LOYALTY.${id}(${args.join(", ")})`, blocks };
 }
 
 /** Expected values in the form the grid shows them: errors as { code, message }, blanks as "". */
@@ -104,6 +109,13 @@ function plain(v: unknown): unknown {
 }
 
 async function readResult(page: Page, rows: number, cols: number): Promise<ShownCell[][]> {
+  if (rows > 20) {
+    // A long result: read it column by column while scrolling, as the grid draws only what is in view.
+    const columns: ShownCell[][] = [];
+    for (let c = 0; c < cols; c++) columns.push(await readColumn(page, "Formulas", letters(c), 1, rows));
+    return Array.from({ length: rows }, (_, r) => columns.map((col) => col[r]));
+  }
+  await goTo(page, "Formulas!A1");
   const out: ShownCell[][] = [];
   for (let r = 0; r < rows; r++) {
     const line: ShownCell[] = [];
@@ -116,11 +128,11 @@ async function readResult(page: Page, rows: number, cols: number): Promise<Shown
 let session: Session;
 let page: Page;
 let log: { errors: string[]; failedRequests: string[]; external: string[] };
-let written: string[] = [];
 
 beforeAll(async () => {
   session = await startSession();
-  ({ page, log } = await session.open("preview.html"));
+  // A tall window, so that long results are read in fewer scrolls.
+  ({ page, log } = await session.open("preview.html", { width: 1400, height: 2400 }));
   await waitForPreview(page);
 });
 
@@ -130,16 +142,10 @@ afterAll(async () => {
 
 async function run(id: string, c: BundleCase): Promise<{ status: string; formula: string }> {
   const p = plan(id, c);
-  const targets = new Set(p.cells.map((x) => x.address));
-  for (const address of written.filter((a) => !targets.has(a))) {
-    await goTo(page, `Formulas!${address}`);
-    await enter(page, "");
+  for (const block of p.blocks) {
+    await goTo(page, `Formulas!${block.at}`);
+    await paste(page, block.tsv);
   }
-  for (const { address, text } of p.cells) {
-    await goTo(page, `Formulas!${address}`);
-    await enter(page, text);
-  }
-  written = p.cells.map((x) => x.address);
   await goTo(page, "Formulas!A1");
   const status = await enter(page, p.formula);
   return { status, formula: p.formula };
@@ -173,6 +179,7 @@ describe("every LOYALTY function in the formula box", () => {
               const cols = (expected[0] as unknown[]).length;
               expect(await readResult(page, rows, cols)).toEqual(expected);
               // Nothing spilled beyond the expected shape.
+              await goTo(page, `Formulas!A${rows + 1}`);
               expect([await cell(page, `A${rows + 1}`), await cell(page, `${letters(cols)}1`)]).toEqual(["", ""]);
             } else {
               expect(await cell(page, "A1")).toEqual(expected);

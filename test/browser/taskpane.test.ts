@@ -24,7 +24,8 @@ afterAll(async () => {
 describe("taskpane.html with the local office.js", () => {
   it("loads office.js from the build, not from a CDN", () => {
     const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
-    const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+    // Production builds minify the page, so attribute quotes are optional.
+    const scripts = [...html.matchAll(/<script[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]);
     expect(scripts[0]).toBe("office-js/office.js");
     // functions.js before the pane's script, so the functions exist when the pane starts.
     expect(scripts.indexOf("functions.js")).toBeLessThan(scripts.indexOf("taskpane.js"));

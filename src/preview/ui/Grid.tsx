@@ -24,6 +24,8 @@ export type GridProps = {
   /** A printable key typed on the grid starts editing the active cell with that text; "" for F2. */
   readonly onStartEdit: (text: string) => void;
   readonly onDelete: () => void;
+  /** Text pasted on the grid (tab-separated columns, one line per row), as Ctrl+V does in Excel. */
+  readonly onPaste: (text: string) => void;
 };
 
 function cfStyle(sheet: SheetModel, row: number, col: number, text: string): React.CSSProperties | null {
@@ -93,7 +95,7 @@ function ChartView({ chart }: { chart: ChartModel }): React.JSX.Element {
   );
 }
 
-export function Grid({ sheet, version, selection, onSelect, onStartEdit, onDelete }: GridProps): React.JSX.Element {
+export function Grid({ sheet, version, selection, onSelect, onStartEdit, onDelete, onPaste }: GridProps): React.JSX.Element {
   const body = React.useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = React.useState({ top: 0, left: 0, height: 600, width: 900 });
   const dragging = React.useRef(false);
@@ -294,6 +296,10 @@ export function Grid({ sheet, version, selection, onSelect, onStartEdit, onDelet
           setScroll({ top: el.scrollTop, left: el.scrollLeft, height: el.clientHeight, width: el.clientWidth });
         }}
         onKeyDown={onKeyDown}
+        onPaste={(e) => {
+          e.preventDefault();
+          onPaste(e.clipboardData.getData("text/plain"));
+        }}
         onMouseDown={(e) => {
           if (e.button !== 0) return;
           const cell = cellFromEvent(e);

@@ -275,6 +275,26 @@ export function PreviewApp({ host, notes }: PreviewAppProps): React.JSX.Element 
             input.setSelectionRange(input.value.length, input.value.length);
           });
         }}
+        onPaste={(text) => {
+          if (sheet.protected) {
+            setMessage({ text: `${sheet.name} is protected (simulated): nothing was pasted.`, kind: "error" });
+            return;
+          }
+          const lines = text.replace(/\r\n/g, "\n").replace(/\n$/, "").split("\n");
+          const rows = lines.map((line) => line.split("\t"));
+          const width = Math.max(...rows.map((r) => r.length));
+          const top = selection.anchorRow;
+          const left = selection.anchorCol;
+          if (top + rows.length > MAX_ROWS || left + width > MAX_COLUMNS) {
+            setMessage({ text: "The pasted data does not fit on the sheet from here.", kind: "error" });
+            return;
+          }
+          // Each pasted field is read like typed text: numbers, TRUE/FALSE, error values, 'text, empty = blank.
+          rows.forEach((line, r) => line.forEach((field, c) => enterConstant(sheet, top + r, left + c, field)));
+          model.changed();
+          select({ anchorRow: top, anchorCol: left, row: top + rows.length - 1, col: left + width - 1 });
+          setMessage({ text: `Pasted ${rows.length} × ${width} cells at ${selectionAddress({ row: top, col: left, rows: 1, cols: 1 })}.`, kind: "info" });
+        }}
         onDelete={() => {
           if (sheet.protected) {
             setMessage({ text: `${sheet.name} is protected (simulated): cells cannot be cleared.`, kind: "error" });

@@ -87,6 +87,22 @@ export async function nameBox(page: Page, expected: string): Promise<string> {
   return value;
 }
 
+/** Pastes tab-separated text at the active cell, as Ctrl+V of data copied from another sheet. */
+export async function paste(page: Page, text: string): Promise<string> {
+  const message = page.getByTestId("formula-message");
+  const before = await message.getAttribute("data-seq");
+  await workbook(page)
+    .getByRole("grid")
+    .evaluate((el, t) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", t);
+      el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+  const handle = await message.elementHandle();
+  await page.waitForFunction(([el, seq]) => (el as HTMLElement).dataset.seq !== seq, [handle, before] as const);
+  return (await message.textContent()) ?? "";
+}
+
 /**
  * The values of one column, rows `first`…`last` (1-based), read from the grid as it is scrolled
  * down (the grid draws only the rows in view), as a person scrolling the sheet would see them.
