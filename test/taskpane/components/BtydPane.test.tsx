@@ -1,0 +1,181 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { axe } from "jest-axe";
+import { SegmentPane } from "../../../src/taskpane/components/SegmentPane";
+import { ModelCheck } from "../../../src/taskpane/components/ModelCheck";
+import { serialFromIsoText } from "../../../src/analytics/dates";
+import { en } from "../../../src/taskpane/strings/en";
+import { cdnowOrders, cdnowSummaryWithSpend, isoOf } from "../../support/btydFixtures";
+import { fakePort, installDomPolyfills } from "../support";
+
+installDomPolyfills();
+
+async function expectAccessible(container: HTMLElement): Promise<void> {
+  // jsdom cannot compute colours, so colour contrast is checked in palette.test.ts instead.
+  const results = await axe(container, { rules: { "color-contrast": { enabled: false } } });
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+function selectedText(label: string): string {
+  const select = screen.getByLabelText(label, { selector: "select" }) as HTMLSelectElement;
+  return select.selectedOptions[0]?.textContent ?? "";
+}
+
+/**
+ * CDNOW's 2,357 customers as a customer table: as of 1997-09-30 (serial 35703), first purchase
+ * = as_of − round(7 T) days, last purchase = first + round(7 t_x) days, orders = x + 1, total
+ * spend = zbar · (x + 1), recommend = row mod 11. Derived back in weeks these give x, and t_x and
+ * T to within half a day.
+ */
+const AS_OF = serialFromIsoText("1997-09-30") as number;
+function cdnowTable(): unknown[][] {
+  const c = cdnowSummaryWithSpend();
+  const rows: unknown[][] = [["Cust #", "Likelihood to recommend", "First purchase", "Last purchase", "Number of orders", "Total spend"]];
+  c.id.forEach((id, i) => {
+    const first = AS_OF - Math.round(7 * c.T[i]);
+    const last = first + Math.round(7 * c.tx[i]);
+    rows.push([Number(id), i % 11, first, last, c.x[i] + 1, (c.zbar as Float64Array)[i] * (c.x[i] + 1)]);
+  });
+  return rows;
+}
+
+async function pick(user: ReturnType<typeof userEvent.setup>): Promise<void> {
+  await user.click(screen.getByRole("button", { name: en.pick.useSelection }));
+  await screen.findByRole("heading", { name: en.map.heading });
+}
+
+describe("Segment pane with predicted value", () => {
+  it("says x, t_x and T will be derived, treating each order as a purchase day, and adds the value columns", async () => {
+    const user = userEvent.setup();
+    const port = fakePort({ rows: cdnowTable() });
+    const { container } = render(<SegmentPane port={port} strings={en} />);
+    await pick(user);
+    expect(screen.getByText(en.btyd.map.derived)).toBeTruthy();
+    expect(selectedText(en.btyd.map.roles.x)).toBe(en.map.notMapped);
+    await expectAccessible(container);
+
+    await user.click(screen.getByRole("button", { name: en.run.segment }));
+    await screen.findByRole("heading", { name: en.btyd.summary.heading }, { timeout: 20000 });
+    const plan = port.sheetPlans[0];
+    expect(plan.header).toEqual(["Customer", "Segment", "Recommend score", "R+F+M", "RFM score", "P(alive)", "Expected purchases (12 months)", "Predicted 12-month value", "Lapse flag", "Issue"]);
+    // customer 1: x 2, first 1997-01-01, last 1997-08-02 (213 days), as of 1997-09-30 (272 days) → t_x 30.43, T 38.86 → P(alive) ≈ 0.7266
+    expect(plan.rows[0][5]).toBeCloseTo(0.7266, 2);
+    expect(plan.rows[0][8]).toBe("");
+    // the notes say how histories and spend were read
+    expect(screen.getByText(en.btyd.summary.derived("1997-09-30"))).toBeTruthy();
+    expect(screen.getByText(en.btyd.summary.spend)).toBeTruthy();
+    expect(screen.getByText(en.btyd.summary.oneTime)).toBeTruthy();
+    const table = screen.getByRole("table", { name: en.btyd.summary.table });
+    const head = within(table).getAllByRole("columnheader").map((c) => c.textContent);
+    expect(head).toEqual(["Segment", "Customers", "Expected purchases", "Predicted value", "Likely lapsed", "Value at risk"]);
+    // four groups; value at risk only for Loyal and Reachable
+    const body = within(table).getAllByRole("row").slice(1).map((r) => Array.from(r.querySelectorAll("td")).map((c) => c.textContent));
+    expect(body.map((r) => r[0])).toEqual(["Loyal", "Reachable", "Locked-in", "High-risk"]);
+    expect(body[2][5]).toBe("–");
+    expect(body[3][5]).toBe("–");
+    // the customers with a prediction add up to all 2,357
+    expect(body.reduce((a, r) => a + Number((r[1] as string).replace(/,/g, "")), 0)).toBe(2357);
+    expect(screen.getByText(/^Value at risk: /)).toBeTruthy();
+    await expectAccessible(container);
+  });
+
+  it("shows the model's reason and writes the sheet as before when the fit fails", async () => {
+    const user = userEvent.setup();
+    // Nobody repeats: BG/NBD cannot be identified. Orders per year of tenure (as of 45030): 1 ÷ (1030 / 365.25) = 0.35,
+    // 1 ÷ (530 / 365.25) = 0.69, then 1 and 1 (under a year counts as one) → median 0.85, so the segmentation itself works.
+    const rows = [
+      ["Cust #", "Likelihood to recommend", "First purchase", "Last purchase", "Number of orders"],
+      [1, 9, 44000, 44000, 1],
+      [2, 3, 44500, 44500, 1],
+      [3, 10, 45000, 45000, 1],
+      [4, 7, 45030, 45030, 1],
+    ];
+    const port = fakePort({ rows });
+    const { container } = render(<SegmentPane port={port} strings={en} />);
+    await pick(user);
+    await user.click(screen.getByRole("button", { name: en.run.segment }));
+    await screen.findByRole("heading", { name: en.summary.heading });
+    expect(screen.getByText(/Customer value could not be predicted.*nobody made a repeat purchase/)).toBeTruthy();
+    expect(screen.queryByRole("heading", { name: en.btyd.summary.heading })).toBeNull();
+    expect(port.sheetPlans[0].header).toEqual(["Customer", "Segment", "Recommend score", "Orders per year", "Issue"]);
+    await expectAccessible(container);
+  });
+
+  it("takes mapped x, t_x and T with their unit, and gives a column one role only", async () => {
+    const user = userEvent.setup();
+    const rows = [
+      ["id", "Likelihood to recommend", "Orders", "x", "t_x", "T"],
+      [1, 9, 3, 2, 30.43, 38.86],
+      [2, 3, 2, 1, 1.71, 38.86],
+    ];
+    render(<SegmentPane port={fakePort({ rows })} strings={en} />);
+    await pick(user);
+    // exact lifetimes-style headers are guessed
+    expect(selectedText(en.btyd.map.roles.x)).toBe("x (column D)");
+    expect(selectedText(en.btyd.map.roles.tx)).toBe("t_x (column E)");
+    expect(selectedText(en.btyd.map.roles.T)).toBe("T (column F)");
+    expect(screen.getByText(en.btyd.map.mapped)).toBeTruthy();
+    expect(selectedText(en.btyd.map.unitLabel)).toBe(en.btyd.map.units.week);
+    await user.selectOptions(screen.getByLabelText(en.btyd.map.unitLabel, { selector: "select" }), en.btyd.map.units.day);
+    expect(selectedText(en.btyd.map.unitLabel)).toBe(en.btyd.map.units.day);
+    // Giving column C (Orders) to x takes it from frequency.
+    await user.selectOptions(screen.getByLabelText(en.btyd.map.roles.x, { selector: "select" }), "Orders (column C)");
+    expect(selectedText(en.btyd.map.roles.x)).toBe("Orders (column C)");
+    expect((screen.getByLabelText(/^Frequency \(orders\)/, { selector: "select" }) as HTMLSelectElement).value).toBe("");
+    // and giving column D back to T takes it from nobody else (x now has C)
+    await user.selectOptions(screen.getByLabelText(en.btyd.map.roles.T, { selector: "select" }), "x (column D)");
+    expect(selectedText(en.btyd.map.roles.T)).toBe("x (column D)");
+    expect(selectedText(en.btyd.map.roles.x)).toBe("Orders (column C)");
+  });
+});
+
+describe("Check the model", () => {
+  const orders = cdnowOrders();
+  const log: unknown[][] = [["Customer", "Order date", "Dollars"], ...orders.customer.map((c, i) => [c, isoOf(orders.ymd[i]), orders.dollars[i]])];
+
+  it("picks the order log, defaults the calibration end to its midpoint and shows the table and chart", async () => {
+    const user = userEvent.setup();
+    const { container } = render(<ModelCheck port={fakePort({ rows: log })} strings={en} />);
+    await user.click(screen.getByRole("button", { name: en.btyd.check.useLog }));
+    await screen.findByLabelText(en.btyd.check.calibrationEnd);
+    expect(selectedText(en.btyd.check.idColumn)).toBe("Customer (column A)");
+    expect(selectedText(en.btyd.check.dateColumn)).toBe("Order date (column B)");
+    // 1997-01-01 … 1998-06-30 → midpoint 1997-09-30
+    expect((screen.getByLabelText(en.btyd.check.calibrationEnd) as HTMLInputElement).value).toBe("1997-09-30");
+    expect(screen.getByText(en.btyd.check.picked("Customers!A1:C6920", 6919))).toBeTruthy();
+    await expectAccessible(container);
+    await user.click(screen.getByRole("button", { name: en.btyd.check.run }));
+    const table = await screen.findByRole("table", { name: en.btyd.check.table }, { timeout: 20000 });
+    const body = within(table).getAllByRole("row").slice(1).map((r) => Array.from(r.querySelectorAll("td")).map((c) => c.textContent));
+    // groups 0 … 6 and 7+; CDNOW's calibration x distribution: 1,411 customers with x = 0, 64 with 7 or more
+    expect(body.map((r) => r[0])).toEqual(["0", "1", "2", "3", "4", "5", "6", "7+"]);
+    expect(body[0][1]).toBe("1,411");
+    expect(body[7][1]).toBe("64");
+    expect(screen.getByRole("figure", { name: en.btyd.check.chartTitle })).toBeTruthy();
+    expect(screen.getByText(/^Holdout of 39 weeks, 2,357 customers: 1,882 repeat purchases made/)).toBeTruthy();
+    await expectAccessible(container);
+  });
+
+  it("refuses a calibration end outside the log and explains a fit that cannot identify the model, by keyboard", async () => {
+    const user = userEvent.setup();
+    render(<ModelCheck port={fakePort({ rows: log })} strings={en} />);
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: en.btyd.check.useLog }));
+    await user.keyboard("{Enter}");
+    const input = (await screen.findByLabelText(en.btyd.check.calibrationEnd)) as HTMLInputElement;
+    await user.clear(input);
+    await user.type(input, "1999-01-01");
+    const run = screen.getByRole("button", { name: en.btyd.check.run });
+    run.focus();
+    await user.keyboard("{Enter}");
+    expect(screen.getByText(en.btyd.check.badDate("1997-01-01", "1998-06-30"))).toBeTruthy();
+    // One day of calibration: nobody has repeated yet.
+    await user.clear(input);
+    await user.type(input, "1997-01-02");
+    run.focus();
+    await user.keyboard("{Enter}");
+    expect(await screen.findByText(/^The model could not be fitted on the calibration period: .*nobody made a repeat purchase/)).toBeTruthy();
+  });
+});
