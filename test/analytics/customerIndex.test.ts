@@ -33,6 +33,22 @@ describe("CustomerIndex", () => {
     expect([index.indexOf(pair[0]), index.indexOf(pair[1]), index.indexOf(pair[0])]).toEqual([0, 1, 0]);
   });
 
+  it("tells apart short ids that differ only in length or in the last packed character", () => {
+    // Short ASCII ids are compared through packed words that include the length.
+    const ids = ["a", "a\u0000", "", "abcdefgh", "abcdefgi", "abcdefghi", "abcdefgh\u00e9", "ab\u00e9", "12345678"];
+    const index = new CustomerIndex();
+    expect(ids.map((id) => index.indexOf(id))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(ids.map((id) => index.indexOf(id))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(index.find("abcdefg")).toBe(-1);
+  });
+
+  it("keeps long and non-ASCII ids distinct through growth", () => {
+    const index = new CustomerIndex(1);
+    const id = (i: number) => (i % 2 === 0 ? `customer-${i}@example.com` : `Zoë ${i}`);
+    for (let i = 0; i < 20_000; i++) expect(index.indexOf(id(i))).toBe(i);
+    for (let i = 0; i < 20_000; i += 331) expect(index.find(id(i))).toBe(i);
+  });
+
   it("treats text case and inner spaces as part of the id", () => {
     const index = new CustomerIndex();
     expect([index.indexOf("ab"), index.indexOf("AB"), index.indexOf("a b")]).toEqual([0, 1, 2]);
