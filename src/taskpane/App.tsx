@@ -1,7 +1,9 @@
 import * as React from "react";
-import { Body1, FluentProvider, MessageBar, MessageBarBody, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { Body1, FluentProvider, MessageBar, MessageBarBody, Tab, TabList, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { SegmentPane } from "./components/SegmentPane";
 import { type ExcelPort, officeExcel } from "./excel/port";
+import { RetentionView } from "./retention/RetentionView";
+import { type RetentionPort, retentionPortOf } from "./retention/useRetentionFlow";
 import { en, type Strings } from "./strings/en";
 
 // No class on FluentProvider itself: it copies its classes to every portal (tooltips, popovers),
@@ -13,19 +15,55 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
   },
+  nav: {
+    paddingInline: tokens.spacingHorizontalS,
+    paddingTop: tokens.spacingVerticalXS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
-type Props = { readonly port?: ExcelPort; readonly strings?: Strings };
+type View = "segment" | "retention";
 
-/** The pane inside FluentProvider, dark when Office's theme is dark; a plain message outside Excel or on too old a host. */
-export function App({ port = officeExcel, strings = en }: Props): React.JSX.Element {
+type Props = { readonly port?: ExcelPort; readonly strings?: Strings; readonly retentionPort?: RetentionPort };
+
+/**
+ * The pane inside FluentProvider, dark when Office's theme is dark; a plain message outside Excel or on too old a host.
+ * Two views in tabs: Segment and Retention. A view once opened stays mounted (hidden), so switching keeps its state.
+ */
+export function App({ port = officeExcel, strings = en, retentionPort }: Props): React.JSX.Element {
   const styles = useStyles();
+  const [view, setView] = React.useState<View>("segment");
+  const [retentionOpened, setRetentionOpened] = React.useState(false);
+  const retention = React.useMemo(() => retentionPort ?? retentionPortOf(port), [retentionPort, port]);
+  const t = strings.retention.tabs;
+  const select = (next: View): void => {
+    setView(next);
+    if (next === "retention") setRetentionOpened(true);
+  };
   const theme = port.officeTheme() === "dark" ? webDarkTheme : webLightTheme;
   const host = port.hostInfo();
   return (
     <FluentProvider theme={theme}>
       {host.kind === "ready" ? (
-        <SegmentPane port={port} strings={strings} />
+        <>
+          <nav className={styles.nav} aria-label={t.label}>
+            <TabList selectedValue={view} onTabSelect={(_, d) => select(d.value as View)} aria-label={t.label}>
+              <Tab id="view-tab-segment" value="segment" aria-controls="view-panel-segment">
+                {t.segment}
+              </Tab>
+              <Tab id="view-tab-retention" value="retention" aria-controls="view-panel-retention">
+                {t.retention}
+              </Tab>
+            </TabList>
+          </nav>
+          <div role="tabpanel" id="view-panel-segment" aria-labelledby="view-tab-segment" hidden={view !== "segment"}>
+            <SegmentPane port={port} strings={strings} />
+          </div>
+          <div role="tabpanel" id="view-panel-retention" aria-labelledby="view-tab-retention" hidden={view !== "retention"}>
+            {retentionOpened && <RetentionView port={retention} strings={strings} />}
+          </div>
+        </>
       ) : (
         <main className={styles.message}>
           <Title3 as="h1">{strings.appTitle}</Title3>

@@ -88,3 +88,29 @@ export function fakePort(options: FakeOptions): FakePort {
   };
   return port;
 }
+
+/**
+ * Gives jsdom the bits of layout Tabster (Fluent's keyboard focus manager: Tab out of a TabList,
+ * arrow keys between tabs) checks before it moves focus: a body with a size, and `offsetParent`
+ * null only for elements that are hidden (the `hidden` attribute or display: none on them or an
+ * ancestor). Without it Tabster treats every element as invisible and sends focus to <body>.
+ */
+export function installLayoutForTabster(): void {
+  const body = document.body as HTMLElement & { __sized?: boolean };
+  if (!body.__sized) {
+    body.getBoundingClientRect = () => ({ x: 0, y: 0, top: 0, left: 0, right: 320, bottom: 800, width: 320, height: 800, toJSON: () => ({}) }) as DOMRect;
+    body.__sized = true;
+  }
+  const proto = HTMLElement.prototype as unknown as { __offsetParentPatched?: boolean };
+  if (proto.__offsetParentPatched) return;
+  Object.defineProperty(HTMLElement.prototype, "offsetParent", {
+    configurable: true,
+    get(this: HTMLElement) {
+      for (let e: HTMLElement | null = this; e; e = e.parentElement) {
+        if (e.hidden || window.getComputedStyle(e).display === "none") return null;
+      }
+      return this.parentElement ?? null;
+    },
+  });
+  proto.__offsetParentPatched = true;
+}

@@ -87,8 +87,8 @@ const ID_HEADER = /customer|client|account|member|buyer|user|kunde|kund|cust(\b|
 const NOT_CUSTOMER = /order|invoice|transaction|receipt|line|item|product|sku|date|dato|datum|bestell|ordre/i;
 const DATE_HEADER = /date|day|time|when|ordered|purchased|dato|datum|tag|bestelldatum/i;
 
-/** Date-like: whole serials from 1950 on (18264) or ISO date text, for ≥ 80% of the non-blank sample. */
-function looksLikeDates(values: readonly unknown[]): boolean {
+/** Date-like: whole serials from 1950 on (18264) or ISO date text, for at least `share` of the non-blank sample. */
+function looksLikeDates(values: readonly unknown[], share = 0.8): boolean {
   let seen = 0;
   let dates = 0;
   for (const v of values) {
@@ -97,7 +97,7 @@ function looksLikeDates(values: readonly unknown[]): boolean {
     if (typeof v === "number" && v >= 18264 && v < 2958466) dates++;
     else if (typeof v === "string" && serialFromIsoText(v) !== null) dates++;
   }
-  return seen > 0 && dates >= 0.8 * seen;
+  return seen > 0 && dates >= share * seen;
 }
 
 function looksLikeIds(values: readonly unknown[]): boolean {
@@ -113,7 +113,8 @@ function looksLikeIds(values: readonly unknown[]): boolean {
 
 /**
  * Guesses the id and date columns of an order log from headers and sample values: the order date
- * is a date-like column (a date-ish header first); the customer id is a column headed like a
+ * is a date-like column (a date-ish header with at least half its sample dates first, else 80%
+ * dates); the customer id is a column headed like a
  * customer (not an order or invoice number), else the first text or whole-number column left.
  */
 export function guessLogMapping(rows: readonly (readonly unknown[])[], hasHeaders: boolean, columnCount: number): LogMapping {
@@ -122,7 +123,8 @@ export function guessLogMapping(rows: readonly (readonly unknown[])[], hasHeader
   const column = (c: number): unknown[] => sample.map((r) => r[c]);
 
   let date: number | null = null;
-  for (let c = 0; c < columnCount && date === null; c++) if (DATE_HEADER.test(head(c)) && looksLikeDates(column(c))) date = c;
+  // A date-ish header needs only half its sample to be dates: a log may hold a few bad rows.
+  for (let c = 0; c < columnCount && date === null; c++) if (DATE_HEADER.test(head(c)) && looksLikeDates(column(c), 0.5)) date = c;
   for (let c = 0; c < columnCount && date === null; c++) if (looksLikeDates(column(c))) date = c;
 
   let id: number | null = null;

@@ -359,9 +359,13 @@ export const en = {
       noRepeats: (kind: PeriodKind) =>
         `No customer ordered again in a later ${kind} than the ${kind} of their first order, so there is no retention to show. Try a shorter period, or an order log that covers more time.`,
       core: (detail: string) => `The cohorts could not be built: ${detail}`,
+      empty: "The selection is empty. Select your order log (with its header row) and try again.",
+      singleRow: "The selection holds only one row. Select the whole order log, one order per row.",
+      structureProtected: "The workbook's structure is protected, so the Cohorts sheet cannot be added. Unprotect the workbook (Review › Protect Workbook) and try again.",
     },
     curve: {
       heading: "Retention curves",
+      tableLabel: "Share of each cohort that ordered again, by periods after its first",
       title: (cohorts: number) => `Retention curves of the latest ${cohorts.toLocaleString("en-US")} ${cohorts === 1 ? "cohort" : "cohorts"}`,
       xAxis: (kind: PeriodKind) => ({ week: "Weeks", month: "Months", quarter: "Quarters", year: "Years" })[kind] + " after the first order",
       yAxis: "Share of the cohort",

@@ -6,9 +6,11 @@ import { axe } from "jest-axe";
 import { App } from "../../../src/taskpane/App";
 import { ExcelLayerError } from "../../../src/taskpane/excel";
 import { en } from "../../../src/taskpane/strings/en";
-import { fakePort, installDomPolyfills } from "../support";
+import { fakePort, installDomPolyfills, installLayoutForTabster } from "../support";
 
 installDomPolyfills();
+// The view tabs' keyboard focus (Tabster) needs a little layout in jsdom.
+installLayoutForTabster();
 
 /**
  * A known table. Sheet rows 2–11. Rows 8 (recommend 12) and 9 (no id) are skipped.
@@ -218,8 +220,10 @@ describe("Segment pane", () => {
     const user = userEvent.setup();
     const port = fakePort({ rows: TABLE });
     render(<App port={port} />);
+    await user.tab(); // the view tabs come first, with the selected Segment tab
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("tab", { name: en.retention.tabs.segment })));
     await user.tab();
-    expect(document.activeElement).toBe(screen.getByRole("button", { name: en.pick.useSelection }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: en.pick.useSelection })));
     await user.keyboard("{Enter}");
     await screen.findByRole("heading", { name: en.map.heading });
     // Change the measure by keyboard: focus its select and pick "Revenue".

@@ -1,0 +1,96 @@
+import * as React from "react";
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, mergeClasses } from "@fluentui/react-components";
+import { type ChartProps, LineChart, getNextColor } from "@fluentui/react-charts";
+import { usePaneStyles } from "../components/styles";
+import type { Strings } from "../strings/en";
+import { cohortLabel, cohortName } from "./cohortsPlan";
+import type { RetentionResult } from "./retentionRun";
+
+type Props = { readonly result: RetentionResult; readonly strings: Strings; readonly dark?: boolean };
+
+export function percentText(strings: Strings, share: number): string {
+  return new Intl.NumberFormat(strings.locale, { style: "percent", maximumFractionDigits: 0 }).format(share);
+}
+
+/** The one-line reading of the curve, or null when no cohort has an ended next period. */
+export function readingText(result: RetentionResult, strings: Strings): string | null {
+  const reading = result.reading;
+  if (!reading) return null;
+  return strings.retention.curve.reading(result.kind, cohortName(result.kind, reading.start, strings), percentText(strings, reading.share));
+}
+
+/**
+ * The retention curves of the latest cohorts: a Fluent line chart (share of the cohort ordering in
+ * each period after its first) and the same numbers as a table, for screen readers and keyboard.
+ */
+export function RetentionCurve({ result, strings, dark = false }: Props): React.JSX.Element {
+  const styles = usePaneStyles();
+  const c = strings.retention.curve;
+  const { curves, kind } = result;
+  if (curves.length === 0) return <Text>{c.noCurve(kind)}</Text>;
+  const legend = (start: number) => cohortLabel(kind, start, strings);
+  const data: ChartProps = {
+    chartTitle: c.title(curves.length),
+    lineChartData: curves.map((curve, i) => ({
+      legend: legend(curve.start),
+      data: curve.points.map((p) => ({ x: p.period, y: p.share })),
+      color: getNextColor(i, 0, dark),
+    })),
+  };
+  const length = Math.max(...curves.map((curve) => curve.points[curve.points.length - 1].period + 1));
+  const periods = Array.from({ length }, (_, k) => k);
+  return (
+    <>
+      <figure className={styles.figure} aria-label={c.title(curves.length)}>
+        <figcaption>
+          <Text weight="semibold">{c.title(curves.length)}</Text>
+        </figcaption>
+        <LineChart
+          data={data}
+          culture={strings.locale}
+          height={220}
+          xAxisTitle={c.xAxis(kind)}
+          yAxisTitle={c.yAxis}
+          yMinValue={0}
+          yMaxValue={1}
+          yAxisTickFormat={(v: number) => percentText(strings, v)}
+          legendProps={{ enabledWrapLines: true }}
+        />
+      </figure>
+      <div className={styles.scroll} role="region" aria-label={c.tableLabel} tabIndex={0}>
+        <Table size="extra-small" aria-label={c.tableLabel} className={styles.table}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={mergeClasses(styles.sticky, styles.headerCell)}>{strings.retention.sheet.cohortStart}</TableHeaderCell>
+              <TableHeaderCell className={styles.headerCell}>{strings.retention.sheet.customers}</TableHeaderCell>
+              {periods.map((k) => (
+                <TableHeaderCell key={k} className={styles.headerCell}>
+                  {strings.retention.sheet.periodColumn(kind, k)}
+                </TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {curves.map((curve) => (
+              <TableRow key={curve.start}>
+                <TableCell className={mergeClasses(styles.sticky, styles.segmentCell)}>{legend(curve.start)}</TableCell>
+                <TableCell className={styles.numberCell}>{new Intl.NumberFormat(strings.locale).format(curve.size)}</TableCell>
+                {periods.map((k) => {
+                  const point = curve.points.find((p) => p.period === k);
+                  return (
+                    <TableCell key={k} className={styles.numberCell}>
+                      {point ? percentText(strings, point.share) : ""}
+                    </TableCell>
+                  );
+                })}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <Text size={200} className={styles.muted}>
+        {c.notSurvival}
+      </Text>
+    </>
+  );
+}

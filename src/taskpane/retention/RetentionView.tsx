@@ -1,0 +1,243 @@
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Subtitle2,
+  Text,
+  Title3,
+} from "@fluentui/react-components";
+import { PERIOD_KINDS, type PeriodKind } from "../../analytics/calendarPeriods";
+import { usePaneStyles } from "../components/styles";
+import { columnLetter, headerTexts } from "../model/mapping";
+import type { Strings } from "../strings/en";
+import { RetentionCurve, readingText } from "./RetentionCurve";
+import { LONGEST_PERIOD_DAYS, type LogIssueGroup, type LogMapping } from "./retentionRun";
+import { type RetentionNotice, type RetentionPort, type RetentionSetup, useRetentionFlow } from "./useRetentionFlow";
+
+type Props = { readonly port: RetentionPort; readonly strings: Strings };
+
+function Notice({ notice }: { notice: RetentionNotice }): React.JSX.Element {
+  return (
+    <MessageBar intent={notice.intent} layout="multiline">
+      <MessageBarBody>{notice.text}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** "3 rows left out: order date blank (rows 7, 12, 40)", one line per reason. */
+export function issueLines(issues: readonly LogIssueGroup[], strings: Strings): string[] {
+  const s = strings.retention.issues;
+  return issues.map((g) => s.line(g.count, s.reason(g.issue), g.rows, g.count > g.rows.length));
+}
+
+function Issues({ issues, strings }: { issues: readonly LogIssueGroup[]; strings: Strings }): React.JSX.Element | null {
+  const styles = usePaneStyles();
+  if (issues.length === 0) return null;
+  return (
+    <>
+      <Subtitle2 as="h3">{strings.retention.issues.heading}</Subtitle2>
+      <ul className={styles.list}>
+        {issueLines(issues, strings).map((line) => (
+          <li key={line}>
+            <Text>{line}</Text>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+type SetupProps = {
+  readonly setup: RetentionSetup;
+  readonly strings: Strings;
+  readonly onHasHeaders: (value: boolean) => void;
+  readonly onMapping: (mapping: LogMapping) => void;
+  readonly onPeriod: (period: PeriodKind) => void;
+  readonly onActiveDays: (text: string) => void;
+};
+
+function SetupSteps({ setup, strings, onHasHeaders, onMapping, onPeriod, onActiveDays }: SetupProps): React.JSX.Element {
+  const styles = usePaneStyles();
+  const m = strings.retention.map;
+  const p = strings.retention.settings;
+  const heads = headerTexts(setup.firstRows, setup.hasHeaders, setup.region.columnCount);
+  const options = heads.map((h, c) => ({ value: String(c), label: strings.map.columnOption(columnLetter(setup.region.columnIndex + c), h) }));
+  const field = (key: keyof LogMapping, label: string, hint: string) => (
+    <Field label={label} hint={hint} required>
+      <Select
+        value={setup.mapping[key] === null ? "" : String(setup.mapping[key])}
+        onChange={(_, d) => onMapping({ ...setup.mapping, [key]: d.value === "" ? null : Number(d.value) })}
+      >
+        <option value="">{strings.map.notMapped}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+  return (
+    <>
+      <section className={styles.section} aria-labelledby="retention-map-heading">
+        <Subtitle2 as="h2" id="retention-map-heading">
+          {m.heading}
+        </Subtitle2>
+        <Checkbox checked={setup.hasHeaders} onChange={(_, d) => onHasHeaders(d.checked === true)} label={strings.pick.headersCheckbox} />
+        {field("id", m.id, m.idHint)}
+        {field("date", m.date, m.dateHint)}
+      </section>
+      <section className={styles.section} aria-labelledby="retention-settings-heading">
+        <Subtitle2 as="h2" id="retention-settings-heading">
+          {p.heading}
+        </Subtitle2>
+        <Field label={p.period}>
+          <Select value={setup.period} onChange={(_, d) => onPeriod(d.value as PeriodKind)}>
+            {PERIOD_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {p.periods[k]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={p.activeDays} hint={p.activeDaysHint(LONGEST_PERIOD_DAYS[setup.period])}>
+          <Input inputMode="numeric" value={setup.activeDays} onChange={(_, d) => onActiveDays(d.value)} />
+        </Field>
+      </section>
+    </>
+  );
+}
+
+/** The Retention view: pick an order log, map id and date, choose the period, build the Cohorts sheet, read the curve. */
+export function RetentionView({ port, strings }: Props): React.JSX.Element {
+  const styles = usePaneStyles();
+  const flow = useRetentionFlow(port, strings);
+  const { state } = flow;
+  const r = strings.retention;
+  const busy = state.status === "picking" || state.status === "running";
+
+  // Keyboard focus follows the flow, as in the Segment pane.
+  const pickRef = React.useRef<HTMLButtonElement>(null);
+  const buildRef = React.useRef<HTMLButtonElement>(null);
+  const cancelRef = React.useRef<HTMLButtonElement>(null);
+  const resultRef = React.useRef<HTMLDivElement>(null);
+  const previous = React.useRef(state.status);
+  React.useEffect(() => {
+    const was = previous.current;
+    previous.current = state.status;
+    if (was === state.status) return;
+    if (state.status === "running") cancelRef.current?.focus();
+    else if (state.status === "done") resultRef.current?.focus();
+    else if (state.status === "ready" && was === "running") buildRef.current?.focus();
+    else if (state.status === "start" && was === "picking") pickRef.current?.focus();
+  }, [state.status]);
+
+  const picked = state.status === "ready" || state.status === "running" || state.status === "done" ? state.setup : null;
+
+  return (
+    <main className={styles.root} aria-busy={busy}>
+      <header className={styles.section}>
+        <Title3 as="h1">{strings.appTitle}</Title3>
+        <Body1>{r.intro}</Body1>
+      </header>
+
+      <section className={styles.section} aria-labelledby="retention-pick-heading">
+        <Subtitle2 as="h2" id="retention-pick-heading">
+          {r.pick.heading}
+        </Subtitle2>
+        {state.status === "start" && <Text className={styles.muted}>{r.pick.hint}</Text>}
+        {picked && <Text>{r.pick.picked(picked.region.address, picked.region.rowCount - (picked.hasHeaders ? 1 : 0))}</Text>}
+        <div className={styles.row}>
+          <Button ref={pickRef} appearance={state.status === "start" ? "primary" : "secondary"} disabledFocusable={busy} onClick={() => void flow.pickSelection()}>
+            {strings.pick.useSelection}
+          </Button>
+        </div>
+        {state.status === "picking" && (
+          <Field validationMessage={strings.pick.reading} validationState="none">
+            <ProgressBar aria-label={strings.pick.reading} />
+          </Field>
+        )}
+        {state.status === "start" && state.notice && <Notice notice={state.notice} />}
+      </section>
+
+      {state.status === "ready" && (
+        <>
+          <SetupSteps
+            setup={state.setup}
+            strings={strings}
+            onHasHeaders={flow.setHasHeaders}
+            onMapping={flow.setMapping}
+            onPeriod={flow.setPeriod}
+            onActiveDays={flow.setActiveDays}
+          />
+          <section className={styles.section} aria-labelledby="retention-run-heading">
+            <Subtitle2 as="h2" id="retention-run-heading">
+              {r.run.heading}
+            </Subtitle2>
+            {state.notice && <Notice notice={state.notice} />}
+            <Issues issues={state.issues} strings={strings} />
+            <div className={styles.row}>
+              <Button ref={buildRef} appearance="primary" onClick={() => void flow.build()}>
+                {r.run.build}
+              </Button>
+            </div>
+          </section>
+        </>
+      )}
+
+      {state.status === "running" && (
+        <section className={styles.section} aria-labelledby="retention-run-heading">
+          <Subtitle2 as="h2" id="retention-run-heading">
+            {r.run.heading}
+          </Subtitle2>
+          <Field label={r.run.phase[state.phase]} validationMessage={r.run.progress(state.done, state.total)} validationState="none">
+            <ProgressBar value={state.total === 0 ? 0 : state.done / state.total} max={1} aria-valuetext={r.run.progress(state.done, state.total)} />
+          </Field>
+          <div className={styles.row}>
+            <Button ref={cancelRef} onClick={flow.cancel}>
+              {r.run.cancel}
+            </Button>
+          </div>
+        </section>
+      )}
+
+      {state.status === "done" && (
+        <>
+          <div ref={resultRef} tabIndex={-1} className={styles.section}>
+            <MessageBar intent={state.written.formatted ? "success" : "warning"} layout="multiline">
+              <MessageBarBody>
+                <Text as="p" block>
+                  {r.run.wroteSheet(state.written.sheetName)}
+                </Text>
+                {!state.written.formatted && (
+                  <Text as="p" block>
+                    {r.run.notFormatted}
+                  </Text>
+                )}
+              </MessageBarBody>
+            </MessageBar>
+          </div>
+          <section className={styles.section} aria-labelledby="retention-curve-heading">
+            <Subtitle2 as="h2" id="retention-curve-heading">
+              {r.curve.heading}
+            </Subtitle2>
+            <Text>{r.run.totals(state.result.orders, state.result.cohorts.cohortSize.reduce((a, b) => a + b, 0), state.result.cohorts.cohortStart.length)}</Text>
+            {readingText(state.result, strings) && <Text weight="semibold">{readingText(state.result, strings)}</Text>}
+            <RetentionCurve result={state.result} strings={strings} dark={port.officeTheme() === "dark"} />
+            <Issues issues={state.result.issues} strings={strings} />
+          </section>
+          <div className={styles.row}>
+            <Button onClick={flow.startOver}>{r.run.startOver}</Button>
+          </div>
+        </>
+      )}
+    </main>
+  );
+}
