@@ -113,7 +113,7 @@ export async function cohorts(customer_ids: any[][], order_dates: any[][], perio
  * @param {any[][]} customer_ids The customer of each order (a column; ids are compared as trimmed text).
  * @param {any[][]} order_dates The date of each order (Excel dates or ISO text such as 2024-03-31).
  * @param {any} [period] "week" (ISO weeks from Monday), "month" (the default), "quarter" or "year".
- * @param {any} [active_days] A customer counts as active for this many days after each order (default 365); it must be at least the length of a period.
+ * @param {any} [active_days] A customer counts as active for this many days after each order (default 365, or 366 for yearly tables); it must be at least the length of a period.
  * @param {any} [as_of_date] The analysis date: later orders are left out and the current period ends on it. Default: the latest order date.
  * @returns {Promise<any[][]>} A header row, then one row per period: start, customers at start, new, reactivated, customers at end, retained, retention, lost.
  */
@@ -128,7 +128,8 @@ export async function retentionbyperiod(
     const kind = readPeriod(period);
     const daysCell = readNumber(single(active_days, "active_days"), at("active_days"), "a number of days");
     if (isCellError(daysCell)) raise(daysCell);
-    const activeDays = daysCell ?? DEFAULT_ACTIVE_DAYS;
+    // Omitted, the window is 365 days, or 366 for yearly tables so that a leap year fits in it.
+    const activeDays = daysCell ?? (kind === "year" ? 366 : DEFAULT_ACTIVE_DAYS);
     if (!Number.isInteger(activeDays) || activeDays < 1) {
       failValue(`active_days: expected a whole number of days of 1 or more, found ${activeDays}`);
     }

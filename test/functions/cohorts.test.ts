@@ -164,6 +164,27 @@ describe("LOYALTY.RETENTIONBYPERIOD", () => {
   });
 });
 
+describe("LOYALTY.RETENTIONBYPERIOD by year", () => {
+  // A ordered 2023-06-01 and 2024-03-01; B only 2024-01-01. 2024 is a leap year (366 days).
+  const yIds = column(["A", "A", "B"]);
+  const yDates = column([d(6, 1, 2023), d(3, 1, 2024), d(1, 1, 2024)]);
+
+  it("defaults to 366 active days for yearly tables, so a leap year fits", async () => {
+    // 2023: A new, active at 2023-12-31 (ordered within 366 days) → CS 0, CN 1, CE 1.
+    // 2024: CS 1 (A). A active at 2024-12-31 (March order within 366 days); B new and, with 366 days, its
+    // Jan 1 order is still inside (2023-12-31, 2024-12-31] → CE 2, retained 1, retention 1, lost 0.
+    expect(await retentionbyperiod(yIds, yDates, "year")).toEqual([
+      ["Period start", "Customers at start", "New", "Reactivated", "Customers at end", "Retained", "Retention", "Lost"],
+      [d(1, 1, 2023), 0, 1, 0, 1, 0, "", 0],
+      [d(1, 1, 2024), 1, 1, 0, 2, 1, 1, 0],
+    ]);
+  });
+
+  it("still refuses a typed 365 when the table holds a leap year", async () => {
+    expect(excelError(await retentionbyperiod(yIds, yDates, "year", 365))?.code).toBe("#VALUE!");
+  });
+});
+
 describe("LOYALTY.SBGFIT", () => {
   const csv = fs.readFileSync(path.join(__dirname, "../fixtures/sbg_fader_hardie_2007_survivors.csv"), "utf8").trim().split(/\r?\n/);
   const rows = csv.slice(1).map((line) => line.split(",").map(Number));
