@@ -19,7 +19,7 @@ import { allCases } from "../build/bundleCases";
 import type { BundleCase } from "../build/bundleCases/types";
 import { StubError } from "../support/customFunctionsStub";
 import { DIST, Session, startSession } from "./support/browser";
-import { ShownCell, cell, enter, goTo, letters, paste, readColumn, waitForPreview } from "./support/preview";
+import { ShownCell, cell, enter, goTo, letters, paste, readColumn, waitForPreview, workbook } from "./support/preview";
 
 type Metadata = { functions: { id: string; parameters: { name: string; dimensionality?: string }[] }[] };
 const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as Metadata;
@@ -116,13 +116,21 @@ async function readResult(page: Page, rows: number, cols: number): Promise<Shown
     return Array.from({ length: rows }, (_, r) => columns.map((col) => col[r]));
   }
   await goTo(page, "Formulas!A1");
-  const out: ShownCell[][] = [];
-  for (let r = 0; r < rows; r++) {
-    const line: ShownCell[] = [];
-    for (let c = 0; c < cols; c++) line.push(await cell(page, `${letters(c)}${r + 1}`));
-    out.push(line);
-  }
-  return out;
+  await cell(page, "A1");
+  // All cells of a short result are in view: read them at once.
+  const addresses = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => `${letters(c)}${r + 1}`));
+  const raw = await workbook(page)
+    .getByRole("grid")
+    .evaluate((el, grid) => grid.map((line) => line.map((a) => el.querySelector(`[data-address="${a}"]`)?.getAttribute("data-value") ?? null)), addresses);
+  return raw.map((line) => line.map((v) => shown(v)));
+}
+
+/** A cell's data-value attribute as the value the grid shows ("" for blank). */
+function shown(raw: string | null): ShownCell {
+  if (raw === null) return "";
+  const v = JSON.parse(raw) as number | string | boolean | { error: string; message?: string };
+  if (typeof v === "object") return v.message === undefined ? { code: v.error } : { code: v.error, message: v.message };
+  return v;
 }
 
 let session: Session;

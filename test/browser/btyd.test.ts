@@ -1,0 +1,94 @@
+/**
+ * Predicted value in the real task pane (dist/taskpane.js) in the preview: Check the model on the
+ * CDNOW order log pasted into a sheet (table and chart drawn, uncovered, no NaN in the SVG), and
+ * the Segment flow on the sample Customers sheet, whose derived histories either add the four
+ * prediction columns or leave the sheet as before with the model's reason in the pane.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { Locator, Page } from "playwright-core";
+import { ROOT, Session, screenshotPath, startSession } from "./support/browser";
+import { goTo, paste, waitForPreview, workbook, cell, letters } from "./support/preview";
+
+let session: Session;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+const pane = (page: Page): Locator => page.locator("#pane");
+
+/** CDNOW_sample.txt as "Customer<TAB>Order date" lines with ISO dates, header first. */
+function cdnowLog(): string {
+  const lines = ["Customer\tOrder date"];
+  for (const line of fs.readFileSync(path.join(ROOT, "test", "fixtures", "CDNOW_sample.txt"), "utf8").split(/\r?\n/)) {
+    const f = line.trim().split(/\s+/);
+    if (f.length < 5) continue;
+    lines.push(`${Number(f[1])}\t${f[2].slice(0, 4)}-${f[2].slice(4, 6)}-${f[2].slice(6, 8)}`);
+  }
+  return lines.join("\n");
+}
+
+describe("predicted value in the preview", () => {
+  let page: Page;
+  let log: { errors: string[]; failedRequests: string[]; external: string[] };
+
+  beforeAll(async () => {
+    ({ page, log } = await session.open("preview.html"));
+    await waitForPreview(page);
+  });
+
+  it("checks the model on a pasted order log: 1997-09-30 split, eight frequency groups, a drawn chart", async () => {
+    await goTo(page, "Formulas!A1");
+    await paste(page, cdnowLog());
+    await goTo(page, "Formulas!A1");
+    await pane(page).getByRole("button", { name: "Use order log" }).click();
+    const end = pane(page).getByLabel("Calibration ends on");
+    await end.waitFor({ timeout: 60000 });
+    expect(await end.inputValue()).toBe("1997-09-30");
+    await pane(page).getByRole("button", { name: "Check the model" }).click();
+    const table = pane(page).getByRole("table", { name: /per frequency group/ });
+    await table.waitFor({ timeout: 60000 });
+    const groups = await table.locator("tbody tr td:first-child").allTextContents();
+    expect(groups).toEqual(["0", "1", "2", "3", "4", "5", "6", "7+"]);
+    // CDNOW's calibration x distribution (cdnow_customers_summary.csv): 1,411 with x = 0
+    expect((await table.locator("tbody tr").first().locator("td").nth(1).textContent())?.trim()).toBe("1,411");
+    const chart = pane(page).getByRole("figure", { name: /Actual and predicted repeat purchases/ });
+    await chart.scrollIntoViewIfNeeded();
+    const bars = chart.locator("svg rect");
+    expect(await bars.count()).toBeGreaterThanOrEqual(16);
+    // Every bar has a real height (a background rect may say "100%"), and the figure is not drawn over.
+    const heights = await bars.evaluateAll((els) => els.map((e) => e.getAttribute("height") ?? ""));
+    expect(heights.filter((h) => !h.endsWith("%")).every((h) => Number.isFinite(Number(h)) && Number(h) >= 0)).toBe(true);
+    expect(heights.filter((h) => !h.endsWith("%")).length).toBe(16);
+    await pane(page).screenshot({ path: screenshotPath("pane-model-check.png") });
+  });
+
+  it("segments the Customers sheet with derived histories: prediction columns, or the model's reason and the sheet as before", async () => {
+    await goTo(page, "Customers!A1");
+    await pane(page).getByRole("button", { name: "Use selection" }).click();
+    await pane(page).getByText(/x, t_x and T will be derived in weeks/).waitFor({ timeout: 30000 });
+    await pane(page).getByRole("button", { name: "Segment", exact: true }).click();
+    await pane(page).getByText(/Results are on the sheet/).waitFor({ timeout: 120000 });
+    const header: string[] = [];
+    await workbook(page).getByRole("tab", { name: "Segments", exact: true }).waitFor();
+    await goTo(page, "Segments!A1");
+    for (let c = 0; c < 12; c++) header.push(String(await cell(page, `${letters(c)}1`)));
+    const failed = await pane(page).getByText(/Customer value could not be predicted/).count();
+    if (failed > 0) {
+      expect(header).not.toContain("P(alive)");
+    } else {
+      expect(header).toEqual(expect.arrayContaining(["P(alive)", "Expected purchases (12 months)", "Predicted 12-month value", "Lapse flag"]));
+      await pane(page).getByRole("table", { name: /Expected purchases, predicted value/ }).waitFor();
+    }
+    expect(header.indexOf("Issue")).toBeGreaterThan(header.indexOf("Segment"));
+    await pane(page).screenshot({ path: screenshotPath("pane-predicted-value.png") });
+  });
+
+  it("caused no console errors or failed requests", () => {
+    expect(log.errors).toEqual([]);
+    expect(log.failedRequests).toEqual([]);
+  });
+});
