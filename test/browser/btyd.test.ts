@@ -1,8 +1,8 @@
 /**
  * Predicted value in the real task pane (dist/taskpane.js) in the preview: Check the model on the
  * CDNOW order log pasted into a sheet (table and chart drawn, uncovered, no NaN in the SVG), and
- * the Segment flow on the sample Customers sheet, whose derived histories either add the four
- * prediction columns or leave the sheet as before with the model's reason in the pane.
+ * the Segment flow on the sample Customers sheet, whose derived histories the BG/NBD core refuses
+ * (no sign of dropout in rfm_data_orders): the pane gives the model's reason, the sheet is as before.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -66,7 +66,7 @@ describe("predicted value in the preview", () => {
     await pane(page).screenshot({ path: screenshotPath("pane-model-check.png") });
   });
 
-  it("segments the Customers sheet with derived histories: prediction columns, or the model's reason and the sheet as before", async () => {
+  it("segments the Customers sheet with derived histories the model cannot fit: the model's reason, the sheet as before", async () => {
     await goTo(page, "Customers!A1");
     await pane(page).getByRole("button", { name: "Use selection" }).click();
     await pane(page).getByText(/x, t_x and T will be derived in weeks/).waitFor({ timeout: 30000 });
@@ -76,13 +76,11 @@ describe("predicted value in the preview", () => {
     await workbook(page).getByRole("tab", { name: "Segments", exact: true }).waitFor();
     await goTo(page, "Segments!A1");
     for (let c = 0; c < 12; c++) header.push(String(await cell(page, `${letters(c)}1`)));
-    const failed = await pane(page).getByText(/Customer value could not be predicted/).count();
-    if (failed > 0) {
-      expect(header).not.toContain("P(alive)");
-    } else {
-      expect(header).toEqual(expect.arrayContaining(["P(alive)", "Expected purchases (12 months)", "Predicted 12-month value", "Lapse flag"]));
-      await pane(page).getByRole("table", { name: /Expected purchases, predicted value/ }).waitFor();
-    }
+    // The sample's rfm_data_orders histories show no sign of dropout, so the BG/NBD core refuses them
+    // (as LOYALTY.BGNBDFIT does on that data set); the pane says why and writes the sheet as before.
+    await pane(page).getByText(/Customer value could not be predicted.*the data cannot identify the BG\/NBD model/).waitFor();
+    expect(header).not.toContain("P(alive)");
+    expect(header.slice(0, 6)).toEqual(["Customer", "Segment", "Recommend score", "R+F+M", "RFM score", "Issue"]);
     expect(header.indexOf("Issue")).toBeGreaterThan(header.indexOf("Segment"));
     await pane(page).screenshot({ path: screenshotPath("pane-predicted-value.png") });
   });

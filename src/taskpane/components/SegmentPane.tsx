@@ -151,7 +151,8 @@ export function SegmentPane({ port, strings }: Props): React.JSX.Element {
         </>
       )}
 
-      {(state.status === "ready" || state.status === "done") && <ModelCheck port={port} strings={strings} dark={port.officeTheme() === "dark"} />}
+      {/* Independent of the customer table; hidden while the Segment flow itself talks to Excel. */}
+      {state.status !== "picking" && state.status !== "running" && <ModelCheck port={port} strings={strings} dark={port.officeTheme() === "dark"} />}
     </main>
   );
 }

@@ -303,7 +303,7 @@ export const en = {
       badDate: (from: string, to: string) => `Give the calibration end as a date after ${from} and before ${to}, such as ${from}.`,
       failed: (message: string) => `The model could not be fitted on the calibration period: ${message}. Try a later calibration end or a longer order log.`,
       table: "Average repeat purchases per customer in the holdout, actual and predicted, per frequency group",
-      columns: { group: "Repeat purchases in calibration", customers: "Customers", actual: "Actual", predicted: "Predicted" },
+      columns: { group: "Repeat purchases (x)", customers: "Customers", actual: "Actual", predicted: "Predicted" },
       chartTitle: "Actual and predicted repeat purchases per customer in the holdout",
       actual: "Actual",
       predicted: "Predicted",
