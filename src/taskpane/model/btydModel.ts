@@ -124,8 +124,11 @@ const date = (v: unknown, where: string, row: number): number => {
 
 type Histories = { x: Float64Array; tx: Float64Array; T: Float64Array; orders: Float64Array; asOf: number | null; unit: TimeUnit };
 
-/** x, t_x, T (NaN where unusable) for every row; orders per row (NaN when unknown). */
-export function readHistories(input: Pick<BtydInput, "rows" | "firstSheetRow" | "mapping" | "segments">): Histories {
+/** Rows read between yields to the host, and rows per block of predictions (sorted by (x, T), see predictInBlocks). */
+export const BLOCK_ROWS = 5_000;
+
+/** x, t_x, T (NaN where unusable) for every row; orders per row (NaN when unknown). Yields every BLOCK_ROWS rows. */
+export async function readHistories(input: Pick<BtydInput, "rows" | "firstSheetRow" | "mapping" | "segments">): Promise<Histories> {
   const { rows, mapping, segments } = input;
   const n = rows.length;
   const x = new Float64Array(n).fill(NaN);
@@ -137,6 +140,7 @@ export function readHistories(input: Pick<BtydInput, "rows" | "firstSheetRow" | 
   if (source === "mapped") {
     const b = mapping.btyd as BtydColumns;
     for (let i = 0; i < n; i++) {
+      if (i > 0 && i % BLOCK_ROWS === 0) await yieldToHost();
       if (segments[i] === null) continue;
       const row = rows[i];
       const sheetRow = input.firstSheetRow + i;
@@ -160,6 +164,7 @@ export function readHistories(input: Pick<BtydInput, "rows" | "firstSheetRow" | 
   const recencyIsDate = mapping.recencyKind === "date";
   let asOf = -Infinity;
   for (let i = 0; i < n; i++) {
+    if (i > 0 && i % BLOCK_ROWS === 0) await yieldToHost();
     if (segments[i] === null) continue;
     const row = rows[i];
     const sheetRow = input.firstSheetRow + i;
@@ -199,13 +204,43 @@ export function readHistories(input: Pick<BtydInput, "rows" | "firstSheetRow" | 
   return { x, tx, T, orders, asOf: asOf === -Infinity ? null : asOf, unit: "week" };
 }
 
+/**
+ * Runs a per-row core column function over blocks of BLOCK_ROWS rows, yielding between blocks.
+ * Rows are taken in (x, T) order so that each block holds its own distinct (x, T) pairs: the
+ * cores sum their series once per distinct pair within a call, and a pair split over blocks is
+ * summed at most twice. O(n log n) for the order plus the cores' own cost.
+ */
+export async function predictInBlocks(
+  columns: readonly Float64Array[],
+  compute: (block: Float64Array[]) => Float64Array,
+): Promise<Float64Array> {
+  const [x, , T] = columns;
+  const k = x.length;
+  const order = new Uint32Array(k);
+  for (let j = 0; j < k; j++) order[j] = j;
+  order.sort((i, j) => x[i] - x[j] || T[i] - T[j]);
+  const out = new Float64Array(k);
+  for (let from = 0; from < k; from += BLOCK_ROWS) {
+    if (from > 0) await yieldToHost();
+    const m = Math.min(k, from + BLOCK_ROWS) - from;
+    const block = columns.map((c) => {
+      const b = new Float64Array(m);
+      for (let j = 0; j < m; j++) b[j] = c[order[from + j]];
+      return b;
+    });
+    const result = compute(block);
+    for (let j = 0; j < m; j++) out[order[from + j]] = result[j];
+  }
+  return out;
+}
+
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Fits and predicts; null when no histories are mapped or derivable. Never throws for a failed fit. */
 export async function computeBtyd(input: BtydInput): Promise<BtydOutcome | null> {
   const source = btydSource(input.mapping);
   if (source === null) return null;
-  const h = readHistories(input);
+  const h = await readHistories(input);
   const n = input.rows.length;
   const used: number[] = [];
   const unusableRows: number[] = [];
@@ -269,9 +304,11 @@ export async function computeBtyd(input: BtydInput): Promise<BtydOutcome | null>
 
   const alive = pAliveColumn(bgnbd, x, tx, T);
   const horizon = HORIZON_MONTHS * monthIn(h.unit);
-  const expected = expectedPurchasesColumn(bgnbd, [horizon], x, tx, T);
+  const expected = await predictInBlocks([x, tx, T], ([bx, btx, bT]) => expectedPurchasesColumn(bgnbd, [horizon], bx, btx, bT));
   await yieldToHost();
-  const clv = gammaGamma && spend ? predictedClvColumn(bgnbd, gammaGamma, x, tx, T, spend, { horizonMonths: HORIZON_MONTHS, monthlyDiscountRate: 0, marginRate: 1, timeUnit: h.unit }) : null;
+  const gg = gammaGamma;
+  const clvOptions = { horizonMonths: HORIZON_MONTHS, monthlyDiscountRate: 0, marginRate: 1, timeUnit: h.unit };
+  const clv = gg && spend ? await predictInBlocks([x, tx, T, spend], ([bx, btx, bT, bs]) => predictedClvColumn(bgnbd, gg, bx, btx, bT, bs, clvOptions)) : null;
 
   const pAlive = new Float64Array(n).fill(NaN);
   const expectedPurchases = new Float64Array(n).fill(NaN);

@@ -1,8 +1,8 @@
 import { bgnbdFit } from "../../../src/analytics/bgnbdFit";
-import { expectedPurchases, pAlive } from "../../../src/analytics/bgnbdPredictions";
+import { expectedPurchases, expectedPurchasesColumn, pAlive } from "../../../src/analytics/bgnbdPredictions";
 import { serialFromIsoText } from "../../../src/analytics/dates";
 import { predictedClv } from "../../../src/analytics/predictedClv";
-import { LAPSE_LAPSED, LAPSE_NONE, LAPSE_ONE_TIME, type BtydFitted, btydSource, computeBtyd, readHistories } from "../../../src/taskpane/model/btydModel";
+import { BLOCK_ROWS, LAPSE_LAPSED, LAPSE_NONE, LAPSE_ONE_TIME, type BtydFitted, btydSource, computeBtyd, predictInBlocks, readHistories } from "../../../src/taskpane/model/btydModel";
 import { EMPTY_BTYD, EMPTY_MAPPING, type Mapping, type Role } from "../../../src/taskpane/model/mapping";
 import { cdnowSummaryWithSpend } from "../../support/btydFixtures";
 
@@ -38,8 +38,8 @@ describe("readHistories (derived, weeks)", () => {
   ];
   const segments = rows.map(() => "Loyal");
 
-  it("derives x = orders − 1, t_x = last − first and T = as_of − first in weeks, from dates", () => {
-    const h = readHistories({ rows, firstSheetRow: 2, mapping: mapping({ id: 0, firstOrder: 1, recency: 2, frequency: 3 }, { recencyKind: "date" }), segments });
+  it("derives x = orders − 1, t_x = last − first and T = as_of − first in weeks, from dates", async () => {
+    const h = await readHistories({ rows, firstSheetRow: 2, mapping: mapping({ id: 0, firstOrder: 1, recency: 2, frequency: 3 }, { recencyKind: "date" }), segments });
     expect(h.asOf).toBe(iso("2024-02-26"));
     expect(h.unit).toBe("week");
     expect(Array.from(h.x.slice(0, 3))).toEqual([2, 0, 3]);
@@ -48,7 +48,7 @@ describe("readHistories (derived, weeks)", () => {
     expect(Array.from(h.x.slice(3)).every(Number.isNaN)).toBe(true);
   });
 
-  it("takes as_of = max(first + days since last order) when recency is in days", () => {
+  it("takes as_of = max(first + days since last order) when recency is in days", async () => {
     // Days since the last order as of 2024-02-26: A 28, B 42, C 0. B (one order) pins as_of: 2024-01-15 + 42 = 2024-02-26.
     const dayRows = [
       ["A", "2024-01-01", 28, 3],
@@ -56,7 +56,7 @@ describe("readHistories (derived, weeks)", () => {
       ["C", "2024-01-08", 0, 4],
       ["G", "2024-01-08", -3, 4], // negative days: unusable
     ];
-    const h = readHistories({ rows: dayRows, firstSheetRow: 2, mapping: mapping({ id: 0, firstOrder: 1, recency: 2, frequency: 3 }, { recencyKind: "days" }), segments });
+    const h = await readHistories({ rows: dayRows, firstSheetRow: 2, mapping: mapping({ id: 0, firstOrder: 1, recency: 2, frequency: 3 }, { recencyKind: "days" }), segments });
     expect(h.asOf).toBe(iso("2024-02-26"));
     expect(Array.from(h.x.slice(0, 3))).toEqual([2, 0, 3]);
     expect(Array.from(h.tx.slice(0, 3))).toEqual([4, 0, 7]);
@@ -64,8 +64,8 @@ describe("readHistories (derived, weeks)", () => {
     expect(h.x[3]).toBeNaN();
   });
 
-  it("reads nothing for rows the Segment run skipped", () => {
-    const h = readHistories({ rows, firstSheetRow: 2, mapping: mapping({ id: 0, firstOrder: 1, recency: 2, frequency: 3 }, { recencyKind: "date" }), segments: [null, "Loyal", null, null, null, null] });
+  it("reads nothing for rows the Segment run skipped", async () => {
+    const h = await readHistories({ rows, firstSheetRow: 2, mapping: mapping({ id: 0, firstOrder: 1, recency: 2, frequency: 3 }, { recencyKind: "date" }), segments: [null, "Loyal", null, null, null, null] });
     expect(h.x[0]).toBeNaN();
     expect(h.x[1]).toBe(0);
     // as_of comes from the rows used: B's 2024-01-15 only
@@ -163,5 +163,32 @@ describe("computeBtyd when the model cannot be fitted", () => {
   it("returns null when no histories are mapped or derivable", async () => {
     const result = await computeBtyd({ rows: [["A", 3]], firstSheetRow: 2, mapping: mapping({ id: 0, frequency: 1 }), segments: ["Loyal"], names: ["Loyal"], groups: true });
     expect(result).toBeNull();
+  });
+});
+
+describe("predictInBlocks", () => {
+  it("gives, row for row, what one call of the core gives, over blocks in (x, T) order", async () => {
+    const c = cdnowSummaryWithSpend();
+    // three copies of CDNOW (7,071 rows: two blocks), the copies' T shifted by 0, 1 and 2 weeks
+    const copies = 3;
+    const n = c.x.length * copies;
+    expect(n).toBeGreaterThan(BLOCK_ROWS);
+    const x = new Float64Array(n);
+    const tx = new Float64Array(n);
+    const T = new Float64Array(n);
+    for (let k = 0; k < copies; k++)
+      for (let i = 0; i < c.x.length; i++) {
+        x[k * c.x.length + i] = c.x[i];
+        tx[k * c.x.length + i] = c.tx[i];
+        T[k * c.x.length + i] = c.T[i] + k;
+      }
+    const whole = expectedPurchasesColumn(PUBLISHED, [52], x, tx, T);
+    let calls = 0;
+    const blocked = await predictInBlocks([x, tx, T], ([bx, btx, bT]) => {
+      calls++;
+      return expectedPurchasesColumn(PUBLISHED, [52], bx, btx, bT);
+    });
+    expect(calls).toBe(Math.ceil(n / BLOCK_ROWS));
+    expect(Array.from(blocked)).toEqual(Array.from(whole));
   });
 });
