@@ -146,6 +146,24 @@ describe("the Segment pane in the preview", () => {
   });
 });
 
+describe("several selected areas", () => {
+  it("makes the pane ask for one block when two areas are selected with Ctrl+click", async () => {
+    const { page, log } = await session.open("preview.html");
+    await waitForPreview(page);
+    const grid = workbook(page).getByRole("grid");
+    await grid.locator('[data-address="A1"]').click();
+    await grid.locator('[data-address="C3"]').click({ modifiers: ["Shift"] });
+    await grid.locator('[data-address="E5"]').click({ modifiers: ["Control"] });
+    // Both areas show as selected.
+    expect(await grid.locator('[data-address="B2"]').getAttribute("aria-selected")).toBe("true");
+    expect(await grid.locator('[data-address="E5"]').getAttribute("aria-selected")).toBe("true");
+    await pane(page).getByRole("button", { name: "Use selection" }).click();
+    await pane(page).getByText("Several areas are selected. Select one block of cells and try again.").waitFor();
+    expect(log).toEqual({ errors: [], failedRequests: [], external: [] });
+    await page.close();
+  });
+});
+
 describe("the Segment flow by keyboard only", () => {
   it("selects the table with Ctrl+A, then Use selection and Segment with Tab and Enter", async () => {
     const { page, log } = await session.open("preview.html");

@@ -156,6 +156,27 @@ describe("the preview's fake Excel", () => {
     expect([address, areas, sheetName]).toEqual(["Customers!A1:C4", 1, "Customers"]);
   });
 
+  it("refuses getSelectedRange with InvalidSelection when several areas are selected, and counts them in getSelectedRanges", async () => {
+    const model = workbook();
+    const sheet = model.sheet("Customers")!;
+    model.select(sheet, { row: 4, col: 4, rows: 2, cols: 1 }, 4, 4, [{ row: 0, col: 0, rows: 1, cols: 1 }]);
+    const Excel = createExcel(model);
+    const [count, address] = await Excel.run(async (context: Ctx) => {
+      const areas = context.workbook.getSelectedRanges().load("areaCount,address");
+      await context.sync();
+      return [areas.areaCount, areas.address];
+    });
+    expect([count, address]).toEqual([2, "Customers!A1,Customers!E5:E6"]);
+    expect(
+      await codeOf(
+        Excel.run(async (context: Ctx) => {
+          context.workbook.getSelectedRange().load("address");
+          await context.sync();
+        }),
+      ),
+    ).toBe("InvalidSelection");
+  });
+
   it("refuses a request above the payload limit whole, and a response above it", async () => {
     const model = workbook();
     model.simulation.payloadLimitBytes = 1000;

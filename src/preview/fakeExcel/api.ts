@@ -331,17 +331,21 @@ export class Workbook {
     if (!this.protectionProxy) this.protectionProxy = new WorkbookProtection(this.ctx);
     return this.protectionProxy;
   }
+  /** ExcelApi 1.1. With several areas selected (Ctrl+click), Excel refuses: InvalidSelection at sync. */
   getSelectedRange(): Range {
     return new Range(this.ctx, () => {
       const s = this.ctx.model.selection;
+      if (s.otherAreas.length > 0) {
+        throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation: several areas are selected.");
+      }
       return { sheet: s.sheet, rect: s.rect };
     }, false, "Workbook.getSelectedRange()");
   }
-  /** ExcelApi 1.9. The preview has one selection area; several areas are not simulated. */
+  /** ExcelApi 1.9: every selected area, in the order they were selected. */
   getSelectedRanges(): RangeAreas {
     return new RangeAreas(this.ctx, () => {
       const s = this.ctx.model.selection;
-      return [{ sheet: s.sheet, rect: s.rect }];
+      return [...s.otherAreas, s.rect].map((rect) => ({ sheet: s.sheet, rect }));
     });
   }
 }

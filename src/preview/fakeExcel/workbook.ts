@@ -285,7 +285,8 @@ export class SheetModel {
   }
 }
 
-export type Selection = { sheet: SheetModel; rect: Rect; activeRow: number; activeCol: number };
+/** The selection: `rect` is the area being selected; `otherAreas` the ones added before it with Ctrl+click. */
+export type Selection = { sheet: SheetModel; rect: Rect; activeRow: number; activeCol: number; otherAreas: Rect[] };
 
 /** Host states the preview can switch on, to exercise the pane's handling of them. */
 export type Simulation = {
@@ -328,7 +329,7 @@ export class WorkbookModel {
 
   constructor(sheetNames: readonly string[] = ["Sheet1"]) {
     for (const name of sheetNames) this.sheets.push(new SheetModel(name));
-    this.selection = { sheet: this.sheets[0], rect: { row: 0, col: 0, rows: 1, cols: 1 }, activeRow: 0, activeCol: 0 };
+    this.selection = { sheet: this.sheets[0], rect: { row: 0, col: 0, rows: 1, cols: 1 }, activeRow: 0, activeCol: 0, otherAreas: [] };
   }
 
   get activeSheet(): SheetModel {
@@ -357,7 +358,7 @@ export class WorkbookModel {
     this.sheets.splice(i, 1);
     if (this.selection.sheet === sheet) {
       const next = this.sheets[Math.max(0, i - 1)];
-      this.selection = { sheet: next, rect: { row: 0, col: 0, rows: 1, cols: 1 }, activeRow: 0, activeCol: 0 };
+      this.selection = { sheet: next, rect: { row: 0, col: 0, rows: 1, cols: 1 }, activeRow: 0, activeCol: 0, otherAreas: [] };
       this.selectionChanged();
     }
     this.changed();
@@ -365,14 +366,14 @@ export class WorkbookModel {
 
   activate(sheet: SheetModel): void {
     if (this.selection.sheet === sheet) return;
-    this.selection = { sheet, rect: { row: 0, col: 0, rows: 1, cols: 1 }, activeRow: 0, activeCol: 0 };
+    this.selection = { sheet, rect: { row: 0, col: 0, rows: 1, cols: 1 }, activeRow: 0, activeCol: 0, otherAreas: [] };
     this.selectionChanged();
     this.changed();
   }
 
-  select(sheet: SheetModel, rect: Rect, activeRow = rect.row, activeCol = rect.col): void {
+  select(sheet: SheetModel, rect: Rect, activeRow = rect.row, activeCol = rect.col, otherAreas: Rect[] = []): void {
     const clipped = intersect(rect, { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLUMNS }) ?? rect;
-    this.selection = { sheet, rect: clipped, activeRow, activeCol };
+    this.selection = { sheet, rect: clipped, activeRow, activeCol, otherAreas: sheet === this.selection.sheet ? otherAreas : [] };
     this.selectionChanged();
     this.changed();
   }

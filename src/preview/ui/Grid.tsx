@@ -20,7 +20,10 @@ export type GridProps = {
   readonly sheet: SheetModel;
   readonly version: number;
   readonly selection: GridSelection;
-  readonly onSelect: (selection: GridSelection) => void;
+  /** Areas selected before the current one with Ctrl+click. */
+  readonly otherAreas: readonly Rect[];
+  /** "new": the selection replaces all areas; "keep": the current area changes (drag); "add": Ctrl+click starts another area. */
+  readonly onSelect: (selection: GridSelection, areas?: "new" | "keep" | "add") => void;
   /** A printable key typed on the grid starts editing the active cell with that text; "" for F2. */
   readonly onStartEdit: (text: string) => void;
   readonly onDelete: () => void;
@@ -95,7 +98,7 @@ function ChartView({ chart }: { chart: ChartModel }): React.JSX.Element {
   );
 }
 
-export function Grid({ sheet, version, selection, onSelect, onStartEdit, onDelete, onPaste }: GridProps): React.JSX.Element {
+export function Grid({ sheet, version, selection, otherAreas, onSelect, onStartEdit, onDelete, onPaste }: GridProps): React.JSX.Element {
   const body = React.useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = React.useState({ top: 0, left: 0, height: 600, width: 900 });
   const dragging = React.useRef(false);
@@ -142,8 +145,8 @@ export function Grid({ sheet, version, selection, onSelect, onStartEdit, onDelet
   const last = Math.min(rowCount - 1, Math.ceil((scroll.top + scroll.height) / ROW_H) + 2);
   const pageRows = Math.max(1, Math.floor(scroll.height / ROW_H) - 1);
 
-  const select = (row: number, col: number, extend: boolean) => {
-    onSelect(extend ? { ...selection, row, col } : { anchorRow: row, anchorCol: col, row, col });
+  const select = (row: number, col: number, extend: boolean, areas: "new" | "keep" | "add" = "new") => {
+    onSelect(extend ? { ...selection, row, col } : { anchorRow: row, anchorCol: col, row, col }, areas);
   };
 
   const cellFromEvent = (event: React.MouseEvent): { row: number; col: number } | null => {
@@ -178,7 +181,7 @@ export function Grid({ sheet, version, selection, onSelect, onStartEdit, onDelet
     for (let c = 0; c < colCount; c++) {
       const value = sheet.get(r, c);
       const text = formatCell(value, sheet.numberFormat(r, c));
-      const selected = contains(rect, r, c);
+      const selected = contains(rect, r, c) || otherAreas.some((area) => contains(area, r, c));
       const active = r === selection.anchorRow && c === selection.anchorCol;
       const role = tableRole(sheet, r, c);
       const style: React.CSSProperties = { left: c * COL_W, width: COL_W };
@@ -307,7 +310,8 @@ export function Grid({ sheet, version, selection, onSelect, onStartEdit, onDelet
           e.preventDefault();
           e.currentTarget.focus();
           dragging.current = true;
-          select(cell.row, cell.col, e.shiftKey);
+          const add = (e.ctrlKey || e.metaKey) && !e.shiftKey;
+          select(cell.row, cell.col, e.shiftKey, add ? "add" : e.shiftKey ? "keep" : "new");
         }}
         onMouseMove={(e) => {
           if (!dragging.current || (e.buttons & 1) === 0) {
@@ -315,7 +319,7 @@ export function Grid({ sheet, version, selection, onSelect, onStartEdit, onDelet
             return;
           }
           const cell = cellFromEvent(e);
-          if (cell && (cell.row !== selection.row || cell.col !== selection.col)) select(cell.row, cell.col, true);
+          if (cell && (cell.row !== selection.row || cell.col !== selection.col)) select(cell.row, cell.col, true, "keep");
         }}
         onMouseUp={() => (dragging.current = false)}
         onDoubleClick={() => onStartEdit("")}

@@ -66,9 +66,11 @@ export function PreviewApp({ host, notes }: PreviewAppProps): React.JSX.Element 
   const formulaInput = React.useRef<HTMLInputElement>(null);
   const gridFocus = () => (document.querySelector(".grid-body") as HTMLElement | null)?.focus();
 
-  const select = (next: GridSelection) => {
+  const select = (next: GridSelection, areas: "new" | "keep" | "add" = "new") => {
+    const current = model.selection;
+    const others = areas === "new" ? [] : areas === "keep" ? current.otherAreas : [...current.otherAreas, current.rect];
     lastSelection.current = next;
-    model.select(sheet, rectOf(next), next.anchorRow, next.anchorCol);
+    model.select(sheet, rectOf(next), next.anchorRow, next.anchorCol, others);
     setDraft(null);
   };
 
@@ -265,6 +267,7 @@ export function PreviewApp({ host, notes }: PreviewAppProps): React.JSX.Element 
         sheet={sheet}
         version={version}
         selection={selection}
+        otherAreas={model.selection.otherAreas}
         onSelect={select}
         onStartEdit={(text) => {
           setDraft(text === "" ? cellText(sheet, selection.anchorRow, selection.anchorCol) : text);
