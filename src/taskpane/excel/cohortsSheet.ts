@@ -11,7 +11,7 @@
  * values and reports `formatted: false`.
  */
 import { inBlocks } from "./blocks";
-import { ExcelLayerError, removeSheet, run, runRaw, sheetNameCandidates, toLayerError, type WriteOptions } from "./index";
+import { ExcelLayerError, addNewSheet, removeSheet, run, runRaw, toLayerError, type WriteOptions } from "./index";
 import type { SheetWritten } from "./types";
 
 /* global Excel */
@@ -49,20 +49,7 @@ function padded(block: SheetBlock): (string | number)[][] {
 
 /** Writes the plan to a new sheet; resolves with its name and whether formatting succeeded. */
 export async function writeCohortsSheet(plan: CohortsSheetPlan, options: WriteOptions = {}): Promise<SheetWritten> {
-  const sheetName = await run(async (context) => {
-    const workbook = context.workbook;
-    workbook.protection.load("protected");
-    const candidates = sheetNameCandidates(plan.baseName);
-    const probes = candidates.map((name) => workbook.worksheets.getItemOrNullObject(name));
-    await context.sync();
-    if (workbook.protection.protected) throw new ExcelLayerError("structureProtected");
-    const free = probes.findIndex((p) => p.isNullObject);
-    if (free < 0) throw new ExcelLayerError("unknown", `every name from "${candidates[0]}" to "${candidates[candidates.length - 1]}" is taken`);
-    const name = candidates[free];
-    workbook.worksheets.add(name);
-    await context.sync();
-    return name;
-  });
+  const sheetName = await addNewSheet(plan.baseName);
 
   const blocks = plan.blocks.filter((b) => b.values.length > 0).map((b) => ({ row: b.row, values: padded(b) }));
   const total = blocks.reduce((n, b) => n + b.values.length, 0);

@@ -276,16 +276,14 @@ function addSegmentRules(range: Excel.Range, plan: { readonly colours: SheetPlan
 }
 
 /**
- * Writes the results to a new sheet: values in row blocks first (halving on
- * RequestPayloadSizeLimitExceeded), then table, conditional formats, summary and chart. A sheet
- * left half-written (error or Cancel) is deleted, or renamed with `plan.incompleteName` if it
- * cannot be. Formatting failures leave the values and report `formatted: false`.
+ * Adds a worksheet named `baseName`, or `baseName (2)`, `(3)` … when that is taken, and returns
+ * its name. Never reuses an existing sheet; a protected workbook structure is reported as such.
  */
-export async function writeSegmentsSheet(plan: SheetPlan, options: WriteOptions = {}): Promise<SheetWritten> {
-  const sheetName = await run(async (context) => {
+export async function addNewSheet(baseName: string): Promise<string> {
+  return run(async (context) => {
     const workbook = context.workbook;
     workbook.protection.load("protected");
-    const candidates = sheetNameCandidates(plan.baseName);
+    const candidates = sheetNameCandidates(baseName);
     const probes = candidates.map((name) => workbook.worksheets.getItemOrNullObject(name));
     await context.sync();
     if (workbook.protection.protected) throw new ExcelLayerError("structureProtected");
@@ -296,6 +294,16 @@ export async function writeSegmentsSheet(plan: SheetPlan, options: WriteOptions 
     await context.sync();
     return name;
   });
+}
+
+/**
+ * Writes the results to a new sheet: values in row blocks first (halving on
+ * RequestPayloadSizeLimitExceeded), then table, conditional formats, summary and chart. A sheet
+ * left half-written (error or Cancel) is deleted, or renamed with `plan.incompleteName` if it
+ * cannot be. Formatting failures leave the values and report `formatted: false`.
+ */
+export async function writeSegmentsSheet(plan: SheetPlan, options: WriteOptions = {}): Promise<SheetWritten> {
+  const sheetName = await addNewSheet(plan.baseName);
 
   const width = plan.header.length;
   const all = [plan.header, ...plan.rows];
