@@ -14,6 +14,7 @@ import {
 import type { ExcelPort } from "../excel/port";
 import type { Strings } from "../strings/en";
 import { ModelCheck } from "./ModelCheck";
+import { RunProgress } from "./RunProgress";
 import { BehaviourStep, MappingStep, TargetChoice } from "./SetupSteps";
 import { SummaryView } from "./SummaryView";
 import { usePaneStyles } from "./styles";
@@ -113,19 +114,17 @@ export function SegmentPane({ port, strings }: Props): React.JSX.Element {
       )}
 
       {state.status === "running" && (
-        <section className={styles.section} aria-labelledby="run-heading">
-          <Subtitle2 as="h2" id="run-heading">
-            {strings.run.heading}
-          </Subtitle2>
-          <Field label={strings.run.phase[state.phase]} validationMessage={strings.run.progress(state.done, state.total)} validationState="none">
-            <ProgressBar value={state.total === 0 ? 0 : state.done / state.total} max={1} aria-valuetext={strings.run.progress(state.done, state.total)} />
-          </Field>
-          <div className={styles.row}>
-            <Button ref={cancelRef} onClick={flow.cancel}>
-              {strings.run.cancel}
-            </Button>
-          </div>
-        </section>
+        <RunProgress
+          headingId="run-heading"
+          heading={strings.run.heading}
+          phase={strings.run.phase[state.phase]}
+          progress={strings.run.progress(state.done, state.total)}
+          done={state.done}
+          total={state.total}
+          cancelLabel={strings.run.cancel}
+          onCancel={flow.cancel}
+          cancelRef={cancelRef}
+        />
       )}
 
       {state.status === "done" && (

@@ -14,6 +14,7 @@ import {
   Title3,
 } from "@fluentui/react-components";
 import { PERIOD_KINDS, type PeriodKind } from "../../analytics/calendarPeriods";
+import { RunProgress } from "../components/RunProgress";
 import { usePaneStyles } from "../components/styles";
 import { columnLetter, headerTexts } from "../model/mapping";
 import type { Strings } from "../strings/en";
@@ -193,19 +194,17 @@ export function RetentionView({ port, strings }: Props): React.JSX.Element {
       )}
 
       {state.status === "running" && (
-        <section className={styles.section} aria-labelledby="retention-run-heading">
-          <Subtitle2 as="h2" id="retention-run-heading">
-            {r.run.heading}
-          </Subtitle2>
-          <Field label={r.run.phase[state.phase]} validationMessage={r.run.progress(state.done, state.total)} validationState="none">
-            <ProgressBar value={state.total === 0 ? 0 : state.done / state.total} max={1} aria-valuetext={r.run.progress(state.done, state.total)} />
-          </Field>
-          <div className={styles.row}>
-            <Button ref={cancelRef} onClick={flow.cancel}>
-              {r.run.cancel}
-            </Button>
-          </div>
-        </section>
+        <RunProgress
+          headingId="retention-run-heading"
+          heading={r.run.heading}
+          phase={r.run.phase[state.phase]}
+          progress={r.run.progress(state.done, state.total)}
+          done={state.done}
+          total={state.total}
+          cancelLabel={r.run.cancel}
+          onCancel={flow.cancel}
+          cancelRef={cancelRef}
+        />
       )}
 
       {state.status === "done" && (
