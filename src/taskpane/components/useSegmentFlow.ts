@@ -4,6 +4,7 @@
  */
 import * as React from "react";
 import { ExcelLayerError } from "../excel";
+import { excelLayerNotice } from "./excelLayerNotice";
 import type { Region, WriteTargets } from "../excel/types";
 import type { ExcelPort } from "../excel/port";
 import { type BehaviourMeasure, type Cutoff, availableMeasures, defaultMeasure } from "../model/behaviour";
@@ -77,27 +78,16 @@ export function noticeFor(error: unknown, strings: Strings, setup?: Setup): Noti
         return { intent: "info", text: e.cancelled };
     }
   }
-  if (error instanceof ExcelLayerError) {
-    switch (error.kind) {
-      case "multipleAreas":
-        return { intent: "error", text: e.multipleAreas };
-      case "cellEditMode":
-        return { intent: "warning", text: e.cellEditMode };
-      case "structureProtected":
-        return { intent: "warning", text: e.structureProtected, offer: setup && setup.targets.beside.kind !== "sheetProtected" && setup.targets.beside.kind !== "noRoom" ? "column" : undefined };
-      case "sheetProtected":
-        return { intent: "error", text: e.sheetProtected };
-      case "payloadTooLarge":
-        return { intent: "error", text: e.payloadTooLarge };
-      case "sheetGone":
-        return { intent: "error", text: e.sheetGone };
-      case "cancelled":
-        return { intent: "info", text: e.cancelled };
-      case "unknown":
-        return { intent: "error", text: error.message === "occupied" ? e.besideTaken : e.unknown(error.message) };
-    }
+  if (error instanceof ExcelLayerError && error.kind === "structureProtected") {
+    // No new sheet possible: offer the column beside the data where that can still be written.
+    const besideKind = setup?.targets.beside.kind;
+    const offer = setup && besideKind !== "sheetProtected" && besideKind !== "noRoom" ? "column" : undefined;
+    return { intent: "warning", text: e.structureProtected, offer };
   }
-  return { intent: "error", text: e.unknown(error instanceof Error ? error.message : String(error)) };
+  if (error instanceof ExcelLayerError && error.kind === "unknown" && error.message === "occupied") {
+    return { intent: "error", text: e.besideTaken };
+  }
+  return excelLayerNotice(error, strings);
 }
 
 function defaultTarget(targets: WriteTargets): Target {

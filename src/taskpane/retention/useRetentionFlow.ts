@@ -5,6 +5,7 @@
 import * as React from "react";
 import type { PeriodKind } from "../../analytics/calendarPeriods";
 import { ExcelLayerError, writeCohortsSheet } from "../excel";
+import { excelLayerNotice } from "../components/excelLayerNotice";
 import type { ExcelPort } from "../excel/port";
 import type { Region, SheetWritten } from "../excel/types";
 import { detectHeaders } from "../model/mapping";
@@ -75,27 +76,8 @@ export function retentionNotice(error: unknown, strings: Strings, period: Period
         return { intent: "error", text: r.core(error.message) };
     }
   }
-  if (error instanceof ExcelLayerError) {
-    switch (error.kind) {
-      case "multipleAreas":
-        return { intent: "error", text: e.multipleAreas };
-      case "cellEditMode":
-        return { intent: "warning", text: e.cellEditMode };
-      case "structureProtected":
-        return { intent: "warning", text: r.structureProtected };
-      case "sheetProtected":
-        return { intent: "error", text: e.sheetProtected };
-      case "payloadTooLarge":
-        return { intent: "error", text: e.payloadTooLarge };
-      case "sheetGone":
-        return { intent: "error", text: e.sheetGone };
-      case "cancelled":
-        return { intent: "info", text: e.cancelled };
-      case "unknown":
-        return { intent: "error", text: e.unknown(error.message) };
-    }
-  }
-  return { intent: "error", text: e.unknown(error instanceof Error ? error.message : String(error)) };
+  if (error instanceof ExcelLayerError && error.kind === "structureProtected") return { intent: "warning", text: r.structureProtected };
+  return excelLayerNotice(error, strings);
 }
 
 /** The active days as a whole number, or null when the text is not one. */
