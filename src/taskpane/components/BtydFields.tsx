@@ -1,4 +1,5 @@
 import * as React from "react";
+import { ColumnSelect } from "./ColumnSelect";
 import { Field, Select, Subtitle2, Text } from "@fluentui/react-components";
 import type { TimeUnit } from "../../analytics/timeUnit";
 import { btydSource } from "../model/btydModel";
@@ -37,16 +38,15 @@ export function BtydFields({ mapping, options, strings, onMapping }: Props): Rea
       </Subtitle2>
       <Text>{source === "mapped" ? s.mapped : source === "derived" ? s.derived : s.none}</Text>
       {BTYD_ROLES.map((role) => (
-        <Field key={role} label={s.roles[role]} hint={s.roleHelp[role]}>
-          <Select value={b[role] === null ? "" : String(b[role])} onChange={(_, d) => setRole(role, d.value)}>
-            <option value="">{strings.map.notMapped}</option>
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ColumnSelect
+          key={role}
+          label={s.roles[role]}
+          hint={s.roleHelp[role]}
+          value={b[role] === null ? "" : String(b[role])}
+          options={options}
+          notMapped={strings.map.notMapped}
+          onChange={(value) => setRole(role, value)}
+        />
       ))}
       {anyMapped && (
         <Field label={s.unitLabel}>

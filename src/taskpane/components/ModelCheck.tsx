@@ -1,4 +1,5 @@
 import * as React from "react";
+import { ColumnSelect } from "./ColumnSelect";
 import {
   Body1,
   Button,
@@ -7,7 +8,6 @@ import {
   MessageBar,
   MessageBarBody,
   ProgressBar,
-  Select,
   Subtitle2,
   Table,
   TableBody,
@@ -143,26 +143,20 @@ export function ModelCheck({ port, strings, dark = false }: Props): React.JSX.El
       {picked && (
         <>
           <Text>{c.picked(picked.region.address, log ? log.orders : picked.region.rowCount - (picked.hasHeaders ? 1 : 0))}</Text>
-          <Field label={c.idColumn}>
-            <Select value={picked.id} onChange={(_, d) => void setColumn(picked, { id: d.value })}>
-              <option value="">{strings.map.notMapped}</option>
-              {options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={c.dateColumn}>
-            <Select value={picked.date} onChange={(_, d) => void setColumn(picked, { date: d.value })}>
-              <option value="">{strings.map.notMapped}</option>
-              {options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <ColumnSelect
+            label={c.idColumn}
+            value={picked.id}
+            options={options}
+            notMapped={strings.map.notMapped}
+            onChange={(value) => void setColumn(picked, { id: value })}
+          />
+          <ColumnSelect
+            label={c.dateColumn}
+            value={picked.date}
+            options={options}
+            notMapped={strings.map.notMapped}
+            onChange={(value) => void setColumn(picked, { date: value })}
+          />
           {log && (
             <>
               <Field label={c.calibrationEnd} hint={c.calibrationHelp(isoDate(log.firstDate), isoDate(log.lastDate))}>

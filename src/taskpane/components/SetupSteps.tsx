@@ -1,4 +1,5 @@
 import * as React from "react";
+import { ColumnSelect } from "./ColumnSelect";
 import { Checkbox, Field, Input, Radio, RadioGroup, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { MEASURES, availableMeasures, type BehaviourMeasure } from "../model/behaviour";
 import { ROLES, btydWithout, type AttitudeScale, type Mapping, type RecencyKind, type Role, columnLetter, headerTexts } from "../model/mapping";
@@ -38,16 +39,15 @@ export function MappingStep({ setup, strings, onMapping, onHasHeaders }: Mapping
       <Checkbox checked={setup.hasHeaders} onChange={(_, d) => onHasHeaders(d.checked === true)} label={strings.pick.headersCheckbox} />
       {ROLES.map((role) => (
         <React.Fragment key={role}>
-          <Field label={s.roles[role]} hint={s.roleHelp[role]} required={role === "id"}>
-            <Select value={mapping.columns[role] === null ? "" : String(mapping.columns[role])} onChange={(_, d) => setRole(role, d.value)}>
-              <option value="">{s.notMapped}</option>
-              {options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <ColumnSelect
+            label={s.roles[role]}
+            hint={s.roleHelp[role]}
+            required={role === "id"}
+            value={mapping.columns[role] === null ? "" : String(mapping.columns[role])}
+            options={options}
+            notMapped={s.notMapped}
+            onChange={(value) => setRole(role, value)}
+          />
           {role === "attitude" && mapping.columns.attitude !== null && (
             <Field label={s.scaleLabel}>
               <Select value={mapping.attitudeScale} onChange={(_, d) => onMapping({ ...mapping, attitudeScale: d.value as AttitudeScale })}>

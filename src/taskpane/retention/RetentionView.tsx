@@ -1,4 +1,5 @@
 import * as React from "react";
+import { ColumnSelect } from "../components/ColumnSelect";
 import {
   Body1,
   Button,
@@ -71,19 +72,15 @@ function SetupSteps({ setup, strings, onHasHeaders, onMapping, onPeriod, onActiv
   const heads = headerTexts(setup.firstRows, setup.hasHeaders, setup.region.columnCount);
   const options = heads.map((h, c) => ({ value: String(c), label: strings.map.columnOption(columnLetter(setup.region.columnIndex + c), h) }));
   const field = (key: keyof LogMapping, label: string, hint: string) => (
-    <Field label={label} hint={hint} required>
-      <Select
-        value={setup.mapping[key] === null ? "" : String(setup.mapping[key])}
-        onChange={(_, d) => onMapping({ ...setup.mapping, [key]: d.value === "" ? null : Number(d.value) })}
-      >
-        <option value="">{strings.map.notMapped}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </Select>
-    </Field>
+    <ColumnSelect
+      label={label}
+      hint={hint}
+      required
+      value={setup.mapping[key] === null ? "" : String(setup.mapping[key])}
+      options={options}
+      notMapped={strings.map.notMapped}
+      onChange={(value) => onMapping({ ...setup.mapping, [key]: value === "" ? null : Number(value) })}
+    />
   );
   return (
     <>
