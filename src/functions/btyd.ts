@@ -12,20 +12,20 @@
  * - `*_params` take the block the FIT function spilled (with or without its header) or bare numbers;
  * - time_unit is "day", "week" (default when omitted or blank) or "month" (30.4375 days).
  */
-import { at, describeWhere, readDate, readId, readNumber } from "../analytics/cells";
-import { bgnbdFitAsync } from "../analytics/bgnbdFit";
-import { bgnbdHistoryError } from "../analytics/bgnbdGroups";
-import { BgnbdParams } from "../analytics/bgnbdLogLikelihood";
-import { bgnbdParamsError, expectedPurchasesColumn, pAlive } from "../analytics/bgnbdPredictions";
-import { btydSummary } from "../analytics/btydSummary";
+import { at, describeWhere, readDate, readId, readNumber } from "../analytics/orders/cells";
+import { bgnbdFitAsync } from "../analytics/btyd/bgnbdFit";
+import { bgnbdHistoryError } from "../analytics/btyd/bgnbdGroups";
+import { BgnbdParams } from "../analytics/btyd/bgnbdLogLikelihood";
+import { bgnbdParamsError, expectedPurchasesColumn, pAlive } from "../analytics/btyd/bgnbdPredictions";
+import { btydSummary } from "../analytics/btyd/btydSummary";
 import { CellError, failValue, isCellError, notAvailable, raise, valueError } from "../analytics/errors";
-import { expectedSpend, gammaGammaParamsError } from "../analytics/expectedSpend";
-import { GammaGammaParams, gammaGammaFitAsync, gammaGammaRowError } from "../analytics/gammaGammaFit";
-import { holdoutSummary } from "../analytics/holdoutSummary";
-import { readModelParams } from "../analytics/modelParams";
-import { clvOptionsError, predictedClvColumn } from "../analytics/predictedClv";
-import { TimeUnit as UnitName, timeUnitOf } from "../analytics/timeUnit";
-import { BLOCK_ROWS, yieldToHost } from "../analytics/yieldToHost";
+import { expectedSpend, gammaGammaParamsError } from "../analytics/btyd/expectedSpend";
+import { GammaGammaParams, gammaGammaFitAsync, gammaGammaRowError } from "../analytics/btyd/gammaGammaFit";
+import { holdoutSummary } from "../analytics/btyd/holdoutSummary";
+import { readModelParams } from "../analytics/btyd/modelParams";
+import { clvOptionsError, predictedClvColumn } from "../analytics/btyd/predictedClv";
+import { TimeUnit as UnitName, timeUnitOf } from "../analytics/orders/timeUnit";
+import { BLOCK_ROWS, yieldToHost } from "../analytics/numeric/yieldToHost";
 import { ExcelResult, gridOf, guard, guardAsync, listOf, rowCount, single, toExcelColumn, toExcelValue } from "./adapter";
 import { NumberColumn, readNumberColumn } from "./numberColumns";
 

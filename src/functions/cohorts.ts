@@ -8,15 +8,15 @@
  * fails the whole call naming the row. A wholly blank row is skipped, so a range with
  * empty rows at the end works, and a first row of text headings is skipped.
  */
-import { at, describeWhere, isBlank, readDate, readId, readNumber, readText } from "../analytics/cells";
-import { PeriodKind, periodKindFromText } from "../analytics/calendarPeriods";
-import { cohortTable, cohortTableHeader } from "../analytics/cohortTable";
-import { serialFromIsoText } from "../analytics/dates";
+import { at, describeWhere, isBlank, readDate, readId, readNumber, readText } from "../analytics/orders/cells";
+import { PeriodKind, periodKindFromText } from "../analytics/orders/calendarPeriods";
+import { cohortTable, cohortTableHeader } from "../analytics/retention/cohortTable";
+import { serialFromIsoText } from "../analytics/orders/dates";
 import { CellError, failValue, isCellError, raise, valueError } from "../analytics/errors";
-import { DEFAULT_ACTIVE_DAYS, RETENTION_BY_PERIOD_HEADER, retentionByPeriod } from "../analytics/retentionByPeriod";
-import { sbgFit } from "../analytics/sbgFit";
-import { MAX_SBG_PERIOD, checkSbgParameters, sbgRetentionRate, sbgSurvivalCurve } from "../analytics/sbgProjection";
-import { BLOCK_ROWS, yieldToHost } from "../analytics/yieldToHost";
+import { DEFAULT_ACTIVE_DAYS, RETENTION_BY_PERIOD_HEADER, retentionByPeriod } from "../analytics/retention/retentionByPeriod";
+import { sbgFit } from "../analytics/retention/sbgFit";
+import { MAX_SBG_PERIOD, checkSbgParameters, sbgRetentionRate, sbgSurvivalCurve } from "../analytics/retention/sbgProjection";
+import { BLOCK_ROWS, yieldToHost } from "../analytics/numeric/yieldToHost";
 import { ExcelResult, gridOf, guard, guardAsync, listOf, rowCount, single, toExcelValue, valueAt } from "./adapter";
 
 type OrderLog = { ids: (string | null)[]; dates: Float64Array };

@@ -3,8 +3,8 @@
  * per customer over columns (single cells are reused for every row) and spill a column.
  */
 import { CellError, notAvailable } from "../analytics/errors";
-import { cltv as cltvOf } from "../analytics/cltv";
-import { clv as clvOf } from "../analytics/clv";
+import { cltv as cltvOf } from "../analytics/metrics/cltv";
+import { clv as clvOf } from "../analytics/metrics/clv";
 import { guard, listOf, rowCount, toExcelColumn } from "./adapter";
 import { readNumberColumn } from "./numberColumns";
 

@@ -2,9 +2,9 @@
  * LOYALTY.NPS: adapter over src/analytics/nps.ts. Takes a range of any shape; cells are read
  * row by row (row-major), and messages name the row (and the column when there are several).
  */
-import { Where, at, readNumber } from "../analytics/cells";
+import { Where, at, readNumber } from "../analytics/orders/cells";
 import { isCellError } from "../analytics/errors";
-import { netPromoterScore } from "../analytics/nps";
+import { netPromoterScore } from "../analytics/metrics/nps";
 import { gridOf, guard, toExcelValue } from "./adapter";
 
 /**

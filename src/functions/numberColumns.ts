@@ -9,7 +9,7 @@
  * Rows are numbered from 1 in messages, or not at all when the call covers one row or the
  * cell is a reused single cell. O(n).
  */
-import { at, readNumber } from "../analytics/cells";
+import { at, readNumber } from "../analytics/orders/cells";
 import { CellError } from "../analytics/errors";
 
 export type NumberColumn = {

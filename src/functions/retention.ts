@@ -2,9 +2,9 @@
  * LOYALTY.RETENTION, LOYALTY.CHURN and LOYALTY.CUSTOMERSLOST: adapters over
  * src/analytics/retentionRate.ts. Same-shape ranges give one result per cell.
  */
-import { at, describeWhere, readNumber } from "../analytics/cells";
+import { at, describeWhere, readNumber } from "../analytics/orders/cells";
 import { CellError, isCellError, valueError } from "../analytics/errors";
-import { PeriodCounts, churnRate, customersLost, retentionRate } from "../analytics/retentionRate";
+import { PeriodCounts, churnRate, customersLost, retentionRate } from "../analytics/metrics/retentionRate";
 import { ExcelResult, cellAt, commonShape, gridOf, guard, toExcelValue } from "./adapter";
 
 function perPeriod(

@@ -17,10 +17,10 @@
  * the cells (and the garbage collection of a million small row arrays) can take over a second
  * on a busy machine, although the computation itself takes a fraction of that.
  */
-import { at, describeWhere, isBlank, readDate, readId, readNumber, readText } from "../analytics/cells";
-import { isoFromSerial, serialFromIsoText } from "../analytics/dates";
+import { at, describeWhere, isBlank, readDate, readId, readNumber, readText } from "../analytics/orders/cells";
+import { isoFromSerial, serialFromIsoText } from "../analytics/orders/dates";
 import { CellError, fail, failValue, isCellError, notAvailable, raise, valueError } from "../analytics/errors";
-import { RFM_DEFAULT_BINS, RfmMethod, checkBins, rfmDigits } from "../analytics/rfmScores";
+import { RFM_DEFAULT_BINS, RfmMethod, checkBins, rfmDigits } from "../analytics/rfm/rfmScores";
 import {
   DEFAULT_RFM_RULES,
   SEGMENT_DIGIT_TOO_HIGH,
@@ -29,9 +29,9 @@ import {
   parseRfmRules,
   rfmSegment,
   segmentName,
-} from "../analytics/rfmSegments";
-import { RfmTableBuilder, expectedCustomers, latestDate } from "../analytics/rfmTable";
-import { BLOCK_ROWS, yieldToHost } from "../analytics/yieldToHost";
+} from "../analytics/rfm/rfmSegments";
+import { RfmTableBuilder, expectedCustomers, latestDate } from "../analytics/rfm/rfmTable";
+import { BLOCK_ROWS, yieldToHost } from "../analytics/numeric/yieldToHost";
 import { ExcelResult, gridOf, guard, guardAsync, listOf, rowCount, single, toExcelColumn, toExcelValue, valueAt } from "./adapter";
 import { readNumberColumn } from "./numberColumns";
 

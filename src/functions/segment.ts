@@ -3,8 +3,8 @@
  * pane shares). Reads the columns into attitudes, a behaviour Float64Array and price-driven
  * flags, and spills one segment name per customer.
  */
-import { at, readBoolean, readNumber } from "../analytics/cells";
-import { Attitude, attitudeFromRecommend, priceDrivenFrom, segmentCustomers } from "../analytics/loyaltySegment";
+import { at, readBoolean, readNumber } from "../analytics/orders/cells";
+import { Attitude, attitudeFromRecommend, priceDrivenFrom, segmentCustomers } from "../analytics/segments/loyaltySegment";
 import { CellError, failValue, isCellError, raise } from "../analytics/errors";
 import { guard, listOf, rowCount, single, toExcelColumn } from "./adapter";
 import { readNumberColumn } from "./numberColumns";

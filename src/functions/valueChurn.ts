@@ -2,9 +2,9 @@
  * LOYALTY.VALUELOST and LOYALTY.VALUECHURN: adapters over src/analytics/valueLost.ts.
  * Two per-customer columns in, one number out; an error in any input cell is the result.
  */
-import { at, readBoolean } from "../analytics/cells";
+import { at, readBoolean } from "../analytics/orders/cells";
 import { CellError, isCellError, raise } from "../analytics/errors";
-import { ValueColumns, valueChurn as valueChurnRate, valueLost as valueLostSum } from "../analytics/valueLost";
+import { ValueColumns, valueChurn as valueChurnRate, valueLost as valueLostSum } from "../analytics/metrics/valueLost";
 import { ExcelResult, guard, listOf, rowCount, single, toExcelValue } from "./adapter";
 import { readNumberColumn } from "./numberColumns";
 

@@ -8,7 +8,7 @@
  *   background (#292929) ≥ 3.4 : 1 (AA for graphics, WCAG 1.4.11), so chart bars stay visible
  *   in both themes.
  */
-import { SEGMENTS, type Segment } from "../analytics/loyaltySegment";
+import { SEGMENTS, type Segment } from "../analytics/segments/loyaltySegment";
 
 export type SegmentColour = { readonly name: Segment; readonly fill: string; readonly font: string };
 

@@ -5,11 +5,11 @@
  * All in the analytics core. Reference (lifetimes, Python, same machine): CDNOW fit 0.05–0.09 s,
  * 1M-row fit 9.1 s, P(alive) over 1M 0.085 s, summary of 1,048,575 orders 1.5 s.
  */
-import { bgnbdFit } from "../../src/analytics/bgnbdFit";
-import { expectedPurchasesColumn, pAliveColumn } from "../../src/analytics/bgnbdPredictions";
-import { btydSummary } from "../../src/analytics/btydSummary";
-import { gammaGammaFit } from "../../src/analytics/gammaGammaFit";
-import { predictedClvColumn } from "../../src/analytics/predictedClv";
+import { bgnbdFit } from "../../src/analytics/btyd/bgnbdFit";
+import { expectedPurchasesColumn, pAliveColumn } from "../../src/analytics/btyd/bgnbdPredictions";
+import { btydSummary } from "../../src/analytics/btyd/btydSummary";
+import { gammaGammaFit } from "../../src/analytics/btyd/gammaGammaFit";
+import { predictedClvColumn } from "../../src/analytics/btyd/predictedClv";
 import { cdnowSummary, cdnowSummaryWithSpend } from "../support/btydFixtures";
 import { mulberry32, simulateBgnbd, simulateSpend } from "../support/simulateBgnbd";
 import { BenchResult, Benchmark, fmt, sortBaseline, time } from "./harness";

@@ -1,8 +1,8 @@
-import { cohortTable } from "../../src/analytics/cohortTable";
-import { serialFromYmd } from "../../src/analytics/dates";
-import { retentionByPeriod } from "../../src/analytics/retentionByPeriod";
-import { sbgFit } from "../../src/analytics/sbgFit";
-import { sbgSurvivalCurve } from "../../src/analytics/sbgProjection";
+import { cohortTable } from "../../src/analytics/retention/cohortTable";
+import { serialFromYmd } from "../../src/analytics/orders/dates";
+import { retentionByPeriod } from "../../src/analytics/retention/retentionByPeriod";
+import { sbgFit } from "../../src/analytics/retention/sbgFit";
+import { sbgSurvivalCurve } from "../../src/analytics/retention/sbgProjection";
 import { Benchmark, fmt, seededRandom, time } from "./harness";
 
 const CUSTOMERS = 1_048_576;

@@ -1,4 +1,4 @@
-import { retentionRate } from "../../src/analytics/retentionRate";
+import { retentionRate } from "../../src/analytics/metrics/retentionRate";
 import { Benchmark, fmt, time } from "./harness";
 
 // A trivial O(1) formula; measured only to show the harness and the per-call cost.

@@ -4,9 +4,9 @@
  * RFMSCORE ≤ 3× a Float64Array sort of the same n; RFMTABLE ≤ 0.5 s for a full
  * sheet (1,048,575 orders) and ≤ 2.5 s for 5.2 million orders.
  */
-import { rfmDigits } from "../../src/analytics/rfmScores";
-import { rfmSegment } from "../../src/analytics/rfmSegments";
-import { rfmTable } from "../../src/analytics/rfmTable";
+import { rfmDigits } from "../../src/analytics/rfm/rfmScores";
+import { rfmSegment } from "../../src/analytics/rfm/rfmSegments";
+import { rfmTable } from "../../src/analytics/rfm/rfmTable";
 import { loadavg } from "os";
 import { Benchmark, BenchResult, fmt, seededRandom, sortBaseline, time } from "./harness";
 

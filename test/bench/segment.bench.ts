@@ -1,6 +1,6 @@
-import { Attitude, attitudeFromRecommend, segmentCustomers } from "../../src/analytics/loyaltySegment";
+import { Attitude, attitudeFromRecommend, segmentCustomers } from "../../src/analytics/segments/loyaltySegment";
 import { CellError } from "../../src/analytics/errors";
-import { median } from "../../src/analytics/median";
+import { median } from "../../src/analytics/numeric/median";
 import { Benchmark, fmt, seededRandom, sortBaseline, time } from "./harness";
 
 /**

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { cohorts, retentionbyperiod, sbgfit, sbgretention, sbgsurvival } from "../../src/functions/cohorts";
-import { serialFromYmd } from "../../src/analytics/dates";
+import { serialFromYmd } from "../../src/analytics/orders/dates";
 import { excelError } from "../support/customFunctionsStub";
 
 const d = (m: number, day: number, y = 2024) => serialFromYmd(y, m, day);

@@ -1,4 +1,4 @@
-import { serialFromIsoText } from "../../src/analytics/dates";
+import { serialFromIsoText } from "../../src/analytics/orders/dates";
 import { rfmscore, rfmsegment, rfmtable } from "../../src/functions/rfm";
 import { excelError } from "../support/customFunctionsStub";
 import { RFM_PACKAGE_TEST_RULES_GRID, readRfmOrders } from "../support/rfmOrders";

@@ -5,8 +5,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { serialFromIsoText } from "../../src/analytics/dates";
-import { RfmRule } from "../../src/analytics/rfmSegments";
+import { serialFromIsoText } from "../../src/analytics/orders/dates";
+import { RfmRule } from "../../src/analytics/rfm/rfmSegments";
 
 export type OrderLog = { ids: string[]; isoDates: string[]; dates: Float64Array; amounts: Float64Array };
 

@@ -4,7 +4,7 @@
  * percentages for "0.0%"-style formats, fixed decimals for "0.00" and "#,##0.00", TRUE/FALSE
  * for booleans and the error code for errors.
  */
-import { isoFromSerial } from "../../analytics/dates";
+import { isoFromSerial } from "../../analytics/orders/dates";
 import { CellValue, isErrorCell } from "../fakeExcel/workbook";
 
 export function formatGeneral(n: number): string {

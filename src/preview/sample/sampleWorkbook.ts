@@ -18,8 +18,8 @@
  * E Revenue, F Recency days, G Likelihood to recommend, H Cost to serve, I Discount share;
  * header in row 1, so the 995 customers are rows 2–996 (e.g. =LOYALTY.NPS(Customers!G2:G996)).
  */
-import { rfmTable } from "../../analytics/rfmTable";
-import { serialFromIsoText } from "../../analytics/dates";
+import { rfmTable } from "../../analytics/rfm/rfmTable";
+import { serialFromIsoText } from "../../analytics/orders/dates";
 import { SheetModel, WorkbookModel } from "../fakeExcel/workbook";
 
 export const AS_OF_ISO = "2006-12-31";

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { ColumnSelect } from "./ColumnSelect";
 import { Field, Select, Subtitle2, Text } from "@fluentui/react-components";
-import type { TimeUnit } from "../../analytics/timeUnit";
+import type { TimeUnit } from "../../analytics/orders/timeUnit";
 import { btydSource } from "../model/btydModel";
 import { BTYD_ROLES, type BtydRole, EMPTY_BTYD, type Mapping, ROLES, btydWithout } from "../model/mapping";
 import type { Strings } from "../strings/en";

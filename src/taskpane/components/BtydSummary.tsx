@@ -1,7 +1,7 @@
 import * as React from "react";
 import { MessageBar, MessageBarBody, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, mergeClasses } from "@fluentui/react-components";
-import { ymdFromSerial } from "../../analytics/dates";
-import { SEGMENTS, type Segment } from "../../analytics/loyaltySegment";
+import { ymdFromSerial } from "../../analytics/orders/dates";
+import { SEGMENTS, type Segment } from "../../analytics/segments/loyaltySegment";
 import { AT_RISK_SEGMENTS, type BtydOutcome } from "../model/btydModel";
 import type { Strings } from "../strings/en";
 import { usePaneStyles } from "./styles";

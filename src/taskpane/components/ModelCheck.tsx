@@ -18,7 +18,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { GroupedVerticalBarChart, type GroupedVerticalBarChartData, getNextColor } from "@fluentui/react-charts";
-import { serialFromIsoText } from "../../analytics/dates";
+import { serialFromIsoText } from "../../analytics/orders/dates";
 import type { ExcelPort } from "../excel/port";
 import type { Region } from "../excel/types";
 import { columnLetter, detectHeaders, headerTexts } from "../model/mapping";

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Subtitle2, Table, mergeClasses, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
 import { HorizontalBarChart, type ChartProps, getNextColor } from "@fluentui/react-charts";
-import { SEGMENTS, type Segment } from "../../analytics/loyaltySegment";
+import { SEGMENTS, type Segment } from "../../analytics/segments/loyaltySegment";
 import { SEGMENT_COLOURS } from "../palette";
 import { skippedLines } from "../model/plans";
 import type { RunResult, SummaryRow } from "../model/segmentRun";

@@ -11,7 +11,8 @@
  * values and reports `formatted: false`.
  */
 import { inBlocks } from "./blocks";
-import { ExcelLayerError, addNewSheet, removeSheet, run, runRaw, toLayerError, type WriteOptions } from "./index";
+import { ExcelLayerError, run, runRaw, toLayerError } from "./session";
+import { addNewSheet, removeSheet, type WriteOptions } from "./sheets";
 import type { SheetWritten } from "./types";
 
 /* global Excel */

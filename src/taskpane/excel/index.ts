@@ -66,6 +66,11 @@ import type {
 export * from "./types";
 export { CancelledError, START_BLOCK_ROWS } from "./blocks";
 export type { Progress } from "./blocks";
+export { ExcelLayerError, toLayerError, supported, run, runRaw } from "./session";
+export { NAME_CANDIDATES, sheetNameCandidates, addNewSheet, removeSheet } from "./sheets";
+export type { WriteOptions } from "./sheets";
+import { ExcelLayerError, run, runRaw, supported, toLayerError } from "./session";
+import { addNewSheet, removeSheet, type WriteOptions } from "./sheets";
 
 /* global Excel, Office */
 
@@ -73,48 +78,6 @@ export type { Progress } from "./blocks";
 export const PREVIEW_ROWS = 200;
 /** Excel's last column index (XFD). */
 const LAST_COLUMN = 16_383;
-
-/** A failure the pane can explain; `detail` is the host's own message for unknown failures. */
-export class ExcelLayerError extends Error {
-  readonly kind: ExcelFailureKind;
-  constructor(kind: ExcelFailureKind, detail = "") {
-    super(detail || kind);
-    this.name = "ExcelLayerError";
-    this.kind = kind;
-  }
-}
-
-/** Turns whatever a batch threw into an ExcelLayerError. */
-export function toLayerError(error: unknown): ExcelLayerError {
-  if (error instanceof ExcelLayerError) return error;
-  if (error instanceof CancelledError) return new ExcelLayerError("cancelled");
-  const code = errorCode(error);
-  const message = error instanceof Error ? error.message : String(error);
-  switch (code) {
-    case "InvalidOperationInCellEditMode":
-      return new ExcelLayerError("cellEditMode", message);
-    case "AccessDenied":
-      return new ExcelLayerError("sheetProtected", message);
-    case "ResponsePayloadSizeLimitExceeded":
-    case "RequestPayloadSizeLimitExceeded":
-      return new ExcelLayerError("payloadTooLarge", message);
-    case "InvalidSelection":
-      return new ExcelLayerError("multipleAreas", message);
-    case "ItemNotFound":
-      return new ExcelLayerError("sheetGone", message);
-    default:
-      return new ExcelLayerError("unknown", message);
-  }
-}
-
-/** Whether the host supports ExcelApi `version` (false when Office is missing). Shared with cohortsSheet.ts. */
-export function supported(version: string): boolean {
-  try {
-    return Office.context.requirements.isSetSupported("ExcelApi", version);
-  } catch {
-    return false;
-  }
-}
 
 /** Whether the pane runs inside an Excel that has what it needs. */
 export function hostInfo(): HostInfo {
@@ -145,20 +108,6 @@ export function isDarkColour(colour: string | undefined): boolean {
   };
   const l = 0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255);
   return l < 0.5;
-}
-
-/** Excel.run with delayForCellEdit where the host supports it; errors become ExcelLayerErrors. */
-export async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-  try {
-    return supported("1.11") ? await Excel.run({ delayForCellEdit: true }, batch) : await Excel.run(batch);
-  } catch (error) {
-    throw toLayerError(error);
-  }
-}
-
-/** Like `run`, but leaves payload errors and cancellation untouched so the block loop can retry. */
-export async function runRaw<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-  return supported("1.11") ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
 }
 
 /**
@@ -254,18 +203,6 @@ export async function checkWriteTargets(region: Region): Promise<WriteTargets> {
   });
 }
 
-/** How many sheet names are tried: "Segments", "Segments (2)" … "Segments (100)". */
-export const NAME_CANDIDATES = 100;
-
-/** "Segments", "Segments (2)", …; the first one no sheet has (Excel compares case-insensitively) is used. */
-export function sheetNameCandidates(base: string): string[] {
-  const out = [base];
-  for (let i = 2; i <= NAME_CANDIDATES; i++) out.push(`${base} (${i})`);
-  return out;
-}
-
-export type WriteOptions = { readonly onProgress?: Progress; readonly signal?: AbortSignal; readonly startRows?: number };
-
 function addSegmentRules(range: Excel.Range, plan: { readonly colours: SheetPlan["colours"] }): void {
   for (const colour of plan.colours) {
     const format = range.conditionalFormats.add("ContainsText");
@@ -273,27 +210,6 @@ function addSegmentRules(range: Excel.Range, plan: { readonly colours: SheetPlan
     format.textComparison.format.font.color = colour.font;
     format.textComparison.rule = { operator: "BeginsWith", text: colour.name };
   }
-}
-
-/**
- * Adds a worksheet named `baseName`, or `baseName (2)`, `(3)` … when that is taken, and returns
- * its name. Never reuses an existing sheet; a protected workbook structure is reported as such.
- */
-export async function addNewSheet(baseName: string): Promise<string> {
-  return run(async (context) => {
-    const workbook = context.workbook;
-    workbook.protection.load("protected");
-    const candidates = sheetNameCandidates(baseName);
-    const probes = candidates.map((name) => workbook.worksheets.getItemOrNullObject(name));
-    await context.sync();
-    if (workbook.protection.protected) throw new ExcelLayerError("structureProtected");
-    const free = probes.findIndex((p) => p.isNullObject);
-    if (free < 0) throw new ExcelLayerError("unknown", `every name from "${candidates[0]}" to "${candidates[candidates.length - 1]}" is taken`);
-    const name = candidates[free];
-    workbook.worksheets.add(name);
-    await context.sync();
-    return name;
-  });
 }
 
 /**
@@ -354,25 +270,6 @@ export async function writeSegmentsSheet(plan: SheetPlan, options: WriteOptions 
     formatted = false;
   }
   return { sheetName, formatted };
-}
-
-/** Deletes a half-written sheet, or renames it `incompleteName` when it cannot be deleted. */
-export async function removeSheet(name: string, incompleteName: string): Promise<void> {
-  try {
-    await runRaw(async (context) => {
-      context.workbook.worksheets.getItem(name).delete();
-      await context.sync();
-    });
-  } catch {
-    try {
-      await runRaw(async (context) => {
-        context.workbook.worksheets.getItem(name).name = incompleteName;
-        await context.sync();
-      });
-    } catch {
-      // Nothing more can be done; the pane's message says the run failed.
-    }
-  }
 }
 
 /**

@@ -26,16 +26,16 @@
  * Cost: O(n) to read and predict (series summed once per distinct (x, T)), plus the fits
  * (O(groups) per likelihood evaluation, typically 30–60 evaluations).
  */
-import { at, readDate, readNumber } from "../../analytics/cells";
-import { bgnbdFitAsync } from "../../analytics/bgnbdFit";
-import { bgnbdHistoryError } from "../../analytics/bgnbdGroups";
-import type { BgnbdParams } from "../../analytics/bgnbdLogLikelihood";
-import { expectedPurchasesColumn, pAliveColumn } from "../../analytics/bgnbdPredictions";
+import { at, readDate, readNumber } from "../../analytics/orders/cells";
+import { bgnbdFitAsync } from "../../analytics/btyd/bgnbdFit";
+import { bgnbdHistoryError } from "../../analytics/btyd/bgnbdGroups";
+import type { BgnbdParams } from "../../analytics/btyd/bgnbdLogLikelihood";
+import { expectedPurchasesColumn, pAliveColumn } from "../../analytics/btyd/bgnbdPredictions";
 import { isCellError } from "../../analytics/errors";
-import { type GammaGammaParams, gammaGammaFitAsync } from "../../analytics/gammaGammaFit";
-import { predictedClvColumn } from "../../analytics/predictedClv";
-import { DAYS_PER_UNIT, type TimeUnit, monthIn } from "../../analytics/timeUnit";
-import { yieldToHost } from "../../analytics/yieldToHost";
+import { type GammaGammaParams, gammaGammaFitAsync } from "../../analytics/btyd/gammaGammaFit";
+import { predictedClvColumn } from "../../analytics/btyd/predictedClv";
+import { DAYS_PER_UNIT, type TimeUnit, monthIn } from "../../analytics/orders/timeUnit";
+import { yieldToHost } from "../../analytics/numeric/yieldToHost";
 import type { BtydColumns, Mapping } from "./mapping";
 
 /** Months predicted ahead. */

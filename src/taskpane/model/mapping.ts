@@ -7,10 +7,10 @@
  * header — or every value of the first row is absent from the rest of its column (sample).
  * Cost: O(rows × columns) over the sample (≤ 200 rows).
  */
-import { isBlank } from "../../analytics/cells";
-import { serialFromIsoText } from "../../analytics/dates";
+import { isBlank } from "../../analytics/orders/cells";
+import { serialFromIsoText } from "../../analytics/orders/dates";
 import { isExcelErrorCode } from "../../analytics/errors";
-import type { TimeUnit } from "../../analytics/timeUnit";
+import type { TimeUnit } from "../../analytics/orders/timeUnit";
 
 export type AttitudeScale = "recommend" | "satisfaction" | "referrals";
 export type RecencyKind = "days" | "date";

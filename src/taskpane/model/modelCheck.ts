@@ -12,13 +12,13 @@
  * Example: a log from 2024-01-01 to 2024-12-30 → calibration end 2024-07-01.
  * Cost: O(n) to read and summarise plus the fit (O(groups) per likelihood evaluation).
  */
-import { at, readDate, readId } from "../../analytics/cells";
-import { bgnbdFitAsync } from "../../analytics/bgnbdFit";
-import type { BgnbdParams } from "../../analytics/bgnbdLogLikelihood";
-import { expectedPurchasesColumn } from "../../analytics/bgnbdPredictions";
+import { at, readDate, readId } from "../../analytics/orders/cells";
+import { bgnbdFitAsync } from "../../analytics/btyd/bgnbdFit";
+import type { BgnbdParams } from "../../analytics/btyd/bgnbdLogLikelihood";
+import { expectedPurchasesColumn } from "../../analytics/btyd/bgnbdPredictions";
 import { isCellError } from "../../analytics/errors";
-import { holdoutSummary } from "../../analytics/holdoutSummary";
-import { yieldToHost } from "../../analytics/yieldToHost";
+import { holdoutSummary } from "../../analytics/btyd/holdoutSummary";
+import { yieldToHost } from "../../analytics/numeric/yieldToHost";
 import { headerTexts } from "./mapping";
 
 /** Frequency groups 0 … LAST_GROUP − 1 and LAST_GROUP+ (7+). */

@@ -7,13 +7,13 @@
  * Cost: O(n) parsing in blocks of YIELD_ROWS with a yield between blocks (the pane stays
  * responsive on 100k rows), then O(n) for the median and RFM order statistics.
  */
-import { at, isBlank, readBoolean, readDate, readId, readNumber } from "../../analytics/cells";
+import { at, isBlank, readBoolean, readDate, readId, readNumber } from "../../analytics/orders/cells";
 import { AnalyticsError, isCellError, isExcelErrorCode } from "../../analytics/errors";
-import { SEGMENTS, attitudeFromRecommend, attitudeFromReferrals, attitudeFromSatisfaction, priceDrivenFrom, segmentCustomers } from "../../analytics/loyaltySegment";
-import type { Attitude } from "../../analytics/loyaltySegment";
-import { rfmDigits } from "../../analytics/rfmScores";
-import { DEFAULT_RFM_RULES, OTHERS, rfmSegment, segmentName } from "../../analytics/rfmSegments";
-import { yieldToHost } from "../../analytics/yieldToHost";
+import { SEGMENTS, attitudeFromRecommend, attitudeFromReferrals, attitudeFromSatisfaction, priceDrivenFrom, segmentCustomers } from "../../analytics/segments/loyaltySegment";
+import type { Attitude } from "../../analytics/segments/loyaltySegment";
+import { rfmDigits } from "../../analytics/rfm/rfmScores";
+import { DEFAULT_RFM_RULES, OTHERS, rfmSegment, segmentName } from "../../analytics/rfm/rfmSegments";
+import { yieldToHost } from "../../analytics/numeric/yieldToHost";
 import { type BehaviourMeasure, type Cutoff, ordersPerYear } from "./behaviour";
 import type { BtydOutcome } from "./btydModel";
 import type { AttitudeScale, Mapping, Role } from "./mapping";

@@ -14,7 +14,7 @@ import {
   Text,
   Title3,
 } from "@fluentui/react-components";
-import { PERIOD_KINDS, type PeriodKind } from "../../analytics/calendarPeriods";
+import { PERIOD_KINDS, type PeriodKind } from "../../analytics/orders/calendarPeriods";
 import { RunProgress } from "../components/RunProgress";
 import { usePaneStyles } from "../components/styles";
 import { columnLetter, headerTexts } from "../model/mapping";

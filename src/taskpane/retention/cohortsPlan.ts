@@ -15,8 +15,8 @@
  * would only stretch the scale. The line chart plots the chart data (series by columns) and sits
  * right of it.
  */
-import type { PeriodKind } from "../../analytics/calendarPeriods";
-import { isoWeekday, serialFromYmd, ymdFromSerial } from "../../analytics/dates";
+import type { PeriodKind } from "../../analytics/orders/calendarPeriods";
+import { isoWeekday, serialFromYmd, ymdFromSerial } from "../../analytics/orders/dates";
 import type { CohortsSheetPlan, SheetArea, SheetBlock } from "../excel/cohortsSheet";
 import { SEGMENT_COLOURS } from "../palette";
 import type { Strings } from "../strings/en";

@@ -12,13 +12,13 @@
  * Cost: O(n) parsing in blocks of YIELD_ROWS with a yield (and a Cancel check) between blocks,
  * then the core's O(n) passes.
  */
-import { at, isBlank, readDate, readId } from "../../analytics/cells";
-import type { PeriodKind } from "../../analytics/calendarPeriods";
-import { type CohortTable, cohortTable } from "../../analytics/cohortTable";
-import { serialFromIsoText } from "../../analytics/dates";
+import { at, isBlank, readDate, readId } from "../../analytics/orders/cells";
+import type { PeriodKind } from "../../analytics/orders/calendarPeriods";
+import { type CohortTable, cohortTable } from "../../analytics/retention/cohortTable";
+import { serialFromIsoText } from "../../analytics/orders/dates";
 import { AnalyticsError, isCellError, isExcelErrorCode } from "../../analytics/errors";
-import { DEFAULT_ACTIVE_DAYS, type RetentionByPeriod, retentionByPeriod } from "../../analytics/retentionByPeriod";
-import { yieldToHost } from "../../analytics/yieldToHost";
+import { DEFAULT_ACTIVE_DAYS, type RetentionByPeriod, retentionByPeriod } from "../../analytics/retention/retentionByPeriod";
+import { yieldToHost } from "../../analytics/numeric/yieldToHost";
 
 export const YIELD_ROWS = 5_000;
 /** Cohorts drawn in the pane's curve and the sheet's line chart. */

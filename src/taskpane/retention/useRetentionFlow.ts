@@ -3,7 +3,7 @@
  * discriminated union. Talks to Excel only through the RetentionPort it is given.
  */
 import * as React from "react";
-import type { PeriodKind } from "../../analytics/calendarPeriods";
+import type { PeriodKind } from "../../analytics/orders/calendarPeriods";
 import { ExcelLayerError, writeCohortsSheet } from "../excel";
 import { excelLayerNotice } from "../components/excelLayerNotice";
 import type { ExcelPort } from "../excel/port";

@@ -4,12 +4,12 @@
  * Segment names written to the sheet stay the rule engine's (as LOYALTY.SEGMENT returns them);
  * `segmentLabel` is only what the pane shows.
  */
-import type { Segment } from "../../analytics/loyaltySegment";
+import type { Segment } from "../../analytics/segments/loyaltySegment";
 import type { BehaviourMeasure } from "../model/behaviour";
-import type { TimeUnit } from "../../analytics/timeUnit";
+import type { TimeUnit } from "../../analytics/orders/timeUnit";
 import type { AttitudeScale, BtydRole, RecencyKind, Role } from "../model/mapping";
 import type { IssueReason } from "../model/segmentRun";
-import type { PeriodKind } from "../../analytics/calendarPeriods";
+import type { PeriodKind } from "../../analytics/orders/calendarPeriods";
 import type { LogIssue } from "../retention/retentionRun";
 
 const ROLE_NAMES: Record<Role, string> = {

@@ -5,7 +5,7 @@ import userEvent from "@testing-library/user-event";
 import { axe } from "jest-axe";
 import { SegmentPane } from "../../../src/taskpane/components/SegmentPane";
 import { ModelCheck } from "../../../src/taskpane/components/ModelCheck";
-import { serialFromIsoText } from "../../../src/analytics/dates";
+import { serialFromIsoText } from "../../../src/analytics/orders/dates";
 import { en } from "../../../src/taskpane/strings/en";
 import { cdnowOrders, cdnowSummaryWithSpend, isoOf } from "../../support/btydFixtures";
 import { fakePort, installDomPolyfills } from "../support";

@@ -2,7 +2,7 @@
  * The Segments sheet with predicted value: a Segment run on CDNOW's 2,357 customers (x, t_x, T
  * mapped in weeks), its BTYD outcome, the sheet plan, and the writer against the mock Excel.
  */
-import { pAlive } from "../../../src/analytics/bgnbdPredictions";
+import { pAlive } from "../../../src/analytics/btyd/bgnbdPredictions";
 import { writeSegmentsSheet } from "../../../src/taskpane/excel";
 import { type BtydFitted, computeBtyd } from "../../../src/taskpane/model/btydModel";
 import { EMPTY_MAPPING, type Mapping } from "../../../src/taskpane/model/mapping";

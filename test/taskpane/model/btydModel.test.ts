@@ -1,7 +1,7 @@
-import { bgnbdFit } from "../../../src/analytics/bgnbdFit";
-import { expectedPurchases, expectedPurchasesColumn, pAlive } from "../../../src/analytics/bgnbdPredictions";
-import { serialFromIsoText } from "../../../src/analytics/dates";
-import { predictedClv } from "../../../src/analytics/predictedClv";
+import { bgnbdFit } from "../../../src/analytics/btyd/bgnbdFit";
+import { expectedPurchases, expectedPurchasesColumn, pAlive } from "../../../src/analytics/btyd/bgnbdPredictions";
+import { serialFromIsoText } from "../../../src/analytics/orders/dates";
+import { predictedClv } from "../../../src/analytics/btyd/predictedClv";
 import { BLOCK_ROWS, LAPSE_LAPSED, LAPSE_NONE, LAPSE_ONE_TIME, type BtydFitted, btydSource, computeBtyd, predictInBlocks, readHistories } from "../../../src/taskpane/model/btydModel";
 import { EMPTY_BTYD, EMPTY_MAPPING, type Mapping, type Role } from "../../../src/taskpane/model/mapping";
 import { cdnowSummaryWithSpend } from "../../support/btydFixtures";

@@ -1,5 +1,5 @@
-import { expectedPurchases } from "../../../src/analytics/bgnbdPredictions";
-import { serialFromIsoText } from "../../../src/analytics/dates";
+import { expectedPurchases } from "../../../src/analytics/btyd/bgnbdPredictions";
+import { serialFromIsoText } from "../../../src/analytics/orders/dates";
 import { checkModel, defaultCalibrationEnd, guessOrderLogColumns, readOrderLog } from "../../../src/taskpane/model/modelCheck";
 import { cdnowOrders, cdnowSummary, isoOf } from "../../support/btydFixtures";
 

@@ -1,0 +1,126 @@
+import {
+  bgnbdParamsError,
+  expectedPurchases,
+  expectedPurchasesColumn,
+  expectedPurchasesIfAlive,
+  pAlive,
+  pAliveColumn,
+} from "../../../src/analytics/btyd/bgnbdPredictions";
+
+// The CDNOW fit (Fader, Hardie & Lee 2005): r 0.242593, α 4.413532, a 0.792886, b 2.425754 (weeks).
+const cdnow = { r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425754 };
+
+describe("pAlive", () => {
+  it("is 0.7266 for the CDNOW customer x 2, t_x 30.43, T 38.86", () => {
+    // FHL (2005) spreadsheet / lifetimes conditional_probability_alive: 0.7266.
+    expect(pAlive(cdnow, 2, 30.43, 38.86)).toBeCloseTo(0.7266, 4);
+  });
+
+  it("is 1 for a customer without repeat purchases (dropout happens only after a purchase)", () => {
+    expect(pAlive(cdnow, 0, 0, 38.86)).toBe(1);
+    expect(pAlive(cdnow, 0, 0, 0)).toBe(1);
+  });
+
+  it("is 1 / (1 + a/(b + x − 1)) when the last purchase is at the end (t_x = T)", () => {
+    // ((α+T)/(α+t_x))^(r+x) = 1, so P = 1/(1 + 0.792886/(2.425754 + 2)).
+    expect(pAlive(cdnow, 3, 20, 20)).toBeCloseTo(1 / (1 + 0.792886 / 4.425754), 14);
+  });
+
+  it("goes to 0 without NaN for a frequent buyer long silent, x in the hundreds", () => {
+    const p = pAlive(cdnow, 300, 1, 1000);
+    expect(p).toBeGreaterThanOrEqual(0);
+    expect(p).toBeLessThan(1e-100);
+  });
+
+  it("gives the same values over columns", () => {
+    const out = pAliveColumn(cdnow, [2, 0, 300], [30.43, 0, 1], [38.86, 38.86, 1000]);
+    expect(out[0]).toBeCloseTo(pAlive(cdnow, 2, 30.43, 38.86), 14);
+    expect(out[1]).toBe(1);
+    expect(out[2]).toBeCloseTo(pAlive(cdnow, 300, 1, 1000), 14);
+  });
+});
+
+describe("expectedPurchases", () => {
+  it("is 1.2259 for the CDNOW customer over the next 39 weeks", () => {
+    // The worked example of the spreadsheet that accompanies FHL (2005): 1.2259.
+    expect(expectedPurchases(cdnow, 39, 2, 30.43, 38.86)).toBeCloseTo(1.2259, 4);
+  });
+
+  it("matches eq. 10 evaluated with scipy.special.hyp2f1 for other customers", () => {
+    // Reference values: eq. 10 of FHL (2005) with scipy 1.17 hyp2f1, parameters of the CDNOW fit above.
+    expect(expectedPurchases(cdnow, 39, 0, 0, 38.86)).toBeCloseTo(0.1947809248, 9);
+    expect(expectedPurchases(cdnow, 52, 1, 1.71, 38.86)).toBeCloseTo(0.2599071990, 9);
+    expect(expectedPurchases(cdnow, 52, 0, 0, 0)).toBeCloseTo(1.4440214848, 9);
+  });
+
+  it("stays finite for x in the hundreds (the raw hypergeometric series would overflow)", () => {
+    // scipy hyp2f1 on eq. 10 (mpmath-grade there): 98.8498528252.
+    expect(expectedPurchases(cdnow, 39, 300, 38, 38.86)).toBeCloseTo(98.8498528252, 8);
+    expect(Number.isFinite(expectedPurchases(cdnow, 39, 5000, 38, 38.86))).toBe(true);
+  });
+
+  it("is 0 over a horizon of 0 and grows with the horizon", () => {
+    expect(expectedPurchases(cdnow, 0, 2, 30.43, 38.86)).toBe(0);
+    expect(expectedPurchases(cdnow, 10, 2, 30.43, 38.86)).toBeLessThan(expectedPurchases(cdnow, 20, 2, 30.43, 38.86));
+  });
+
+  it("is continuous through a = 1, where eq. 10 reads 0/0", () => {
+    // scipy at a = 1 + 1e-7: 1.38119024; our a = 1 exactly uses the limit −C ln(1 − z).
+    const p = { r: 0.5, alpha: 3, a: 1, b: 2 };
+    expect(expectedPurchases(p, 10, 3, 5, 8)).toBeCloseTo(1.38119024, 6);
+  });
+
+  it("multiplies the if-alive part by P(alive)", () => {
+    expect(expectedPurchases(cdnow, 39, 2, 30.43, 38.86)).toBeCloseTo(
+      expectedPurchasesIfAlive(cdnow, 39, 2, 38.86) * pAlive(cdnow, 2, 30.43, 38.86),
+      14,
+    );
+  });
+});
+
+describe("predictions on extreme but valid histories", () => {
+  it("match eq. 10 when a + b < 1 (the hypergeometric's c below 0) and when a > 1", () => {
+    // scipy.special.hyp2f1 on eq. 10: r 0.5, α 2, a 0.3, b 0.5 → 0.5523363751 (x 0, T 5, t 10) and 0.7380740800 (x 1, t_x 2);
+    // a 2.5, b 0.5, x 3, t_x 2, T 5, t 100 → 0.3986339626.
+    const p = { r: 0.5, alpha: 2, a: 0.3, b: 0.5 };
+    expect(expectedPurchases(p, 10, 0, 0, 5)).toBeCloseTo(0.5523363751, 9);
+    expect(expectedPurchases(p, 10, 1, 2, 5)).toBeCloseTo(0.73807408, 8);
+    expect(expectedPurchases({ ...p, a: 2.5 }, 100, 3, 2, 5)).toBeCloseTo(0.3986339626, 9);
+  });
+
+  it("never give NaN or a value out of range", () => {
+    const params = [cdnow, { r: 5, alpha: 0.01, a: 50, b: 0.01 }, { r: 0.01, alpha: 1e4, a: 0.01, b: 100 }];
+    const histories = [[0, 0, 0], [0, 0, 1e5], [1, 0, 0], [1, 0, 1e5], [500, 1e5, 1e5], [500, 1, 1e5], [3, 2, 2]];
+    for (const p of params) {
+      for (const [x, tx, T] of histories) {
+        const alive = pAlive(p, x, tx, T);
+        expect(alive >= 0 && alive <= 1).toBe(true);
+        for (const t of [0, 1, 52, 1e5]) {
+          const e = expectedPurchases(p, t, x, tx, T);
+          expect(Number.isFinite(e) && e >= 0).toBe(true);
+        }
+      }
+    }
+  });
+});
+
+describe("expectedPurchasesColumn", () => {
+  it("gives each row's expectedPurchases with one t or a t per row", () => {
+    const x = [2, 2, 0, 300];
+    const tx = [30.43, 10, 0, 38];
+    const T = [38.86, 38.86, 38.86, 38.86];
+    const one = expectedPurchasesColumn(cdnow, [39], x, tx, T);
+    const each = expectedPurchasesColumn(cdnow, [39, 10, 39, 39], x, tx, T);
+    for (let i = 0; i < x.length; i++) expect(one[i]).toBeCloseTo(expectedPurchases(cdnow, 39, x[i], tx[i], T[i]), 12);
+    expect(one[0]).toBeCloseTo(1.2259, 4);
+    expect(each[1]).toBeCloseTo(expectedPurchases(cdnow, 10, 2, 10, 38.86), 12);
+  });
+});
+
+describe("bgnbdParamsError", () => {
+  it("accepts positive parameters and names a bad one", () => {
+    expect(bgnbdParamsError(cdnow)).toBeNull();
+    expect(bgnbdParamsError({ ...cdnow, b: 0 })).toMatch(/^b is 0/);
+    expect(bgnbdParamsError({ ...cdnow, alpha: NaN })).toMatch(/^alpha is NaN/);
+  });
+});
