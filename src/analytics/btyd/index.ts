@@ -1,0 +1,17 @@
+/**
+ * btyd/ — buy-till-you-die models of customers who may leave unseen: the (x, t_x, T) summary of an
+ * order log and its calibration/holdout split, BG/NBD (likelihood, fit, P(alive), expected purchases),
+ * Gamma-Gamma spend, predicted CLV, and reading a fitted parameter block from a sheet range.
+ * 
+ * May import: ../errors, ../orders, ../numeric.
+ */
+export * from "./bgnbdFit";
+export * from "./bgnbdGroups";
+export * from "./bgnbdLogLikelihood";
+export * from "./bgnbdPredictions";
+export * from "./btydSummary";
+export * from "./expectedSpend";
+export * from "./gammaGammaFit";
+export * from "./holdoutSummary";
+export * from "./modelParams";
+export * from "./predictedClv";
