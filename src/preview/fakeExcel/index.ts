@@ -1,13 +1,16 @@
 /**
  * PREVIEW ONLY — the in-browser stand-in for Excel used by the local preview (preview.html)
- * and the tests; never bundled into the add-in Excel loads. See api.ts for the semantics it
+ * and the tests; never bundled into the add-in Excel loads. See batch.ts for the semantics it
  * keeps (load/sync, queued writes, errors at sync, OrNullObject, payload limits).
  */
-import { FakeOfficeError, createExcel } from "./api";
+import { createExcel } from "./batch";
+import { FakeOfficeError } from "./proxy";
 import { WorkbookModel } from "./workbook";
 
-export { FakeOfficeError, RequestContext, createExcel } from "./api";
-export type { FakeExcelNamespace, RunOptions } from "./api";
+export { RequestContext, createExcel } from "./batch";
+export type { FakeExcelNamespace } from "./batch";
+export { FakeOfficeError } from "./proxy";
+export type { RunOptions } from "./proxy";
 export { FIVE_MB, SheetModel, WorkbookModel, isErrorCell } from "./workbook";
 export type { CellValue, ChartModel, ErrorCell, Simulation } from "./workbook";
 export * from "./address";

@@ -1,6 +1,6 @@
 /**
  * PREVIEW ONLY — the in-memory workbook behind the local preview's fake Excel API
- * (src/preview/fakeExcel/api.ts). Never part of the add-in Excel loads.
+ * (src/preview/fakeExcel/, entry batch.ts). Never part of the add-in Excel loads.
  *
  * Holds sheets of cell values, formulas (as text, evaluated by the preview's formula box),
  * number formats, fills, tables, conditional formats and charts; the selection; and the host

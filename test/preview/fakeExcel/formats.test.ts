@@ -2,7 +2,7 @@
  * The preview's fake Excel: the colour-scale conditional format and the line chart the Retention
  * view adds to its Cohorts sheet (ExcelApi 1.6 / 1.1), with Excel's batching semantics.
  */
-import { FakeOfficeError, RequestContext, WorkbookModel, createExcel } from "../../src/preview/fakeExcel";
+import { FakeOfficeError, RequestContext, WorkbookModel, createExcel } from "../../../src/preview/fakeExcel";
 
 function cohorts(): WorkbookModel {
   const model = new WorkbookModel(["Cohorts"]);
