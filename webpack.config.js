@@ -7,6 +7,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { AllowErrorForDataTypeAnyPlugin } = require("./scripts/allow-error-plugin");
 const { HelpPagePlugin } = require("./scripts/help-page-plugin");
+const { LocalisedMetadataPlugin } = require("./scripts/localised-metadata-plugin");
 const { officeJsUrl: officeJsSource } = require("./scripts/office-js-source");
 const pkg = require("./package.json");
 
@@ -95,6 +96,14 @@ module.exports = (env = {}, argv = {}) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionFiles }),
       new AllowErrorForDataTypeAnyPlugin("functions.json"),
+      // functions-de.json / functions-nb.json and help-de.html / help-nb.html from the same JSDoc,
+      // with the translations in src/functions/locales (the manifest points de-* and nb/nn-* at them).
+      new LocalisedMetadataPlugin({
+        metadata: "functions.json",
+        localesDir: path.resolve(__dirname, "src/functions/locales"),
+        readme: path.resolve(__dirname, "README.md"),
+        version: pkg.version,
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -8,16 +8,7 @@ const fs = require("fs");
 const path = require("path");
 const { Marked } = require("marked");
 const { Compilation, sources } = require("webpack");
-
-const START = "## Function reference";
-
-function functionReference(readme) {
-  const start = readme.indexOf(START);
-  if (start < 0) throw new Error(`README.md has no "${START}" section for the help page`);
-  const rest = readme.slice(start + START.length);
-  const next = rest.search(/^## /m);
-  return next < 0 ? rest : rest.slice(0, next);
-}
+const { functionReference } = require("./function-reference");
 
 function helpPage(readme, version) {
   const marked = new Marked({

@@ -73,4 +73,26 @@ describe("manifest.xml", () => {
       expect([size, png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size, size]);
     }
   });
+  it("sends German (de-de, -at, -ch, -lu, -li) and Norwegian (nb-no, nn-no → Bokmål) Excel to their function help", () => {
+    const overrides = (id: string) =>
+      Object.fromEntries(all("Url").filter((e) => e.getAttribute("id") === id).flatMap((e) => Array.from(e.children).map((o) => [o.getAttribute("Locale"), o.getAttribute("Value")])));
+    const de = "https://localhost:3000/functions-de.json";
+    const nb = "https://localhost:3000/functions-nb.json";
+    expect(overrides("Functions.Metadata.Url")).toEqual({ "de-de": de, "de-at": de, "de-ch": de, "de-lu": de, "de-li": de, "nb-no": nb, "nn-no": nb });
+    for (const e of all("Override")) {
+      // OfficeAppBasicTypesV1_0.xsd: CultureName, and the bt: prefix on overrides inside Resources.
+      expect(e.getAttribute("Locale")).toMatch(/^[a-zA-Z]{2,3}-[a-zA-Z]{2,3}$/);
+      if (e.parentElement?.namespaceURI === "http://schemas.microsoft.com/office/officeappbasictypes/1.0") expect(e.prefix).toBe("bt");
+    }
+  });
+
+  it("keeps every string and its translations within the schema's lengths (short 125, long 250)", () => {
+    const tooLong: string[] = [];
+    for (const [list, max] of [["ShortStrings", 125], ["LongStrings", 250]] as const) {
+      for (const s of all(list).flatMap((l) => Array.from(l.children))) {
+        for (const v of [s.getAttribute("DefaultValue"), ...Array.from(s.children).map((o) => o.getAttribute("Value"))]) if ((v ?? "").length > max) tooLong.push(v!);
+      }
+    }
+    expect(tooLong).toEqual([]);
+  });
 });
