@@ -26,7 +26,11 @@ export function listOf(range: unknown, arg: string): unknown[] {
   if (rows > 1 && cols > 1) {
     failValue(`${arg}: expected a single column or row, got ${rows} rows × ${cols} columns`);
   }
-  return cols === 1 || rows > 1 ? range.map((row: unknown[]) => row[0]) : first.slice();
+  if (cols !== 1 && rows === 1) return first.slice();
+  // One tight loop into a preallocated list (a full sheet is 1,048,576 rows).
+  const list = new Array<unknown>(rows);
+  for (let i = 0; i < rows; i++) list[i] = (range[i] as unknown[])[0];
+  return list;
 }
 
 export type NamedList = { readonly arg: string; readonly values: readonly unknown[] };
@@ -85,12 +89,15 @@ export function toExcelError(error: CellError): CustomFunctions.Error {
   return new CustomFunctions.Error(code, error.message);
 }
 
+/** Why a result cell is an error instead of NaN or ±Infinity (#VALUE!, since only it and #N/A show a message). */
+export const NOT_FINITE = "the result is not a finite number";
+
 /** One result cell: numbers must be finite, blanks are "", errors become Excel errors. */
 export function toExcelValue(value: unknown): ExcelResult {
   if (typeof value === "number") {
     return Number.isFinite(value)
       ? value
-      : new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber, "the result is not a finite number");
+      : new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, NOT_FINITE);
   }
   if (typeof value === "string" || typeof value === "boolean") return value;
   if (value === null || value === undefined) return "";
@@ -104,7 +111,35 @@ export function toExcelGrid(rows: readonly (readonly unknown[])[]): ExcelResult[
 
 /** A per-customer list spilled as a column. An empty list spills one blank cell. */
 export function toExcelColumn(values: readonly unknown[]): ExcelResult[][] {
-  return values.length === 0 ? [[""]] : values.map((v) => [toExcelValue(v)]);
+  const n = values.length;
+  if (n === 0) return [[""]];
+  const out = new Array<ExcelResult[]>(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    // Fast path: finite numbers and text (nearly every cell) need no conversion.
+    out[i] = (typeof v === "number" && v - v === 0) || typeof v === "string" ? [v as number | string] : [toExcelValue(v)];
+  }
+  return out;
+}
+
+/**
+ * Numbers spilled as a column straight from a typed array (no list of boxed values in between):
+ * finite values as they are, NaN or ±Infinity rows as the error `problem(i)` gives (a CellError,
+ * or null for "not a finite number"). An empty column spills one blank cell. O(n).
+ */
+export function spillNumbers(values: ArrayLike<number>, problem: (i: number) => CellError | null): ExcelResult[][] {
+  const n = values.length;
+  if (n === 0) return [[""]];
+  const out = new Array<ExcelResult[]>(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v - v === 0) out[i] = [v];
+    else {
+      const error = problem(i);
+      out[i] = [error ? toExcelError(error) : new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, NOT_FINITE)];
+    }
+  }
+  return out;
 }
 
 /** Whole-call failure or an unexpected exception, as the error Excel shows. */
