@@ -3,13 +3,15 @@
  * pane shares). Reads the columns into attitudes, a behaviour Float64Array and price-driven
  * flags, and spills one segment name per customer.
  */
-import { at, readBoolean, readNumber } from "../analytics/orders/cells";
+import { at, plainValue, readBoolean, readNumber } from "../analytics/orders/cells";
 import { Attitude, attitudeFromRecommend, priceDrivenFrom, segmentCustomers } from "../analytics/segments/loyaltySegment";
 import { CellError, failValue, isCellError, raise } from "../analytics/errors";
 import { guard, listOf, rowCount, single, toExcelColumn } from "./adapter";
 import { readNumberColumn } from "./numberColumns";
 
-function readPriceDriven(value: unknown, row: number | undefined): boolean | CellError {
+function readPriceDriven(cell: unknown, row: number | undefined): boolean | CellError {
+  // The data-type form ({ type: "Double", basicValue: 0 }) is its plain value, as for every other argument.
+  const value = typeof cell === "object" && cell !== null ? plainValue(cell) : cell;
   if (typeof value === "boolean") return value;
   if (typeof value === "number" && value >= 0 && value <= 1) return priceDrivenFrom(value); // in range: no message to build
   const where = at("price_driven", row);
