@@ -194,6 +194,8 @@ function readFitColumns(specs: readonly ColumnSpec[], blankAllowed: (values: Flo
 
 /** A customer id for output: canonical number text back as a number (for lookups), else text. */
 function idCell(id: string): string | number {
+  const c = id.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 45 || c === 46 || c === 73)) return id; // cannot be number text: not 0-9, -, . or I(nfinity)
   const number = Number(id);
   return id !== "" && String(number) === id ? number : id;
 }
@@ -219,7 +221,9 @@ async function readOrderLog(customerIds: unknown, orderDates: unknown, amounts: 
     const rawId = reused(idList, i);
     const rawDate = reused(dateList, i);
     const rawAmount = amountList ? reused(amountList, i) : null;
-    const id = readId(rawId, at("customer_ids", row));
+    // Fast path: a text id that is not an error code typed as text (nearly every row); no message object built.
+    const trimmed = typeof rawId === "string" ? rawId.trim() : "";
+    const id = trimmed !== "" && trimmed.charCodeAt(0) !== 35 /* # */ ? trimmed : readId(rawId, at("customer_ids", row));
     if (id === null) {
       const blankRow = readDate(rawDate, at("order_dates", row)) === null && (!amountList || readNumber(rawAmount, at("amounts", row)) === null);
       if (blankRow) {
@@ -288,17 +292,18 @@ export async function btydsummary(
       raise(notAvailable(`order_dates: no orders on or before as_of_date, so there are no customers to summarise`));
     }
     const header = withSpend ? ["Customer", "x", "t_x", "T", "Average repeat spend"] : ["Customer", "x", "t_x", "T"];
-    const out: ExcelResult[][] = [header];
-    for (let c = 0; c < s.ids.length; c++) {
-      const bad = s.firstBadRow[c];
+    const m = s.ids.length;
+    const out = new Array<ExcelResult[]>(m + 1);
+    out[0] = header;
+    const { x, tx, T, averageSpend, firstBadRow, ids } = s;
+    for (let c = 0; c < m; c++) {
+      const bad = firstBadRow[c];
       if (bad >= 0) {
         const error = toExcelValue(log.rowErrors.get(bad) ?? valueError(`row ${bad + 1}: this customer's order cannot be read`));
-        out.push([idCell(s.ids[c]), ...header.slice(1).map(() => error)]);
+        out[c + 1] = [idCell(ids[c]), ...header.slice(1).map(() => error)];
         continue;
       }
-      const row: ExcelResult[] = [idCell(s.ids[c]), s.x[c], s.tx[c], s.T[c]];
-      if (withSpend) row.push(s.averageSpend![c]);
-      out.push(row);
+      out[c + 1] = averageSpend ? [idCell(ids[c]), x[c], tx[c], T[c], averageSpend[c]] : [idCell(ids[c]), x[c], tx[c], T[c]];
     }
     return out;
   })) as any[][];
