@@ -265,7 +265,52 @@ async function runSize(n: number): Promise<BenchResult[]> {
   return rows;
 }
 
+/** The worst cases of issue 10, through the bundle: total time, longest stretch without a yield, what came out. */
+async function worstCases(): Promise<BenchResult[]> {
+  const cdnow = [[0.242593, 4.413532, 0.792886, 2.425754]];
+  const gg = [[6.25, 3.74, 15.44]];
+  const random = seededRandom(50);
+  const m = 50_000;
+  const x = new Float64Array(m), tx = new Float64Array(m), T = new Float64Array(m), z = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    // 50,000 distinct histories in weeks: T from 1 to 78 with three decimals, so (x, T) never repeats.
+    T[i] = 1 + (77 * i) / m;
+    x[i] = Math.floor(random() * 8);
+    tx[i] = x[i] === 0 ? 0 : T[i] * random();
+    z[i] = x[i] === 0 ? 0 : 5 + random() * 50;
+  }
+  const thirty = (v: number) => column(new Array(30).fill(v));
+  const cases: { label: string; id: string; args: () => unknown[] }[] = [
+    { label: "PREDICTEDCLV, 50,000 distinct histories, CDNOW fits, 120 months, weeks", id: "PREDICTEDCLV", args: () => [column(x), column(tx), column(T), column(z), cdnow, gg, 120, 0.01, null, "week"] },
+    { label: "PREDICTEDCLV, 30 rows, r = 1E-300, gg p = 1E300, 1,200 months, days", id: "PREDICTEDCLV", args: () => [thirty(3), thirty(20), thirty(30), thirty(25), [[1e-300, 4.4, 0.79, 2.4]], [[1e300, 3.74, 15.44]], 1200, 0, null, "day"] },
+    { label: "EXPECTEDPURCHASES, 30 rows, t = 1E9 weeks, CDNOW fit", id: "EXPECTEDPURCHASES", args: () => [1e9, thirty(2), thirty(30), thirty(38), cdnow] },
+  ];
+  const rows: BenchResult[] = [];
+  for (const c of cases) {
+    const fn = bundleFunctions().get(c.id)!;
+    const histogram = monitorEventLoopDelay({ resolution: 10 });
+    const a = c.args();
+    histogram.enable();
+    const start = process.hrtime.bigint();
+    const pending = fn(...a);
+    const syncSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const result = (await pending) as unknown;
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    histogram.disable();
+    const cells = Array.isArray(result) ? (result as unknown[][]).map((r) => r[0]) : [result];
+    const numbers = cells.filter((v) => typeof v === "number").length;
+    const firstError = cells.find((v) => typeof v === "object" && v !== null) as { code?: string; message?: string } | undefined;
+    rows.push({
+      name: `worst case: ${c.label}`,
+      seconds,
+      note: `${numbers} numbers, ${cells.length - numbers} errors${firstError ? ` (${firstError.code}: ${firstError.message?.slice(0, 90)}…)` : ""}; longest stretch ${(Math.max(syncSeconds, histogram.max / 1e9) * 1000).toFixed(0)} ms (limit 200 ms)`,
+    });
+  }
+  return rows;
+}
+
 export const throughExcelBenches: Benchmark[] = [
+  { name: "through Excel, worst cases", run: worstCases },
   { name: "through Excel, 10 rows", run: () => runSize(10) },
   { name: "through Excel, 1,048,576 rows", run: () => runSize(N) },
 ];
