@@ -26,7 +26,7 @@ import { readModelParams } from "../analytics/btyd/modelParams";
 import { clvOptionsError, predictedClvColumnAsync } from "../analytics/btyd/predictedClv";
 import { TimeUnit as UnitName, timeUnitOf } from "../analytics/orders/timeUnit";
 import { BLOCK_ROWS, timeSlicer, yieldToHost } from "../analytics/numeric/yieldToHost";
-import { ExcelResult, gridOf, guard, guardAsync, listOf, rowCount, single, spillNumbers, toExcelValue } from "./adapter";
+import { ExcelResult, columnOf, gridOf, guard, guardAsync, listOf, rowCount, single, spillNumbers, toExcelValue } from "./adapter";
 import { NumberColumn, readNumberColumn } from "./numberColumns";
 
 /**
@@ -76,7 +76,7 @@ type Columns = { readonly n: number; readonly columns: (NumberColumn | null)[] }
 /** Reads number columns of one call (an omitted optional column is null). */
 function readColumns(specs: readonly ColumnSpec[]): Columns {
   const present = specs.filter((s) => !(s.optional && (s.range === null || s.range === undefined)));
-  const lists = present.map((s) => ({ arg: s.arg, values: listOf(s.range, s.arg) }));
+  const lists = present.map((s) => ({ arg: s.arg, values: columnOf(s.range, s.arg) }));
   const n = rowCount(lists);
   const columns = specs.map((s) => {
     const list = lists.find((l) => l.arg === s.arg);

@@ -5,7 +5,7 @@
 import { CellError, notAvailable } from "../analytics/errors";
 import { cltv as cltvOf } from "../analytics/metrics/cltv";
 import { clv as clvOf } from "../analytics/metrics/clv";
-import { guard, listOf, rowCount, spillNumbers } from "./adapter";
+import { columnOf, guard, rowCount, spillNumbers } from "./adapter";
 import { readNumberColumn } from "./numberColumns";
 
 type Column = { readonly arg: string; readonly range: unknown; readonly fallback?: number; readonly what: string };
@@ -18,7 +18,7 @@ type Column = { readonly arg: string; readonly range: unknown; readonly fallback
 function perCustomer(columns: readonly Column[], compute: (values: number[], row: number | undefined) => number | CellError) {
   return guard(() => {
     const present = columns.filter((c) => c.range !== null && c.range !== undefined);
-    const lists = present.map((c) => ({ arg: c.arg, values: listOf(c.range, c.arg) }));
+    const lists = present.map((c) => ({ arg: c.arg, values: columnOf(c.range, c.arg) }));
     const n = rowCount(lists);
     const read = columns.map((c) => {
       const list = lists.find((l) => l.arg === c.arg);

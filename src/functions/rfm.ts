@@ -32,7 +32,7 @@ import {
 } from "../analytics/rfm/rfmSegments";
 import { RfmTableBuilder, expectedCustomers, latestDate } from "../analytics/rfm/rfmTable";
 import { BLOCK_ROWS, yieldToHost } from "../analytics/numeric/yieldToHost";
-import { ExcelResult, gridOf, guard, guardAsync, listOf, rowCount, single, spillNumbers, toExcelColumn, toExcelValue, valueAt } from "./adapter";
+import { ExcelResult, columnOf, gridOf, guard, guardAsync, listOf, rowCount, single, spillNumbers, toExcelColumn, toExcelValue, valueAt } from "./adapter";
 import { readNumberColumn } from "./numberColumns";
 
 export const RFM_TABLE_HEADER = ["Customer", "First order", "Last order", "Orders", "Revenue", "Recency days"] as const;
@@ -198,9 +198,9 @@ function readBins(value: unknown): number {
 export async function rfmscore(recency_days: any[][], frequency: any[][], monetary: any[][], bins?: any, method?: any): Promise<any[][]> {
   return (await guardAsync(async () => {
     const lists = [
-      { arg: "recency_days", values: listOf(recency_days, "recency_days") },
-      { arg: "frequency", values: listOf(frequency, "frequency") },
-      { arg: "monetary", values: listOf(monetary, "monetary") },
+      { arg: "recency_days", values: columnOf(recency_days, "recency_days") },
+      { arg: "frequency", values: columnOf(frequency, "frequency") },
+      { arg: "monetary", values: columnOf(monetary, "monetary") },
     ];
     const n = rowCount(lists);
     const binCount = readBins(bins);

@@ -6,7 +6,7 @@
 import { at, plainValue, readBoolean, readNumber } from "../analytics/orders/cells";
 import { Attitude, attitudeFromRecommend, priceDrivenFrom, segmentCustomers } from "../analytics/segments/loyaltySegment";
 import { CellError, failValue, isCellError, raise } from "../analytics/errors";
-import { guard, listOf, rowCount, single, toExcelColumn } from "./adapter";
+import { NamedList, columnOf, guard, listOf, rowCount, single, toExcelColumn } from "./adapter";
 import { readNumberColumn } from "./numberColumns";
 
 function readPriceDriven(cell: unknown, row: number | undefined): boolean | CellError {
@@ -40,12 +40,12 @@ function readPriceDriven(cell: unknown, row: number | undefined): boolean | Cell
  */
 export function segment(recommend_scores: any[][], behaviour: any[][], behaviour_cutoff?: any, price_driven?: any[][]): any[][] {
   return guard(() => {
-    const scores = listOf(recommend_scores, "recommend_scores");
-    const behaviourList = listOf(behaviour, "behaviour");
+    const scores = columnOf(recommend_scores, "recommend_scores");
+    const behaviourList = columnOf(behaviour, "behaviour");
     const cutoffCell = readNumber(single(behaviour_cutoff, "behaviour_cutoff"), at("behaviour_cutoff"));
     if (isCellError(cutoffCell)) raise(cutoffCell);
     const priceList = price_driven === null || price_driven === undefined ? null : listOf(price_driven, "price_driven");
-    const lists = [
+    const lists: NamedList[] = [
       { arg: "recommend_scores", values: scores },
       { arg: "behaviour", values: behaviourList },
     ];
