@@ -49,20 +49,25 @@ export function pointsRevenueRow(p: PointsRevenuePeriod, before: number, row?: n
 
 /**
  * The schedule: each row's revenue recognised before is its own `recognisedBefore` when given, else
- * the previous row's cumulative revenue (`opening` for the first row). A row in error leaves the
- * next row without a previous cumulative, so it is an error too unless it gives its own.
+ * the previous row's cumulative revenue (`opening` for the first row). A row given as an error (an
+ * unreadable cell) is passed on, and the next row, lacking a previous cumulative, is an error too
+ * unless it gives its own revenue recognised before.
  */
-export function pointsRevenueSchedule(periods: readonly PointsRevenuePeriod[], opening = 0): (PointsRevenueRow | CellError)[] {
+export function pointsRevenueSchedule(periods: readonly (PointsRevenuePeriod | CellError)[], opening = 0): (PointsRevenueRow | CellError)[] {
   const out: (PointsRevenueRow | CellError)[] = [];
   let previous: number | CellError = opening;
   for (let i = 0; i < periods.length; i++) {
     const p = periods[i];
     const row = periods.length === 1 ? undefined : i + 1;
-    const before: number | CellError = p.recognisedBefore ?? previous;
-    const result: PointsRevenueRow | CellError =
-      typeof before === "number"
-        ? pointsRevenueRow(p, before, row)
-        : valueError(`row ${i + 1}: the row before is in error, so the revenue recognised before this period is not known`);
+    let result: PointsRevenueRow | CellError;
+    if (!("allocated" in p)) result = p;
+    else {
+      const before: number | CellError = p.recognisedBefore ?? previous;
+      result =
+        typeof before === "number"
+          ? pointsRevenueRow(p, before, row)
+          : valueError(`row ${i + 1}: the row before is in error, so the revenue recognised before this period is not known`);
+    }
     out.push(result);
     previous = "cumulative" in result ? result.cumulative : result;
   }
