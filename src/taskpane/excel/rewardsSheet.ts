@@ -38,7 +38,7 @@ export async function writeRewardsTable(sheetName: string, plan: RewardsSheetPla
     if (!occupied.isNullObject) throw new ExcelLayerError("unknown", "occupied");
 
     const titleLine: (string | number)[] = [plan.title, ...new Array<string>(width - 1).fill("")];
-    target.values = [titleLine, [...plan.header], ...plan.rows.map((r) => [...r])] as (string | number)[][];
+    sheet.getRangeByIndexes(0, left, rows + 2, width).values = [titleLine, [...plan.header], ...plan.rows.map((r) => [...r])] as (string | number)[][];
     if (rows > 0) {
       for (const col of plan.moneyColumns) sheet.getRangeByIndexes(2, left + col, rows, 1).numberFormat = plan.rows.map(() => ["#,##0.00"]);
       // The title line may run over; fit the columns to the table only.
