@@ -11,7 +11,7 @@ import { serialFromIsoText } from "../analytics/orders/dates";
 import { CellError, fail, failValue, isCellError, raise, valueError } from "../analytics/errors";
 import { BLOCK_ROWS, yieldToHost } from "../analytics/numeric/yieldToHost";
 import { POINTS_ROUNDINGS, PointsRounding, pointsEarned } from "../analytics/programme/pointsEarned";
-import { latestLedgerDate, pointsBalances } from "../analytics/programme/pointsBalance";
+import { latestLedgerDate, pointsBalancesAsync } from "../analytics/programme/pointsBalance";
 import { TierLadder, checkTierLadder, tierOf } from "../analytics/programme/tier";
 import { pointsAllocation } from "../analytics/programme/pointsAllocation";
 import { PointsRevenuePeriod, pointsRevenueSchedule } from "../analytics/programme/pointsRevenue";
@@ -190,7 +190,7 @@ export async function pointsbalance(
     const latest = latestLedgerDate(ledger);
     const asOf = asOfCell ?? (Number.isNaN(latest) ? 0 : latest);
     await yieldToHost();
-    const result = pointsBalances(ledger, expiryCell, asOf);
+    const result = await pointsBalancesAsync(ledger, expiryCell, asOf);
     if (result.ids.length === 0) fail("#N/A", "dates: no ledger rows on or before as_of_date");
     const out: ExcelResult[][] = [POINTS_BALANCE_HEADER.slice()];
     for (let c = 0; c < result.ids.length; c++) {

@@ -17,11 +17,14 @@
  *
  * Example: earn 100 on 2024-01-31, expiry 1 month → the lot expires on 2024-02-29 (EDATE); redeem 30
  * on 2024-02-29 → as of 2024-03-01: earned 100, redeemed 30, expired 70, balance 0.
- * Cost: O(n log n) for the sort by date within each customer, O(n) after; O(n) memory.
+ * Cost: O(n) when the ledger is in date order (the usual export), else O(n log n) for the sort by date
+ * within each customer; one EDATE per distinct earn day; O(n) memory. pointsBalancesAsync yields to the host
+ * between stretches of at most about 100 ms.
  */
 import { CellError, failValue, valueError } from "../errors";
 import { CustomerIndex } from "../orders/customerIndex";
 import { isoFromSerial } from "../orders/dates";
+import { yieldToHost } from "../numeric/yieldToHost";
 import { addMonths } from "./addMonths";
 
 export const POINTS_TOLERANCE = 1e-9;
@@ -63,6 +66,32 @@ export function latestLedgerDate(ledger: PointsLedger): number {
 
 /** expiryMonths: whole months of 0 or more, or null for points that never expire. */
 export function pointsBalances(ledger: PointsLedger, expiryMonths: number | null, asOf: number): PointsBalances {
+  const steps = balanceSteps(ledger, expiryMonths, asOf);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** The same, yielding to the host (yieldToHost) whenever a stretch of work has run for `sliceMs`. */
+export async function pointsBalancesAsync(ledger: PointsLedger, expiryMonths: number | null, asOf: number, sliceMs = 100): Promise<PointsBalances> {
+  const steps = balanceSteps(ledger, expiryMonths, asOf);
+  let started = Date.now();
+  let step = steps.next();
+  while (!step.done) {
+    if (Date.now() - started >= sliceMs) {
+      await yieldToHost();
+      started = Date.now();
+    }
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** How many customers are settled between two chances to yield. */
+const CUSTOMERS_PER_STEP = 4096;
+
+/** The work of pointsBalances as steps: it pauses after grouping and after every CUSTOMERS_PER_STEP customers. */
+function* balanceSteps(ledger: PointsLedger, expiryMonths: number | null, asOf: number): Generator<void, PointsBalances, void> {
   const n = ledger.ids.length;
   if (expiryMonths !== null && (!Number.isInteger(expiryMonths) || expiryMonths < 0)) {
     failValue(`expiry_months: expected a whole number of months, 0 or more, found ${expiryMonths}`);
@@ -90,6 +119,7 @@ export function pointsBalances(ledger: PointsLedger, expiryMonths: number | null
       errors[c] ??= valueError(`points_redeemed, row ${i + 1}: expected points of 0 or more, found ${ledger.redeemed[i]}`);
     }
   }
+  yield;
   const customers = firstRow.length;
   // Rows of each customer, by date then sheet order (a stable counting of rows per customer, then a sort per customer).
   const start = new Int32Array(customers + 1);
@@ -107,10 +137,27 @@ export function pointsBalances(ledger: PointsLedger, expiryMonths: number | null
   let lotPoints = new Float64Array(16);
   let lotExpiry = new Float64Array(16);
 
+  // EDATE per earn day, computed once per distinct day (ledgers repeat days a lot).
+  const expiryOf = new Map<number, number>();
+  const expiryFor = (day: number): number => {
+    if (expiryMonths === null) return Infinity;
+    let e = expiryOf.get(day);
+    if (e === undefined) {
+      e = addMonths(day, expiryMonths);
+      expiryOf.set(day, e);
+    }
+    return e;
+  };
+  const byDate = (a: number, b: number) => ledger.dates[a] - ledger.dates[b] || a - b;
+
   for (let c = 0; c < customers; c++) {
+    if (c % CUSTOMERS_PER_STEP === 0 && c > 0) yield;
     if (errors[c]) continue;
-    const rows = Array.from(order.subarray(start[c], start[c + 1]));
-    rows.sort((a, b) => ledger.dates[a] - ledger.dates[b] || a - b);
+    const rows = order.subarray(start[c], start[c + 1]);
+    // Rows are in sheet order; sort by date only when the sheet is not already in date order.
+    let sorted = true;
+    for (let j = 1; j < rows.length && sorted; j++) if (ledger.dates[rows[j]] < ledger.dates[rows[j - 1]]) sorted = false;
+    if (!sorted) rows.sort(byDate);
     if (rows.length > lotPoints.length) {
       lotPoints = new Float64Array(rows.length * 2);
       lotExpiry = new Float64Array(rows.length * 2);
@@ -130,7 +177,7 @@ export function pointsBalances(ledger: PointsLedger, expiryMonths: number | null
       const day = ledger.dates[rows[k]];
       let end = k;
       while (end < rows.length && ledger.dates[rows[end]] === day) end++;
-      const expiry = expiryMonths === null ? Infinity : addMonths(day, expiryMonths);
+      const expiry = expiryFor(day);
       for (let j = k; j < end; j++) {
         const points = ledger.earned[rows[j]];
         if (points > 0) {

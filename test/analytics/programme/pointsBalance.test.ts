@@ -1,4 +1,4 @@
-import { PointsLedger, latestLedgerDate, pointsBalances } from "../../../src/analytics/programme/pointsBalance";
+import { PointsLedger, latestLedgerDate, pointsBalances, pointsBalancesAsync } from "../../../src/analytics/programme/pointsBalance";
 import { serialFromYmd as s } from "../../../src/analytics/orders/dates";
 
 type Row = [id: string | null, date: number, earned: number, redeemed: number];
@@ -89,5 +89,19 @@ describe("pointsBalances", () => {
     expect(b.errors[0]).toBeUndefined();
     expect(b.errors[1]).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/^points_earned, row 2: expected points of 0 or more, found -5/) });
     expect(() => pointsBalances(ledger([["A", d, 1, 0]]), 1.5, d)).toThrow(/^expiry_months: expected a whole number/);
+  });
+
+  it("gives the same result when it yields between blocks of customers, rows out of date order included", async () => {
+    // 10,000 customers (more than one block of 4,096): customer k earns 10 + k % 7 on day d + 1, then
+    // (listed first, dated earlier) nothing on day d, and redeems 3 on day d + 2 → balance 7 + k % 7.
+    const d = s(2024, 1, 1);
+    const rows: Row[] = [];
+    for (let k = 0; k < 10000; k++) rows.push([`C${k}`, d + 1, 10 + (k % 7), 0], [`C${k}`, d, 0, 0], [`C${k}`, d + 2, 0, 3]);
+    const sync = pointsBalances(ledger(rows), 1, d + 2);
+    const async = await pointsBalancesAsync(ledger(rows), 1, d + 2, 0);
+    expect(async).toEqual(sync);
+    expect(sync.balance[0]).toBe(7);
+    expect(sync.balance[9999]).toBe(7 + (9999 % 7));
+    expect(sync.errors.every((e) => e === undefined)).toBe(true);
   });
 });
