@@ -51,6 +51,7 @@ const allowed: Record<string, string[]> = {
   segments: ["", "numeric", "orders", "rfm", "segments"],
   btyd: ["", "numeric", "orders", "btyd"],
   retention: ["", "numeric", "orders", "retention"],
+  programme: ["", "numeric", "orders", "programme"],
 };
 
 describe("source layout", () => {

@@ -17,6 +17,7 @@ import { ModelCheck } from "./ModelCheck";
 import { RunProgress } from "./RunProgress";
 import { BehaviourStep, MappingStep, TargetChoice } from "./SetupSteps";
 import { SummaryView } from "./SummaryView";
+import { RewardsPlan } from "../rewards/RewardsPlan";
 import { usePaneStyles } from "./styles";
 import { type Notice, type Setup, useSegmentFlow } from "./useSegmentFlow";
 
@@ -144,6 +145,7 @@ export function SegmentPane({ port, strings }: Props): React.JSX.Element {
           </MessageBar>
           </div>
           <SummaryView result={state.result} strings={strings} dark={port.officeTheme() === "dark"} />
+          <RewardsPlan result={state.result} strings={strings} sheetName={state.written.kind === "sheet" ? state.written.name : null} write={port.writeRewardsTable} />
           <div className={styles.row}>
             <Button onClick={flow.startOver}>{strings.run.startOver}</Button>
           </div>

@@ -184,6 +184,87 @@ export const en = {
 
   segmentLabel: { Loyal: "Loyal", Reachable: "Reachable", "Locked-in": "Locked-in", "High-risk": "High-risk" } as Record<Segment, string>,
 
+  rewards: {
+    heading: "Rewards plan",
+    intro: "What to offer each segment, and whether the points would cost more than the segment earns you.",
+    earnRate: "Points per currency unit spent",
+    basisLabel: "Cost of a point to the business",
+    basisFaceValue: "Face value × expected redemption",
+    basisGoodsCost: "Cost of the goods given × expected redemption",
+    faceValue: "Face value of a point (what the customer gets)",
+    goodsCost: "Cost of the goods given for one point",
+    redemptionRate: "Expected redemption (%)",
+    invalid: {
+      earnRate: "Enter points per currency unit, 0 or more.",
+      faceValue: "Enter the face value of a point, 0 or more.",
+      goodsCost: "Enter the cost of the goods for one point, 0 or more.",
+      redemptionRate: "Enter a percentage from 0 to 100.",
+    },
+    basisText: (s: { basis: "faceValue" | "goodsCost"; faceValue: number; goodsCost: number; redemptionRate: number }) => {
+      const pct = `${(s.redemptionRate * 100).toLocaleString("en-US", { maximumFractionDigits: 2 })}%`;
+      const perPoint = ((s.basis === "faceValue" ? s.faceValue : s.goodsCost) * s.redemptionRate).toLocaleString("en-US", { maximumFractionDigits: 6 });
+      return s.basis === "faceValue"
+        ? `cost of a point = face value ${s.faceValue.toLocaleString("en-US", { maximumFractionDigits: 6 })} × expected redemption ${pct} = ${perPoint}`
+        : `cost of a point = cost of the goods ${s.goodsCost.toLocaleString("en-US", { maximumFractionDigits: 6 })} × expected redemption ${pct} = ${perPoint}`;
+    },
+    table: "Rewards plan per segment",
+    columns: {
+      segment: "Segment",
+      reward: "Suggested reward",
+      points: "Points earned",
+      cost: "Programme cost",
+      profit: "Profit",
+      predictedValue: "Predicted 12-month value",
+    },
+    noRevenue: "Map the revenue (monetary) column to see the points and their cost per segment.",
+    noProfit: "Map the cost to serve to compare the programme cost with each segment's profit (revenue − cost to serve).",
+    pointsNote: "Points are the segment's revenue × the earn rate, rounded down; order by order they could be up to one point less per order.",
+    costAboveMargin: (segment: string) => `${segment}: the rewards would cost more than the segment's profit.`,
+    allWithinMargin: "Every segment's rewards cost less than its profit.",
+    write: "Add to the Segments sheet",
+    writing: "Writing the Rewards table…",
+    wrote: (sheet: string) => `The Rewards table and chart are on the sheet ${sheet}, to the right of the summary.`,
+    noSheet: "The segments went into a column, not a Segments sheet: segment to a new sheet to add the Rewards table there.",
+    writeFailed: (reason: string) => `The Rewards table could not be written: ${reason}`,
+    occupied: "the cells to the right of the summary are not empty, and they are left as they are.",
+    sheet: {
+      title: (basis: string) => `Rewards plan: ${basis}. Points = segment revenue × earn rate, rounded down.`,
+      headers: {
+        segment: "Segment",
+        cost: "Programme cost",
+        profit: "Profit",
+        points: "Points earned",
+        revenue: "Revenue",
+        predictedValue: "Predicted 12-month value",
+        customers: "Customers",
+        warning: "Warning",
+        reward: "Suggested reward",
+      },
+      costAboveMargin: "Rewards cost more than the margin",
+      chartTitle: "Programme cost and profit per segment",
+    },
+    groupSuggestion: {
+      Loyal: "Exclusive benefits (early access, members-only offers) and a referral reward.",
+      Reachable: "Fix what keeps them from being fully satisfied; a welcome-back bonus once it is fixed.",
+      "Locked-in": "Attention to their needs (service, a contact person) rather than points.",
+      "High-risk": "No loyalty spend on price-only buyers; fix genuine complaints.",
+    } as Record<Segment, string>,
+    rfmSuggestion: {
+      Champions: "Exclusive benefits and early access; ask for reviews and referrals.",
+      "Potential Loyalist": "A membership or tier offer to turn frequent buying into a habit.",
+      "Loyal Customers": "Tier benefits and upsell offers; ask for reviews.",
+      Promising: "A second-purchase bonus and onboarding offers.",
+      "New Customers": "A welcome bonus on the next order.",
+      "Can't Lose Them": "A personal win-back offer; find out why they stopped.",
+      "At Risk": "A personalised reactivation offer with a deadline.",
+      "Need Attention": "A limited-time offer based on what they bought before.",
+      "About To Sleep": "A reminder with a small bonus; do not discount heavily.",
+      Lost: "At most one low-cost win-back attempt; no loyalty spend.",
+      Others: "Standard earn rate, no extra spend until they show a pattern.",
+    } as Record<string, string>,
+    otherSuggestion: "Standard earn rate, no extra spend.",
+  },
+
   reason: (r: IssueReason): string => {
     switch (r.kind) {
       case "noId":
