@@ -16,7 +16,7 @@ import { TierLadder, checkTierLadder, tierOf } from "../analytics/programme/tier
 import { pointsAllocation } from "../analytics/programme/pointsAllocation";
 import { PointsRevenuePeriod, pointsRevenueSchedule } from "../analytics/programme/pointsRevenue";
 import { breakageEstimate, developmentNote } from "../analytics/programme/breakage";
-import { ExcelResult, NamedList, gridOf, guard, guardAsync, listOf, rowCount, single, toExcelColumn, toExcelGrid, toExcelValue, valueAt } from "./adapter";
+import { ExcelResult, gridOf, guard, guardAsync, listOf, rowCount, single, toExcelColumn, toExcelGrid, toExcelValue, valueAt } from "./adapter";
 import { readNumberColumn } from "./numberColumns";
 
 export const POINTS_BALANCE_HEADER = ["Customer", "Earned", "Redeemed", "Expired", "Balance"] as const;
@@ -64,7 +64,7 @@ function readRounding(value: unknown): PointsRounding {
 export function pointsearned(amounts: any[][], points_per_unit: any[][], rounding?: any, multipliers?: any[][]): any[][] {
   return guard(() => {
     const mode = readRounding(rounding);
-    const lists: NamedList[] = [
+    const lists: { readonly arg: string; readonly values: unknown[] }[] = [
       { arg: "amounts", values: listOf(amounts, "amounts") },
       { arg: "points_per_unit", values: listOf(points_per_unit, "points_per_unit") },
     ];
