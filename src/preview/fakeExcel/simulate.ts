@@ -79,6 +79,11 @@ export class UserActions {
     this.model.changed();
   }
 
+  /** Raises onChanged for cells the preview's own UI changed (the formula box, a paste): a user's edit. */
+  cellsChanged(sheet: SheetModel, rect: Rect): void {
+    this.changed(sheet, rect, "RangeEdited");
+  }
+
   private changed(sheet: SheetModel, rect: Rect, changeType: string): void {
     this.model.events.emit({ kind: "changed", sheet, address: rectAddress(rect), changeType, triggerSource: "Unknown" });
     this.model.changed();

@@ -62,7 +62,7 @@
  * Relied on although not documented (observed in Office today; the README says so): a load queued
  * before a write in the same request returns the cells as they were before that write.
  */
-import { Progress, START_BLOCK_ROWS, inBlocks } from "./blocks";
+import { Progress, inBlocks } from "./blocks";
 import type {
   BesideTarget,
   ColumnPlan,
@@ -163,7 +163,7 @@ export async function readSelection(): Promise<SelectionRead> {
       columnCount: target.columnCount,
     };
   });
-  const firstRows = region.rowCount === 0 ? [] : await readRows(region, 0, Math.min(region.rowCount, PREVIEW_ROWS));
+  const firstRows = region.rowCount === 0 ? [] : await readRows(region, 0, Math.min(region.rowCount, PREVIEW_ROWS), { watch: false });
   return { region, firstRows };
 }
 
@@ -173,18 +173,21 @@ export type ReadOptions = {
   readonly startRows?: number;
   /** Only these columns of the region (0-based), all read in the same request; rows come back in this order. */
   readonly columns?: readonly number[];
+  /** false: no watch (the first rows "Use selection" shows, which nothing is computed from). */
+  readonly watch?: boolean;
 };
 
 /**
  * Reads rows `first` … `first + count − 1` of the region (0 = its first row) as `values`, in
  * blocks, halving a block on ResponsePayloadSizeLimitExceeded. Every column a block needs is read
- * in the same request. When it takes more than one block, the sheet is watched (onChanged, the
- * sort events) and each block also reads the sheet's used range: a change between blocks stops
- * the read with "changedWhileReading" rather than mix old and new rows.
+ * in the same request. The sheet is watched during the read (onChanged, the sort events) and each
+ * block also reads the sheet's used range: a change between blocks (Excel may refuse a block as
+ * too large, so even a short read can take several) stops the read with "changedWhileReading"
+ * rather than mix old and new rows.
  */
 export async function readRows(region: Region, first: number, count: number, options: ReadOptions = {}): Promise<unknown[][]> {
   const out: unknown[][] = new Array(count);
-  const several = count > Math.max(1, Math.floor(options.startRows ?? START_BLOCK_ROWS));
+  const several = count > 1 && options.watch !== false;
   const columns = options.columns;
   let watch: Awaited<ReturnType<typeof watchSheet>> | null = null;
   let usedAddress: string | null = null;
