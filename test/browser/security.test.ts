@@ -1,7 +1,7 @@
 /**
  * The Content-Security-Policy in force in Chromium (issue 10, Security): every built page loads
- * under it with no violation report, and it does stop what it should, eval and inline scripts,
- * which the browser support then reports as an error (so every other browser test fails on any
+ * under it with no violation report, and it does stop what it should (inline scripts and
+ * handlers), which the browser support then reports as an error (so every other browser test fails on any
  * CSP violation).
  */
 import { Session, startSession } from "./support/browser";
@@ -26,35 +26,28 @@ describe("Content-Security-Policy in the browser", () => {
     await page.close();
   });
 
-  it("refuses eval, new Function and an inline script, and each refusal is reported as an error", async () => {
+  it("refuses an inline script and an inline event handler, and each refusal is reported as an error", async () => {
+    // eval itself cannot be tried from here: code Playwright evaluates runs through DevTools, which
+    // the policy does not govern. That the policy allows no eval ('unsafe-eval' absent, script-src
+    // exactly 'self') is checked on the built pages in test/build/security.test.ts.
     const { page, log } = await session.open("taskpane.html");
     await page.waitForLoadState("networkidle");
     const outcome = await page.evaluate(() => {
-      const tried: string[] = [];
-      try {
-        // eslint-disable-next-line no-eval
-        (0, eval)("1 + 1");
-        tried.push("eval ran");
-      } catch (e) {
-        tried.push((e as Error).name);
-      }
-      try {
-        new Function("return 1")();
-        tried.push("Function ran");
-      } catch (e) {
-        tried.push((e as Error).name);
-      }
+      const w = window as unknown as { __inlineRan?: boolean; __handlerRan?: boolean };
       const script = document.createElement("script");
       script.textContent = "window.__inlineRan = true;";
       document.body.appendChild(script);
-      tried.push((window as unknown as { __inlineRan?: boolean }).__inlineRan ? "inline ran" : "inline blocked");
-      return tried;
+      const button = document.createElement("button");
+      button.setAttribute("onclick", "window.__handlerRan = true");
+      document.body.appendChild(button);
+      button.click();
+      return [w.__inlineRan ? "inline ran" : "inline blocked", w.__handlerRan ? "handler ran" : "handler blocked"];
     });
-    expect(outcome).toEqual(["EvalError", "EvalError", "inline blocked"]);
+    expect(outcome).toEqual(["inline blocked", "handler blocked"]);
     // Reports arrive as events after the refusals: wait for them (at most 5 s).
     const reported = () => log.errors.filter((e) => e.startsWith("csp: ")).length;
-    for (let i = 0; i < 50 && reported() < 3; i++) await page.waitForTimeout(100);
-    expect(reported()).toBeGreaterThanOrEqual(3);
+    for (let i = 0; i < 50 && reported() < 2; i++) await page.waitForTimeout(100);
+    expect(reported()).toBeGreaterThanOrEqual(2);
     await page.close();
   });
 });

@@ -17,7 +17,7 @@
  *   wrote are cleared (again with a load queued before the clear, and a put-back if the user got
  *   there first); an inserted column is removed only when nothing else is in it.
  */
-import { inBlocks } from "./blocks";
+import { errorCode, inBlocks } from "./blocks";
 import { ExcelLayerError, run, runRaw, toLayerError } from "./session";
 import type { WriteOptions } from "./sheets";
 import { textFormats } from "./textCells";
@@ -124,7 +124,17 @@ export async function writeSegmentColumn(plan: ColumnPlan, options: WriteOptions
           const values = cells.slice(start, start + n).map((v) => [v]);
           block.numberFormat = textFormats(values);
           block.values = values;
-          await context.sync();
+          // Recorded before the sync: a request refused after its writes were applied (a response
+          // over the payload limit) still leaves cells the undo must take out.
+          const pending: WrittenBlock = { start, count: n, formatsBefore: values.map(() => ["General"]) };
+          written.push(pending);
+          try {
+            await context.sync();
+          } catch (error) {
+            if (errorCode(error) === "RequestPayloadSizeLimitExceeded") written.pop(); // refused whole: nothing written
+            throw error;
+          }
+          written[written.length - 1] = { ...pending, formatsBefore: before.numberFormat };
           ownAddresses.add(before.address.replace(/^.*!/, "").replace(/\$/g, ""));
           const taken = before.formulas.findIndex((line) => line[0] !== "" && line[0] !== null);
           if (taken >= 0) {
@@ -132,10 +142,10 @@ export async function writeSegmentColumn(plan: ColumnPlan, options: WriteOptions
             block.numberFormat = before.numberFormat;
             block.formulas = before.formulas;
             await context.sync();
+            written.pop(); // put back as it was: nothing of this block is the run's any more
             const cell = `${columnLetters(before.columnIndex)}${before.rowIndex + taken + 1}`;
             throw new ExcelLayerError("targetNotEmpty", cell, { cell });
           }
-          written.push({ start, count: n, formatsBefore: before.numberFormat });
           const after = watch?.change() ?? null;
           if (after) throw new ExcelLayerError("changedWhileWriting", after.address, { change: after });
         }),
@@ -163,60 +173,34 @@ export async function writeSegmentColumn(plan: ColumnPlan, options: WriteOptions
 /**
  * Takes out what this run wrote: only cells that still hold what it wrote (their format goes
  * back too); in "insert" mode the inserted column is deleted when nothing else is in it.
- * Returns how many cells were cleared and how many were kept because they had changed.
+ * Returns how many cells were cleared and how many were kept because they had changed. Works in
+ * pieces of each written block, halved when Excel refuses a payload; a piece can be tried again
+ * safely (a cell already blank counts as taken out, and is not touched).
  */
 async function undo(name: string, plan: ColumnPlan, cells: readonly string[], written: readonly WrittenBlock[]): Promise<StopInfo> {
   let cleared = 0;
   let kept = 0;
-  if (written.length === 0 && plan.mode === "beside") return { cleared, kept };
   try {
-    await runRaw(async (context) => {
-      const anchor = context.workbook.names.getItem(name).getRange();
-      const now = written.map((b) => rowsOf(anchor, b.start, b.count).load("formulas"));
-      await context.sync();
-      // Runs of consecutive cells that still hold what was written.
-      const runs: { start: number; count: number; formats: unknown[][] }[] = [];
-      written.forEach((b, k) => {
-        now[k].formulas.forEach((line, i) => {
-          const ours = cells[b.start + i];
-          if (ours === "") return;
-          if (line[0] !== ours) {
-            kept++;
-            return;
+    for (const b of written) {
+      let size = b.count;
+      let start = b.start;
+      while (start < b.start + b.count) {
+        const n = Math.min(size, b.start + b.count - start);
+        try {
+          const counts = await undoPiece(name, cells, start, n, b.formatsBefore.slice(start - b.start, start - b.start + n));
+          cleared += counts.cleared;
+          kept += counts.kept;
+          start += n;
+        } catch (error) {
+          const code = errorCode(error);
+          if (n > 1 && (code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded")) {
+            size = Math.ceil(n / 2);
+            continue;
           }
-          const last = runs[runs.length - 1];
-          if (last && last.start + last.count === b.start + i) {
-            last.count++;
-            last.formats.push(b.formatsBefore[i]);
-          } else runs.push({ start: b.start + i, count: 1, formats: [b.formatsBefore[i]] });
-        });
-      });
-      // Each clear has its own check queued before it; a cell changed in between is put back.
-      const checks = runs.map((r) => {
-        const check = rowsOf(anchor, r.start, r.count).load("formulas,numberFormat");
-        const range = rowsOf(anchor, r.start, r.count);
-        range.clear("Contents");
-        range.numberFormat = r.formats as string[][];
-        return { run: r, check, range };
-      });
-      await context.sync();
-      let putBack = false;
-      for (const { run: r, check } of checks) {
-        check.formulas.forEach((line, i) => {
-          if (line[0] === cells[r.start + i]) {
-            cleared++;
-            return;
-          }
-          // Changed between the read and the clear: the user's content goes back in that cell.
-          const cell = rowsOf(anchor, r.start + i, 1);
-          cell.numberFormat = [check.numberFormat[i]];
-          cell.formulas = [check.formulas[i]];
-          kept++;
-          putBack = true;
-        });
+          throw error;
+        }
       }
-      if (putBack) await context.sync();
-    });
+    }
     if (plan.mode === "insert") {
       await runRaw(async (context) => {
         const whole = context.workbook.names.getItem(name).getRange().getEntireColumn();
@@ -232,6 +216,61 @@ async function undo(name: string, plan: ColumnPlan, cells: readonly string[], wr
   } catch {
     // Best effort; the failure itself is reported.
   }
+  return { cleared, kept };
+}
+
+/** Undoes rows `start` … `start + n − 1` of the target: read, then clear what is still ours with a check queued before the clear. */
+async function undoPiece(name: string, cells: readonly string[], start: number, n: number, formats: readonly unknown[]): Promise<{ cleared: number; kept: number }> {
+  let cleared = 0;
+  let kept = 0;
+  await runRaw(async (context) => {
+    const anchor = context.workbook.names.getItem(name).getRange();
+    const now = rowsOf(anchor, start, n).load("formulas");
+    await context.sync();
+    // Runs of consecutive cells that still hold what was written.
+    const runs: { start: number; count: number; formats: unknown[] }[] = [];
+    now.formulas.forEach((line, i) => {
+      const ours = cells[start + i];
+      if (ours === "" || line[0] === "" || line[0] === null) {
+        if (ours !== "") cleared++; // already blank (taken out by an earlier try)
+        return;
+      }
+      if (line[0] !== ours) {
+        kept++;
+        return;
+      }
+      const last = runs[runs.length - 1];
+      if (last && last.start + last.count === start + i) {
+        last.count++;
+        last.formats.push(formats[i]);
+      } else runs.push({ start: start + i, count: 1, formats: [formats[i]] });
+    });
+    if (runs.length === 0) return;
+    // Each clear has its own check queued before it; a cell changed in between is put back.
+    const checks = runs.map((r) => {
+      const check = rowsOf(anchor, r.start, r.count).load("formulas");
+      const range = rowsOf(anchor, r.start, r.count);
+      range.clear("Contents");
+      range.numberFormat = r.formats as string[][];
+      return { run: r, check };
+    });
+    await context.sync();
+    let putBack = false;
+    for (const { run: r, check } of checks) {
+      check.formulas.forEach((line, i) => {
+        if (line[0] === cells[r.start + i]) {
+          cleared++;
+          return;
+        }
+        // Changed between the read and the clear: the user's content goes back in that cell.
+        const cell = rowsOf(anchor, r.start + i, 1);
+        cell.formulas = [check.formulas[i]];
+        kept++;
+        putBack = true;
+      });
+    }
+    if (putBack) await context.sync();
+  });
   return { cleared, kept };
 }
 

@@ -42,6 +42,11 @@ afterEach(() => {
 });
 
 const column = (col: number) => Array.from({ length: 8 }, (_, r) => model.sheet("Customers")!.get(r, col));
+/** The untouched workbook's first 8 rows × 6 columns. */
+const workbookGrid = () => {
+  const fresh = workbook().sheet("Customers")!;
+  return Array.from({ length: 8 }, (_, r) => Array.from({ length: 6 }, (_, c) => fresh.get(r, c)));
+};
 const grid = () => Array.from({ length: 8 }, (_, r) => Array.from({ length: 6 }, (_, c) => model.sheet("Customers")!.get(r, c)));
 
 /** Acts once as the user, after the first sync at which `when()` holds. */
@@ -140,6 +145,21 @@ describe("writeSegmentColumn beside the data (stand-in)", () => {
     expect([sheet.get(0, 2), sheet.get(0, 3)]).toEqual(["Recommend", "Orders"]);
     expect(sheet.get(1, 4)).toBe("note in D2");
     expect(sheet.get(0, 5)).toBeNull();
+    await expectNothingLeft();
+  });
+
+  it("takes its cells out and its column away even when Excel refuses the undo's payload (blocks halved)", async () => {
+    // A limit that the write blocks fit but a whole written block's read-back does not: the undo must work in pieces.
+    const sheet = model.sheet("Customers")!;
+    model.simulation.payloadLimitBytes = 120;
+    userOnce(() => sheet.get(1, 3) !== null, () => model.user.insertColumns("Customers", "A"));
+    const error = await failure(writeSegmentColumn(plan("insert"), { startRows: 4 }));
+    expect(error.kind).toBe("changedWhileWriting");
+    expect(error.info.cleared).toBeGreaterThan(0);
+    expect(error.info.kept).toBe(0);
+    model.simulation.payloadLimitBytes = null;
+    // The user's blank A, then the data, and no column of the pane's.
+    expect(grid().map((line) => line.slice(0, 5))).toEqual(workbookGrid().map((line) => [null, ...line.slice(0, 3), null]));
     await expectNothingLeft();
   });
 
