@@ -9,6 +9,8 @@ const { AllowErrorForDataTypeAnyPlugin } = require("./scripts/allow-error-plugin
 const { HelpPagePlugin } = require("./scripts/help-page-plugin");
 const { LocalisedMetadataPlugin } = require("./scripts/localised-metadata-plugin");
 const { officeJsUrl: officeJsSource } = require("./scripts/office-js-source");
+const { cspMeta } = require("./scripts/csp");
+const { corsHeaders } = require("./scripts/cors");
 const pkg = require("./package.json");
 
 const DEV_PORT = 3000;
@@ -62,9 +64,12 @@ function httpsServer() {
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || "production";
   const officeJsUrl = officeJsSource(env.officeJs || process.env.OFFICE_JS);
+  const csp = cspMeta({ development: mode !== "production", officeJsUrl });
   return {
     mode,
-    devtool: mode === "production" ? "source-map" : "eval-cheap-module-source-map",
+    // Never an eval-based source map: the pages' Content-Security-Policy (scripts/csp.js) forbids
+    // eval, and `npm start` must run under the same policy as the build Excel loads.
+    devtool: mode === "production" ? "source-map" : "cheap-module-source-map",
     entry: {
       // Every module of src/functions registers its own functions (the metadata plugin appends the
       // CustomFunctions.associate calls), so the entry is simply all of them. It needs no DOM.
@@ -109,7 +114,7 @@ module.exports = (env = {}, argv = {}) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
-        templateParameters: { officeJsUrl, version: pkg.version },
+        templateParameters: { officeJsUrl, version: pkg.version, csp },
       }),
       new HtmlWebpackPlugin({
         filename: "preview.html",
@@ -117,8 +122,9 @@ module.exports = (env = {}, argv = {}) => {
         // Order matters: preview.js defines the globals that functions.js and taskpane.js use.
         chunks: ["preview", "functions", "taskpane"],
         chunksSortMode: "manual",
+        templateParameters: { csp },
       }),
-      new HelpPagePlugin({ readme: path.resolve(__dirname, "README.md"), output: "help.html", version: pkg.version }),
+      new HelpPagePlugin({ readme: path.resolve(__dirname, "README.md"), output: "help.html", version: pkg.version, csp }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -131,7 +137,9 @@ module.exports = (env = {}, argv = {}) => {
     devServer: {
       port: DEV_PORT,
       server: httpsServer(),
-      headers: { "Access-Control-Allow-Origin": "*" },
+      // Access-Control-Allow-Origin only on GET of functions*.json: Excel on the web fetches the
+      // functions' metadata cross-origin (scripts/cors.js). Everything else stays same-origin.
+      headers: (req) => corsHeaders(req.method, req.url),
       static: false,
       hot: false,
       client: { overlay: false },

@@ -41,6 +41,8 @@ function startHttpMirror() {
     const upstream = https.request(
       { host: "localhost", port: HTTPS_PORT, path: req.url, method: req.method, headers: req.headers, rejectUnauthorized: false },
       (up) => {
+        // The dev server's headers as they are: Access-Control-Allow-Origin only on GET of
+        // functions*.json (Excel on the web fetches it cross-origin; scripts/cors.js), nothing else.
         res.writeHead(up.statusCode || 502, up.headers);
         up.pipe(res);
       },

@@ -7,6 +7,8 @@
  * states the preview can simulate (cell edit mode, protection, the ~5 MB payload limit).
  */
 import { MAX_COLUMNS, MAX_ROWS, Rect, intersect } from "./address";
+import { EventHub } from "./events";
+import { UserActions } from "./simulate";
 
 export type ErrorCell = { readonly error: string; readonly message?: string };
 export type CellValue = number | string | boolean | ErrorCell | null;
@@ -46,6 +48,24 @@ export type ChartModel = {
   height: number;
 };
 
+/** What a name refers to; `rect` follows inserted and deleted rows and columns, null once its cells are deleted (#REF!). */
+export type Anchor = { rect: Rect | null };
+export type NamedRangeModel = { readonly name: string; readonly sheet: SheetModel; readonly anchor: Anchor; visible: boolean };
+
+/** Moves or resizes a span [start, start+size) for `count` lines inserted (count > 0) or deleted (count < 0) at `at`. */
+function shiftSpan(start: number, size: number, at: number, count: number): [number, number] | null {
+  if (count > 0) {
+    if (start >= at) return [start + count, size];
+    if (start + size > at) return [start, size + count];
+    return [start, size];
+  }
+  const end = at - count;
+  if (start >= end) return [start + count, size];
+  if (start + size <= at) return [start, size];
+  const kept = size - (Math.min(start + size, end) - Math.max(start, at));
+  return kept <= 0 ? null : [Math.min(start, at), kept];
+}
+
 let nextId = 1;
 const newId = (prefix: string): string => `{${prefix}-${nextId++}}`;
 
@@ -64,6 +84,8 @@ export class SheetModel {
   readonly tables: TableModel[] = [];
   readonly conditionalFormats: ConditionalFormatModel[] = [];
   readonly charts: ChartModel[] = [];
+  /** Cells that names refer to on this sheet (moved by row and column inserts and deletes). */
+  readonly anchors = new Set<Anchor>();
   private usedCache: Rect | null | undefined = undefined;
 
   constructor(name: string) {
@@ -243,6 +265,37 @@ export class SheetModel {
     shiftMap(this.fontColors);
     shiftMap(this.bold);
     for (const t of this.tables) if (t.rect.col >= col) t.rect = { ...t.rect, col: t.rect.col + count };
+    this.moveAnchors("col", col, count);
+    this.usedCache = undefined;
+  }
+
+  /** Moves the cells names refer to after `count` rows or columns were inserted (or, negative, deleted) at `at`. */
+  private moveAnchors(axis: "row" | "col", at: number, count: number): void {
+    for (const a of this.anchors) {
+      if (a.rect === null) continue;
+      const r = a.rect;
+      const span = axis === "col" ? shiftSpan(r.col, r.cols, at, count) : shiftSpan(r.row, r.rows, at, count);
+      a.rect = span === null ? null : axis === "col" ? { ...r, col: span[0], cols: span[1] } : { ...r, row: span[0], rows: span[1] };
+    }
+  }
+
+  /** Inserts blank rows at `row` (cells below shift down), as inserting whole rows in Excel. */
+  insertRows(row: number, count: number): void {
+    if (this.rows.length > row) this.rows.splice(row, 0, ...new Array<CellValue[] | undefined>(count).fill(undefined));
+    for (const map of [this.formulas, this.numberFormats, this.fills, this.fontColors, this.bold] as Map<number, unknown>[]) {
+      const moved: [number, unknown][] = [];
+      for (const [k, v] of map) {
+        if (Math.floor(k / MAX_COLUMNS) < row) continue;
+        map.delete(k);
+        moved.push([k + count * MAX_COLUMNS, v]);
+      }
+      for (const [k, v] of moved) map.set(k, v);
+    }
+    for (const t of this.tables) {
+      if (t.rect.row >= row) t.rect = { ...t.rect, row: t.rect.row + count };
+      else if (t.rect.row + t.rect.rows > row) t.rect = { ...t.rect, rows: t.rect.rows + count };
+    }
+    this.moveAnchors("row", row, count);
     this.usedCache = undefined;
   }
 
@@ -260,6 +313,7 @@ export class SheetModel {
       for (const [k, v] of moved) map.set(k, v);
     }
     for (const t of this.tables) if (t.rect.col >= col + count) t.rect = { ...t.rect, col: t.rect.col - count };
+    this.moveAnchors("col", col, -count);
     this.usedCache = undefined;
   }
 
@@ -296,6 +350,11 @@ export type Simulation = {
   cellEditMode: boolean;
   /** Workbook structure protection: no sheet can be added, deleted or renamed. */
   structureProtected: boolean;
+  /**
+   * Called after every sync with its number (counters.syncs), before the batch goes on: a test's
+   * way to act as the user between two requests of a run (type, insert, sort: `model.user`).
+   */
+  afterSync: ((sync: number) => void) | null;
 };
 
 export type Counters = {
@@ -311,7 +370,12 @@ export const FIVE_MB = 5 * 1024 * 1024;
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   selection: Selection;
-  readonly simulation: Simulation = { payloadLimitBytes: null, cellEditMode: false, structureProtected: false };
+  readonly simulation: Simulation = { payloadLimitBytes: null, cellEditMode: false, structureProtected: false, afterSync: null };
+  /** Worksheet events (onChanged, onRowSorted, onColumnSorted). */
+  readonly events = new EventHub();
+  /** What the user does in the workbook (typing, inserting, sorting), with the events Excel raises for it. */
+  readonly user: UserActions = new UserActions(this);
+  private readonly names = new Map<string, NamedRangeModel>();
   readonly counters: Counters = {
     syncs: 0,
     requestPayloadRefusals: 0,
@@ -339,6 +403,27 @@ export class WorkbookModel {
   sheet(name: string): SheetModel | null {
     const lower = name.toLowerCase();
     return this.sheets.find((s) => s.name.toLowerCase() === lower) ?? null;
+  }
+
+  name(name: string): NamedRangeModel | null {
+    return this.names.get(name.toLowerCase()) ?? null;
+  }
+
+  /** Every defined name (workbook scope), in the order they were added. */
+  get namedRanges(): NamedRangeModel[] {
+    return [...this.names.values()];
+  }
+
+  addName(name: string, sheet: SheetModel, rect: Rect): NamedRangeModel {
+    const item: NamedRangeModel = { name, sheet, anchor: { rect }, visible: true };
+    this.names.set(name.toLowerCase(), item);
+    sheet.anchors.add(item.anchor);
+    return item;
+  }
+
+  deleteName(item: NamedRangeModel): void {
+    this.names.delete(item.name.toLowerCase());
+    item.sheet.anchors.delete(item.anchor);
   }
 
   sheetById(id: string): SheetModel | null {

@@ -134,13 +134,13 @@ type TargetProps = {
   readonly onChange: (change: (setup: Setup) => Setup) => void;
 };
 
-/** Where the result goes: a new sheet, or a column beside the data (never over existing cells). */
+/** Where the result goes: a new sheet (the only safe place), or a column beside the data (best effort, said in one line). */
 export function TargetChoice({ setup, strings, onChange }: TargetProps): React.JSX.Element {
   const r = strings.run;
   const label: Record<Target, string> = { sheet: r.targetSheet, beside: r.targetBeside, insert: r.targetInsert };
   const offered = offeredTargets(setup.targets);
   return (
-    <Field label={r.target}>
+    <Field label={r.target} hint={offered.length > 1 ? r.bestEffort : undefined}>
       <RadioGroup value={setup.target} onChange={(_, d) => onChange((s) => ({ ...s, target: d.value as Target }))}>
         {offered.map((t) => (
           <Radio key={t} value={t} label={label[t]} disabled={t === "sheet" && !setup.targets.newSheetAllowed} />

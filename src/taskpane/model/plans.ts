@@ -12,11 +12,6 @@ import type { RunResult, Summary } from "./segmentRun";
 /** How many row numbers a skipped line lists before "…". */
 export const LISTED_ROWS = 5;
 
-/** Text that Excel would read as a formula is written as literal text (leading apostrophe). */
-export function literal(text: string): string {
-  return /^[=+\-@]/.test(text) ? `'${text}` : text;
-}
-
 const numberOrBlank = (v: number): number | string => (Number.isFinite(v) ? v : "");
 
 /** One line per skip reason: "12 rows skipped: recommend score not 0–10 (rows 17, 40, …)". */
@@ -50,7 +45,7 @@ export function sheetPlan(result: RunResult, scale: AttitudeScale, strings: Stri
   for (let i = 0; i < n; i++) {
     const id = result.ids[i];
     const issue = result.issues[i];
-    const row: (string | number)[] = [id === null ? "" : literal(id), result.segments[i] ?? ""];
+    const row: (string | number)[] = [id === null ? "" : id, result.segments[i] ?? ""];
     if (groups) row.push(numberOrBlank(result.attitude[i]));
     row.push(numberOrBlank(result.behaviour[i]));
     if (withRfm) row.push(numberOrBlank((result.rfmScore as Float64Array)[i]));

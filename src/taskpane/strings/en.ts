@@ -11,6 +11,31 @@ import type { AttitudeScale, BtydRole, RecencyKind, Role } from "../model/mappin
 import type { IssueReason } from "../model/segmentRun";
 import type { PeriodKind } from "../../analytics/orders/calendarPeriods";
 import type { LogIssue } from "../retention/retentionRun";
+import type { SheetChange } from "../excel/types";
+
+/** A change someone else made on the sheet, in words: "cell J7 was changed", "column D was inserted". */
+function changeText(change: SheetChange): string {
+  const a = change.address;
+  const many = a.includes(":");
+  switch (change.kind) {
+    case "edited":
+      return many ? `cells ${a} were changed` : `cell ${a} was changed`;
+    case "inserted":
+      return /^[A-Z]+:[A-Z]+$/.test(a) ? `a column was inserted (${a})` : /^\d+:\d+$/.test(a) ? `a row was inserted (${a})` : `cells were inserted at ${a}`;
+    case "deleted":
+      return `cells were deleted (${a})`;
+    case "sorted":
+      return `rows were sorted (${a})`;
+    case "resized":
+      return `the data grew or shrank (now ${a})`;
+  }
+}
+
+/** "3 cells it had written were taken out again; 1 cell you had changed was left as it is." */
+function undoText(cleared: number, kept: number): string {
+  const out = `${cleared === 1 ? "1 cell" : `${cleared.toLocaleString("en-US")} cells`} it had written ${cleared === 1 ? "was" : "were"} taken out again`;
+  return kept === 0 ? `${out}.` : `${out}; ${kept === 1 ? "1 cell you had changed was" : `${kept.toLocaleString("en-US")} cells you had changed were`} left as ${kept === 1 ? "it is" : "they are"}.`;
+}
 
 const ROLE_NAMES: Record<Role, string> = {
   id: "Customer id",
@@ -117,6 +142,7 @@ export const en = {
     targetSheet: "A new sheet",
     targetBeside: "A Segment column beside the data",
     targetInsert: "A new column inserted beside the data",
+    bestEffort: "Only a new sheet is sure to leave your data untouched; beside the data, Loyalty Lens stops if the sheet changes while it writes.",
     segment: "Segment",
     segmentRfm: "Make RFM segments",
     cancel: "Cancel",
@@ -136,6 +162,12 @@ export const en = {
     structureProtected: "The workbook's structure is protected, so no new sheet can be added. Write a Segment column beside the data instead, or unprotect the workbook (Review › Protect Workbook).",
     sheetProtected: "The sheet with the data is protected, so no column can be added there. Write to a new sheet instead, or unprotect the sheet.",
     besideTaken: "The cells right of the data are not empty. Insert a new column instead, or write to a new sheet.",
+    targetNotEmpty: (cell: string, cleared: number, kept: number) =>
+      `Stopped: cell ${cell} was no longer empty when Loyalty Lens wrote there, so it put back what was in it. ${undoText(cleared, kept)} Write to a new sheet to be safe.`,
+    changedWhileWriting: (change: SheetChange, cleared: number, kept: number) =>
+      `Stopped: ${changeText(change)} while Loyalty Lens was writing. ${undoText(cleared, kept)} Your own cells were not touched. Write to a new sheet to be safe, or try again when the sheet is still.`,
+    changedWhileReading: (change: SheetChange) =>
+      `Stopped: ${changeText(change)} while Loyalty Lens was reading the data, so nothing was computed (the rows would mix old and new data). Nothing in the workbook was changed. Try again when the sheet is still.`,
     payloadTooLarge: "Excel refused even the smallest block of rows. Select fewer columns and try again.",
     sheetGone: "The sheet with the data was renamed or deleted. Pick the data again.",
     unknown: (detail: string) => `Excel reported a problem: ${detail}`,

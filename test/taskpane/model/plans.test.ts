@@ -1,4 +1,4 @@
-import { literal, skippedLines } from "../../../src/taskpane/model/plans";
+import { skippedLines } from "../../../src/taskpane/model/plans";
 import type { Summary } from "../../../src/taskpane/model/segmentRun";
 import { en } from "../../../src/taskpane/strings/en";
 
@@ -21,11 +21,3 @@ describe("skippedLines", () => {
   });
 });
 
-describe("literal", () => {
-  it("keeps text that Excel would read as a formula as text", () => {
-    expect(literal("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
-    expect(literal("+47 123")).toBe("'+47 123");
-    expect(literal("C-17")).toBe("C-17");
-    expect(literal("1001")).toBe("1001");
-  });
-});
