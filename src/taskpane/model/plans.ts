@@ -17,6 +17,8 @@ export function literal(text: string): string {
   return /^[=+\-@]/.test(text) ? `'${text}` : text;
 }
 
+const percentText = (strings: Strings, share: number): string => new Intl.NumberFormat(strings.locale, { style: "percent", maximumFractionDigits: 0 }).format(share);
+
 const numberOrBlank = (v: number): number | string => (Number.isFinite(v) ? v : "");
 
 /** One line per skip reason: "12 rows skipped: recommend score not 0–10 (rows 17, 40, …)". */
@@ -59,7 +61,8 @@ export function sheetPlan(result: RunResult, scale: AttitudeScale, strings: Stri
       if (btyd.clv) row.push(numberOrBlank(btyd.clv[i]));
       row.push(btyd.lapse[i] === LAPSE_LAPSED ? b.likelyLapsed : btyd.lapse[i] === LAPSE_ONE_TIME ? b.oneTimeBuyer : "");
     }
-    row.push(issue === null ? "" : strings.reason(issue));
+    const override = result.overrides[i];
+    row.push(issue !== null ? strings.reason(issue) : override ? strings.priceOverride(override.from, override.to, override.share === null ? null : percentText(strings, override.share)) : "");
     rows[i] = row;
   }
 

@@ -205,6 +205,10 @@ export const en = {
     }
   },
 
+  /** The Issue cell of a customer the price-driven override moved (the rule in loyaltySegment.ts). */
+  priceOverride: (from: Segment, to: Segment, share: string | null) =>
+    `Price-driven (${share === null ? "marked TRUE" : `${share} of orders on discount`}): would be ${from}, shown as ${to}`,
+
   sheet: {
     name: "Segments",
     incompleteName: (name: string) => `${name.slice(0, 18)} incomplete`,

@@ -1,4 +1,6 @@
-import { literal, skippedLines } from "../../../src/taskpane/model/plans";
+import { literal, sheetPlan, skippedLines } from "../../../src/taskpane/model/plans";
+import { EMPTY_MAPPING } from "../../../src/taskpane/model/mapping";
+import { runSegmentation } from "../../../src/taskpane/model/segmentRun";
 import type { Summary } from "../../../src/taskpane/model/segmentRun";
 import { en } from "../../../src/taskpane/strings/en";
 
@@ -27,5 +29,36 @@ describe("literal", () => {
     expect(literal("+47 123")).toBe("'+47 123");
     expect(literal("C-17")).toBe("C-17");
     expect(literal("1001")).toBe("1001");
+  });
+});
+
+describe("sheetPlan", () => {
+  // Four customers, cutoff 5 orders: a promoter with 9 orders and 70 % on discount would be Loyal (the decision table in
+  // loyaltySegment.ts) and is Reachable; a passive (8) flagged TRUE would be Reachable and is High-risk.
+  const rows = [
+    ["a", 10, 9, 100, 0.7],
+    ["b", 8, 1, 50, true],
+    ["c", 10, 9, 200, 0.1],
+    ["d", 3, 1, 5, ""],
+  ];
+  const run = () =>
+    runSegmentation({
+      rows,
+      firstSheetRow: 2,
+      mapping: { ...EMPTY_MAPPING, columns: { ...EMPTY_MAPPING.columns, id: 0, attitude: 1, frequency: 2, monetary: 3, priceDriven: 4 } },
+      mode: "groups",
+      measure: "orders",
+      cutoff: { kind: "atLeast", value: 5 },
+    });
+
+  it("writes the reason for every price-driven override into the Issue column", async () => {
+    const plan = sheetPlan(await run(), "recommend", en);
+    const issue = plan.header.indexOf("Issue");
+    expect(plan.rows.map((r) => r[issue])).toEqual([
+      "Price-driven (70% of orders on discount): would be Loyal, shown as Reachable",
+      "Price-driven (marked TRUE): would be Reachable, shown as High-risk",
+      "",
+      "",
+    ]);
   });
 });
