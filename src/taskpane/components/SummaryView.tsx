@@ -47,16 +47,16 @@ export function SummaryView({ result, strings, dark = false }: Props): React.JSX
       </Subtitle2>
       <Text>{s.totals(sum.customers)}</Text>
       {cutoffText && <Text>{cutoffText}</Text>}
-      {/* A data table may scroll sideways at 320 px (WCAG 1.4.10 exempts two-dimensional tables); the segment column stays put. */}
+      {/* Columns in the order of the written summary (plans.ts sheetPlan). A data table may scroll sideways at 320 px (WCAG 1.4.10 exempts two-dimensional tables); the segment column stays put. */}
       <div className={styles.scroll} role="region" aria-label={s.table} tabIndex={0}>
         <Table size="extra-small" aria-label={s.table} className={styles.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell className={mergeClasses(styles.sticky, styles.headerCell)}>{s.columns.segment}</TableHeaderCell>
               <TableHeaderCell className={styles.headerCell}>{s.columns.customers}</TableHeaderCell>
+              {showRevenue && <TableHeaderCell className={styles.headerCell}>{s.columns.revenueShare}</TableHeaderCell>}
               <TableHeaderCell className={styles.headerCell}>{s.columns.customerShare}</TableHeaderCell>
               {showRevenue && <TableHeaderCell className={styles.headerCell}>{s.columns.revenue}</TableHeaderCell>}
-              {showRevenue && <TableHeaderCell className={styles.headerCell}>{s.columns.revenueShare}</TableHeaderCell>}
               {showProfit && <TableHeaderCell className={styles.headerCell}>{s.columns.profit}</TableHeaderCell>}
               {showRecurring && <TableHeaderCell className={styles.headerCell}>{s.columns.recurring}</TableHeaderCell>}
               {showAttitude && <TableHeaderCell className={styles.headerCell}>{s.columns.averageAttitude}</TableHeaderCell>}
@@ -70,9 +70,9 @@ export function SummaryView({ result, strings, dark = false }: Props): React.JSX
                   {label(row.segment)}
                 </TableCell>
                 <TableCell className={styles.numberCell}>{formatNumber(strings, row.customers, 0)}</TableCell>
+                {showRevenue && <TableCell className={styles.numberCell}>{percent(row.revenueShare)}</TableCell>}
                 <TableCell className={styles.numberCell}>{percent(row.customerShare)}</TableCell>
                 {showRevenue && <TableCell className={styles.numberCell}>{money(row.revenue)}</TableCell>}
-                {showRevenue && <TableCell className={styles.numberCell}>{percent(row.revenueShare)}</TableCell>}
                 {showProfit && <TableCell className={styles.numberCell}>{money(row.profit)}</TableCell>}
                 {showRecurring && <TableCell className={styles.numberCell}>{money(row.recurring)}</TableCell>}
                 {showAttitude && <TableCell className={styles.numberCell}>{row.averageAttitude === null ? "–" : formatNumber(strings, row.averageAttitude, 1)}</TableCell>}

@@ -103,15 +103,15 @@ describe("Segment pane", () => {
     const table = screen.getByRole("table", { name: en.summary.table });
     const rows = within(table).getAllByRole("row").map((r) => Array.from(r.querySelectorAll("td, th")).map((c) => c.textContent));
     expect(rows).toEqual([
-      ["Segment", "Customers", "Share of customers", "Revenue", "Share of revenue", "Profit", "Average score"],
+      ["Segment", "Customers", "Share of revenue", "Share of customers", "Revenue", "Profit", "Average score"],
       // Loyal: 1001 + 1002 → 2 of 8 = 25%; revenue 800 + 600 = 1400 of 2950 = 47.46%; profit 1400 − 200 = 1200; score (10 + 9) / 2
-      ["Loyal", "2", "25%", "1,400", "47.5%", "1,200", "9.5"],
+      ["Loyal", "2", "47.5%", "25%", "1,400", "1,200", "9.5"],
       // Reachable: 1005, 1006, 1010 → 37.5%; 300 + 200 + 100 = 600 (20.34%); 600 − 210 = 390; (8 + 9 + 7) / 3 = 8
-      ["Reachable", "3", "37.5%", "600", "20.3%", "390", "8"],
+      ["Reachable", "3", "20.3%", "37.5%", "600", "390", "8"],
       // Locked-in: 1003, 1009 → 25%; 500 + 400 = 900 (30.51%); 900 − 500 = 400; (3 + 0) / 2
-      ["Locked-in", "2", "25%", "900", "30.5%", "400", "1.5"],
+      ["Locked-in", "2", "30.5%", "25%", "900", "400", "1.5"],
       // High-risk: 1004 → 12.5%; 50 (1.69%); 50 − 40 = 10; 2
-      ["High-risk", "1", "12.5%", "50", "1.7%", "10", "2"],
+      ["High-risk", "1", "1.7%", "12.5%", "50", "10", "2"],
     ]);
     expect(screen.getByText(en.summary.skipped(1, "recommend score not 0–10", [8], false))).toBeTruthy();
     expect(screen.getByText(en.summary.skipped(1, "customer id missing", [9], false))).toBeTruthy();
@@ -126,6 +126,9 @@ describe("Segment pane", () => {
     expect(plan.rows[6]).toEqual(["1007", "", 12, "", "recommend score not 0–10"]);
     expect(plan.rows[7]).toEqual(["", "", 7, "", "customer id missing"]);
     expect(plan.summary.rows[0]).toEqual(["Loyal", 2, 1400 / 2950, 0.25, 1400, 1200, 9.5]);
+    // the sheet's summary has the pane's column order (above) and a number format per column
+    expect(plan.summary.header).toEqual(["Segment", "Customers", "Share of revenue", "Share of customers", "Revenue", "Profit", "Average score"]);
+    expect(plan.summary.formats).toEqual(["", "#,##0", "0.0%", "0.0%", "#,##0.00", "#,##0.00", "0.0"]);
     await expectAccessible(container);
   });
 

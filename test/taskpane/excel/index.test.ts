@@ -39,7 +39,7 @@ function plan(rows: (string | number)[][]): SheetPlan {
     rows,
     segmentColumn: 1,
     colours,
-    summary: { header: ["Segment", "Customers", "Share of revenue"], rows: [["Loyal", 1, 0.5], ["High-risk", 1, 0.5]], percentColumns: [2], chartTitle: "Chart" },
+    summary: { header: ["Segment", "Customers", "Share of revenue"], rows: [["Loyal", 1, 0.5], ["High-risk", 1, 0.5]], formats: ["", "#,##0", "0.0%"], chartTitle: "Chart" },
   };
 }
 
@@ -186,7 +186,10 @@ describe("writeSegmentsSheet", () => {
       { sheet: "Segments", column: 1, type: "ContainsText", text: "High-risk", fill: "#DC5050", font: "#000000" },
     ]);
     expect(state.charts).toEqual([{ sheet: "Segments", type: "ColumnClustered", seriesBy: "Columns", title: "Chart", secondType: "Line", secondAxis: "Secondary" }]);
-    expect(state.numberFormats).toEqual([{ sheet: "Segments", column: 6, format: "0.0%" }]);
+    expect(state.numberFormats).toEqual([
+      { sheet: "Segments", column: 5, format: "#,##0" },
+      { sheet: "Segments", column: 6, format: "0.0%" },
+    ]);
     expect(state.suspendCalls).toBeGreaterThan(0);
     // the customer sheet is untouched
     expect(state.sheets[0].cells).toEqual(customers(2).cells);

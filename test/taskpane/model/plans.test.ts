@@ -61,4 +61,12 @@ describe("sheetPlan", () => {
       "",
     ]);
   });
+
+  it("gives every summary column a number format, in the pane's column order", async () => {
+    const plan = sheetPlan(await run(), "recommend", en);
+    expect(plan.summary.header).toEqual(["Segment", "Customers", "Share of revenue", "Share of customers", "Revenue", "Average score"]);
+    expect(plan.summary.formats).toEqual(["", "#,##0", "0.0%", "0.0%", "#,##0.00", "0.0"]);
+    // Loyal: c only (200 of 355 revenue); Reachable: a; High-risk: b and d (scores 8 and 3 → 5.5)
+    expect(plan.summary.rows.find((r) => r[0] === "High-risk")).toEqual(["High-risk", 2, 55 / 355, 0.5, 55, 5.5]);
+  });
 });
