@@ -115,6 +115,8 @@ module.exports = (env = {}, argv = {}) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           // Sample order log for the local preview (rsquaredacademy/rfm, MIT; see assets/README.md).
           { from: "assets/rfm_data_orders.csv", to: "assets/[name][ext]" },
+          // CDNOW sample of Fader & Hardie (CamDavidsonPilon/lifetimes, MIT; see assets/README.md).
+          { from: "assets/CDNOW_sample.txt", to: "assets/[name][ext]" },
           ...officeJsPatterns(),
         ],
       }),
