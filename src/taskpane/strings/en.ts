@@ -7,6 +7,7 @@
 import type { Segment } from "../../analytics/segments/loyaltySegment";
 import type { BehaviourMeasure } from "../model/behaviour";
 import type { TimeUnit } from "../../analytics/orders/timeUnit";
+import type { FitRefusal } from "../../analytics/numeric/fitBoundary";
 import type { AttitudeScale, BtydRole, RecencyKind, Role } from "../model/mapping";
 import type { IssueReason } from "../model/segmentRun";
 import type { PeriodKind } from "../../analytics/orders/calendarPeriods";
@@ -274,7 +275,7 @@ export const en = {
       oneTime: "One-time buyers are marked as such: the model cannot tell whether they are still active.",
       unusable: (count: number, rows: readonly number[], more: boolean) =>
         `${count.toLocaleString("en-US")} ${count === 1 ? "customer has" : "customers have"} no usable purchase history, so their prediction cells are blank (${count === 1 ? "row" : "rows"} ${rows.join(", ")}${more ? ", …" : ""}).`,
-      failed: (message: string) => `Customer value could not be predicted, so those columns are left out; the segments are complete. The model says: ${message}.`,
+      failed: "Customer value could not be predicted, so those columns are left out; the segments are complete.",
     },
     sheet: {
       pAlive: "P(alive)",
@@ -305,7 +306,7 @@ export const en = {
       needColumns: "Choose the customer id column and the order date column.",
       noDates: "No order has both a customer id and a date. Select the order log with its id and date columns.",
       badDate: (from: string, to: string) => `Give the calibration end as a date after ${from} and before ${to}, such as ${from}.`,
-      failed: (message: string) => `The model could not be fitted on the calibration period: ${message}. Try a later calibration end or a longer order log.`,
+      failed: "The model could not be fitted on the calibration period.",
       table: "Average repeat purchases per customer in the holdout, actual and predicted, per frequency group",
       columns: { group: "Repeat purchases (x)", customers: "Customers", actual: "Actual", predicted: "Predicted" },
       chartTitle: "Actual and predicted repeat purchases per customer in the holdout",
@@ -317,6 +318,47 @@ export const en = {
       skippedRows: (count: number) => `${count.toLocaleString("en-US")} ${count === 1 ? "row was" : "rows were"} left out: no usable customer id or date.`,
       groupLabel: (x: number, last: boolean) => (last ? `${x}+` : String(x)),
     },
+  },
+  /** A model fit that refused the data, in an analyst's words (the kinds of fitBoundary.ts FitRefusal), with what to try next. */
+  fitRefusal: {
+    kinds: {
+      tooFewCustomers: { what: "There are too few customers to learn from.", next: "Select the whole customer table, ideally a few hundred customers or more." },
+      noTime: {
+        what: "Every customer bought for the first time on the last day of the data, so there is no history to learn from.",
+        next: "Check the first-order dates, or use an order log that runs for longer.",
+      },
+      noRepeats: {
+        what: "No customer has bought twice, so the model cannot learn how often customers buy or when they stop.",
+        next: "Use a longer stretch of orders, and check that the orders column counts every order.",
+      },
+      identicalHistories: {
+        what: "Every customer has the same purchase history, so there is nothing to tell them apart.",
+        next: "Check that the first-order, recency and orders columns are the right ones.",
+      },
+      noDropout: {
+        what: "The customers keep buying right up to the end of the data and show no sign of stopping, so the model cannot estimate who has lapsed.",
+        next: "Use a longer order history, or one that runs on past the customers' last purchases.",
+      },
+      instantDropout: {
+        what: "Nearly every customer seems to stop right after a purchase, which the model cannot fit.",
+        next: "Check the recency and first-order dates, and that there is one row per customer.",
+      },
+      sameDropout: {
+        what: "Customers hardly differ in how likely they are to stop after a purchase, so the model cannot measure that spread.",
+        next: "Try more customers or a longer order history.",
+      },
+      sameRates: {
+        what: "The customers all buy at much the same rate, and the model needs them to differ to predict who buys more.",
+        next: "Try more customers or a longer order history. Segmenting works without predicted value.",
+      },
+      notIdentified: {
+        what: "The data say too little to estimate the model reliably.",
+        next: "Try more customers or a longer order history.",
+      },
+    } as Record<FitRefusal, { what: string; next: string }>,
+    other: { what: "The model could not be fitted on these data.", next: "Check the mapped columns, or try more customers or a longer order history." },
+    technical: "Technical reason",
+    checkNext: "For the model check, a later calibration end also gives the model more to learn from.",
   },
   /** The Retention view (issue 6): cohorts and period retention from an order log. */
   retention: {
