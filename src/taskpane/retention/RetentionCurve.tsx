@@ -6,6 +6,9 @@ import type { Strings } from "../strings/en";
 import { cohortLabel, cohortName } from "./cohortsPlan";
 import type { RetentionResult } from "./retentionRun";
 
+/** Dash patterns by line: solid, dashed, dotted, dash-dot, long dash, dense dots. */
+const DASHES = ["0", "6 3", "2 3", "8 3 2 3", "12 4", "1 2"];
+
 type Props = { readonly result: RetentionResult; readonly strings: Strings; readonly dark?: boolean };
 
 export function percentText(strings: Strings, share: number): string {
@@ -16,7 +19,7 @@ export function percentText(strings: Strings, share: number): string {
 export function readingText(result: RetentionResult, strings: Strings): string | null {
   const reading = result.reading;
   if (!reading) return null;
-  return strings.retention.curve.reading(result.kind, cohortName(result.kind, reading.start, strings), percentText(strings, reading.share));
+  return strings.retention.curve.reading(result.kind, cohortName(result.kind, reading.start, strings), percentText(strings, reading.share), reading.size);
 }
 
 /**
@@ -29,12 +32,14 @@ export function RetentionCurve({ result, strings, dark = false }: Props): React.
   const { curves, kind } = result;
   if (curves.length === 0) return <Text>{c.noCurve(kind)}</Text>;
   const legend = (start: number) => cohortLabel(kind, start, strings);
+  // Each line its own colour, point shape (allowMultipleShapesForPoints) and dash pattern, so none hides under another; the legend gives the cohort's size.
   const data: ChartProps = {
     chartTitle: c.title(curves.length),
     lineChartData: curves.map((curve, i) => ({
-      legend: legend(curve.start),
+      legend: c.legend(legend(curve.start), curve.size),
       data: curve.points.map((p) => ({ x: p.period, y: p.share })),
       color: getNextColor(i, 0, dark),
+      lineOptions: { strokeDasharray: DASHES[i % DASHES.length], strokeWidth: 2 },
     })),
   };
   const length = Math.max(...curves.map((curve) => curve.points[curve.points.length - 1].period + 1));
@@ -55,6 +60,7 @@ export function RetentionCurve({ result, strings, dark = false }: Props): React.
           yMaxValue={1}
           yAxisTickFormat={(v: number) => percentText(strings, v)}
           legendProps={{ enabledWrapLines: true }}
+          allowMultipleShapesForPoints
         />
       </figure>
       <div className={styles.scroll} role="region" aria-label={c.tableLabel} tabIndex={0}>

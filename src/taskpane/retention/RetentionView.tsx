@@ -226,6 +226,7 @@ export function RetentionView({ port, strings }: Props): React.JSX.Element {
             </Subtitle2>
             <Text>{r.run.totals(state.result.orders, state.result.cohorts.cohortSize.reduce((a, b) => a + b, 0), state.result.cohorts.cohortStart.length)}</Text>
             {readingText(state.result, strings) && <Text weight="semibold">{readingText(state.result, strings)}</Text>}
+            {state.result.smallCohorts > 0 && <Text>{r.curve.smallLeftOut(state.result.smallCohorts, state.result.minCohortSize)}</Text>}
             <RetentionCurve result={state.result} strings={strings} dark={port.officeTheme() === "dark"} />
             <Issues issues={state.result.issues} strings={strings} />
           </section>

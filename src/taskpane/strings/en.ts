@@ -416,7 +416,11 @@ export const en = {
       xAxis: (kind: PeriodKind) => ({ week: "Weeks", month: "Months", quarter: "Quarters", year: "Years" })[kind] + " after the first order",
       yAxis: "Share of the cohort",
       noCurve: (kind: PeriodKind) => `No cohort has a whole ${kind} after its first one yet, so there is no curve to draw.`,
-      reading: (kind: PeriodKind, cohort: string, share: string) => `Of customers who first bought in ${cohort}, ${share} bought again the next ${kind}.`,
+      reading: (kind: PeriodKind, cohort: string, share: string, size: number) =>
+        `Of the ${size === 1 ? "one customer" : `${size.toLocaleString("en-US")} customers`} who first bought in ${cohort}, ${share} bought again the next ${kind}.`,
+      legend: (cohort: string, size: number) => `${cohort} (${size.toLocaleString("en-US")} ${size === 1 ? "customer" : "customers"})`,
+      smallLeftOut: (count: number, minSize: number) =>
+        `${count.toLocaleString("en-US")} newer ${count === 1 ? "cohort is" : "cohorts are"} left out of the curves and the reading: under ${minSize.toLocaleString("en-US")} customers, one customer moves a share by several points. The Cohorts sheet has them all.`,
       notSurvival: "Shares can rise again later because customers come back: this is not a survival curve.",
       /** How a cohort is named in sentences and legends: "March 2024", "the week of March 4, 2024", "Q1 2024", "2024". */
       cohortName: (kind: PeriodKind, year: number, month: number, day: number) => {
