@@ -27,6 +27,7 @@ import { type CheckResult, type OrderLog, checkModel, defaultCalibrationEnd, gue
 import type { Strings } from "../strings/en";
 import { isoDate } from "./BtydSummary";
 import { FitRefusalNotice } from "./FitRefusalNotice";
+import { SlowReadHint } from "./SlowReadHint";
 import { usePaneStyles } from "./styles";
 import { formatNumber, noticeFor } from "./useSegmentFlow";
 
@@ -145,6 +146,7 @@ export function ModelCheck({ port, strings, dark = false }: Props): React.JSX.El
           <ProgressBar aria-label={c.reading} />
         </Field>
       )}
+      {state.status === "reading" && <SlowReadHint text={strings.pick.editModeHint} />}
       {picked && (
         <>
           <Text>{c.picked(picked.region.address, log ? log.orders : picked.region.rowCount - (picked.hasHeaders ? 1 : 0))}</Text>

@@ -17,6 +17,7 @@ import { ModelCheck } from "./ModelCheck";
 import { RunProgress } from "./RunProgress";
 import { BehaviourStep, MappingStep, TargetChoice } from "./SetupSteps";
 import { SummaryView } from "./SummaryView";
+import { SlowReadHint } from "./SlowReadHint";
 import { usePaneStyles } from "./styles";
 import { type Notice, type Setup, useSegmentFlow } from "./useSegmentFlow";
 
@@ -87,9 +88,12 @@ export function SegmentPane({ port, strings }: Props): React.JSX.Element {
           </Button>
         </div>
         {state.status === "picking" && (
-          <Field validationMessage={strings.pick.reading} validationState="none">
-            <ProgressBar aria-label={strings.pick.reading} />
-          </Field>
+          <>
+            <Field validationMessage={strings.pick.reading} validationState="none">
+              <ProgressBar aria-label={strings.pick.reading} />
+            </Field>
+            <SlowReadHint text={strings.pick.editModeHint} />
+          </>
         )}
         {state.status === "start" && state.notice && <NoticeBar notice={state.notice} strings={strings} onOffer={flow.accept} />}
       </section>

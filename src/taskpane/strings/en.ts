@@ -57,6 +57,7 @@ export const en = {
     heading: "1. Pick the data",
     useSelection: "Use selection",
     reading: "Reading the selection…",
+    editModeHint: "Still waiting for Excel. If a cell is being edited, press Enter or Esc in the sheet; the pane carries on by itself.",
     hint: "Select your customer table (or one cell inside it), then click Use selection.",
     picked: (address: string, rows: number) => `${address}: ${rows.toLocaleString("en-US")} customer rows`,
     headersCheckbox: "First row holds column names",
@@ -116,6 +117,8 @@ export const en = {
     heading: "4. Segment",
     target: "Write the result to",
     targetSheet: "A new sheet",
+    newSheetProtected:
+      "A new sheet cannot be added because the workbook's structure is protected. Unprotect it (Review › Protect Workbook) to write to a new sheet, or write a column beside the data.",
     targetBeside: "A Segment column beside the data",
     targetInsert: "A new column inserted beside the data",
     segment: "Segment",

@@ -285,6 +285,33 @@ describe("Segment pane", () => {
     expect(within(targets).getAllByRole("radio")).toHaveLength(1);
   });
 
+  it("says why A new sheet is greyed out when the workbook's structure is protected", async () => {
+    const user = userEvent.setup();
+    const { container } = render(<App port={fakePort({ rows: TABLE, newSheetAllowed: false })} />);
+    await pick(user);
+    expect((screen.getByRole("radio", { name: en.run.targetSheet }) as HTMLInputElement).disabled).toBe(true);
+    // The reason is the radio group's description (Field hint), so a screen reader reads it with the choice.
+    const group = screen.getByRole("radiogroup", { name: en.run.target });
+    expect(screen.getByText(en.run.newSheetProtected)).toBeTruthy();
+    expect(group.getAttribute("aria-describedby")).toBe(screen.getByText(en.run.newSheetProtected).id);
+    await expectAccessible(container);
+  });
+
+  it("hints at cell-edit mode when reading the selection takes more than 3 seconds", async () => {
+    let release!: () => void;
+    const selectionGate = new Promise<void>((resolve) => (release = resolve));
+    const user = userEvent.setup();
+    render(<App port={fakePort({ rows: TABLE, selectionGate })} />);
+    await user.click(screen.getByRole("button", { name: en.pick.useSelection }));
+    expect(screen.getByText(en.pick.reading)).toBeTruthy();
+    expect(screen.queryByText(en.pick.editModeHint)).toBeNull();
+    // SlowReadHint's EDIT_HINT_MS (3 s): no API reports edit mode, so the pane says what may hold Excel up.
+    expect(await screen.findByText(en.pick.editModeHint, undefined, { timeout: 5000 })).toBeTruthy();
+    release();
+    expect(await screen.findByText(/Customers!A1:E11/)).toBeTruthy();
+    expect(screen.queryByText(en.pick.editModeHint)).toBeNull();
+  }, 15000);
+
   it("explains cell-edit mode", async () => {
     const user = userEvent.setup();
     render(<App port={fakePort({ rows: TABLE, selectionError: new ExcelLayerError("cellEditMode") })} />);
