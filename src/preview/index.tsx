@@ -36,6 +36,7 @@ installFakeExcel(globals, workbook);
 globals.Office = createOffice(
   workbook.then(() => undefined),
   params.get("excelApi") ?? undefined,
+  typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches,
 );
 
 async function fetchText(url: string): Promise<string> {

@@ -47,5 +47,15 @@ export const usePaneStyles = makeStyles({
     verticalAlign: "middle",
   },
   figure: { margin: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  stacked: { listStyleType: "none", paddingInlineStart: 0, rowGap: tokens.spacingVerticalM },
+  stackedItem: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  pairs: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) auto",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    "& dd": { margin: 0 },
+  },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
 });

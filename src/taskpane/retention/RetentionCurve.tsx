@@ -2,9 +2,13 @@ import * as React from "react";
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, mergeClasses } from "@fluentui/react-components";
 import { type ChartProps, LineChart, getNextColor } from "@fluentui/react-charts";
 import { usePaneStyles } from "../components/styles";
+import { useNarrow } from "../components/useNarrow";
 import type { Strings } from "../strings/en";
 import { cohortLabel, cohortName } from "./cohortsPlan";
 import type { RetentionResult } from "./retentionRun";
+
+/** Periods after the first that the table shows in a narrow pane. */
+const NARROW_PERIODS = 3;
 
 /** Dash patterns by line: solid, dashed, dotted, dash-dot, long dash, dense dots. */
 const DASHES = ["0", "6 3", "2 3", "8 3 2 3", "12 4", "1 2"];
@@ -30,6 +34,7 @@ export function RetentionCurve({ result, strings, dark = false }: Props): React.
   const styles = usePaneStyles();
   const c = strings.retention.curve;
   const { curves, kind } = result;
+  const [measureRef, narrow] = useNarrow<HTMLDivElement>();
   if (curves.length === 0) return <Text>{c.noCurve(kind)}</Text>;
   const legend = (start: number) => cohortLabel(kind, start, strings);
   // Each line its own colour, point shape (allowMultipleShapesForPoints) and dash pattern, so none hides under another; the legend gives the cohort's size.
@@ -43,7 +48,8 @@ export function RetentionCurve({ result, strings, dark = false }: Props): React.
     })),
   };
   const length = Math.max(...curves.map((curve) => curve.points[curve.points.length - 1].period + 1));
-  const periods = Array.from({ length }, (_, k) => k);
+  // At 320 px the table keeps periods 1 … NARROW_PERIODS (period 0 is always 100 %); the Cohorts sheet has them all.
+  const periods = narrow ? Array.from({ length: Math.min(NARROW_PERIODS, length - 1) }, (_, k) => k + 1) : Array.from({ length }, (_, k) => k);
   return (
     <>
       <figure className={styles.figure} aria-label={c.title(curves.length)}>
@@ -63,7 +69,8 @@ export function RetentionCurve({ result, strings, dark = false }: Props): React.
           allowMultipleShapesForPoints
         />
       </figure>
-      <div className={styles.scroll} role="region" aria-label={c.tableLabel} tabIndex={0}>
+      {narrow && length - 1 > NARROW_PERIODS && <Text size={200}>{c.narrowTable(kind, NARROW_PERIODS)}</Text>}
+      <div ref={measureRef} className={styles.scroll} role="region" aria-label={c.tableLabel} tabIndex={0}>
         <Table size="extra-small" aria-label={c.tableLabel} className={styles.table}>
           <TableHeader>
             <TableRow>

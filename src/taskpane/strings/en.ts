@@ -421,6 +421,8 @@ export const en = {
       noCurve: (kind: PeriodKind) => `No cohort has a whole ${kind} after its first one yet, so there is no curve to draw.`,
       reading: (kind: PeriodKind, cohort: string, share: string, size: number) =>
         `Of the ${size === 1 ? "one customer" : `${size.toLocaleString("en-US")} customers`} who first bought in ${cohort}, ${share} bought again the next ${kind}.`,
+      narrowTable: (kind: PeriodKind, periods: number) =>
+        `The table shows ${kind}s 1 to ${periods} (${kind} 0 is always 100%); the Cohorts sheet has every ${kind}.`,
       legend: (cohort: string, size: number) => `${cohort} (${size.toLocaleString("en-US")} ${size === 1 ? "customer" : "customers"})`,
       smallLeftOut: (count: number, minSize: number) =>
         `${count.toLocaleString("en-US")} newer ${count === 1 ? "cohort is" : "cohorts are"} left out of the curves and the reading: under ${minSize.toLocaleString("en-US")} customers, one customer moves a share by several points. The Cohorts sheet has them all.`,
