@@ -47,6 +47,7 @@ export const usePaneStyles = makeStyles({
     verticalAlign: "middle",
   },
   figure: { margin: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  disclosure: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
   stacked: { listStyleType: "none", paddingInlineStart: 0, rowGap: tokens.spacingVerticalM },
   stackedItem: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   pairs: {

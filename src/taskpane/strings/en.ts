@@ -65,6 +65,10 @@ export const en = {
 
   map: {
     heading: "2. Map the columns",
+    summaryIntro: "These columns were recognised by their headers:",
+    change: "Change",
+    changeLabel: "Change the column mapping",
+    advanced: "Advanced options: cost, discount share, recurring value, predicted value",
     notMapped: "(none)",
     roles: ROLE_NAMES,
     roleHelp: {

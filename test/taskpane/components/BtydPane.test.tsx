@@ -53,6 +53,7 @@ describe("Segment pane with predicted value", () => {
     const { container } = render(<SegmentPane port={port} strings={en} />);
     await pick(user);
     expect(screen.getByText(en.btyd.map.derived)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: en.map.changeLabel }));
     expect(selectedText(en.btyd.map.roles.x)).toBe(en.map.notMapped);
     await expectAccessible(container);
 
@@ -119,6 +120,7 @@ describe("Segment pane with predicted value", () => {
     ];
     render(<SegmentPane port={fakePort({ rows })} strings={en} />);
     await pick(user);
+    await user.click(screen.getByRole("button", { name: en.map.changeLabel }));
     // exact lifetimes-style headers are guessed
     expect(selectedText(en.btyd.map.roles.x)).toBe("x (column D)");
     expect(selectedText(en.btyd.map.roles.tx)).toBe("t_x (column E)");

@@ -72,6 +72,26 @@ describe("Segment pane", () => {
     const { container } = render(<App port={fakePort({ rows })} />);
     await pick(user);
     expect(screen.getByText(en.pick.picked("Customers!A1:F4", 3))).toBeTruthy();
+    // Confident guesses (an id-like header, and attitude or behaviour found by header): a summary, Segment right below.
+    expect(screen.getByText(en.map.summaryIntro)).toBeTruthy();
+    const summary = within(screen.getByRole("list", { name: en.map.heading }))
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
+    expect(summary).toEqual([
+      "Customer id: Cust # (column A)",
+      "Attitude: Likelihood to recommend (column B)",
+      "Recency: Last purchase (column C)",
+      "First order date: First purchase (column F)",
+      "Frequency (orders): Number of orders (column E)",
+      "Monetary (revenue): Total spend (column D)",
+    ]);
+    expect(screen.queryByLabelText(/^Customer id/, { selector: "select" })).toBeNull();
+    expect(screen.getByRole("button", { name: en.run.segment })).toBeTruthy();
+    await expectAccessible(container);
+    // Change opens every select, focus on the first; cost, discount share and predicted value are folded.
+    await user.click(screen.getByRole("button", { name: en.map.changeLabel }));
+    expect(document.activeElement).toBe(screen.getByLabelText(/^Customer id\s*\*?$/, { selector: "select" }));
+    expect((screen.getByText(en.map.advanced).closest("details") as HTMLDetailsElement).open).toBe(false);
     expect(selectedText(en.map.roles.id)).toBe("Cust # (column A)");
     expect(selectedText(en.map.roles.attitude)).toBe("Likelihood to recommend (column B)");
     expect(selectedText(en.map.scaleLabel)).toBe(en.map.scales.recommend);
@@ -258,6 +278,7 @@ describe("Segment pane", () => {
     };
     const first = render(<App port={port} />);
     await pick(user);
+    await user.click(screen.getByRole("button", { name: en.map.changeLabel }));
     await user.selectOptions(screen.getByLabelText(/^Cost to serve/, { selector: "select" }), en.map.notMapped);
     await user.click(screen.getByRole("button", { name: en.run.segment }));
     await screen.findByRole("heading", { name: en.summary.heading });
@@ -268,6 +289,7 @@ describe("Segment pane", () => {
     first.unmount();
     render(<App port={port} />);
     await pick(user);
+    await user.click(screen.getByRole("button", { name: en.map.changeLabel }));
     expect(selectedText(en.map.roles.cost)).toBe(en.map.notMapped);
     expect(selectedText(en.map.roles.id)).toBe("Cust # (column A)");
   });
