@@ -102,6 +102,8 @@ module.exports = (env = {}, argv = {}) => {
         chunksSortMode: "manual",
         templateParameters: { officeJsUrl, version: pkg.version },
       }),
+      // The start page at https://localhost:3000/ (no script): links to the pages and the README's Excel on the web steps.
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/start/index.html", chunks: [], inject: false }),
       new HtmlWebpackPlugin({
         filename: "preview.html",
         template: "./src/preview/preview.html",
