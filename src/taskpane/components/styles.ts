@@ -36,6 +36,7 @@ export const usePaneStyles = makeStyles({
   numberCell: { textAlign: "end", whiteSpace: "nowrap" },
   headerCell: { whiteSpace: "normal", verticalAlign: "bottom" },
   table: { tableLayout: "auto", width: "max-content", minWidth: "100%" },
+  narrowTable: { tableLayout: "fixed", width: "100%", "& th, & td": { overflowWrap: "anywhere", whiteSpace: "normal" } },
   sticky: { position: "sticky", insetInlineStart: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
   segmentCell: { whiteSpace: "nowrap" },
   swatch: {

@@ -71,7 +71,7 @@ export function RetentionCurve({ result, strings, dark = false }: Props): React.
       </figure>
       {narrow && length - 1 > NARROW_PERIODS && <Text size={200}>{c.narrowTable(kind, NARROW_PERIODS)}</Text>}
       <div ref={measureRef} className={styles.scroll} role="region" aria-label={c.tableLabel} tabIndex={0}>
-        <Table size="extra-small" aria-label={c.tableLabel} className={styles.table}>
+        <Table size="extra-small" aria-label={c.tableLabel} className={narrow ? styles.narrowTable : styles.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell className={mergeClasses(styles.sticky, styles.headerCell)}>{strings.retention.sheet.cohortStart}</TableHeaderCell>
