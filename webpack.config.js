@@ -116,6 +116,8 @@ module.exports = (env = {}, argv = {}) => {
         chunksSortMode: "manual",
         templateParameters: { officeJsUrl, version: pkg.version, csp },
       }),
+      // The start page at https://localhost:3000/ (no script): links to the pages and the README's Excel on the web steps.
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/start/index.html", chunks: [], inject: false }),
       new HtmlWebpackPlugin({
         filename: "preview.html",
         template: "./src/preview/preview.html",
@@ -130,6 +132,8 @@ module.exports = (env = {}, argv = {}) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           // Sample order log for the local preview (rsquaredacademy/rfm, MIT; see assets/README.md).
           { from: "assets/rfm_data_orders.csv", to: "assets/[name][ext]" },
+          // CDNOW sample of Fader & Hardie (CamDavidsonPilon/lifetimes, MIT; see assets/README.md).
+          { from: "assets/CDNOW_sample.txt", to: "assets/[name][ext]" },
           ...officeJsPatterns(),
         ],
       }),

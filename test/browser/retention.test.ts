@@ -84,7 +84,9 @@ describe("the Retention view in the preview", () => {
   });
 
   it("shows the curve with its one-line reading in the pane, and a chart on the Cohorts sheet", async () => {
-    const reading = pane(page).getByText(/^Of customers who first bought in [A-Z][a-z]+ \d{4}, \d+% bought again the next month\.$/);
+    const reading = pane(page).getByText(/^Of the \d+ customers who first bought in [A-Z][a-z]+ \d{4}, \d+% bought again the next month\.$/);
+    // Only cohorts of at least 30 customers are described and drawn (retentionRun.ts MIN_COHORT_SIZE).
+    expect(Number((await reading.textContent())?.match(/^Of the (\d+)/)?.[1])).toBeGreaterThanOrEqual(30);
     expect(await reading.isVisible()).toBe(true);
     const figure = pane(page).getByRole("figure");
     expect(await figure.locator("svg").first().isVisible()).toBe(true);

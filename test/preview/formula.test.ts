@@ -53,6 +53,20 @@ describe("the preview's formula box", () => {
     });
   });
 
+  it("reads percent literals as Excel does: 10% is 0.1, 2.5% is 0.025, 5%% is 0.0005", () => {
+    // The README's example =LOYALTY.CLTV(1000, 2.5, 0, 1, 10%)
+    expect(parseFormula("=LOYALTY.CLTV(1000, 2.5, 0, 1, 10%)")).toEqual({
+      kind: "call",
+      name: "CLTV",
+      args: [1000, 2.5, 0, 1, 0.1].map((value) => ({ kind: "literal", value })),
+    });
+    expect(parseFormula("=LOYALTY.ECHO(2.5%, 5%%, {50%,1})")).toEqual({
+      kind: "call",
+      name: "ECHO",
+      args: [{ kind: "literal", value: 0.025 }, { kind: "literal", value: 0.0005 }, { kind: "array", rows: [[0.5, 1]] }],
+    });
+  });
+
   it("refuses other functions, whole columns and broken syntax with the position", () => {
     expect(() => parseFormula("=SUM(A1:A3)")).toThrow(/only LOYALTY functions/);
     expect(() => parseFormula("=LOYALTY.NPS(G:G)")).toThrow(/whole column/);

@@ -18,6 +18,7 @@ import { RunProgress } from "./RunProgress";
 import { BehaviourStep, MappingStep, TargetChoice } from "./SetupSteps";
 import { SummaryView } from "./SummaryView";
 import { RewardsPlan } from "../rewards/RewardsPlan";
+import { SlowReadHint } from "./SlowReadHint";
 import { usePaneStyles } from "./styles";
 import { type Notice, type Setup, useSegmentFlow } from "./useSegmentFlow";
 
@@ -88,9 +89,12 @@ export function SegmentPane({ port, strings }: Props): React.JSX.Element {
           </Button>
         </div>
         {state.status === "picking" && (
-          <Field validationMessage={strings.pick.reading} validationState="none">
-            <ProgressBar aria-label={strings.pick.reading} />
-          </Field>
+          <>
+            <Field validationMessage={strings.pick.reading} validationState="none">
+              <ProgressBar aria-label={strings.pick.reading} />
+            </Field>
+            <SlowReadHint text={strings.pick.editModeHint} />
+          </>
         )}
         {state.status === "start" && state.notice && <NoticeBar notice={state.notice} strings={strings} onOffer={flow.accept} />}
       </section>

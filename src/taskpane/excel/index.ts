@@ -301,9 +301,9 @@ export async function writeSegmentsSheet(plan: SheetPlan, options: WriteOptions 
       const summaryValues = [s.header, ...s.rows] as (string | number)[][];
       summary.numberFormat = textFormats(summaryValues);
       summary.values = summaryValues;
-      for (const col of s.percentColumns) {
-        if (k > 0) sheet.getRangeByIndexes(1, left + col, k, 1).numberFormat = s.rows.map(() => ["0.0%"]);
-      }
+      s.formats.forEach((format, col) => {
+        if (k > 0 && format) sheet.getRangeByIndexes(1, left + col, k, 1).numberFormat = s.rows.map(() => [format]);
+      });
       sheet.getRangeByIndexes(0, 0, Math.min(rows + 1, 50), left + s.header.length).format.autofitColumns();
       if (k > 0) {
         const chart = sheet.charts.add("ColumnClustered", sheet.getRangeByIndexes(0, left, k + 1, 3), "Columns");

@@ -68,8 +68,8 @@ export type SheetPlan = {
   readonly summary: {
     readonly header: readonly string[];
     readonly rows: readonly (readonly (string | number)[])[];
-    /** Columns shown as percentages. */
-    readonly percentColumns: readonly number[];
+    /** Excel number format per column ("" = leave as is): thousands and two decimals for money, one for scores, percent for shares. */
+    readonly formats: readonly string[];
     readonly chartTitle: string;
   };
 };

@@ -7,6 +7,7 @@
 import type { Segment } from "../../analytics/segments/loyaltySegment";
 import type { BehaviourMeasure } from "../model/behaviour";
 import type { TimeUnit } from "../../analytics/orders/timeUnit";
+import type { FitRefusal } from "../../analytics/numeric/fitBoundary";
 import type { AttitudeScale, BtydRole, RecencyKind, Role } from "../model/mapping";
 import type { IssueReason } from "../model/segmentRun";
 import type { PeriodKind } from "../../analytics/orders/calendarPeriods";
@@ -81,6 +82,7 @@ export const en = {
     heading: "1. Pick the data",
     useSelection: "Use selection",
     reading: "Reading the selection…",
+    editModeHint: "Still waiting for Excel. If a cell is being edited, press Enter or Esc in the sheet; the pane carries on by itself.",
     hint: "Select your customer table (or one cell inside it), then click Use selection.",
     picked: (address: string, rows: number) => `${address}: ${rows.toLocaleString("en-US")} customer rows`,
     headersCheckbox: "First row holds column names",
@@ -88,6 +90,10 @@ export const en = {
 
   map: {
     heading: "2. Map the columns",
+    summaryIntro: "These columns were recognised by their headers:",
+    change: "Change",
+    changeLabel: "Change the column mapping",
+    advanced: "Advanced options: cost, discount share, recurring value, predicted value",
     notMapped: "(none)",
     roles: ROLE_NAMES,
     roleHelp: {
@@ -140,6 +146,8 @@ export const en = {
     heading: "4. Segment",
     target: "Write the result to",
     targetSheet: "A new sheet",
+    newSheetProtected:
+      "A new sheet cannot be added because the workbook's structure is protected. Unprotect it (Review › Protect Workbook) to write to a new sheet, or write a column beside the data.",
     targetBeside: "A Segment column beside the data",
     targetInsert: "A new column inserted beside the data",
     bestEffort: "Only a new sheet is sure to leave your data untouched; beside the data, Loyalty Lens stops if the sheet changes while it writes.",
@@ -318,6 +326,10 @@ export const en = {
     }
   },
 
+  /** The Issue cell of a customer the price-driven override moved (the rule in loyaltySegment.ts). */
+  priceOverride: (from: Segment, to: Segment, share: string | null) =>
+    `Price-driven (${share === null ? "marked TRUE" : `${share} of orders on discount`}): would be ${from}, shown as ${to}`,
+
   sheet: {
     name: "Segments",
     incompleteName: (name: string) => `${name.slice(0, 18)} incomplete`,
@@ -383,7 +395,7 @@ export const en = {
       oneTime: "One-time buyers are marked as such: the model cannot tell whether they are still active.",
       unusable: (count: number, rows: readonly number[], more: boolean) =>
         `${count.toLocaleString("en-US")} ${count === 1 ? "customer has" : "customers have"} no usable purchase history, so their prediction cells are blank (${count === 1 ? "row" : "rows"} ${rows.join(", ")}${more ? ", …" : ""}).`,
-      failed: (message: string) => `Customer value could not be predicted, so those columns are left out; the segments are complete. The model says: ${message}.`,
+      failed: "Customer value could not be predicted, so those columns are left out; the segments are complete.",
     },
     sheet: {
       pAlive: "P(alive)",
@@ -414,7 +426,7 @@ export const en = {
       needColumns: "Choose the customer id column and the order date column.",
       noDates: "No order has both a customer id and a date. Select the order log with its id and date columns.",
       badDate: (from: string, to: string) => `Give the calibration end as a date after ${from} and before ${to}, such as ${from}.`,
-      failed: (message: string) => `The model could not be fitted on the calibration period: ${message}. Try a later calibration end or a longer order log.`,
+      failed: "The model could not be fitted on the calibration period.",
       table: "Average repeat purchases per customer in the holdout, actual and predicted, per frequency group",
       columns: { group: "Repeat purchases (x)", customers: "Customers", actual: "Actual", predicted: "Predicted" },
       chartTitle: "Actual and predicted repeat purchases per customer in the holdout",
@@ -426,6 +438,47 @@ export const en = {
       skippedRows: (count: number) => `${count.toLocaleString("en-US")} ${count === 1 ? "row was" : "rows were"} left out: no usable customer id or date.`,
       groupLabel: (x: number, last: boolean) => (last ? `${x}+` : String(x)),
     },
+  },
+  /** A model fit that refused the data, in an analyst's words (the kinds of fitBoundary.ts FitRefusal), with what to try next. */
+  fitRefusal: {
+    kinds: {
+      tooFewCustomers: { what: "There are too few customers to learn from.", next: "Select the whole customer table, ideally a few hundred customers or more." },
+      noTime: {
+        what: "Every customer bought for the first time on the last day of the data, so there is no history to learn from.",
+        next: "Check the first-order dates, or use an order log that runs for longer.",
+      },
+      noRepeats: {
+        what: "No customer has bought twice, so the model cannot learn how often customers buy or when they stop.",
+        next: "Use a longer stretch of orders, and check that the orders column counts every order.",
+      },
+      identicalHistories: {
+        what: "Every customer has the same purchase history, so there is nothing to tell them apart.",
+        next: "Check that the first-order, recency and orders columns are the right ones.",
+      },
+      noDropout: {
+        what: "The customers keep buying right up to the end of the data and show no sign of stopping, so the model cannot estimate who has lapsed.",
+        next: "Use a longer order history, or one that runs on past the customers' last purchases.",
+      },
+      instantDropout: {
+        what: "Nearly every customer seems to stop right after a purchase, which the model cannot fit.",
+        next: "Check the recency and first-order dates, and that there is one row per customer.",
+      },
+      sameDropout: {
+        what: "Customers hardly differ in how likely they are to stop after a purchase, so the model cannot measure that spread.",
+        next: "Try more customers or a longer order history.",
+      },
+      sameRates: {
+        what: "The customers all buy at much the same rate, and the model needs them to differ to predict who buys more.",
+        next: "Try more customers or a longer order history. Segmenting works without predicted value.",
+      },
+      notIdentified: {
+        what: "The data say too little to estimate the model reliably.",
+        next: "Try more customers or a longer order history.",
+      },
+    } as Record<FitRefusal, { what: string; next: string }>,
+    other: { what: "The model could not be fitted on these data.", next: "Check the mapped columns, or try more customers or a longer order history." },
+    technical: "Technical reason",
+    checkNext: "For the model check, a later calibration end also gives the model more to learn from.",
   },
   /** The Retention view (issue 6): cohorts and period retention from an order log. */
   retention: {
@@ -483,7 +536,13 @@ export const en = {
       xAxis: (kind: PeriodKind) => ({ week: "Weeks", month: "Months", quarter: "Quarters", year: "Years" })[kind] + " after the first order",
       yAxis: "Share of the cohort",
       noCurve: (kind: PeriodKind) => `No cohort has a whole ${kind} after its first one yet, so there is no curve to draw.`,
-      reading: (kind: PeriodKind, cohort: string, share: string) => `Of customers who first bought in ${cohort}, ${share} bought again the next ${kind}.`,
+      reading: (kind: PeriodKind, cohort: string, share: string, size: number) =>
+        `Of the ${size === 1 ? "one customer" : `${size.toLocaleString("en-US")} customers`} who first bought in ${cohort}, ${share} bought again the next ${kind}.`,
+      narrowTable: (kind: PeriodKind, periods: number) =>
+        `The table shows ${kind}s 1 to ${periods} (${kind} 0 is always 100%); the Cohorts sheet has every ${kind}.`,
+      legend: (cohort: string, size: number) => `${cohort} (${size.toLocaleString("en-US")} ${size === 1 ? "customer" : "customers"})`,
+      smallLeftOut: (count: number, minSize: number) =>
+        `${count.toLocaleString("en-US")} newer ${count === 1 ? "cohort is" : "cohorts are"} left out of the curves and the reading: under ${minSize.toLocaleString("en-US")} customers, one customer moves a share by several points. The Cohorts sheet has them all.`,
       notSurvival: "Shares can rise again later because customers come back: this is not a survival curve.",
       /** How a cohort is named in sentences and legends: "March 2024", "the week of March 4, 2024", "Q1 2024", "2024". */
       cohortName: (kind: PeriodKind, year: number, month: number, day: number) => {

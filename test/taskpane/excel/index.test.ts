@@ -39,7 +39,7 @@ function plan(rows: (string | number)[][]): SheetPlan {
     rows,
     segmentColumn: 1,
     colours,
-    summary: { header: ["Segment", "Customers", "Share of revenue"], rows: [["Loyal", 1, 0.5], ["High-risk", 1, 0.5]], percentColumns: [2], chartTitle: "Chart" },
+    summary: { header: ["Segment", "Customers", "Share of revenue"], rows: [["Loyal", 1, 0.5], ["High-risk", 1, 0.5]], formats: ["", "#,##0", "0.0%"], chartTitle: "Chart" },
   };
 }
 
@@ -188,10 +188,11 @@ describe("writeSegmentsSheet", () => {
     ]);
     expect(state.charts).toEqual([{ sheet: "Segments", type: "ColumnClustered", seriesBy: "Columns", title: "Chart", secondType: "Line", secondAxis: "Secondary" }]);
     // Text first: "@" on the string cells of the results (from column A) and of the summary (column E),
-    // then the percentages (the mock records each range's first cell).
+    // then each summary column's number format (the mock records each range's first cell).
     expect(state.numberFormats).toEqual([
       { sheet: "Segments", column: 0, format: "@" },
       { sheet: "Segments", column: 4, format: "@" },
+      { sheet: "Segments", column: 5, format: "#,##0" },
       { sheet: "Segments", column: 6, format: "0.0%" },
     ]);
     expect(state.suspendCalls).toBeGreaterThan(0);

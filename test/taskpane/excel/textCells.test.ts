@@ -39,7 +39,7 @@ describe("strings written by the pane stay text", () => {
       rows: IDS.map((id) => [id, "Loyal"]),
       segmentColumn: 1,
       colours: [],
-      summary: { header: ["Segment", "Customers", "Share"], rows: [["Loyal", 4, 1]], percentColumns: [2], chartTitle: "Chart" },
+      summary: { header: ["Segment", "Customers", "Share"], rows: [["Loyal", 4, 1]], formats: ["", "#,##0", "0.0%"], chartTitle: "Chart" },
     });
     const sheet = model.sheet(written.sheetName)!;
     expect(IDS.map((_, i) => sheet.get(i + 1, 0))).toEqual(IDS);

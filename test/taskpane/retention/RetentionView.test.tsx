@@ -145,7 +145,8 @@ describe("Retention view", () => {
     // 5 usable orders from A, B, C in 2 cohorts
     expect(screen.getByText(en.retention.run.totals(5, 3, 2))).toBeTruthy();
     // February 2024 is the latest cohort whose next month has ended; 1 of 1 came back in March
-    expect(screen.getByText("Of customers who first bought in February 2024, 100% bought again the next month.")).toBeTruthy();
+    // (no cohort reaches 30 customers here, so the largest recent ones are described: retentionRun.test.ts)
+    expect(screen.getByText("Of the one customer who first bought in February 2024, 100% bought again the next month.")).toBeTruthy();
     const table = screen.getByRole("table", { name: en.retention.curve.tableLabel });
     const rows = within(table).getAllByRole("row").map((r) => Array.from(r.querySelectorAll("td, th")).map((c) => c.textContent));
     expect(rows).toEqual([
