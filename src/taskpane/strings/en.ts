@@ -482,7 +482,7 @@ export const en = {
   },
   /** The Retention view (issue 6): cohorts and period retention from an order log. */
   retention: {
-    tabs: { label: "Views", segment: "Segment", retention: "Retention" },
+    tabs: { label: "Views", segment: "Segment", retention: "Retention", warehouse: "Warehouse" },
     intro: "Select an order log (customer id and order date, one row per order) and see how many customers come back, cohort by cohort.",
     pick: {
       heading: "1. Pick the order log",
@@ -607,6 +607,39 @@ export const en = {
       chartTitle: "Retention curves of the latest cohorts",
       dateFormat: "yyyy-mm-dd",
     },
+  },
+  warehouse: {
+    intro: "For order logs bigger than a sheet: get the SQL that computes the same figures in your database.",
+    analysis: "Analysis",
+    analyses: {
+      rfmTable: "RFM table (as RFMTABLE)",
+      rfmScores: "RFM scores (as RFMSCORE)",
+      rfmSegments: "RFM segments (as RFMSEGMENT)",
+      btydGrouped: "BTYD summary, grouped (for BGNBDFIT with weights)",
+      btydCustomers: "BTYD summary per customer (as BTYDSUMMARY)",
+      btydSpend: "Repeat buyers' spend (for GAMMAGAMMAFIT)",
+      holdoutGrouped: "Calibration/holdout summary, grouped",
+      cohorts: "Cohort triangle, long form (as COHORTS)",
+      retention: "Retention by period (as RETENTIONBYPERIOD)",
+    },
+    dialect: "Database",
+    table: "Order table",
+    tableHint: "A plain or dotted name, such as sales.orders.",
+    customerId: "Customer id column",
+    orderDate: "Order date column",
+    amount: "Amount column",
+    asOf: "As-of date",
+    asOfHint: "YYYY-MM-DD; leave blank for the latest order date. For the holdout summary this is the holdout end.",
+    calibrationEnd: "Calibration end",
+    unit: "Time unit",
+    units: { day: "Days", week: "Weeks", month: "Months (30.4375 days)" },
+    period: "Period",
+    sql: "SQL",
+    copy: "Copy",
+    copied: "Copied",
+    save: "Save .sql",
+    note:
+      "Run this in your database, then paste or load the result into a sheet. The named LOYALTY formula works on it: for the grouped summary give the customers column as the weights of BGNBDFIT.",
   },
 };
 

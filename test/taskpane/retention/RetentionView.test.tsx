@@ -96,6 +96,7 @@ describe("views", () => {
     expect(within(tabs).getAllByRole("tab")).toEqual([
       screen.getByRole("tab", { name: en.retention.tabs.segment, selected: true }),
       screen.getByRole("tab", { name: en.retention.tabs.retention, selected: false }),
+      screen.getByRole("tab", { name: en.retention.tabs.warehouse, selected: false }),
     ]);
     expect(screen.getByText(en.pick.hint)).toBeTruthy();
     await expectAccessible(container);
