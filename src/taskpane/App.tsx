@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Body1, FluentProvider, MessageBar, MessageBarBody, Tab, TabList, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { OpenFilePane } from "./components/OpenFilePane";
 import { SegmentPane } from "./components/SegmentPane";
 import { type ExcelPort, officeExcel } from "./excel/port";
 import { RetentionView } from "./retention/RetentionView";
@@ -23,7 +24,7 @@ const useStyles = makeStyles({
   },
 });
 
-type View = "segment" | "retention";
+type View = "segment" | "retention" | "warehouse";
 
 type Props = { readonly port?: ExcelPort; readonly strings?: Strings; readonly retentionPort?: RetentionPort };
 
@@ -55,6 +56,9 @@ export function App({ port = officeExcel, strings = en, retentionPort }: Props):
               <Tab id="view-tab-retention" value="retention" aria-controls="view-panel-retention">
                 {t.retention}
               </Tab>
+              <Tab id="view-tab-warehouse" value="warehouse" aria-controls="view-panel-warehouse">
+                {strings.files.tab}
+              </Tab>
             </TabList>
           </nav>
           <div role="tabpanel" id="view-panel-segment" aria-labelledby="view-tab-segment" hidden={view !== "segment"}>
@@ -62,6 +66,11 @@ export function App({ port = officeExcel, strings = en, retentionPort }: Props):
           </div>
           <div role="tabpanel" id="view-panel-retention" aria-labelledby="view-tab-retention" hidden={view !== "retention"}>
             {retentionOpened && <RetentionView port={retention} strings={strings} />}
+          </div>
+          <div role="tabpanel" id="view-panel-warehouse" aria-labelledby="view-tab-warehouse" hidden={view !== "warehouse"}>
+            <main className={styles.message}>
+              <OpenFilePane strings={strings} />
+            </main>
           </div>
         </>
       ) : (

@@ -13,6 +13,7 @@ import { btydSummarySql } from "../../sql/btydSummarySql";
 import { duckdb } from "../../sql/dialects/duckdb";
 import { rfmTableSql } from "../../sql/rfmTableSql";
 import type { TimeUnit } from "../../analytics/orders/timeUnit";
+import { CancelledError } from "../excel/blocks";
 import { FILE_VIEW, VIEW_COLUMNS } from "../files/fileSource";
 
 export type Row = Readonly<Record<string, unknown>>;
@@ -131,6 +132,7 @@ export async function runFileJob(query: SqlRunner, request: FileJobRequest): Pro
     const rows = (await query(sql)).map((r) => columns.map((c) => plain(r[c])));
     return { columns, rows, orders };
   } catch (error) {
+    if (error instanceof CancelledError) throw error;
     throw classifyEngineError(error);
   }
 }
