@@ -8,7 +8,7 @@ import type { SheetWritten } from "../excel/types";
 import { CsvDialectError, type CsvDialect, sniffCsvDialect } from "../files/csvDialect";
 import { type FileColumns, guessFileColumns } from "../files/fileColumns";
 import { type FileKind, csvSourceSql, fileKindOf, fileViewSql, parquetSourceSql } from "../files/fileSource";
-import { FileJobError, type FileAnalysis, type FileJobResult, type SqlRunner, runFileJob } from "../duckdb/fileJob";
+import type { FileAnalysis, FileJobError, FileJobResult, SqlRunner } from "../duckdb/fileJob";
 import type { Strings } from "../strings/en";
 import { RunProgress } from "./RunProgress";
 import { usePaneStyles } from "./styles";
@@ -55,6 +55,9 @@ export function fileSheetPlan(result: FileJobResult, analysis: FileAnalysis, fil
   };
 }
 
+/** FileJobError by name (the class lives in the lazy chunk). */
+const isFileJobError = (error: unknown): error is FileJobError => error instanceof Error && error.name === "FileJobError" && "kind" in error;
+
 type Props = { readonly strings: Strings; readonly engine?: FileEngine; readonly writeSheet?: SheetWriter };
 
 /** "Open a file…": pick a CSV or Parquet order file, map its columns, run one analysis to a new sheet. */
@@ -96,7 +99,9 @@ export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeC
     try {
       const source = picked.kind === "csv" && picked.dialect ? csvSourceSql(picked.dialect, columns) : parquetSourceSql();
       const viewSql = fileViewSql(source, picked.header, columns);
-      const result = await engine(picked.file, picked.kind, (query) => runFileJob(query, { analysis, viewSql, asOf: null, unit }), controller.signal);
+      // The SQL generator and the job come with the engine, in the lazy chunk, not in the first load.
+      const job = async (query: SqlRunner): Promise<FileJobResult> => (await import(/* webpackChunkName: "duckdb" */ "../duckdb/fileJob")).runFileJob(query, { analysis, viewSql, asOf: null, unit });
+      const result = await engine(picked.file, picked.kind, job, controller.signal);
       const plan = fileSheetPlan(result, analysis, picked.file.name, s);
       const written = await writeSheet(plan, {
         signal: controller.signal,
@@ -107,7 +112,7 @@ export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeC
       const message =
         error instanceof CancelledError || controller.signal.aborted
           ? s.cancelled
-          : error instanceof FileJobError
+          : isFileJobError(error)
             ? error.kind === "outOfMemory"
               ? s.outOfMemory
               : error.kind === "parquetMissing"
