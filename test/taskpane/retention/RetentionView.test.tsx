@@ -93,6 +93,7 @@ describe("views", () => {
     expect(within(tabs).getAllByRole("tab")).toEqual([
       screen.getByRole("tab", { name: en.retention.tabs.segment, selected: true }),
       screen.getByRole("tab", { name: en.retention.tabs.retention, selected: false }),
+      screen.getByRole("tab", { name: en.files.tab, selected: false }),
     ]);
     expect(screen.getByText(en.pick.hint)).toBeTruthy();
     await expectAccessible(container);
