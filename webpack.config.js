@@ -135,6 +135,13 @@ module.exports = (env = {}, argv = {}) => {
           // CDNOW sample of Fader & Hardie (CamDavidsonPilon/lifetimes, MIT; see assets/README.md).
           { from: "assets/CDNOW_sample.txt", to: "assets/[name][ext]" },
           ...officeJsPatterns(),
+          // DuckDB-Wasm for "Open a file…" (issue 12), self-hosted: the single-threaded MVP and EH bundles
+          // only (no COI: Excel on the web is not cross-origin isolated); fetched only when a file is run.
+          ...["duckdb-mvp.wasm", "duckdb-eh.wasm", "duckdb-browser-mvp.worker.js", "duckdb-browser-eh.worker.js"].map((f) => ({
+            from: require.resolve(`@duckdb/duckdb-wasm/dist/${f}`),
+            to: `duckdb/${f}`,
+            info: { minimized: true },
+          })),
         ],
       }),
     ],

@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Body1, FluentProvider, MessageBar, MessageBarBody, Tab, TabList, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { OpenFilePane } from "./components/OpenFilePane";
 import { SegmentPane } from "./components/SegmentPane";
 import { type ExcelPort, officeExcel } from "./excel/port";
 import { WarehouseView } from "./warehouse/WarehouseView";
@@ -69,6 +70,7 @@ export function App({ port = officeExcel, strings = en, retentionPort }: Props):
           </div>
           <div role="tabpanel" id="view-panel-warehouse" aria-labelledby="view-tab-warehouse" hidden={view !== "warehouse"}>
             <WarehouseView strings={strings} />
+            <OpenFilePane strings={strings} />
           </div>
         </>
       ) : (

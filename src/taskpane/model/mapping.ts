@@ -147,7 +147,7 @@ const P = {
   firstOrder: /first|since|sign.?up|joined|start|erste|første|seit/i,
   recency: /recen|last|latest|most.?recent|days.?since|letzte|siste|sist/i,
   frequency: /freq|orders|order.?count|purchases|visits|transactions|number.?of|#.?of|count|bestellungen|käufe|ordre|antall|kjøp/i,
-  monetary: /revenue|spend|spent|sales|amount|monetary|value|total|turnover|umsatz|omsetning|beløp|salg|ausgaben/i,
+  monetary: /revenue|spend|spent|sales|amount|monetary|value|total|turnover|umsatz|betrag|omsetning|beløp|salg|ausgaben/i,
   // BTYD histories (lifetimes / BTYD package headers): exact names only, so ordinary tables are not affected.
   x: /^(x|repeat.?purchases)$/i,
   tx: /^t_?x$/i,

@@ -641,6 +641,47 @@ export const en = {
     note:
       "Run this in your database, then paste or load the result into a sheet. The named LOYALTY formula works on it: for the grouped summary give the customers column as the weights of BGNBDFIT.",
   },
+
+  /** "Open a file…" (issue 12): order files bigger than Excel, read by DuckDB-Wasm in the pane. */
+  files: {
+    heading: "Open a file…",
+    intro: "Pick a CSV or Parquet export of your orders. It is read here, on this computer; nothing is uploaded.",
+    fileLabel: "Order file (CSV or Parquet)",
+    notSupported: (name: string) => `"${name}" is not a CSV or Parquet file. Pick a file ending in .csv or .parquet.`,
+    dialect: (delimiter: string, decimal: string, dates: string) => `Fields separated by ${delimiter}, decimal ${decimal}, dates as ${dates}.`,
+    delimiterNames: { ",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars" } as Record<string, string>,
+    decimalNames: { ".": "point", ",": "comma" } as Record<string, string>,
+    dateNames: { iso: "2024-12-31", dmy: "31.12.2024" } as Record<string, string>,
+    parquetColumns: "A Parquet file carries its own column names and types.",
+    idLabel: "Customer id column",
+    dateLabel: "Order date column",
+    amountLabel: "Amount column",
+    noColumn: "(none)",
+    analysisLabel: "Analysis",
+    rfmTable: "RFM table (one row per customer)",
+    btydGrouped: "BTYD summary, grouped (for BGNBDFIT with weights)",
+    unitLabel: "Time unit",
+    run: "Run on this file",
+    running: "Reading the file with DuckDB",
+    writing: "Writing the new sheet",
+    progressRows: (done: number, total: number) => `${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`,
+    cancel: "Cancel",
+    cancelled: "Cancelled. No sheet was left behind.",
+    done: (sheet: string, rows: number, orders: number) => `Wrote ${rows.toLocaleString("en-US")} rows from ${orders.toLocaleString("en-US")} orders to the new sheet ${sheet}.`,
+    needColumns: "Choose the customer id and order date columns.",
+    needAmount: "The RFM table needs the amount column.",
+    tooManyCustomers: (customers: number) =>
+      `${customers.toLocaleString("en-US")} customers do not fit on one Excel sheet (1,048,576 rows). Choose the grouped BTYD summary instead: it has one row per distinct history.`,
+    outOfMemory:
+      "This file needs more memory than the pane can use. Run the same analysis as SQL in your database (Warehouse tab), or export fewer orders (for example one year) and try again.",
+    parquetMissing:
+      "Parquet files cannot be read by this version of the pane: its DuckDB build has no Parquet reader and may not download one. Export the orders as CSV instead.",
+    failed: (message: string) => `The file could not be analysed: ${message}`,
+    sheetName: { rfmTable: "RFM from file", btydGrouped: "BTYD groups from file" } as Record<string, string>,
+    sheetTitle: (file: string, analysis: string) => `${analysis}: ${file}`,
+    incompleteName: (name: string) => `${name} (incomplete)`,
+    dateFormat: "yyyy-mm-dd",
+  },
 };
 
 export type Strings = typeof en;
