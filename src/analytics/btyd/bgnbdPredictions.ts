@@ -135,3 +135,13 @@ export function expectedPurchasesColumn(
   }
   return out;
 }
+
+/**
+ * E[X(t)] for a customer just acquired (FHL 2005, eq. 9):
+ * (a+b−1)/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))], which is E[Y(t) | 0, 0, 0].
+ * Example: CDNOW fit, t 39 → 0.4744 (the sheet accompanying FHL 2005, cumulative repeat
+ * purchases per new customer). O(series terms).
+ */
+export function bgnbdNewCustomerExpectedPurchases(params: BgnbdParams, t: number): number {
+  return expectedPurchasesIfAlive(params, t, 0, 0);
+}
