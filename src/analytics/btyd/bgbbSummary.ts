@@ -112,7 +112,7 @@ export function bgbbSummary(ids: ArrayLike<string | null>, values: ArrayLike<num
 }
 
 /** One row per distinct (x, t_x, n) with its count, sorted by n, then x, then t_x. O(customers). */
-export function groupBgbbSummary(summary: Pick<BgbbSummary, "x" | "tx" | "n">): BgbbGroupedSummary {
+export function groupBgbbSummary(summary: { readonly x: ArrayLike<number>; readonly tx: ArrayLike<number>; readonly n: ArrayLike<number> }): BgbbGroupedSummary {
   const counts = new Map<string, number>();
   for (let i = 0; i < summary.x.length; i++) {
     const key = `${summary.x[i]},${summary.tx[i]},${summary.n[i]}`;

@@ -9,7 +9,7 @@
  * with the beta ratios as exp(ln Γ ratios) (lnGammaRatio) and the bracket, the chance of at least
  * k purchases at the rate drawn, summed as the tail Σ_{j≥k} NB(j; t) when the head exceeds ½ (no
  * cancellation when t is short), else as 1 minus the head.
- * Example (CDNOW fit r 0.2426, α 4.4135, a 0.7929, b 2.4258, t 39 weeks): P(X = 0) 0.6987;
+ * Example (CDNOW fit r 0.2426, α 4.4135, a 0.7929, b 2.4258, t 39 weeks): P(X = 0) 0.5743;
  * Σₖ P(X = k) = 1 and Σₖ k·P(X = k) = E[X(39)] (bgnbdPredictions.ts with x = 0, T = 0).
  * Cost O(k) (O(k + tail terms) on the tail path).
  */

@@ -12,7 +12,7 @@
  * place of b, so it shares its Euler-transformed series (no 0/0 at a = 1); the new customer's
  * E[X(t)] is E[Y(t) | 0, 0, 0], P(alive | 0, 0, 0) = b/(a+b) turning (a+b)/(a−1) into b/(a−1).
  * Example (CDNOW, r 0.525, α 6.183, a 0.891, b 1.614; x 2, t_x 30.43, T 38.86 weeks):
- * P(alive) 0.7443 and a new customer's E[X(39)] 0.4519 by these formulas. O(series terms).
+ * P(alive) 0.7062 and a new customer's E[X(39)] 1.1830 by these formulas. O(series terms).
  */
 import { MbgnbdParams } from "./mbgnbdLogLikelihood";
 import { expectedPurchasesIfAlive } from "./bgnbdPredictions";

@@ -12,7 +12,7 @@
  * s − 1 tends to ln(1 + t/(β+T)), and [1 − q^(s−1)]/(s−1) is computed as −expm1((s−1) ln q)/(s−1),
  * exact on both sides of s = 1 and equal to −ln q at s = 1 itself.
  * Example (CDNOW fit r 0.553, α 10.578, s 0.606, β 11.669; x 2, t_x 30.43, T 38.86 weeks):
- * P(alive) 0.7652 and E[Y(39)] 1.2316 by these formulas, and E[X(39)] 0.4709 for a new customer.
+ * P(alive) 0.8692 and E[Y(39)] 1.4551, and E[X(39)] 1.2130 for a new customer.
  * Cost O(1) per customer (the series of the likelihood).
  */
 import { ParetoNbdParams, paretoNbdLogDeathTerm } from "./paretoNbdLogLikelihood";

@@ -10,8 +10,8 @@
  * [0, c] with c = min(α, β, t), then on panels of equal width in v = ln(c+τ) narrow enough that
  * the integrand's log varies by at most about 2 on each; all in logs relative to the largest
  * node value, so nothing overflows for k in the thousands.
- * Example (CDNOW fit r 0.553, α 10.578, s 0.606, β 11.669, t 39 weeks): P(X = 0) 0.6785,
- * and Σₖ P(X = k) = 1, Σₖ k·P(X = k) = E[X(39)] = 0.4709 (paretoNbdPredictions.ts).
+ * Example (CDNOW fit r 0.553, α 10.578, s 0.606, β 11.669, t 39 weeks): P(X = 0) 0.5936,
+ * and Σₖ P(X = k) = 1, Σₖ k·P(X = k) = E[X(39)] = 1.2130 (paretoNbdPredictions.ts).
  * Cost O(16 · panels), panels ≈ (r+s+1+2k)/2 · ln((c+t)/2c).
  */
 import { ParetoNbdParams } from "./paretoNbdLogLikelihood";
