@@ -23,6 +23,7 @@ import { expectedSpend, gammaGammaParamsError } from "../analytics/btyd/expected
 import { GammaGammaParams, gammaGammaFitAsync, gammaGammaRowError } from "../analytics/btyd/gammaGammaFit";
 import { holdoutSummary } from "../analytics/btyd/holdoutSummary";
 import { readModelParams } from "../analytics/btyd/modelParams";
+import { readTaggedModelParams } from "../analytics/btyd/taggedModelParams";
 import { clvOptionsError, predictedClvColumn } from "../analytics/btyd/predictedClv";
 import { TimeUnit as UnitName, timeUnitOf } from "../analytics/orders/timeUnit";
 import { BLOCK_ROWS, yieldToHost } from "../analytics/numeric/yieldToHost";
@@ -51,11 +52,11 @@ function unitOf(value: unknown): UnitName {
   return unit;
 }
 
-const BGNBD_NAMES = ["r", "alpha", "a", "b"];
 const GG_NAMES = ["p", "q", "v"];
 
 function bgnbdParamsOf(value: unknown): BgnbdParams {
-  const [r, alpha, a, b] = readModelParams(gridOf(value), BGNBD_NAMES, "bgnbd_params", "BGNBDFIT");
+  // BG/NBD only: an untagged or "BG/NBD"-tagged block, or bare numbers; blocks of other models are refused.
+  const [r, alpha, a, b] = readTaggedModelParams(gridOf(value), "BG/NBD", "bgnbd_params", true);
   const params = { r, alpha, a, b };
   const error = bgnbdParamsError(params);
   if (error) failValue(`bgnbd_params: ${error}`);
@@ -85,14 +86,14 @@ function readColumns(specs: readonly ColumnSpec[]): Columns {
   return { n, columns };
 }
 
-const rowLabel = (n: number, i: number) => (n === 1 ? "" : `row ${i + 1}: `);
+export const rowLabel = (n: number, i: number) => (n === 1 ? "" : `row ${i + 1}: `);
 
 /**
  * Per-customer values: for each row the numbers of `specs` (NaN-free), or the row's error.
  * Blank required cells give #N/A; blank optional cells (or omitted columns) give NaN to `compute`.
  * `compute` returns the row's result, an error, or null to leave the row to a later column pass.
  */
-function perCustomerRows(
+export function perCustomerRows(
   specs: readonly ColumnSpec[],
   compute: (values: Float64Array, row: number, n: number) => number | CellError | null,
 ): (number | CellError | null)[] {
@@ -118,7 +119,7 @@ function perCustomerRows(
   return out;
 }
 
-function perCustomer(
+export function perCustomer(
   specs: readonly ColumnSpec[],
   compute: (values: Float64Array, row: number, n: number) => number | CellError,
 ): ExcelResult[][] {
@@ -126,7 +127,7 @@ function perCustomer(
 }
 
 /** Runs `compute` over rows 0…n−1 in blocks, yielding to Excel between blocks. */
-async function inBlocks(n: number, compute: (from: number, to: number) => void): Promise<void> {
+export async function inBlocks(n: number, compute: (from: number, to: number) => void): Promise<void> {
   for (let from = 0; from < n; from += BLOCK_ROWS) {
     if (from > 0) await yieldToHost();
     compute(from, Math.min(n, from + BLOCK_ROWS));
@@ -134,7 +135,7 @@ async function inBlocks(n: number, compute: (from: number, to: number) => void):
 }
 
 /** A history check as a row error, or null. */
-function historyError(x: number, tx: number, T: number, n: number, i: number): CellError | null {
+export function historyError(x: number, tx: number, T: number, n: number, i: number): CellError | null {
   const reason = bgnbdHistoryError(x, tx, T);
   return reason ? valueError(`${rowLabel(n, i)}${reason}`) : null;
 }
@@ -143,7 +144,7 @@ function historyError(x: number, tx: number, T: number, n: number, i: number): C
  * Columns for a fit: blank-everywhere rows get weight 0; any other blank or bad cell fails the
  * call. Returns the columns with a weight column (1, the given weight, or 0 for skipped rows).
  */
-function readFitColumns(specs: readonly ColumnSpec[], blankAllowed: (values: Float64Array, k: number) => boolean) {
+export function readFitColumns(specs: readonly ColumnSpec[], blankAllowed: (values: Float64Array, k: number) => boolean) {
   const { n, columns } = readColumns(specs);
   const weights = new Float64Array(n);
   const values = new Float64Array(specs.length);
@@ -179,7 +180,7 @@ function readFitColumns(specs: readonly ColumnSpec[], blankAllowed: (values: Flo
 }
 
 /** A customer id for output: canonical number text back as a number (for lookups), else text. */
-function idCell(id: string): string | number {
+export function idCell(id: string): string | number {
   const number = Number(id);
   return id !== "" && String(number) === id ? number : id;
 }

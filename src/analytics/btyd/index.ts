@@ -30,3 +30,4 @@ export * from "./paretoNbdFit";
 export * from "./paretoNbdLogLikelihood";
 export * from "./paretoNbdPredictions";
 export * from "./paretoNbdPurchaseProbability";
+export * from "./taggedModelParams";
