@@ -23,10 +23,12 @@ import { expectedSpend, gammaGammaParamsError } from "../analytics/btyd/expected
 import { GammaGammaParams, gammaGammaFitAsync, gammaGammaRowError } from "../analytics/btyd/gammaGammaFit";
 import { holdoutSummary } from "../analytics/btyd/holdoutSummary";
 import { readModelParams } from "../analytics/btyd/modelParams";
+import { readTaggedModelParams } from "../analytics/btyd/taggedModelParams";
 import { clvOptionsError, predictedClvColumnAsync } from "../analytics/btyd/predictedClv";
 import { TimeUnit as UnitName, timeUnitOf } from "../analytics/orders/timeUnit";
 import { BLOCK_ROWS, timeSlicer, yieldToHost } from "../analytics/numeric/yieldToHost";
 import { ExcelResult, columnOf, gridOf, guard, guardAsync, listOf, rowCount, single, spillNumbers, toExcelValue } from "./adapter";
+import { toExcelColumn } from "./adapter";
 import { NumberColumn, readNumberColumn } from "./numberColumns";
 
 /**
@@ -51,11 +53,11 @@ function unitOf(value: unknown): UnitName {
   return unit;
 }
 
-const BGNBD_NAMES = ["r", "alpha", "a", "b"];
 const GG_NAMES = ["p", "q", "v"];
 
 function bgnbdParamsOf(value: unknown): BgnbdParams {
-  const [r, alpha, a, b] = readModelParams(gridOf(value), BGNBD_NAMES, "bgnbd_params", "BGNBDFIT");
+  // BG/NBD only: an untagged or "BG/NBD"-tagged block, or bare numbers; blocks of other models are refused.
+  const [r, alpha, a, b] = readTaggedModelParams(gridOf(value), "BG/NBD", "bgnbd_params", true);
   const params = { r, alpha, a, b };
   const error = bgnbdParamsError(params);
   if (error) failValue(`bgnbd_params: ${error}`);
@@ -70,7 +72,7 @@ function gammaGammaParamsOf(value: unknown): GammaGammaParams {
   return params;
 }
 
-type ColumnSpec = { readonly arg: string; readonly range: unknown; readonly what: string; readonly optional?: boolean };
+export type ColumnSpec = { readonly arg: string; readonly range: unknown; readonly what: string; readonly optional?: boolean };
 type Columns = { readonly n: number; readonly columns: (NumberColumn | null)[] };
 
 /** Reads number columns of one call (an omitted optional column is null). */
@@ -85,7 +87,7 @@ function readColumns(specs: readonly ColumnSpec[]): Columns {
   return { n, columns };
 }
 
-const rowLabel = (n: number, i: number) => (n === 1 ? "" : `row ${i + 1}: `);
+export const rowLabel = (n: number, i: number) => (n === 1 ? "" : `row ${i + 1}: `);
 
 type CustomerColumns = {
   readonly n: number;
@@ -135,6 +137,37 @@ function readCustomerColumns(
 }
 
 /**
+ * Per-customer values for the BTYD family's adapters (paretoNbd.ts, mbgNbd.ts, bgbb.ts,
+ * purchaseProbability.ts): for each row the numbers of `specs`, or the row's error. Blank required
+ * cells give #N/A; blank optional cells (or omitted columns) give NaN to `compute`.
+ */
+export function perCustomer(
+  specs: readonly ColumnSpec[],
+  compute: (values: Float64Array, row: number, n: number) => number | CellError,
+): ExcelResult[][] {
+  const { n, columns } = readColumns(specs);
+  const out: (number | CellError | null)[] = new Array(n);
+  const values = new Float64Array(specs.length);
+  for (let i = 0; i < n; i++) {
+    let error: CellError | undefined;
+    for (let k = 0; k < specs.length; k++) {
+      const column = columns[k];
+      const v = column ? column.values[i] : NaN;
+      values[k] = v;
+      if (v === v || !column) continue;
+      error = column.errors?.[i];
+      if (error) break;
+      if (!specs[k].optional) {
+        error = notAvailable(`${describeWhere(at(specs[k].arg, n === 1 ? undefined : i + 1))}: the cell is blank; no ${specs[k].what} for this customer`);
+        break;
+      }
+    }
+    out[i] = error ?? compute(values, i, n);
+  }
+  return toExcelColumn(out);
+}
+
+/**
  * The results column: each row's error where it has one, `problem` for a NaN the core gave
  * (null: "not a finite number"), the value otherwise. O(n).
  */
@@ -144,7 +177,7 @@ function spillResults(values: Float64Array, errors: Map<number, CellError>, prob
 }
 
 /** A history check as a row error, or null. The common case (whole x ≥ 0, 0 ≤ t_x ≤ T) is tested inline. */
-function historyError(x: number, tx: number, T: number, n: number, i: number): CellError | null {
+export function historyError(x: number, tx: number, T: number, n: number, i: number): CellError | null {
   if (x >= 0 && Math.floor(x) === x && x - x === 0 && tx >= 0 && tx <= T && T - T === 0 && (x > 0 || tx === 0)) return null;
   const reason = bgnbdHistoryError(x, tx, T);
   return reason ? valueError(`${rowLabel(n, i)}${reason}`) : null;
@@ -157,7 +190,7 @@ const seriesProblem = (n: number) => (i: number) => valueError(`${rowLabel(n, i)
  * Columns for a fit: blank-everywhere rows get weight 0; any other blank or bad cell fails the
  * call. Returns the columns with a weight column (1, the given weight, or 0 for skipped rows).
  */
-function readFitColumns(specs: readonly ColumnSpec[], blankAllowed: (values: Float64Array, k: number) => boolean) {
+export function readFitColumns(specs: readonly ColumnSpec[], blankAllowed: (values: Float64Array, k: number) => boolean) {
   const { n, columns } = readColumns(specs);
   const weights = new Float64Array(n);
   const values = new Float64Array(specs.length);
@@ -193,7 +226,7 @@ function readFitColumns(specs: readonly ColumnSpec[], blankAllowed: (values: Flo
 }
 
 /** A customer id for output: canonical number text back as a number (for lookups), else text. */
-function idCell(id: string): string | number {
+export function idCell(id: string): string | number {
   const c = id.charCodeAt(0);
   if (!((c >= 48 && c <= 57) || c === 45 || c === 46 || c === 73)) return id; // cannot be number text: not 0-9, -, . or I(nfinity)
   const number = Number(id);

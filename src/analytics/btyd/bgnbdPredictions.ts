@@ -261,3 +261,13 @@ function expectedPurchasesFiller(
     return n;
   };
 }
+
+/**
+ * E[X(t)] for a customer just acquired (FHL 2005, eq. 9):
+ * (a+b−1)/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))], which is E[Y(t) | 0, 0, 0].
+ * Example: CDNOW fit, t 39 → 1.1951 (and Σₖ k·P(X(39) = k) by bgnbdPurchaseProbability.ts).
+ * O(series terms).
+ */
+export function bgnbdNewCustomerExpectedPurchases(params: BgnbdParams, t: number): number {
+  return expectedPurchasesIfAlive(params, t, 0, 0);
+}
