@@ -182,7 +182,7 @@ export function TargetChoice({ setup, strings, onChange }: TargetProps): React.J
   const label: Record<Target, string> = { sheet: r.targetSheet, beside: r.targetBeside, insert: r.targetInsert };
   const offered = offeredTargets(setup.targets);
   return (
-    <Field label={r.target} hint={[setup.targets.newSheetAllowed ? "" : r.newSheetProtected, offered.length > 1 ? r.bestEffort : ""].filter(Boolean).join(" ") || undefined}>
+    <Field label={r.target} hint={!setup.targets.newSheetAllowed ? r.newSheetProtected : offered.length > 1 ? r.bestEffort : undefined}>
       <RadioGroup value={setup.target} onChange={(_, d) => onChange((s) => ({ ...s, target: d.value as Target }))}>
         {offered.map((t) => (
           <Radio key={t} value={t} label={label[t]} disabled={t === "sheet" && !setup.targets.newSheetAllowed} />
