@@ -129,11 +129,7 @@ function problems(value: unknown, path = "result"): string[] {
 }
 
 describe("seeded fuzz of every function in dist/functions.js", () => {
-  // KNOWN FAILURES, not hidden: on the merged build PARETONBDFIT (numeric-gradient fit) and POINTSBALANCE ran
-  // past 600 s for 250 fuzzed calls, i.e. some calls exceed the 20 s bound. Left out of this run until their
-  // work per call is bounded (noted on issues 10, 15 and 16); every other function is fuzzed.
-  const OVER_BOUND = new Set(["PARETONBDFIT", "POINTSBALANCE"]);
-  for (const f of metadata.functions.filter((fn: { id: string }) => !OVER_BOUND.has(fn.id))) {
+  for (const f of metadata.functions) {
     it(`LOYALTY.${f.id}: ${CALLS_PER_FUNCTION} calls, no exception, NaN, Infinity or undefined, a message on every #VALUE!, each within ${CALL_BOUND_SECONDS} s`, async () => {
       const fn = registry.get(f.id);
       expect(fn).toBeDefined();

@@ -43,39 +43,50 @@ const QUADRATURE_LIMIT = 2;
 const SERIES_LIMIT = 0.5;
 const RULE = gaussLegendre(16);
 const PANEL_TOLERANCE = 1e-18;
+const PANEL_LIMIT = 10_000;
 
 /**
  * ln ∫_{t_x}^{T} e^g(y) dy with g(y) = (r+x) ln((α+T)/(α+y)) + s ln((β+T)/(β+y)) − ln(β+y), by
- * 16-point Gauss–Legendre on panels of equal width in v = ln(c+y), c = min(α, β), narrow enough
- * (2/(r+x+s+1) in v) that g varies by at most 2 on each; g is decreasing in y, so the panels stop
- * once one adds less than 10⁻¹⁸ of the sum. Values are taken relative to g(t_x), so nothing
- * overflows.
+ * 16-point Gauss–Legendre on panels in v = ln(c+y), c = min(α, β). g falls at the rate
+ * D(v) = (c+y)·[(r+x)/(α+y) + (s+1)/(β+y)] in v, which grows with y, so each panel is made as wide
+ * as keeps D(right end)·width ≤ 2 (g varies by at most 2 on it). Because e^g falls with y, what is
+ * left after a panel is at most e^g(end)·(T − end); the panels stop once that is under 10⁻¹⁸ of the
+ * sum. So the work is bounded for any parameters: a panel either lets g fall by at least 1 or at
+ * least doubles D, and D lies between e^−100 and e^+50 for parameters the fit visits, so a few
+ * hundred panels at most (PANEL_LIMIT is a guard: past it the value is NaN, never a guess).
+ * Values are taken relative to g(t_x), so nothing overflows.
  */
 function logIntegral(rx: number, alpha: number, s: number, beta: number, tx: number, T: number): number {
   const c = min(alpha, beta);
   const gap = T - tx;
   // y = t_x + d with d = (c+t_x)·expm1(w), w = v − ln(c+t_x) ∈ [0, span]: exact for tiny gaps.
-  const g = (d: number) => {
-    const rest = gap - d;
-    return rx * log1p(rest / (alpha + tx + d)) + s * log1p(rest / (beta + tx + d)) - log(beta + tx + d);
+  // fall(d) = g(t_x + d) − g(t_x), taken directly: g itself can be 10²¹ at extreme parameters,
+  // where a difference of two g values would keep no digit.
+  const fall = (d: number) => -rx * log1p(d / (alpha + tx)) - (s + 1) * log1p(d / (beta + tx));
+  const rate = (d: number) => {
+    const cy = c + tx + d;
+    return cy * (rx / (alpha + tx + d) + (s + 1) / (beta + tx + d));
   };
-  const g0 = g(0);
+  const offset = (w: number) => min(gap, (c + tx) * expm1(w));
+  const g0 = rx * log1p(gap / (alpha + tx)) + s * log1p(gap / (beta + tx)) - log(beta + tx);
   const span = log1p(gap / (c + tx));
-  const panels = max(1, ceil((span * (rx + s + 1)) / QUADRATURE_LIMIT));
-  const width = span / panels;
   let sum = 0;
-  for (let p = 0; p < panels; p++) {
+  let left = 0;
+  for (let p = 0; left < span; p++) {
+    if (p === PANEL_LIMIT) return NaN;
+    let width = min(span - left, QUADRATURE_LIMIT / rate(offset(left)));
+    width = min(width, QUADRATURE_LIMIT / rate(offset(left + width)));
     let panel = 0;
     for (let i = 0; i < 16; i++) {
-      const w = p * width + (width / 2) * (1 + RULE.nodes[i]);
+      const w = left + (width / 2) * (1 + RULE.nodes[i]);
       const grow = expm1(w);
-      const d = min(gap, (c + tx) * grow);
       // dy = (c + y) dw = (c + t_x)(1 + grow) dw.
-      panel += RULE.weights[i] * exp(g(d) - g0) * (1 + grow);
+      panel += RULE.weights[i] * exp(fall(min(gap, (c + tx) * grow))) * (1 + grow);
     }
-    panel *= (width / 2) * (c + tx);
-    sum += panel;
-    if (panel < PANEL_TOLERANCE * sum) break;
+    sum += panel * (width / 2) * (c + tx);
+    left = width === span - left ? span : left + width;
+    const end = offset(left);
+    if (exp(fall(end)) * (gap - end) < PANEL_TOLERANCE * sum) break;
   }
   return g0 + log(sum);
 }
@@ -119,7 +130,8 @@ export function paretoNbdLogDeathTerm({ r, alpha, s, beta }: ParetoNbdParams, x:
     sT = ((alpha + T) / (beta + T)) * ratioSeries(s + 1, m + 1, (beta - alpha) / (beta + T));
   }
   // R = s/m · [e^dLnP · S(t_x) − S(T)], in logs.
-  return log(s / m) + dLnP + log(sTx - sT * exp(-dLnP));
+  // sTx − sT·e^−dLnP as (sTx − sT) − sT·expm1(−dLnP): no digit lost when dLnP is tiny.
+  return log(s / m) + dLnP + log(sTx - sT - sT * expm1(-dLnP));
 }
 
 /** ln L for one customer. Example: see the file comment. O(series terms). */

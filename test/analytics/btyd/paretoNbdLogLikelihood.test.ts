@@ -93,6 +93,51 @@ describe("paretoNbdLogLikelihood", () => {
     }
   });
 
+  it("stays finite, bounded and exact at the extreme parameters a fit can step to (e^±45)", () => {
+    // Found by the seeded fuzz test: two customers (x 5 and 3, T under a week) sent the fit to
+    // r ≈ e^45 and α ≈ e^−45, where the old uniform panels numbered 10²¹ and the call never ended.
+    // Reference: ln s + g(t_x) + ln ∫ e^{g(y)−g(t_x)} dy with the integral by Simpson in
+    // u = ln(c+y) up to where the integrand has fallen by e^−90 (bisection), in place of src's
+    // Gauss–Legendre panels and tail bound.
+    const E = [Math.exp(-45), 0.7, Math.exp(45)];
+    const { exp, expm1, log1p, min } = Math; // read once: jest's vm context makes each Math lookup slow
+    let compared = 0;
+    for (const r of E) for (const alpha of E) for (const s of E) for (const beta of E) {
+      for (const [x, tx, T] of [[5, 0.18, 0.548], [3, 0.119, 0.94], [0, 0, 40], [1, 30, 38]]) {
+        const value = paretoNbdLogDeathTerm({ r, alpha, s, beta }, x, tx, T);
+        expect(Number.isFinite(value)).toBe(true);
+        const rx = r + x;
+        const zTx = Math.abs(alpha - beta) / (Math.max(alpha, beta) + tx);
+        const V = rx * Math.log1p((T - tx) / (alpha + tx)) + (s + 1) * Math.log1p((T - tx) / (beta + tx));
+        if (!(V <= 2 || zTx > 0.5)) continue; // the series path, checked by the cases above
+        const g0 = rx * Math.log1p((T - tx) / (alpha + tx)) + s * Math.log1p((T - tx) / (beta + tx)) - Math.log(beta + tx);
+        // In d = y − t_x, with log1p throughout: (β+y)/(β+t_x) is 1 + 10⁻¹⁸ when β is e^45.
+        const fall = (d: number) => -rx * log1p(d / (alpha + tx)) - (s + 1) * log1p(d / (beta + tx));
+        let lo = 0;
+        let hi = T - tx;
+        if (fall(hi) < -90) {
+          for (let k = 0; k < 200; k++) {
+            const mid = lo + (hi - lo) / 2;
+            if (fall(mid) < -90) hi = mid;
+            else lo = mid;
+          }
+        }
+        // Simpson in u = ln((c+y)/(c+t_x)), so d = (c+t_x)·expm1(u) and dy = (c+t_x)·e^u du.
+        const c = min(alpha, beta) + tx;
+        const u1 = log1p(hi / c);
+        const steps = 20_000;
+        const h = u1 / steps;
+        const f = (u: number) => exp(fall(min(hi, c * expm1(u)))) * exp(u) * c;
+        let sum = f(0) + f(u1);
+        for (let i = 1; i < steps; i++) sum += f(i * h) * (i % 2 ? 4 : 2);
+        const reference = Math.log(s) + g0 + Math.log((h * sum) / 3);
+        expect(Math.abs(value - reference)).toBeLessThan(1e-9 * Math.max(1, Math.abs(g0)));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+  });
+
   it("weights groups of identical customers", () => {
     const one = paretoNbdCustomerLogLikelihood(CDNOW, 2, 30.43, 38.86);
     const groups = groupBgnbdCustomers([2, 2, 0], [30.43, 30.43, 0], [38.86, 38.86, 38.86], [1, 2, 0]);
