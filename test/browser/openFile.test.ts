@@ -7,13 +7,14 @@
  * must equal what the TypeScript core (src/analytics/rfm/rfmTable) gives on the same orders: a sample
  * of customers compared cell by cell, every customer by the totals (customers, orders, revenue).
  *
- * Size: the issue asks for 2,000,000 orders. On this 2-core machine that alone takes longer than the
- * ~60 s this file may use (see ORDERS below for what was measured), so the test uses the largest size
- * that stays within it; the 2M and 10M figures belong to `npm run bench`.
+ * Size: the issue asks for 2,000,000 orders. Measured on this 2-core machine (shared, 2026-12-02):
+ * 200,000 orders (20,000 customers) run from "Run" to the written sheet in 4.6 s and the whole file in
+ * 20 s; 2,000,000 orders (200,000 customers) had not finished within 150 s, far over the ~60 s this
+ * file may use. So the test uses 200,000 (LOYALTY_OPENFILE_ORDERS overrides it); the 2M and 10M
+ * figures belong to `npm run bench`.
  *
  * Also: no request leaves localhost, no console error or CSP violation (support/browser.ts), the
- * DuckDB worker is gone after the job, Cancel leaves no sheet, and a wasm the server sends with the
- * wrong MIME type fails the job with a message instead of freezing the pane.
+ * DuckDB worker is gone after the job, and Cancel while DuckDB reads leaves no sheet and no worker.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -24,8 +25,6 @@ import { mulberry32 } from "../support/simulateBgnbd";
 import { PageLog, Session, startSession } from "./support/browser";
 import { waitForPreview } from "./support/preview";
 
-// Measured here (2 cores shared, 2026-12-02): see the report in the commit; ORDERS is the largest
-// size found to keep this file's RFM case well under a minute.
 const ORDERS = Number(process.env.LOYALTY_OPENFILE_ORDERS ?? 200_000);
 const CUSTOMERS = Math.round(ORDERS / 10);
 const FIRST_SERIAL = 44562; // 2022-01-01 as an Excel serial
@@ -179,6 +178,25 @@ describe("Open a file… in Chromium", () => {
 
     // One same-origin worker, and it was terminated after the job.
     expect(workers.map((w) => new URL(w.worker.url()).pathname)).toEqual(["/duckdb/duckdb-browser-eh.worker.js"]);
+    for (let i = 0; i < 50 && !workers[0].closed; i++) await page.waitForTimeout(100);
+    expect(workers[0].closed).toBe(true);
+    expect(withoutWasmStreamEnd(log)).toEqual({ errors: [], failedRequests: [], external: [] });
+    await page.close();
+  });
+
+  it("leaves no sheet behind and no worker when Cancel is pressed while DuckDB reads the file", async () => {
+    const { page, log, workers } = await openPane();
+    const before = await sheetNames(page);
+    await pickFile(page, csvFile);
+    await pane(page).getByRole("radio", { name: "RFM table (one row per customer)" }).check();
+    await pane(page).getByRole("button", { name: "Run on this file" }).click();
+    await pane(page).getByText("Reading the file with DuckDB").first().waitFor();
+    // Cancel once the worker exists, i.e. while the engine is loading or reading.
+    for (let i = 0; i < 100 && workers.length === 0; i++) await page.waitForTimeout(50);
+    await pane(page).getByRole("button", { name: "Cancel" }).click();
+    await pane(page).getByText("Cancelled. No sheet was left behind.").waitFor({ timeout: 30_000 });
+    expect(await sheetNames(page)).toEqual(before);
+    expect(workers).toHaveLength(1);
     for (let i = 0; i < 50 && !workers[0].closed; i++) await page.waitForTimeout(100);
     expect(workers[0].closed).toBe(true);
     expect(withoutWasmStreamEnd(log)).toEqual({ errors: [], failedRequests: [], external: [] });

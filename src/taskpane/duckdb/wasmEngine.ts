@@ -38,8 +38,10 @@ export async function withFileEngine<T>(file: Blob, kind: FileKind, job: (query:
       reject(new CancelledError());
     };
     signal?.addEventListener("abort", stop, { once: true });
-    // An error thrown inside the worker (the wasm refused, e.g. served with the wrong MIME type)
-    // settles none of AsyncDuckDB's promises: without this the pane would say "Reading…" for ever.
+    // An error thrown inside the worker settles none of AsyncDuckDB's promises: without this the
+    // pane would say "Reading…" for ever. Not caught here (seen in Chromium): the worker's own
+    // unhandled rejection when instantiateStreaming refuses the wasm (served without
+    // application/wasm) never reaches this event, so that case still hangs; serve .wasm correctly.
     crashed = (event: ErrorEvent) => {
       event.preventDefault();
       reject(new Error(workerErrorMessage(event)));
