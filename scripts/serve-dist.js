@@ -20,6 +20,9 @@ const TYPES = {
   ".map": "application/json; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
   ".xml": "application/xml; charset=utf-8",
+  // DuckDB-Wasm compiles its module with WebAssembly.compileStreaming, which refuses any other type
+  // ("Incorrect response MIME type. Expected 'application/wasm'"); a host serving the add-in must do the same.
+  ".wasm": "application/wasm",
 };
 
 /** Starts the server; resolves to { server, port, url, close() }. */

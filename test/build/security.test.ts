@@ -97,6 +97,17 @@ describe("Access-Control-Allow-Origin", () => {
     expect(dev.headers({ method: "GET", url: "/taskpane.js" })).toEqual({});
   });
 
+  it("comes with serve-dist sending DuckDB's wasm as application/wasm (compileStreaming refuses any other type)", async () => {
+    const server = await serve(DIST, 0);
+    try {
+      const res = await get(`${server.url}/duckdb/duckdb-eh.wasm`, "HEAD");
+      expect(res.headers["content-type"]).toBe("application/wasm");
+      expect(res.headers["access-control-allow-origin"]).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+
   it("is sent by serve-dist for functions.json and not for the pages or scripts", async () => {
     const server = await serve(DIST, 0);
     try {

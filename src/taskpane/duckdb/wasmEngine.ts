@@ -15,6 +15,11 @@ import type { Row, SqlRunner } from "./fileJob";
 /** Folder of the copied DuckDB-Wasm files, relative to the pane's page (see webpack.config.js). */
 export const DUCKDB_ASSET_DIR = "duckdb/";
 
+/** The message of an error event from the worker, or a plain one when the browser gives none (a worker script that failed to load). */
+export function workerErrorMessage(event: Pick<ErrorEvent, "message">): string {
+  return event.message ? `DuckDB worker: ${event.message}` : "The DuckDB worker stopped (its script or wasm could not be loaded).";
+}
+
 /** Runs `job` with a fresh DuckDB-Wasm worker holding `file`; the worker is gone when it settles. */
 export async function withFileEngine<T>(file: Blob, kind: FileKind, job: (query: SqlRunner) => Promise<T>, signal?: AbortSignal): Promise<T> {
   if (signal?.aborted) throw new CancelledError();
@@ -26,12 +31,22 @@ export async function withFileEngine<T>(file: Blob, kind: FileKind, job: (query:
   });
   const worker = new Worker(bundle.mainWorker as string);
   let stop: (() => void) | null = null;
+  let crashed: ((event: ErrorEvent) => void) | null = null;
   const cancelled = new Promise<never>((_, reject) => {
     stop = () => {
       worker.terminate();
       reject(new CancelledError());
     };
     signal?.addEventListener("abort", stop, { once: true });
+    // An error thrown inside the worker settles none of AsyncDuckDB's promises: without this the
+    // pane would say "Reading…" for ever. Not caught here (seen in Chromium): the worker's own
+    // unhandled rejection when instantiateStreaming refuses the wasm (served without
+    // application/wasm) never reaches this event, so that case still hangs; serve .wasm correctly.
+    crashed = (event: ErrorEvent) => {
+      event.preventDefault();
+      reject(new Error(workerErrorMessage(event)));
+    };
+    worker.addEventListener("error", crashed);
   });
   cancelled.catch(() => undefined);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
@@ -50,6 +65,7 @@ export async function withFileEngine<T>(file: Blob, kind: FileKind, job: (query:
     return await Promise.race([work, cancelled]);
   } finally {
     if (stop) signal?.removeEventListener("abort", stop);
+    if (crashed) worker.removeEventListener("error", crashed);
     try {
       await Promise.race([db.terminate(), new Promise((r) => setTimeout(r, 1000))]);
     } catch {
