@@ -1,8 +1,10 @@
 /**
- * Every user-facing text of the pane, in English. German and Norwegian files will copy this
- * shape (`Strings`): texts with values are functions, so each language orders its own words.
- * Segment names written to the sheet stay the rule engine's (as LOYALTY.SEGMENT returns them);
- * `segmentLabel` is only what the pane shows.
+ * Every user-facing text of the pane, in English. de.ts and nb.ts have this shape (`Strings`):
+ * texts with values are functions, so each language orders its own words. Numbers and dates
+ * inside texts go through `f`, the formatter of the user's Excel regional settings
+ * (src/taskpane/i18n/format.ts), never through toLocaleString. Segment names are the rule
+ * engine's English names as keys; `segmentLabel` and `rfmSegmentLabel` are what the pane shows
+ * and writes to the sheet.
  */
 import type { Segment } from "../../analytics/segments/loyaltySegment";
 import type { BehaviourMeasure } from "../model/behaviour";
@@ -11,6 +13,7 @@ import type { AttitudeScale, BtydRole, RecencyKind, Role } from "../model/mappin
 import type { IssueReason } from "../model/segmentRun";
 import type { PeriodKind } from "../../analytics/orders/calendarPeriods";
 import type { LogIssue } from "../retention/retentionRun";
+import { type Formatter, makeFormatter } from "../i18n/format";
 
 const ROLE_NAMES: Record<Role, string> = {
   id: "Customer id",
@@ -42,8 +45,12 @@ const SCALE_RANGE: Record<AttitudeScale, string> = {
   referrals: "referral count not a whole number of 0 or more",
 };
 
-export const en = {
-  locale: "en-US",
+/** The English strings with numbers and dates in `f`. */
+export function englishStrings(f: Formatter) {
+  return {
+  locale: f.locale,
+  /** The formatter the texts use, for the numbers components show on their own. */
+  format: f,
   appTitle: "Loyalty Lens",
   appIntro: "Select a customer table, click Segment, and see who is loyal and what to do next.",
 
@@ -57,7 +64,7 @@ export const en = {
     useSelection: "Use selection",
     reading: "Reading the selection…",
     hint: "Select your customer table (or one cell inside it), then click Use selection.",
-    picked: (address: string, rows: number) => `${address}: ${rows.toLocaleString("en-US")} customer rows`,
+    picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} customer rows`,
     headersCheckbox: "First row holds column names",
   },
 
@@ -73,7 +80,7 @@ export const en = {
       frequency: "Number of orders.",
       monetary: "Revenue from the customer.",
       cost: "Optional: for profit per segment.",
-      priceDriven: "Optional: TRUE/FALSE or a 0–1 share; 0.5 or more counts as price-driven.",
+      priceDriven: `Optional: TRUE/FALSE or a 0–1 share; ${f.number(0.5)} or more counts as price-driven.`,
       recurring: "Optional: e.g. monthly revenue.",
     } as Record<Role, string>,
     columnOption: (letter: string, header: string | null) => (header ? `${header} (column ${letter})` : `Column ${letter}`),
@@ -121,7 +128,7 @@ export const en = {
     segmentRfm: "Make RFM segments",
     cancel: "Cancel",
     phase: { reading: "Reading rows", computing: "Segmenting", writing: "Writing results", formatting: "Formatting" },
-    progress: (done: number, total: number) => `${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`,
+    progress: (done: number, total: number) => `${f.integer(done)} of ${f.integer(total)} rows`,
     startOver: "Segment other data",
     wroteSheet: (name: string) => `Results are on the sheet “${name}”.`,
     wroteColumn: "Results are in the Segment column beside your data.",
@@ -162,7 +169,7 @@ export const en = {
       recurring: "Recurring value",
       averageAttitude: "Average score",
     },
-    totals: (customers: number) => `${customers.toLocaleString("en-US")} customers segmented`,
+    totals: (customers: number) => `${f.integer(customers)} customers segmented`,
     cutoffUsed: (measure: string, rule: string) => `Behaviour: ${measure}; high means ${rule}.`,
     ruleAboveMedian: (value: string) => `above the median (${value})`,
     ruleAtLeast: (value: string) => `at least ${value}`,
@@ -172,7 +179,7 @@ export const en = {
     actionsHeading: "What to do",
     skippedHeading: "Rows not segmented",
     skipped: (count: number, reason: string, rows: readonly number[], more: boolean) =>
-      `${count.toLocaleString("en-US")} ${count === 1 ? "row" : "rows"} skipped: ${reason} (${count === 1 ? "row" : "rows"} ${rows.join(", ")}${more ? ", …" : ""})`,
+      `${f.integer(count)} ${count === 1 ? "row" : "rows"} skipped: ${reason} (${count === 1 ? "row" : "rows"} ${rows.join(", ")}${more ? ", …" : ""})`,
   },
 
   actions: {
@@ -183,6 +190,21 @@ export const en = {
   } as Record<Segment, string>,
 
   segmentLabel: { Loyal: "Loyal", Reachable: "Reachable", "Locked-in": "Locked-in", "High-risk": "High-risk" } as Record<Segment, string>,
+
+  /** The rfm package's segment names (LOYALTY.RFMSEGMENT's, src/analytics/rfm/rfmSegments.ts) as the pane shows and writes them. */
+  rfmSegmentLabel: {
+    Champions: "Champions",
+    "Potential Loyalist": "Potential Loyalist",
+    "Loyal Customers": "Loyal Customers",
+    Promising: "Promising",
+    "New Customers": "New Customers",
+    "Can't Lose Them": "Can't Lose Them",
+    "At Risk": "At Risk",
+    "Need Attention": "Need Attention",
+    "About To Sleep": "About To Sleep",
+    Lost: "Lost",
+    Others: "Others",
+  } as Record<string, string>,
 
   reason: (r: IssueReason): string => {
     switch (r.kind) {
@@ -239,7 +261,9 @@ export const en = {
         T: "Time from the first purchase to the as-of date.",
       } as Record<BtydRole, string>,
       unitLabel: "x, t_x and T are measured in",
-      units: { day: "Days", week: "Weeks", month: "Months (30.4375 days)" } as Record<TimeUnit, string>,
+      units: { day: "Days", week: "Weeks", month: `Months (${f.number(30.4375, 4)} days)` } as Record<TimeUnit, string>,
+      /** The unit inside a sentence ("time in weeks"); German nouns keep their capital, so no toLowerCase. */
+      unitInSentence: { day: "days", week: "weeks", month: "months" } as Record<TimeUnit, string>,
       mapped: "P(alive), expected purchases and predicted value will be added from the x, t_x and T columns.",
       derived:
         "x, t_x and T will be derived in weeks from the first-order date, the last order and the order count (x = orders − 1). This treats each order as a separate purchase day: two orders on one day count as two purchases.",
@@ -256,7 +280,7 @@ export const en = {
         likelyLapsed: "Likely lapsed",
         valueAtRisk: "Value at risk",
       },
-      valueAtRisk: (value: string) => `Value at risk: ${value}, the predicted 12-month value of Loyal and Reachable customers flagged likely lapsed (P(alive) under 0.5).`,
+      valueAtRisk: (value: string) => `Value at risk: ${value}, the predicted 12-month value of Loyal and Reachable customers flagged likely lapsed (P(alive) under ${f.number(0.5)}).`,
       fit: (r: string, alpha: string, a: string, b: string, unit: string) => `BG/NBD fit (time in ${unit}): r ${r}, alpha ${alpha}, a ${a}, b ${b}.`,
       derived: (asOf: string) =>
         `x, t_x and T were derived in weeks from first-order date, last order and orders, as of ${asOf}; each order counts as a separate purchase day.`,
@@ -269,7 +293,7 @@ export const en = {
       spendFailed: (message: string) => `Predicted value is left out: the spend model could not be fitted (${message}).`,
       oneTime: "One-time buyers are marked as such: the model cannot tell whether they are still active.",
       unusable: (count: number, rows: readonly number[], more: boolean) =>
-        `${count.toLocaleString("en-US")} ${count === 1 ? "customer has" : "customers have"} no usable purchase history, so their prediction cells are blank (${count === 1 ? "row" : "rows"} ${rows.join(", ")}${more ? ", …" : ""}).`,
+        `${f.integer(count)} ${count === 1 ? "customer has" : "customers have"} no usable purchase history, so their prediction cells are blank (${count === 1 ? "row" : "rows"} ${rows.join(", ")}${more ? ", …" : ""}).`,
       failed: (message: string) => `Customer value could not be predicted, so those columns are left out; the segments are complete. The model says: ${message}.`,
     },
     sheet: {
@@ -290,7 +314,7 @@ export const en = {
       pickHint: "Select the order log (one row per order, with a customer id and an order date), then click Use order log.",
       useLog: "Use order log",
       reading: "Reading the order log…",
-      picked: (address: string, rows: number) => `${address}: ${rows.toLocaleString("en-US")} orders`,
+      picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} orders`,
       idColumn: "Customer id column",
       dateColumn: "Order date column",
       calibrationEnd: "Calibration ends on",
@@ -308,9 +332,9 @@ export const en = {
       actual: "Actual",
       predicted: "Predicted",
       result: (weeks: string, customers: number, actual: string, predicted: string) =>
-        `Holdout of ${weeks} weeks, ${customers.toLocaleString("en-US")} customers: ${actual} repeat purchases made, ${predicted} predicted.`,
-      leftOut: (count: number) => `${count.toLocaleString("en-US")} ${count === 1 ? "customer" : "customers"} first bought in the holdout and ${count === 1 ? "is" : "are"} left out.`,
-      skippedRows: (count: number) => `${count.toLocaleString("en-US")} ${count === 1 ? "row was" : "rows were"} left out: no usable customer id or date.`,
+        `Holdout of ${weeks} weeks, ${f.integer(customers)} customers: ${actual} repeat purchases made, ${predicted} predicted.`,
+      leftOut: (count: number) => `${f.integer(count)} ${count === 1 ? "customer" : "customers"} first bought in the holdout and ${count === 1 ? "is" : "are"} left out.`,
+      skippedRows: (count: number) => `${f.integer(count)} ${count === 1 ? "row was" : "rows were"} left out: no usable customer id or date.`,
       groupLabel: (x: number, last: boolean) => (last ? `${x}+` : String(x)),
     },
   },
@@ -321,7 +345,7 @@ export const en = {
     pick: {
       heading: "1. Pick the order log",
       hint: "Select the order log (or one cell inside it), then click Use selection.",
-      picked: (address: string, rows: number) => `${address}: ${rows.toLocaleString("en-US")} order rows`,
+      picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} order rows`,
     },
     map: {
       heading: "2. Map the columns",
@@ -336,25 +360,25 @@ export const en = {
       periods: { week: "Week (ISO weeks, from Monday)", month: "Month", quarter: "Quarter", year: "Year" } as Record<PeriodKind, string>,
       activeDays: "Days a customer stays active after an order",
       activeDaysHint: (minimum: number) =>
-        `For the period table: a customer counts as active for this many days after each order. At least ${minimum.toLocaleString("en-US")}.`,
+        `For the period table: a customer counts as active for this many days after each order. At least ${f.integer(minimum)}.`,
     },
     run: {
       heading: "4. Build the cohorts",
       build: "Build cohorts",
       cancel: "Cancel",
       phase: { reading: "Reading orders", computing: "Building cohorts", writing: "Writing the Cohorts sheet" },
-      progress: (done: number, total: number) => `${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`,
+      progress: (done: number, total: number) => `${f.integer(done)} of ${f.integer(total)} rows`,
       startOver: "Use other data",
       wroteSheet: (name: string) => `The cohort triangle, the period table and the chart are on the sheet “${name}”.`,
       notFormatted: "The values are written, but Excel could not apply the number formats, colour scale or chart.",
       totals: (orders: number, customers: number, cohorts: number) =>
-        `${orders.toLocaleString("en-US")} ${orders === 1 ? "order" : "orders"} from ${customers.toLocaleString("en-US")} ${customers === 1 ? "customer" : "customers"} in ${cohorts.toLocaleString("en-US")} ${cohorts === 1 ? "cohort" : "cohorts"}.`,
+        `${f.integer(orders)} ${orders === 1 ? "order" : "orders"} from ${f.integer(customers)} ${customers === 1 ? "customer" : "customers"} in ${f.integer(cohorts)} ${cohorts === 1 ? "cohort" : "cohorts"}.`,
     },
     errors: {
       noId: "Map the customer id column first.",
       noDate: "Map the order date column first.",
       sameColumn: "The customer id and the order date must come from different columns.",
-      activeDays: (minimum: number) => `Give the active days as a whole number of at least ${minimum.toLocaleString("en-US")} (the longest period).`,
+      activeDays: (minimum: number) => `Give the active days as a whole number of at least ${f.integer(minimum)} (the longest period).`,
       noOrders: "No row has both a customer id and an order date. Check the mapping, or see the rows left out below.",
       noRepeats: (kind: PeriodKind) =>
         `No customer ordered again in a later ${kind} than the ${kind} of their first order, so there is no retention to show. Try a shorter period, or an order log that covers more time.`,
@@ -366,7 +390,7 @@ export const en = {
     curve: {
       heading: "Retention curves",
       tableLabel: "Share of each cohort that ordered again, by periods after its first",
-      title: (cohorts: number) => `Retention curves of the latest ${cohorts.toLocaleString("en-US")} ${cohorts === 1 ? "cohort" : "cohorts"}`,
+      title: (cohorts: number) => `Retention curves of the latest ${f.integer(cohorts)} ${cohorts === 1 ? "cohort" : "cohorts"}`,
       xAxis: (kind: PeriodKind) => ({ week: "Weeks", month: "Months", quarter: "Quarters", year: "Years" })[kind] + " after the first order",
       yAxis: "Share of the cohort",
       noCurve: (kind: PeriodKind) => `No cohort has a whole ${kind} after its first one yet, so there is no curve to draw.`,
@@ -374,12 +398,11 @@ export const en = {
       notSurvival: "Shares can rise again later because customers come back: this is not a survival curve.",
       /** How a cohort is named in sentences and legends: "March 2024", "the week of March 4, 2024", "Q1 2024", "2024". */
       cohortName: (kind: PeriodKind, year: number, month: number, day: number) => {
-        const date = new Date(Date.UTC(year, month - 1, day));
         switch (kind) {
           case "week":
-            return `the week of ${new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long", day: "numeric", year: "numeric" }).format(date)}`;
+            return `the week of ${f.longDate(year, month, day)}`;
           case "month":
-            return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long", year: "numeric" }).format(date);
+            return f.monthYear(year, month);
           case "quarter":
             return `Q${Math.floor((month - 1) / 3) + 1} ${year}`;
           default:
@@ -390,7 +413,7 @@ export const en = {
     issues: {
       heading: "Rows left out",
       line: (count: number, reason: string, rows: readonly number[], more: boolean) =>
-        `${count.toLocaleString("en-US")} ${count === 1 ? "row" : "rows"} left out: ${reason} (${count === 1 ? "row" : "rows"} ${rows.join(", ")}${more ? ", …" : ""})`,
+        `${f.integer(count)} ${count === 1 ? "row" : "rows"} left out: ${reason} (${count === 1 ? "row" : "rows"} ${rows.join(", ")}${more ? ", …" : ""})`,
       reason: (issue: LogIssue): string => {
         switch (issue.kind) {
           case "blankId":
@@ -415,9 +438,9 @@ export const en = {
       customers: "Customers",
       periodColumn: (kind: PeriodKind, k: number) => `${({ week: "Week", month: "Month", quarter: "Quarter", year: "Year" })[kind]} ${k}`,
       tableTitle: (kind: PeriodKind, activeDays: number) =>
-        `Retention per ${kind}: a customer is active for ${activeDays.toLocaleString("en-US")} days after each order; retention = retained ÷ customers at start.`,
+        `Retention per ${kind}: a customer is active for ${f.integer(activeDays)} days after each order; retention = retained ÷ customers at start.`,
       tableHeaders: ["Period start", "Customers at start", "New", "Reactivated", "Customers at end", "Retained", "Retention", "Lost"],
-      curveTitle: (cohorts: number) => `Chart data: retention curves of the latest ${cohorts.toLocaleString("en-US")} ${cohorts === 1 ? "cohort" : "cohorts"}`,
+      curveTitle: (cohorts: number) => `Chart data: retention curves of the latest ${f.integer(cohorts)} ${cohorts === 1 ? "cohort" : "cohorts"}`,
       curvePeriod: (kind: PeriodKind) => ({ week: "Week", month: "Month", quarter: "Quarter", year: "Year" })[kind],
       /** Cohort labels in the chart data: "2024-03", "2024-W10", "2024-Q1", "2024". */
       cohortLabel: (kind: PeriodKind, year: number, month: number, isoWeekYear: number, isoWeek: number) => {
@@ -437,5 +460,9 @@ export const en = {
     },
   },
 };
+}
 
-export type Strings = typeof en;
+export type Strings = ReturnType<typeof englishStrings>;
+
+/** English with US conventions: the pane's default and what tests render unless they choose. */
+export const en: Strings = englishStrings(makeFormatter({ name: "en-US" }, "en"));
