@@ -4,7 +4,8 @@ import { SegmentPane } from "./components/SegmentPane";
 import { type ExcelPort, officeExcel } from "./excel/port";
 import { RetentionView } from "./retention/RetentionView";
 import { type RetentionPort, retentionPortOf } from "./retention/useRetentionFlow";
-import { en, type Strings } from "./strings/en";
+import { usePaneStrings } from "./i18n/usePaneStrings";
+import type { Strings } from "./strings/en";
 
 // No class on FluentProvider itself: it copies its classes to every portal (tooltips, popovers),
 // and a full-height class there covered the whole page once the chart's tooltips mounted.
@@ -25,14 +26,16 @@ const useStyles = makeStyles({
 
 type View = "segment" | "retention";
 
+/** `strings` fixes the language (tests); without it the pane follows Office's display language and Excel's regional settings. */
 type Props = { readonly port?: ExcelPort; readonly strings?: Strings; readonly retentionPort?: RetentionPort };
 
 /**
  * The pane inside FluentProvider, dark when Office's theme is dark; a plain message outside Excel or on too old a host.
  * Two views in tabs: Segment and Retention. A view once opened stays mounted (hidden), so switching keeps its state.
  */
-export function App({ port = officeExcel, strings = en, retentionPort }: Props): React.JSX.Element {
+export function App({ port = officeExcel, strings: given, retentionPort }: Props): React.JSX.Element {
   const styles = useStyles();
+  const strings = usePaneStrings(port, given);
   const [view, setView] = React.useState<View>("segment");
   const [retentionOpened, setRetentionOpened] = React.useState(false);
   const retention = React.useMemo(() => retentionPort ?? retentionPortOf(port), [retentionPort, port]);

@@ -9,6 +9,7 @@
  * Office (common API)
  * - `Office.context.requirements.isSetSupported("ExcelApi", "1.8" | "1.9" | "1.11")`
  * - `Office.context.officeTheme.bodyBackgroundColor` (may be undefined: Excel on the web)
+ * - `Office.context.displayLanguage` (culture.ts: the pane's language)
  *
  * Excel.run
  * - `Excel.run(batch)` and `Excel.run({ delayForCellEdit: true }, batch)`; `context.sync()`
@@ -17,6 +18,9 @@
  *
  * RequestContext / Application / Workbook
  * - `context.workbook`, `context.application.suspendApiCalculationUntilNextSync()` (1.6)
+ * - culture.ts, only when supported: `application` → load `decimalSeparator,thousandsSeparator,useSystemSeparators` (1.11);
+ *   `application.cultureInfo` → load `name` (1.11); `cultureInfo.numberFormat` → load
+ *   `numberDecimalSeparator,numberGroupSeparator` (1.11); `cultureInfo.datetimeFormat` → load `shortDatePattern` (1.12)
  * - `workbook.getSelectedRange()` (1.1), `workbook.getSelectedRanges()` → RangeAreas, load `areaCount` (1.9, only when supported)
  * - `workbook.worksheets` → `getItem(name)`, `add(name)` (1.1), `getItemOrNullObject(name)` (1.4)
  * - `workbook.protection` → load `protected` (1.7)
@@ -48,7 +52,8 @@
  * Error codes read from `error.code` (OfficeExtension.Error): `ResponsePayloadSizeLimitExceeded`,
  * `RequestPayloadSizeLimitExceeded`, `InvalidOperationInCellEditMode`, `AccessDenied`,
  * `InvalidSelection`, `ItemNotFound`; anything else is reported as unknown with its message.
- * Requirement sets: ExcelApi 1.8 required; 1.9 (selection areas) and 1.11 (delayForCellEdit) used when present.
+ * Requirement sets: ExcelApi 1.8 required; 1.9 (selection areas), 1.11 (delayForCellEdit, regional
+ * settings) and 1.12 (date pattern) used when present.
  */
 import { CancelledError, Progress, errorCode, inBlocks } from "./blocks";
 import type {
@@ -343,4 +348,6 @@ export async function writeSegmentColumn(plan: ColumnPlan, options: WriteOptions
 }
 
 export { writeCohortsSheet } from "./cohortsSheet";
+export { displayLanguage, readCulture } from "./culture";
+export type { CultureSettings } from "./culture";
 export type { CohortsSheetPlan, SheetArea, SheetBlock } from "./cohortsSheet";

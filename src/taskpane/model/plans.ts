@@ -4,6 +4,7 @@
  */
 import type { ColumnPlan, Region, SheetPlan } from "../excel/types";
 import { SEGMENT_COLOUR_LIST } from "../palette";
+import { colourRulesIn, segmentText } from "../i18n/segmentText";
 import type { Strings } from "../strings/en";
 import { AT_RISK_SEGMENTS, type BtydFitted, LAPSE_LAPSED, LAPSE_ONE_TIME } from "./btydModel";
 import type { AttitudeScale } from "./mapping";
@@ -50,7 +51,8 @@ export function sheetPlan(result: RunResult, scale: AttitudeScale, strings: Stri
   for (let i = 0; i < n; i++) {
     const id = result.ids[i];
     const issue = result.issues[i];
-    const row: (string | number)[] = [id === null ? "" : literal(id), result.segments[i] ?? ""];
+    const segment = result.segments[i];
+    const row: (string | number)[] = [id === null ? "" : literal(id), segment ? segmentText(strings, segment) : ""];
     if (groups) row.push(numberOrBlank(result.attitude[i]));
     row.push(numberOrBlank(result.behaviour[i]));
     if (withRfm) row.push(numberOrBlank((result.rfmScore as Float64Array)[i]));
@@ -79,7 +81,7 @@ export function sheetPlan(result: RunResult, scale: AttitudeScale, strings: Stri
     if (withValue && groups) summaryHeader.push(b.summaryValueAtRisk);
   }
   const summaryRows = s.rows.map((r) => {
-    const row: (string | number)[] = [r.segment, r.customers, r.revenueShare ?? "", r.customerShare];
+    const row: (string | number)[] = [segmentText(strings, r.segment), r.customers, r.revenueShare ?? "", r.customerShare];
     if (withRevenue) row.push(r.revenue ?? "");
     if (s.profit !== null) row.push(r.profit ?? "");
     if (s.recurring !== null) row.push(r.recurring ?? "");
@@ -102,7 +104,7 @@ export function sheetPlan(result: RunResult, scale: AttitudeScale, strings: Stri
     rows,
     segmentColumn: 1,
     // The four groups' colours only; an RFM name such as "Loyal Customers" must not match "Loyal".
-    colours: groups ? SEGMENT_COLOUR_LIST : [],
+    colours: groups ? colourRulesIn(strings, SEGMENT_COLOUR_LIST) : [],
     summary: { header: summaryHeader, rows: summaryRows, percentColumns: [2, 3], chartTitle: strings.sheet.chartTitle },
   };
 }
@@ -113,7 +115,7 @@ export function columnPlan(result: RunResult, region: Region, hasHeaders: boolea
     region,
     mode,
     header: hasHeaders ? strings.sheet.columnHeader : null,
-    values: result.segments.map((s) => s ?? ""),
-    colours: result.mode === "groups" ? SEGMENT_COLOUR_LIST : [],
+    values: result.segments.map((s) => (s ? segmentText(strings, s) : "")),
+    colours: result.mode === "groups" ? colourRulesIn(strings, SEGMENT_COLOUR_LIST) : [],
   };
 }

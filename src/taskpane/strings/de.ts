@@ -8,7 +8,7 @@
 import type { Segment } from "../../analytics/segments/loyaltySegment";
 import type { BehaviourMeasure } from "../model/behaviour";
 import type { TimeUnit } from "../../analytics/orders/timeUnit";
-import type { AttitudeScale, BtydRole, RecencyKind, Role } from "../model/mapping";
+import type { AttitudeScale, BtydRole, Role } from "../model/mapping";
 import type { IssueReason } from "../model/segmentRun";
 import type { PeriodKind } from "../../analytics/orders/calendarPeriods";
 import type { LogIssue } from "../retention/retentionRun";

@@ -30,6 +30,8 @@ function selectedText(label: string): string {
  * T to within half a day.
  */
 const AS_OF = serialFromIsoText("1997-09-30") as number;
+/** A date as the pane shows it in the default en-US culture ("09/30/1997"); ISO text is still accepted as input. */
+const shown = (iso: string): string => en.format.date(serialFromIsoText(iso) as number);
 function cdnowTable(): unknown[][] {
   const c = cdnowSummaryWithSpend();
   const rows: unknown[][] = [["Cust #", "Likelihood to recommend", "First purchase", "Last purchase", "Number of orders", "Total spend"]];
@@ -64,7 +66,7 @@ describe("Segment pane with predicted value", () => {
     expect(plan.rows[0][5]).toBeCloseTo(0.7266, 2);
     expect(plan.rows[0][8]).toBe("");
     // the notes say how histories and spend were read
-    expect(screen.getByText(en.btyd.summary.derived("1997-09-30"))).toBeTruthy();
+    expect(screen.getByText(en.btyd.summary.derived(shown("1997-09-30")))).toBeTruthy();
     expect(screen.getByText(en.btyd.summary.spend)).toBeTruthy();
     expect(screen.getByText(en.btyd.summary.oneTime)).toBeTruthy();
     const table = screen.getByRole("table", { name: en.btyd.summary.table });
@@ -143,7 +145,7 @@ describe("Check the model", () => {
     expect(selectedText(en.btyd.check.idColumn)).toBe("Customer (column A)");
     expect(selectedText(en.btyd.check.dateColumn)).toBe("Order date (column B)");
     // 1997-01-01 … 1998-06-30 → midpoint 1997-09-30
-    expect((screen.getByLabelText(en.btyd.check.calibrationEnd) as HTMLInputElement).value).toBe("1997-09-30");
+    expect((screen.getByLabelText(en.btyd.check.calibrationEnd) as HTMLInputElement).value).toBe(shown("1997-09-30"));
     expect(screen.getByText(en.btyd.check.picked("Customers!A1:C6920", 6919))).toBeTruthy();
     await expectAccessible(container);
     await user.click(screen.getByRole("button", { name: en.btyd.check.run }));
@@ -170,7 +172,7 @@ describe("Check the model", () => {
     const run = screen.getByRole("button", { name: en.btyd.check.run });
     run.focus();
     await user.keyboard("{Enter}");
-    expect(screen.getByText(en.btyd.check.badDate("1997-01-01", "1998-06-30"))).toBeTruthy();
+    expect(screen.getByText(en.btyd.check.badDate(shown("1997-01-01"), shown("1998-06-30")))).toBeTruthy();
     // One day of calibration: nobody has repeated yet.
     await user.clear(input);
     await user.type(input, "1997-01-02");
