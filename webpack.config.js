@@ -9,6 +9,8 @@ const { AllowErrorForDataTypeAnyPlugin } = require("./scripts/allow-error-plugin
 const { HelpPagePlugin } = require("./scripts/help-page-plugin");
 const { LocalisedMetadataPlugin } = require("./scripts/localised-metadata-plugin");
 const { officeJsUrl: officeJsSource } = require("./scripts/office-js-source");
+const { cspMeta } = require("./scripts/csp");
+const { corsHeaders } = require("./scripts/cors");
 const pkg = require("./package.json");
 
 const DEV_PORT = 3000;
@@ -62,9 +64,12 @@ function httpsServer() {
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || "production";
   const officeJsUrl = officeJsSource(env.officeJs || process.env.OFFICE_JS);
+  const csp = cspMeta({ development: mode !== "production", officeJsUrl });
   return {
     mode,
-    devtool: mode === "production" ? "source-map" : "eval-cheap-module-source-map",
+    // Never an eval-based source map: the pages' Content-Security-Policy (scripts/csp.js) forbids
+    // eval, and `npm start` must run under the same policy as the build Excel loads.
+    devtool: mode === "production" ? "source-map" : "cheap-module-source-map",
     entry: {
       // Every module of src/functions registers its own functions (the metadata plugin appends the
       // CustomFunctions.associate calls), so the entry is simply all of them. It needs no DOM.
@@ -109,29 +114,43 @@ module.exports = (env = {}, argv = {}) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
-        templateParameters: { officeJsUrl, version: pkg.version },
+        templateParameters: { officeJsUrl, version: pkg.version, csp },
       }),
+      // The start page at https://localhost:3000/ (no script): links to the pages and the README's Excel on the web steps.
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/start/index.html", chunks: [], inject: false }),
       new HtmlWebpackPlugin({
         filename: "preview.html",
         template: "./src/preview/preview.html",
         // Order matters: preview.js defines the globals that functions.js and taskpane.js use.
         chunks: ["preview", "functions", "taskpane"],
         chunksSortMode: "manual",
+        templateParameters: { csp },
       }),
-      new HelpPagePlugin({ readme: path.resolve(__dirname, "README.md"), output: "help.html", version: pkg.version }),
+      new HelpPagePlugin({ readme: path.resolve(__dirname, "README.md"), output: "help.html", version: pkg.version, csp }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           // Sample order log for the local preview (rsquaredacademy/rfm, MIT; see assets/README.md).
           { from: "assets/rfm_data_orders.csv", to: "assets/[name][ext]" },
+          // CDNOW sample of Fader & Hardie (CamDavidsonPilon/lifetimes, MIT; see assets/README.md).
+          { from: "assets/CDNOW_sample.txt", to: "assets/[name][ext]" },
           ...officeJsPatterns(),
+          // DuckDB-Wasm for "Open a file…" (issue 12), self-hosted: the single-threaded MVP and EH bundles
+          // only (no COI: Excel on the web is not cross-origin isolated); fetched only when a file is run.
+          ...["duckdb-mvp.wasm", "duckdb-eh.wasm", "duckdb-browser-mvp.worker.js", "duckdb-browser-eh.worker.js"].map((f) => ({
+            from: require.resolve(`@duckdb/duckdb-wasm/dist/${f}`),
+            to: `duckdb/${f}`,
+            info: { minimized: true },
+          })),
         ],
       }),
     ],
     devServer: {
       port: DEV_PORT,
       server: httpsServer(),
-      headers: { "Access-Control-Allow-Origin": "*" },
+      // Access-Control-Allow-Origin only on GET of functions*.json: Excel on the web fetches the
+      // functions' metadata cross-origin (scripts/cors.js). Everything else stays same-origin.
+      headers: (req) => corsHeaders(req.method, req.url),
       static: false,
       hot: false,
       client: { overlay: false },

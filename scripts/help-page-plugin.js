@@ -10,7 +10,7 @@ const { Marked } = require("marked");
 const { Compilation, sources } = require("webpack");
 const { functionReference } = require("./function-reference");
 
-function helpPage(readme, version) {
+function helpPage(readme, version, csp = "") {
   const marked = new Marked({
     renderer: {
       heading({ tokens, depth, text }) {
@@ -25,6 +25,7 @@ function helpPage(readme, version) {
   return `<!doctype html>
 <html lang="en">
 <head>
+${csp}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Loyalty Lens function reference</title>
@@ -45,8 +46,10 @@ ${body}
 }
 
 class HelpPagePlugin {
-  constructor({ readme, output, version }) {
+  constructor({ readme, output, version, csp = "" }) {
     this.readme = readme;
+    /** The Content-Security-Policy meta element, put first in <head> (scripts/csp.js). */
+    this.csp = csp;
     this.output = output;
     this.version = version;
   }
@@ -54,7 +57,7 @@ class HelpPagePlugin {
     compiler.hooks.thisCompilation.tap("HelpPagePlugin", (compilation) => {
       compilation.fileDependencies.add(this.readme);
       compilation.hooks.processAssets.tap({ name: "HelpPagePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        const html = helpPage(fs.readFileSync(this.readme, "utf8"), this.version);
+        const html = helpPage(fs.readFileSync(this.readme, "utf8"), this.version, this.csp);
         compilation.emitAsset(this.output, new sources.RawSource(html));
       });
     });

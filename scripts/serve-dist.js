@@ -7,6 +7,7 @@
 const fs = require("fs");
 const http = require("http");
 const path = require("path");
+const { corsHeaders } = require("./cors");
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -55,6 +56,9 @@ function serve(dir, port = 0) {
         "content-type": TYPES[path.extname(file).toLowerCase()] || "application/octet-stream",
         "content-length": stat.size,
         "cache-control": "no-store",
+        // Access-Control-Allow-Origin on GET of functions*.json only: Excel on the web fetches the
+        // functions' metadata cross-origin (scripts/cors.js); every other file stays same-origin.
+        ...corsHeaders(req.method, req.url),
       });
       if (req.method === "HEAD") res.end();
       else fs.createReadStream(file).pipe(res);

@@ -41,6 +41,8 @@ function startHttpMirror() {
     const upstream = https.request(
       { host: "localhost", port: HTTPS_PORT, path: req.url, method: req.method, headers: req.headers, rejectUnauthorized: false },
       (up) => {
+        // The dev server's headers as they are: Access-Control-Allow-Origin only on GET of
+        // functions*.json (Excel on the web fetches it cross-origin; scripts/cors.js), nothing else.
         res.writeHead(up.statusCode || 502, up.headers);
         up.pipe(res);
       },
@@ -81,8 +83,9 @@ function nextSteps(certs) {
     `  Function help:                     https://localhost:${HTTPS_PORT}/help.html`,
     "",
     "  Sideload into Excel (see README, Sideloading):",
-    "    Excel on the web: Home > Add-ins > More add-ins > My add-ins > Upload My Add-in > manifest.xml",
-    "    Excel on Windows/Mac: share or copy manifest.xml to a trusted add-in catalog / the wef folder.",
+    `  Start page (links and these steps): https://localhost:${HTTPS_PORT}/`,
+    "    Excel on the web: Home > Add-ins > More Add-ins (or Insert > Add-ins) > Upload My Add-in > manifest.xml > Upload",
+    "    Excel on Windows/Mac: share or copy manifest.xml to a trusted add-in catalog / the wef folder (README, Sideloading).",
     certs
       ? "  https uses the Office dev certificate from ~/.office-addin-dev-certs; trust its ca.crt once."
       : "  https uses a self-signed certificate: open https://localhost:3000 once and accept it, or run\n" +

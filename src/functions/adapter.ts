@@ -26,10 +26,40 @@ export function listOf(range: unknown, arg: string): unknown[] {
   if (rows > 1 && cols > 1) {
     failValue(`${arg}: expected a single column or row, got ${rows} rows × ${cols} columns`);
   }
-  return cols === 1 || rows > 1 ? range.map((row: unknown[]) => row[0]) : first.slice();
+  if (cols !== 1 && rows === 1) return first.slice();
+  // One tight loop into a preallocated list (a full sheet is 1,048,576 rows).
+  const list = new Array<unknown>(rows);
+  for (let i = 0; i < rows; i++) list[i] = (range[i] as unknown[])[0];
+  return list;
 }
 
-export type NamedList = { readonly arg: string; readonly values: readonly unknown[] };
+/**
+ * A range argument as a column without copying it: `cells[i]` is row i's value, or (nested) the
+ * one-element row array Excel passes for a column, whose [0] is the value. Same shape rules and
+ * messages as listOf. Readers index it with cellOf; a full sheet is read once, in one loop.
+ */
+export type RangeColumn = { readonly arg: string; readonly length: number; readonly cells: readonly unknown[]; readonly nested: boolean };
+
+export function columnOf(range: unknown, arg: string): RangeColumn {
+  if (!Array.isArray(range)) return { arg, length: 1, cells: [range], nested: false };
+  if (range.length === 0) return { arg, length: 0, cells: range, nested: false };
+  const first = range[0];
+  if (!Array.isArray(first)) return { arg, length: range.length, cells: range, nested: false };
+  const rows = range.length;
+  const cols = first.length;
+  if (rows > 1 && cols > 1) {
+    failValue(`${arg}: expected a single column or row, got ${rows} rows × ${cols} columns`);
+  }
+  if (cols !== 1 && rows === 1) return { arg, length: cols, cells: first, nested: false };
+  return { arg, length: rows, cells: range, nested: true };
+}
+
+/** Row i's value of a RangeColumn (no reuse of a single cell: see valueAt). */
+export function cellOf(column: RangeColumn, i: number): unknown {
+  return column.nested ? (column.cells[i] as unknown[])[0] : column.cells[i];
+}
+
+export type NamedList = { readonly arg: string; readonly values: { readonly length: number } };
 
 /**
  * The number of rows a call covers. Lists of length 1 are reused for every row;
@@ -85,12 +115,15 @@ export function toExcelError(error: CellError): CustomFunctions.Error {
   return new CustomFunctions.Error(code, error.message);
 }
 
+/** Why a result cell is an error instead of NaN or ±Infinity (#VALUE!, since only it and #N/A show a message). */
+export const NOT_FINITE = "the result is not a finite number";
+
 /** One result cell: numbers must be finite, blanks are "", errors become Excel errors. */
 export function toExcelValue(value: unknown): ExcelResult {
   if (typeof value === "number") {
     return Number.isFinite(value)
       ? value
-      : new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber, "the result is not a finite number");
+      : new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, NOT_FINITE);
   }
   if (typeof value === "string" || typeof value === "boolean") return value;
   if (value === null || value === undefined) return "";
@@ -102,9 +135,58 @@ export function toExcelGrid(rows: readonly (readonly unknown[])[]): ExcelResult[
   return rows.map((row) => row.map(toExcelValue));
 }
 
+/*
+ * Spilled columns share one row array between rows of the same small value (segment names, RFM
+ * scores, whole counts): Excel only reads a result, and a million one-element arrays are most of
+ * the cost of a call on a full sheet (allocation and garbage collection). Up to SHARED_TEXTS
+ * distinct texts and the whole numbers 0…SHARED_NUMBERS − 1 are shared; other values get their own row.
+ */
+const SHARED_TEXTS = 64;
+const SHARED_NUMBERS = 1024;
+
 /** A per-customer list spilled as a column. An empty list spills one blank cell. */
 export function toExcelColumn(values: readonly unknown[]): ExcelResult[][] {
-  return values.length === 0 ? [[""]] : values.map((v) => [toExcelValue(v)]);
+  const n = values.length;
+  if (n === 0) return [[""]];
+  const out = new Array<ExcelResult[]>(n);
+  const texts = new Map<string, ExcelResult[]>();
+  const numbers: (ExcelResult[] | undefined)[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    // Fast paths: text and finite numbers (nearly every cell) need no conversion.
+    if (typeof v === "string") {
+      let row = texts.get(v);
+      if (row === undefined) {
+        row = [v];
+        if (texts.size < SHARED_TEXTS) texts.set(v, row);
+      }
+      out[i] = row;
+    } else if (typeof v === "number" && v - v === 0) {
+      out[i] = v >= 0 && v < SHARED_NUMBERS && (v | 0) === v && !Object.is(v, -0) ? (numbers[v] ??= [v]) : [v];
+    } else out[i] = [toExcelValue(v)];
+  }
+  return out;
+}
+
+/**
+ * Numbers spilled as a column straight from a typed array (no list of boxed values in between):
+ * finite values as they are, NaN or ±Infinity rows as the error `problem(i)` gives (a CellError,
+ * or null for "not a finite number"). An empty column spills one blank cell. O(n).
+ */
+export function spillNumbers(values: ArrayLike<number>, problem: (i: number) => CellError | null): ExcelResult[][] {
+  const n = values.length;
+  if (n === 0) return [[""]];
+  const out = new Array<ExcelResult[]>(n);
+  const shared: (ExcelResult[] | undefined)[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v - v === 0) out[i] = v >= 0 && v < SHARED_NUMBERS && (v | 0) === v && !Object.is(v, -0) ? (shared[v] ??= [v]) : [v];
+    else {
+      const error = problem(i);
+      out[i] = [error ? toExcelError(error) : new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, NOT_FINITE)];
+    }
+  }
+  return out;
 }
 
 /** Whole-call failure or an unexpected exception, as the error Excel shows. */

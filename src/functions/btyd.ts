@@ -16,17 +16,19 @@ import { at, describeWhere, readDate, readId, readNumber } from "../analytics/or
 import { bgnbdFitAsync } from "../analytics/btyd/bgnbdFit";
 import { bgnbdHistoryError } from "../analytics/btyd/bgnbdGroups";
 import { BgnbdParams } from "../analytics/btyd/bgnbdLogLikelihood";
-import { bgnbdParamsError, expectedPurchasesColumn, pAlive } from "../analytics/btyd/bgnbdPredictions";
+import { SERIES_NOT_CONVERGED, bgnbdParamsError, expectedPurchasesColumnAsync, pAliveColumn } from "../analytics/btyd/bgnbdPredictions";
 import { btydSummary } from "../analytics/btyd/btydSummary";
 import { CellError, failValue, isCellError, notAvailable, raise, valueError } from "../analytics/errors";
 import { expectedSpend, gammaGammaParamsError } from "../analytics/btyd/expectedSpend";
 import { GammaGammaParams, gammaGammaFitAsync, gammaGammaRowError } from "../analytics/btyd/gammaGammaFit";
 import { holdoutSummary } from "../analytics/btyd/holdoutSummary";
 import { readModelParams } from "../analytics/btyd/modelParams";
-import { clvOptionsError, predictedClvColumn } from "../analytics/btyd/predictedClv";
+import { readTaggedModelParams } from "../analytics/btyd/taggedModelParams";
+import { clvOptionsError, predictedClvColumnAsync } from "../analytics/btyd/predictedClv";
 import { TimeUnit as UnitName, timeUnitOf } from "../analytics/orders/timeUnit";
-import { BLOCK_ROWS, yieldToHost } from "../analytics/numeric/yieldToHost";
-import { ExcelResult, gridOf, guard, guardAsync, listOf, rowCount, single, toExcelColumn, toExcelValue } from "./adapter";
+import { BLOCK_ROWS, timeSlicer, yieldToHost } from "../analytics/numeric/yieldToHost";
+import { ExcelResult, columnOf, gridOf, guard, guardAsync, listOf, rowCount, single, spillNumbers, toExcelValue } from "./adapter";
+import { toExcelColumn } from "./adapter";
 import { NumberColumn, readNumberColumn } from "./numberColumns";
 
 /**
@@ -51,11 +53,11 @@ function unitOf(value: unknown): UnitName {
   return unit;
 }
 
-const BGNBD_NAMES = ["r", "alpha", "a", "b"];
 const GG_NAMES = ["p", "q", "v"];
 
 function bgnbdParamsOf(value: unknown): BgnbdParams {
-  const [r, alpha, a, b] = readModelParams(gridOf(value), BGNBD_NAMES, "bgnbd_params", "BGNBDFIT");
+  // BG/NBD only: an untagged or "BG/NBD"-tagged block, or bare numbers; blocks of other models are refused.
+  const [r, alpha, a, b] = readTaggedModelParams(gridOf(value), "BG/NBD", "bgnbd_params", true);
   const params = { r, alpha, a, b };
   const error = bgnbdParamsError(params);
   if (error) failValue(`bgnbd_params: ${error}`);
@@ -70,13 +72,13 @@ function gammaGammaParamsOf(value: unknown): GammaGammaParams {
   return params;
 }
 
-type ColumnSpec = { readonly arg: string; readonly range: unknown; readonly what: string; readonly optional?: boolean };
+export type ColumnSpec = { readonly arg: string; readonly range: unknown; readonly what: string; readonly optional?: boolean };
 type Columns = { readonly n: number; readonly columns: (NumberColumn | null)[] };
 
 /** Reads number columns of one call (an omitted optional column is null). */
 function readColumns(specs: readonly ColumnSpec[]): Columns {
   const present = specs.filter((s) => !(s.optional && (s.range === null || s.range === undefined)));
-  const lists = present.map((s) => ({ arg: s.arg, values: listOf(s.range, s.arg) }));
+  const lists = present.map((s) => ({ arg: s.arg, values: columnOf(s.range, s.arg) }));
   const n = rowCount(lists);
   const columns = specs.map((s) => {
     const list = lists.find((l) => l.arg === s.arg);
@@ -85,17 +87,64 @@ function readColumns(specs: readonly ColumnSpec[]): Columns {
   return { n, columns };
 }
 
-const rowLabel = (n: number, i: number) => (n === 1 ? "" : `row ${i + 1}: `);
+export const rowLabel = (n: number, i: number) => (n === 1 ? "" : `row ${i + 1}: `);
+
+type CustomerColumns = {
+  readonly n: number;
+  /** One Float64Array per spec (NaN where blank or omitted); rows with an error hold 0 in every column. */
+  readonly data: Float64Array[];
+  /** The error of each row that has one (few: a Map, not a sparse array of a million slots). */
+  readonly errors: Map<number, CellError>;
+};
 
 /**
- * Per-customer values: for each row the numbers of `specs` (NaN-free), or the row's error.
- * Blank required cells give #N/A; blank optional cells (or omitted columns) give NaN to `compute`.
- * `compute` returns the row's result, an error, or null to leave the row to a later column pass.
+ * Per-customer columns read once into typed arrays, each row checked: a bad cell gives its own
+ * error, a blank required cell #N/A (blank optional cells or omitted columns stay NaN), and then
+ * `check` may give the row an error. Rows with an error get 0 in every column, so that the core's
+ * column functions can run over all rows and the errors are put back when spilling. O(n · columns).
  */
-function perCustomerRows(
+function readCustomerColumns(
   specs: readonly ColumnSpec[],
-  compute: (values: Float64Array, row: number, n: number) => number | CellError | null,
-): (number | CellError | null)[] {
+  check: (values: Float64Array, row: number, n: number) => CellError | null,
+): CustomerColumns {
+  const { n, columns } = readColumns(specs);
+  const data = columns.map((column) => (column ? column.values : new Float64Array(n).fill(NaN)));
+  const errors = new Map<number, CellError>();
+  const values = new Float64Array(specs.length);
+  const width = specs.length;
+  for (let i = 0; i < n; i++) {
+    let error: CellError | null | undefined;
+    for (let k = 0; k < width; k++) {
+      const v = data[k][i];
+      values[k] = v;
+      if (v === v) continue;
+      const column = columns[k];
+      if (!column) continue;
+      error = column.errors?.[i];
+      if (error) break;
+      if (!specs[k].optional) {
+        error = notAvailable(`${describeWhere(at(specs[k].arg, n === 1 ? undefined : i + 1))}: the cell is blank; no ${specs[k].what} for this customer`);
+        break;
+      }
+    }
+    if (!error) error = check(values, i, n);
+    if (error) {
+      errors.set(i, error);
+      for (let k = 0; k < width; k++) data[k][i] = 0;
+    }
+  }
+  return { n, data, errors };
+}
+
+/**
+ * Per-customer values for the BTYD family's adapters (paretoNbd.ts, mbgNbd.ts, bgbb.ts,
+ * purchaseProbability.ts): for each row the numbers of `specs`, or the row's error. Blank required
+ * cells give #N/A; blank optional cells (or omitted columns) give NaN to `compute`.
+ */
+export function perCustomer(
+  specs: readonly ColumnSpec[],
+  compute: (values: Float64Array, row: number, n: number) => number | CellError,
+): ExcelResult[][] {
   const { n, columns } = readColumns(specs);
   const out: (number | CellError | null)[] = new Array(n);
   const values = new Float64Array(specs.length);
@@ -115,35 +164,33 @@ function perCustomerRows(
     }
     out[i] = error ?? compute(values, i, n);
   }
-  return out;
+  return toExcelColumn(out);
 }
 
-function perCustomer(
-  specs: readonly ColumnSpec[],
-  compute: (values: Float64Array, row: number, n: number) => number | CellError,
-): ExcelResult[][] {
-  return toExcelColumn(perCustomerRows(specs, compute));
+/**
+ * The results column: each row's error where it has one, `problem` for a NaN the core gave
+ * (null: "not a finite number"), the value otherwise. O(n).
+ */
+function spillResults(values: Float64Array, errors: Map<number, CellError>, problem: (i: number) => CellError | null = () => null): ExcelResult[][] {
+  for (const i of errors.keys()) values[i] = NaN;
+  return spillNumbers(values, (i) => errors.get(i) ?? problem(i));
 }
 
-/** Runs `compute` over rows 0…n−1 in blocks, yielding to Excel between blocks. */
-async function inBlocks(n: number, compute: (from: number, to: number) => void): Promise<void> {
-  for (let from = 0; from < n; from += BLOCK_ROWS) {
-    if (from > 0) await yieldToHost();
-    compute(from, Math.min(n, from + BLOCK_ROWS));
-  }
-}
-
-/** A history check as a row error, or null. */
-function historyError(x: number, tx: number, T: number, n: number, i: number): CellError | null {
+/** A history check as a row error, or null. The common case (whole x ≥ 0, 0 ≤ t_x ≤ T) is tested inline. */
+export function historyError(x: number, tx: number, T: number, n: number, i: number): CellError | null {
+  if (x >= 0 && Math.floor(x) === x && x - x === 0 && tx >= 0 && tx <= T && T - T === 0 && (x > 0 || tx === 0)) return null;
   const reason = bgnbdHistoryError(x, tx, T);
   return reason ? valueError(`${rowLabel(n, i)}${reason}`) : null;
 }
+
+/** Why a row has no expected purchases or CLV although its inputs are valid. */
+const seriesProblem = (n: number) => (i: number) => valueError(`${rowLabel(n, i)}${SERIES_NOT_CONVERGED}`);
 
 /**
  * Columns for a fit: blank-everywhere rows get weight 0; any other blank or bad cell fails the
  * call. Returns the columns with a weight column (1, the given weight, or 0 for skipped rows).
  */
-function readFitColumns(specs: readonly ColumnSpec[], blankAllowed: (values: Float64Array, k: number) => boolean) {
+export function readFitColumns(specs: readonly ColumnSpec[], blankAllowed: (values: Float64Array, k: number) => boolean) {
   const { n, columns } = readColumns(specs);
   const weights = new Float64Array(n);
   const values = new Float64Array(specs.length);
@@ -179,7 +226,9 @@ function readFitColumns(specs: readonly ColumnSpec[], blankAllowed: (values: Flo
 }
 
 /** A customer id for output: canonical number text back as a number (for lookups), else text. */
-function idCell(id: string): string | number {
+export function idCell(id: string): string | number {
+  const c = id.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c === 45 || c === 46 || c === 73)) return id; // cannot be number text: not 0-9, -, . or I(nfinity)
   const number = Number(id);
   return id !== "" && String(number) === id ? number : id;
 }
@@ -205,7 +254,9 @@ async function readOrderLog(customerIds: unknown, orderDates: unknown, amounts: 
     const rawId = reused(idList, i);
     const rawDate = reused(dateList, i);
     const rawAmount = amountList ? reused(amountList, i) : null;
-    const id = readId(rawId, at("customer_ids", row));
+    // Fast path: a text id that is not an error code typed as text (nearly every row); no message object built.
+    const trimmed = typeof rawId === "string" ? rawId.trim() : "";
+    const id = trimmed !== "" && trimmed.charCodeAt(0) !== 35 /* # */ ? trimmed : readId(rawId, at("customer_ids", row));
     if (id === null) {
       const blankRow = readDate(rawDate, at("order_dates", row)) === null && (!amountList || readNumber(rawAmount, at("amounts", row)) === null);
       if (blankRow) {
@@ -274,17 +325,18 @@ export async function btydsummary(
       raise(notAvailable(`order_dates: no orders on or before as_of_date, so there are no customers to summarise`));
     }
     const header = withSpend ? ["Customer", "x", "t_x", "T", "Average repeat spend"] : ["Customer", "x", "t_x", "T"];
-    const out: ExcelResult[][] = [header];
-    for (let c = 0; c < s.ids.length; c++) {
-      const bad = s.firstBadRow[c];
+    const m = s.ids.length;
+    const out = new Array<ExcelResult[]>(m + 1);
+    out[0] = header;
+    const { x, tx, T, averageSpend, firstBadRow, ids } = s;
+    for (let c = 0; c < m; c++) {
+      const bad = firstBadRow[c];
       if (bad >= 0) {
         const error = toExcelValue(log.rowErrors.get(bad) ?? valueError(`row ${bad + 1}: this customer's order cannot be read`));
-        out.push([idCell(s.ids[c]), ...header.slice(1).map(() => error)]);
+        out[c + 1] = [idCell(ids[c]), ...header.slice(1).map(() => error)];
         continue;
       }
-      const row: ExcelResult[] = [idCell(s.ids[c]), s.x[c], s.tx[c], s.T[c]];
-      if (withSpend) row.push(s.averageSpend![c]);
-      out.push(row);
+      out[c + 1] = averageSpend ? [idCell(ids[c]), x[c], tx[c], T[c], averageSpend[c]] : [idCell(ids[c]), x[c], tx[c], T[c]];
     }
     return out;
   })) as any[][];
@@ -340,14 +392,15 @@ export async function bgnbdfit(x: any[][], t_x: any[][], T: any[][], weights?: a
 export function palive(x: any[][], t_x: any[][], T: any[][], bgnbd_params: any[][]): any[][] {
   return guard(() => {
     const params = bgnbdParamsOf(bgnbd_params);
-    return perCustomer(
+    const { data, errors } = readCustomerColumns(
       [
         { arg: "x", range: x, what: "number of repeat purchases" },
         { arg: "t_x", range: t_x, what: "t_x" },
         { arg: "T", range: T, what: "T" },
       ],
-      ([xi, txi, Ti], i, n) => historyError(xi, txi, Ti, n, i) ?? pAlive(params, xi, txi, Ti),
+      ([xi, txi, Ti], i, n) => historyError(xi, txi, Ti, n, i),
     );
+    return spillResults(pAliveColumn(params, data[0], data[1], data[2]), errors);
   }) as any[][];
 }
 
@@ -365,8 +418,8 @@ export function palive(x: any[][], t_x: any[][], T: any[][], bgnbd_params: any[]
 export async function expectedpurchases(t: any[][], x: any[][], t_x: any[][], T: any[][], bgnbd_params: any[][]): Promise<any[][]> {
   return (await guardAsync(async () => {
     const params = bgnbdParamsOf(bgnbd_params);
-    const valid: number[] = [];
-    const out = perCustomerRows(
+    const slicer = timeSlicer();
+    const { n, data, errors } = readCustomerColumns(
       [
         { arg: "t", range: t, what: "period length" },
         { arg: "x", range: x, what: "number of repeat purchases" },
@@ -375,22 +428,13 @@ export async function expectedpurchases(t: any[][], x: any[][], t_x: any[][], T:
       ],
       ([ti, xi, txi, Ti], i, n) => {
         if (ti < 0) return valueError(`${rowLabel(n, i)}t is ${ti}; expected a period length of 0 or more`);
-        const history = historyError(xi, txi, Ti, n, i);
-        if (history) return history;
-        valid.push(i, ti, xi, txi, Ti);
-        return null;
+        return historyError(xi, txi, Ti, n, i);
       },
     );
-    // The valid rows as columns, block by block, yielding between blocks: the hypergeometric
-    // series is summed once per distinct (t, x, T) and can take many terms when t is long beside T.
-    await inBlocks(valid.length / 5, (from, to) => {
-      const m = to - from;
-      const cols = [new Float64Array(m), new Float64Array(m), new Float64Array(m), new Float64Array(m)];
-      for (let j = 0; j < m; j++) for (let k = 0; k < 4; k++) cols[k][j] = valid[5 * (from + j) + 1 + k];
-      const expected = expectedPurchasesColumn(params, cols[0], cols[1], cols[2], cols[3]);
-      for (let j = 0; j < m; j++) out[valid[5 * (from + j)]] = expected[j];
-    });
-    return toExcelColumn(out);
+    if (slicer.due()) await slicer.pause();
+    // The series is summed once per distinct (t, x, T), yielding by elapsed time; its work is bounded (SERIES_BUDGET_TERMS).
+    const expected = await expectedPurchasesColumnAsync(params, data[0], data[1], data[2], data[3], undefined, { slicer });
+    return spillResults(expected, errors, seriesProblem(n));
   })) as any[][];
 }
 
@@ -441,7 +485,7 @@ export async function gammagammafit(x: any[][], average_spend: any[][], weights?
 export function expectedspend(x: any[][], average_spend: any[][], gg_params: any[][]): any[][] {
   return guard(() => {
     const params = gammaGammaParamsOf(gg_params);
-    return perCustomer(
+    const { n, data, errors } = readCustomerColumns(
       [
         { arg: "x", range: x, what: "number of repeat purchases" },
         { arg: "average_spend", range: average_spend, what: "average spend", optional: true },
@@ -449,9 +493,14 @@ export function expectedspend(x: any[][], average_spend: any[][], gg_params: any
       ([xi, spend], i, n) => {
         if (xi > 0 && spend !== spend) return notAvailable(`${rowLabel(n, i)}average_spend is blank; no average spend for a customer with repeat purchases`);
         const reason = gammaGammaRowError(xi, xi > 0 ? spend : 0);
-        return reason ? valueError(`${rowLabel(n, i)}${reason}`) : expectedSpend(params, xi, spend);
+        return reason ? valueError(`${rowLabel(n, i)}${reason}`) : null;
       },
     );
+    const out = new Float64Array(n);
+    const xs = data[0];
+    const spends = data[1];
+    for (let i = 0; i < n; i++) out[i] = expectedSpend(params, xs[i], spends[i]);
+    return spillResults(out, errors);
   }) as any[][];
 }
 
@@ -504,8 +553,8 @@ export async function predictedclv(
     };
     const optionsError = clvOptionsError(options);
     if (optionsError) failValue(optionsError);
-    const valid: number[] = [];
-    const out = perCustomerRows(
+    const slicer = timeSlicer();
+    const { n, data, errors } = readCustomerColumns(
       [
         { arg: "x", range: x, what: "number of repeat purchases" },
         { arg: "t_x", range: t_x, what: "t_x" },
@@ -517,20 +566,16 @@ export async function predictedclv(
         if (history) return history;
         if (xi > 0 && spend !== spend) return notAvailable(`${rowLabel(n, i)}average_spend is blank; no average spend for a customer with repeat purchases`);
         const reason = gammaGammaRowError(xi, xi > 0 ? spend : 0);
-        if (reason) return valueError(`${rowLabel(n, i)}${reason}`);
-        valid.push(i, xi, txi, Ti, xi > 0 ? spend : 0);
-        return null;
+        return reason ? valueError(`${rowLabel(n, i)}${reason}`) : null;
       },
     );
-    // The valid rows as columns, block by block: the discounted sum is computed once per (x, T).
-    await inBlocks(valid.length / 5, (from, to) => {
-      const m = to - from;
-      const cols = [new Float64Array(m), new Float64Array(m), new Float64Array(m), new Float64Array(m)];
-      for (let j = 0; j < m; j++) for (let k = 0; k < 4; k++) cols[k][j] = valid[5 * (from + j) + 1 + k];
-      const clv = predictedClvColumn(bgnbd, gammaGamma, cols[0], cols[1], cols[2], cols[3], options);
-      for (let j = 0; j < m; j++) out[valid[5 * (from + j)]] = clv[j];
-    });
-    return toExcelColumn(out);
+    const xs = data[0];
+    const spends = data[3];
+    for (let i = 0; i < n; i++) if (xs[i] === 0) spends[i] = 0; // a one-time buyer's spend is not used
+    if (slicer.due()) await slicer.pause();
+    // The discounted sum once per distinct (x, T), yielding by elapsed time; its work is bounded (SERIES_BUDGET_TERMS).
+    const clv = await predictedClvColumnAsync(bgnbd, gammaGamma, xs, data[1], data[2], spends, options, undefined, { slicer });
+    return spillResults(clv, errors, seriesProblem(n));
   })) as any[][];
 }
 

@@ -215,6 +215,8 @@ function readPeriods(range: unknown, minimum: number): { values: (number | CellE
   const list = listOf(range, "periods");
   const oneRow = list.length === 1;
   const values = list.map((value, i) => {
+    // Fast path: a whole number of periods in range (nearly every cell), no message prepared.
+    if (typeof value === "number" && value >= minimum && value <= MAX_SBG_PERIOD && Math.floor(value) === value) return value;
     const where = oneRow ? at("periods") : horizontal ? at("periods", undefined, i + 1) : at("periods", i + 1);
     const number = readNumber(value, where, "a whole number of periods");
     const place = describeWhere(where);
@@ -230,7 +232,21 @@ function readPeriods(range: unknown, minimum: number): { values: (number | CellE
 
 function spill(values: ExcelResult[], horizontal: boolean): ExcelResult[][] {
   if (values.length === 0) return [[""]];
-  return horizontal ? [values] : values.map((v) => [v]);
+  if (horizontal) return [values];
+  const out = new Array<ExcelResult[]>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = [values[i]];
+  return out;
+}
+
+/** Each period's value, or its error, as result cells. */
+function valuesAt(periods: readonly (number | CellError)[], valueOf: (t: number) => number): ExcelResult[] {
+  const out = new Array<ExcelResult>(periods.length);
+  for (let i = 0; i < periods.length; i++) {
+    const t = periods[i];
+    const v = typeof t === "number" ? valueOf(t) : NaN;
+    out[i] = v - v === 0 ? v : toExcelValue(typeof t === "number" ? v : t);
+  }
+  return out;
 }
 
 /**
@@ -248,7 +264,7 @@ export function sbgsurvival(periods: any[][], sbg_params: any[][]): any[][] {
     let maxT = 0;
     for (const t of values) if (typeof t === "number" && t > maxT) maxT = t;
     const curve = sbgSurvivalCurve(alpha, beta, maxT);
-    return spill(values.map((t) => toExcelValue(typeof t === "number" ? curve[t] : t)), horizontal);
+    return spill(valuesAt(values, (t) => curve[t]), horizontal);
   }) as any[][];
 }
 
@@ -264,6 +280,6 @@ export function sbgretention(periods: any[][], sbg_params: any[][]): any[][] {
   return guard(() => {
     const { alpha, beta } = readSbgParameters(sbg_params);
     const { values, horizontal } = readPeriods(periods, 1);
-    return spill(values.map((t) => toExcelValue(typeof t === "number" ? sbgRetentionRate(alpha, beta, t) : t)), horizontal);
+    return spill(valuesAt(values, (t) => sbgRetentionRate(alpha, beta, t)), horizontal);
   }) as any[][];
 }

@@ -5,7 +5,7 @@
 import { CellError, notAvailable } from "../analytics/errors";
 import { cltv as cltvOf } from "../analytics/metrics/cltv";
 import { clv as clvOf } from "../analytics/metrics/clv";
-import { guard, listOf, rowCount, toExcelColumn } from "./adapter";
+import { columnOf, guard, rowCount, spillNumbers } from "./adapter";
 import { readNumberColumn } from "./numberColumns";
 
 type Column = { readonly arg: string; readonly range: unknown; readonly fallback?: number; readonly what: string };
@@ -18,14 +18,16 @@ type Column = { readonly arg: string; readonly range: unknown; readonly fallback
 function perCustomer(columns: readonly Column[], compute: (values: number[], row: number | undefined) => number | CellError) {
   return guard(() => {
     const present = columns.filter((c) => c.range !== null && c.range !== undefined);
-    const lists = present.map((c) => ({ arg: c.arg, values: listOf(c.range, c.arg) }));
+    const lists = present.map((c) => ({ arg: c.arg, values: columnOf(c.range, c.arg) }));
     const n = rowCount(lists);
     const read = columns.map((c) => {
       const list = lists.find((l) => l.arg === c.arg);
       return list ? readNumberColumn(list.values, n, c.arg, c.what) : null;
     });
-    const out: (number | CellError)[] = new Array(n);
-    const values: number[] = new Array(columns.length);
+    // Results straight into a typed array, the (rare) row errors beside it, and one spill at the end.
+    const out = new Float64Array(n);
+    const errors = new Map<number, CellError>();
+    const values: number[] = new Array(columns.length).fill(0);
     for (let i = 0; i < n; i++) {
       let error: CellError | undefined;
       for (let k = 0; k < columns.length; k++) {
@@ -45,9 +47,14 @@ function perCustomer(columns: readonly Column[], compute: (values: number[], row
         }
         values[k] = fallback;
       }
-      out[i] = error ?? compute(values, n === 1 ? undefined : i + 1);
+      const result = error ?? compute(values, n === 1 ? undefined : i + 1);
+      if (typeof result === "number") out[i] = result;
+      else {
+        out[i] = NaN;
+        errors.set(i, result);
+      }
     }
-    return toExcelColumn(out);
+    return spillNumbers(out, (i) => errors.get(i) ?? null);
   });
 }
 

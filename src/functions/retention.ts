@@ -5,7 +5,7 @@
 import { at, describeWhere, readNumber } from "../analytics/orders/cells";
 import { CellError, isCellError, valueError } from "../analytics/errors";
 import { PeriodCounts, churnRate, customersLost, retentionRate } from "../analytics/metrics/retentionRate";
-import { ExcelResult, cellAt, commonShape, gridOf, guard, toExcelValue } from "./adapter";
+import { ExcelResult, commonShape, gridOf, guard, toExcelValue } from "./adapter";
 
 function perPeriod(
   customersStart: unknown,
@@ -24,13 +24,15 @@ function perPeriod(
     // A 1×1 grid is one cell reused for every period: its messages name no row (the row would be the result's, not the cell's).
     const reused = grids.map(({ grid }) => grid.length === 1 && grid[0].length === 1);
     const counts = [0, 0, 0];
-    const out: ExcelResult[][] = [];
+    const cells = grids.map(({ grid }) => grid);
+    // Preallocated output; each cell read once by direct index (a 1×1 grid is its one cell).
+    const out = new Array<ExcelResult[]>(rows);
     for (let r = 0; r < rows; r++) {
-      const line: ExcelResult[] = [];
+      const line = new Array<ExcelResult>(cols);
       for (let c = 0; c < cols; c++) {
         let error: CellError | null = null;
         for (let k = 0; k < 3; k++) {
-          const cell = cellAt(grids[k].grid, r, c);
+          const cell = reused[k] ? cells[k][0][0] : cells[k][r][c];
           if (typeof cell === "number" && cell - cell === 0) {
             counts[k] = cell; // the fast path: a plain finite number, no message to prepare
             continue;
@@ -53,9 +55,9 @@ function perPeriod(
           // The core names the argument and the problem; the period's place in the ranges is the adapter's to add.
           result = { code: result.code, message: `${cols === 1 ? `row ${r + 1}` : `row ${r + 1}, column ${c + 1}`}: ${result.message}` };
         }
-        line.push(toExcelValue(result));
+        line[c] = typeof result === "number" && result - result === 0 ? result : toExcelValue(result);
       }
-      out.push(line);
+      out[r] = line;
     }
     return out;
   });

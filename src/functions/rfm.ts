@@ -32,7 +32,7 @@ import {
 } from "../analytics/rfm/rfmSegments";
 import { RfmTableBuilder, expectedCustomers, latestDate } from "../analytics/rfm/rfmTable";
 import { BLOCK_ROWS, yieldToHost } from "../analytics/numeric/yieldToHost";
-import { ExcelResult, gridOf, guard, guardAsync, listOf, rowCount, single, toExcelColumn, toExcelValue, valueAt } from "./adapter";
+import { ExcelResult, columnOf, gridOf, guard, guardAsync, listOf, rowCount, single, spillNumbers, toExcelColumn, toExcelValue, valueAt } from "./adapter";
 import { readNumberColumn } from "./numberColumns";
 
 export const RFM_TABLE_HEADER = ["Customer", "First order", "Last order", "Orders", "Revenue", "Recency days"] as const;
@@ -110,11 +110,6 @@ async function readOrders(idList: unknown[], dateList: unknown[], amountList: un
   return { ids, dates, amounts, rowErrors };
 }
 
-/** The id as the sheet gave it: a number stays a number (so lookups on it still match), text is trimmed. */
-function idOutput(cell: unknown, id: string): string | number {
-  return typeof cell === "number" ? cell : id;
-}
-
 /**
  * RFM table from an order log (one row per order): spills Customer, First order, Last order, Orders, Revenue and Recency days, one row per customer in order of first appearance. Every order row counts. Orders after as_of_date are left out; as_of_date defaults to the latest order date.
  * @customfunction RFMTABLE RFMTABLE
@@ -150,18 +145,23 @@ export async function rfmtable(customer_ids: any[][], order_dates: any[][], amou
     if (table.ids.length === 0) {
       fail("#N/A", `order_dates: no orders on or before ${isoFromSerial(asOf)} (as_of_date); the earliest order is later`);
     }
-    const out: ExcelResult[][] = [RFM_TABLE_HEADER.slice()];
-    for (let c = 0; c < table.ids.length; c++) {
+    // The output is built once, preallocated, from the table's typed arrays.
+    const m = table.ids.length;
+    const out = new Array<ExcelResult[]>(m + 1);
+    out[0] = RFM_TABLE_HEADER.slice();
+    const { ids, firstRow, firstBadRow, firstOrder, lastOrder, orders: counts, revenue, recencyDays } = table;
+    for (let c = 0; c < m; c++) {
       if (c % BLOCK_ROWS === 0 && c > 0) await yieldToHost();
-      const id = idOutput(valueAt(idList, table.firstRow[c]), table.ids[c]);
-      const bad = table.firstBadRow[c];
+      const cell = idList.length === 1 ? idList[0] : idList[firstRow[c]];
+      const id = typeof cell === "number" ? cell : ids[c];
+      const bad = firstBadRow[c];
       if (bad >= 0) {
         const problem = orders.rowErrors.get(bad)!;
-        const error = toExcelValue({ code: problem.code, message: `customer ${table.ids[c]}: ${problem.message}` });
-        out.push([id, error, error, error, error, error]);
+        const error = toExcelValue({ code: problem.code, message: `customer ${ids[c]}: ${problem.message}` });
+        out[c + 1] = [id, error, error, error, error, error];
         continue;
       }
-      out.push([id, table.firstOrder[c], table.lastOrder[c], table.orders[c], table.revenue[c], table.recencyDays[c]]);
+      out[c + 1] = [id, firstOrder[c], lastOrder[c], counts[c], revenue[c], recencyDays[c]];
     }
     return out;
   })) as any[][];
@@ -198,31 +198,23 @@ function readBins(value: unknown): number {
 export async function rfmscore(recency_days: any[][], frequency: any[][], monetary: any[][], bins?: any, method?: any): Promise<any[][]> {
   return (await guardAsync(async () => {
     const lists = [
-      { arg: "recency_days", values: listOf(recency_days, "recency_days") },
-      { arg: "frequency", values: listOf(frequency, "frequency") },
-      { arg: "monetary", values: listOf(monetary, "monetary") },
+      { arg: "recency_days", values: columnOf(recency_days, "recency_days") },
+      { arg: "frequency", values: columnOf(frequency, "frequency") },
+      { arg: "monetary", values: columnOf(monetary, "monetary") },
     ];
     const n = rowCount(lists);
     const binCount = readBins(bins);
     const how = readMethod(method);
     const big = n > BLOCK_ROWS;
-    const columns = [];
+    const columns: { arg: string; values: Float64Array; errors: (CellError | undefined)[] | undefined }[] = [];
     for (const { arg, values } of lists) {
       if (big) await yieldToHost(); // a million customers take a while to read: let Excel breathe between columns
       columns.push({ arg, ...readNumberColumn(values, n, arg, "a number") });
     }
     const digits = rfmDigits(columns[0].values, columns[1].values, columns[2].values, binCount, how);
     if (big) await yieldToHost();
-    const out: unknown[] = new Array(n);
     const digitsOf = [digits.r, digits.f, digits.m];
-    for (let i = 0; i < n; i++) {
-      if (digits.score[i] === digits.score[i]) {
-        out[i] = digits.score[i];
-        continue;
-      }
-      out[i] = rowProblem(columns, digitsOf, i, n);
-    }
-    return toExcelColumn(out);
+    return spillNumbers(digits.score, (i) => rowProblem(columns, digitsOf, i, n));
   })) as any[][];
 }
 
@@ -264,8 +256,13 @@ export function rfmsegment(rfm_scores: any[][], rules?: any[][]): any[][] {
     const { values, errors } = readNumberColumn(list, n, "rfm_scores", "a three-digit RFM score such as 345");
     const { index } = rfmSegment(values, chosen);
     const out: unknown[] = new Array(n);
+    const names = chosen.map((rule) => rule.name);
     for (let i = 0; i < n; i++) {
       const code = index[i];
+      if (code >= 0) {
+        out[i] = names[code];
+        continue;
+      }
       const name = segmentName(chosen, code);
       if (name !== null) {
         out[i] = name;

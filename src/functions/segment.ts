@@ -3,13 +3,15 @@
  * pane shares). Reads the columns into attitudes, a behaviour Float64Array and price-driven
  * flags, and spills one segment name per customer.
  */
-import { at, readBoolean, readNumber } from "../analytics/orders/cells";
+import { at, plainValue, readBoolean, readNumber } from "../analytics/orders/cells";
 import { Attitude, attitudeFromRecommend, priceDrivenFrom, segmentCustomers } from "../analytics/segments/loyaltySegment";
 import { CellError, failValue, isCellError, raise } from "../analytics/errors";
-import { guard, listOf, rowCount, single, toExcelColumn } from "./adapter";
+import { NamedList, columnOf, guard, listOf, rowCount, single, toExcelColumn } from "./adapter";
 import { readNumberColumn } from "./numberColumns";
 
-function readPriceDriven(value: unknown, row: number | undefined): boolean | CellError {
+function readPriceDriven(cell: unknown, row: number | undefined): boolean | CellError {
+  // The data-type form ({ type: "Double", basicValue: 0 }) is its plain value, as for every other argument.
+  const value = typeof cell === "object" && cell !== null ? plainValue(cell) : cell;
   if (typeof value === "boolean") return value;
   if (typeof value === "number" && value >= 0 && value <= 1) return priceDrivenFrom(value); // in range: no message to build
   const where = at("price_driven", row);
@@ -38,12 +40,12 @@ function readPriceDriven(value: unknown, row: number | undefined): boolean | Cel
  */
 export function segment(recommend_scores: any[][], behaviour: any[][], behaviour_cutoff?: any, price_driven?: any[][]): any[][] {
   return guard(() => {
-    const scores = listOf(recommend_scores, "recommend_scores");
-    const behaviourList = listOf(behaviour, "behaviour");
+    const scores = columnOf(recommend_scores, "recommend_scores");
+    const behaviourList = columnOf(behaviour, "behaviour");
     const cutoffCell = readNumber(single(behaviour_cutoff, "behaviour_cutoff"), at("behaviour_cutoff"));
     if (isCellError(cutoffCell)) raise(cutoffCell);
     const priceList = price_driven === null || price_driven === undefined ? null : listOf(price_driven, "price_driven");
-    const lists = [
+    const lists: NamedList[] = [
       { arg: "recommend_scores", values: scores },
       { arg: "behaviour", values: behaviourList },
     ];

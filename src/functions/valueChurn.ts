@@ -5,7 +5,7 @@
 import { at, readBoolean } from "../analytics/orders/cells";
 import { CellError, isCellError, raise } from "../analytics/errors";
 import { ValueColumns, valueChurn as valueChurnRate, valueLost as valueLostSum } from "../analytics/metrics/valueLost";
-import { ExcelResult, guard, listOf, rowCount, single, toExcelValue } from "./adapter";
+import { ExcelResult, columnOf, guard, rowCount, single, toExcelValue } from "./adapter";
 import { readNumberColumn } from "./numberColumns";
 
 /** TRUE/FALSE, with 1 and 0 read as Excel reads them in a logical argument; omitted or blank → FALSE. */
@@ -18,8 +18,8 @@ function readIncludeDowngrades(value: unknown): boolean {
 }
 
 function readColumns(valueStart: unknown, valueEnd: unknown, includeDowngrades: unknown): ValueColumns | CellError {
-  const start = listOf(valueStart, "value_start");
-  const end = listOf(valueEnd, "value_end");
+  const start = columnOf(valueStart, "value_start");
+  const end = columnOf(valueEnd, "value_end");
   const n = rowCount([
     { arg: "value_start", values: start },
     { arg: "value_end", values: end },

@@ -16,7 +16,7 @@ import { FIVE_MB, WorkbookModel, installFakeExcel } from "./fakeExcel";
 import { FunctionInfo, Host } from "./formula/evaluate";
 import { createCustomFunctions } from "./host/customFunctions";
 import { createOffice } from "./host/office";
-import { SYNTHETIC_NOTE, buildSampleWorkbook } from "./sample/sampleWorkbook";
+import { CDNOW_NOTE, SYNTHETIC_NOTE, buildSampleWorkbook } from "./sample/sampleWorkbook";
 import { PreviewApp } from "./ui/PreviewApp";
 
 /* global window, document, fetch */
@@ -36,6 +36,7 @@ installFakeExcel(globals, workbook);
 globals.Office = createOffice(
   workbook.then(() => undefined),
   params.get("excelApi") ?? undefined,
+  typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches,
 );
 
 async function fetchText(url: string): Promise<string> {
@@ -54,10 +55,10 @@ function showFailure(error: unknown): void {
 }
 
 async function boot(): Promise<void> {
-  const [csv, metadataText] = await Promise.all([fetchText("assets/rfm_data_orders.csv"), fetchText("functions.json")]);
+  const [csv, cdnow, metadataText] = await Promise.all([fetchText("assets/rfm_data_orders.csv"), fetchText("assets/CDNOW_sample.txt"), fetchText("functions.json")]);
   const metadata = JSON.parse(metadataText) as { functions: FunctionInfo[] };
   const rows = Number(params.get("rows") ?? 0);
-  const model = buildSampleWorkbook(csv, { generatedRows: Number.isFinite(rows) ? rows : 0 });
+  const model = buildSampleWorkbook(csv, { generatedRows: Number.isFinite(rows) ? rows : 0, cdnow });
   const limit = params.get("payloadLimit");
   if (limit !== null) {
     const mb = Number(limit);
@@ -77,6 +78,7 @@ async function boot(): Promise<void> {
   if (!root) throw new Error("preview.html has no #preview-root");
   const notes = [
     `Sample data: Customers and Orders from the rfm package's order log (MIT). ${SYNTHETIC_NOTE}`,
+    `${CDNOW_NOTE} Predicted value and Check the model work on the CDNOW sheets.`,
     `${customFunctions.registry.size} LOYALTY functions loaded. Select a cell and type e.g. =LOYALTY.NPS(Customers!G2:G996) in the formula box.`,
   ];
   createRoot(root).render(<PreviewApp host={host} notes={notes} />);

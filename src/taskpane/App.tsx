@@ -1,7 +1,9 @@
 import * as React from "react";
 import { Body1, FluentProvider, MessageBar, MessageBarBody, Tab, TabList, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { OpenFilePane } from "./components/OpenFilePane";
 import { SegmentPane } from "./components/SegmentPane";
 import { type ExcelPort, officeExcel } from "./excel/port";
+import { WarehouseView } from "./warehouse/WarehouseView";
 import { RetentionView } from "./retention/RetentionView";
 import { type RetentionPort, retentionPortOf } from "./retention/useRetentionFlow";
 import { usePaneStrings } from "./i18n/usePaneStrings";
@@ -24,14 +26,14 @@ const useStyles = makeStyles({
   },
 });
 
-type View = "segment" | "retention";
+type View = "segment" | "retention" | "warehouse";
 
 /** `strings` fixes the language (tests); without it the pane follows Office's display language and Excel's regional settings. */
 type Props = { readonly port?: ExcelPort; readonly strings?: Strings; readonly retentionPort?: RetentionPort };
 
 /**
  * The pane inside FluentProvider, dark when Office's theme is dark; a plain message outside Excel or on too old a host.
- * Two views in tabs: Segment and Retention. A view once opened stays mounted (hidden), so switching keeps its state.
+ * Three views in tabs: Segment, Retention and Warehouse (SQL for big order logs). A view once opened stays mounted (hidden), so switching keeps its state.
  */
 export function App({ port = officeExcel, strings: given, retentionPort }: Props): React.JSX.Element {
   const styles = useStyles();
@@ -58,6 +60,9 @@ export function App({ port = officeExcel, strings: given, retentionPort }: Props
               <Tab id="view-tab-retention" value="retention" aria-controls="view-panel-retention">
                 {t.retention}
               </Tab>
+              <Tab id="view-tab-warehouse" value="warehouse" aria-controls="view-panel-warehouse">
+                {t.warehouse}
+              </Tab>
             </TabList>
           </nav>
           <div role="tabpanel" id="view-panel-segment" aria-labelledby="view-tab-segment" hidden={view !== "segment"}>
@@ -65,6 +70,10 @@ export function App({ port = officeExcel, strings: given, retentionPort }: Props
           </div>
           <div role="tabpanel" id="view-panel-retention" aria-labelledby="view-tab-retention" hidden={view !== "retention"}>
             {retentionOpened && <RetentionView port={retention} strings={strings} />}
+          </div>
+          <div role="tabpanel" id="view-panel-warehouse" aria-labelledby="view-tab-warehouse" hidden={view !== "warehouse"}>
+            <WarehouseView strings={strings} />
+            <OpenFilePane strings={strings} />
           </div>
         </>
       ) : (

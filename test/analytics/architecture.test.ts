@@ -51,6 +51,7 @@ const allowed: Record<string, string[]> = {
   segments: ["", "numeric", "orders", "rfm", "segments"],
   btyd: ["", "numeric", "orders", "btyd"],
   retention: ["", "numeric", "orders", "retention"],
+  programme: ["", "numeric", "orders", "programme"],
 };
 
 describe("source layout", () => {
@@ -72,6 +73,18 @@ describe("source layout", () => {
       for (const p of packages) breaches.push(`${rel(file)} → package ${p}`);
     }
     expect(breaches).toEqual([]);
+  });
+
+  it("keeps src/sql pure: it imports only itself and the analytics core, and no package", () => {
+    // The SQL generator (issue 11) sits beside src/analytics: no Office, pane or custom-function code.
+    const breaches: string[] = [];
+    for (const [file, { local, packages }] of graph) {
+      if (!rel(file).startsWith("src/sql/")) continue;
+      for (const dep of local) if (!/^src\/(sql|analytics)\//.test(rel(dep))) breaches.push(`${rel(file)} → ${rel(dep)}`);
+      for (const p of packages) breaches.push(`${rel(file)} → package ${p}`);
+    }
+    expect(breaches).toEqual([]);
+    expect([...graph.keys()].filter((f) => rel(f).startsWith("src/sql/")).length).toBeGreaterThan(10);
   });
 
   it("has no import circle anywhere in src", () => {

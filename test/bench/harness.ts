@@ -7,6 +7,8 @@ export type BenchResult = {
   /** What was measured, e.g. "RFMSCORE, n = 100,000". */
   readonly name: string;
   readonly seconds: number;
+  /** The same work through the built dist/functions.js with Excel-shaped input (any[][] in and out), when measured. */
+  readonly throughExcel?: number;
   /** Free text beside the time: a ratio to a baseline, likelihood evaluations, the target. */
   readonly note?: string;
 };

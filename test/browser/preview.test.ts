@@ -30,7 +30,7 @@ afterAll(async () => {
 
 describe("preview.html", () => {
   it("loads with no console errors, no failed requests and no request beyond localhost", async () => {
-    expect(await workbook(page).getByRole("tab").allTextContents()).toEqual(["Customers", "Orders", "Formulas"]);
+    expect(await workbook(page).getByRole("tab").allTextContents()).toEqual(["Customers", "Orders", "CDNOW customers", "CDNOW orders", "Formulas"]);
     // The pane's own bundle rendered beside the workbook.
     await page.locator("#root *").first().waitFor();
     expect(log).toEqual({ errors: [], failedRequests: [], external: [] });

@@ -26,8 +26,9 @@ function pane(page: Page): Locator {
   return page.locator("#pane");
 }
 
-/** True when nothing is drawn over the element's centre: a person can see it. */
+/** True when, scrolled into view as a person would, nothing is drawn over the element's centre. */
 async function uncovered(locator: Locator): Promise<boolean> {
+  await locator.scrollIntoViewIfNeeded();
   return locator.evaluate((el) => {
     const r = el.getBoundingClientRect();
     const top = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 10));
@@ -53,14 +54,32 @@ async function headers(page: Page): Promise<Record<string, string>> {
   return out;
 }
 
-/** Customers per segment in the pane's summary table. */
+const SUMMARY_NAME = "Customers, revenue and profit per segment";
+
+/**
+ * The pane's summary: a table where the pane is wide, one block per segment (a list of
+ * label–value pairs) below 480 px (SummaryView.tsx, issue 13); the preview's pane is narrower.
+ */
+function summary(page: Page): Locator {
+  return pane(page).getByRole("table", { name: SUMMARY_NAME }).or(pane(page).getByRole("list", { name: SUMMARY_NAME }));
+}
+
+/** Customers per segment in the pane's summary, in either layout. */
 async function paneCounts(page: Page): Promise<Record<string, number>> {
-  const table = pane(page).getByRole("table", { name: "Customers, revenue and profit per segment" });
-  const rows = await table.locator("tbody tr").all();
   const out: Record<string, number> = {};
-  for (const row of rows) {
-    const cells = await row.locator("td").allTextContents();
-    out[cells[0].trim()] = Number(cells[1].replace(/[^0-9]/g, ""));
+  const table = pane(page).getByRole("table", { name: SUMMARY_NAME });
+  if ((await table.count()) > 0) {
+    for (const row of await table.locator("tbody tr").all()) {
+      const cells = await row.locator("td").allTextContents();
+      out[cells[0].trim()] = Number(cells[1].replace(/[^0-9]/g, ""));
+    }
+    return out;
+  }
+  for (const item of await pane(page).getByRole("list", { name: SUMMARY_NAME }).getByRole("listitem").all()) {
+    const segment = (await item.locator("> span").first().textContent())?.trim() ?? "";
+    const terms = await item.locator("dt").allTextContents();
+    const values = await item.locator("dd").allTextContents();
+    out[segment] = Number(values[terms.indexOf("Customers")].replace(/[^0-9]/g, ""));
   }
   return out;
 }
@@ -131,7 +150,7 @@ describe("the Segment pane in the preview", () => {
   });
 
   it("shows the summary and the chart in the pane, uncovered, and a chart on the Segments sheet", async () => {
-    const table = pane(page).getByRole("table", { name: "Customers, revenue and profit per segment" });
+    const table = summary(page);
     expect(await table.isVisible()).toBe(true);
     const chart = pane(page).getByRole("figure").first();
     expect(await chart.locator("svg").first().isVisible()).toBe(true);

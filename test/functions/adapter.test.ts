@@ -52,8 +52,9 @@ describe("commonShape and cellAt", () => {
 
 describe("toExcelValue and guard", () => {
   it("never lets NaN, Infinity or null out", () => {
-    expect(excelError(toExcelValue(Number.NaN))?.code).toBe("#NUM!");
-    expect(excelError(toExcelValue(-Infinity))?.code).toBe("#NUM!");
+    // #VALUE! with the message, not a bare #NUM!: Excel shows messages only on #VALUE! and #N/A (issue 10).
+    expect(excelError(toExcelValue(Number.NaN))).toEqual({ code: "#VALUE!", message: "the result is not a finite number" });
+    expect(excelError(toExcelValue(-Infinity))).toEqual({ code: "#VALUE!", message: "the result is not a finite number" });
     expect(toExcelValue(null)).toBe("");
   });
 

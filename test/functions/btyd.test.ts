@@ -258,3 +258,51 @@ describe("LOYALTY.HOLDOUTSUMMARY", () => {
     expect(excelError(await holdoutsummary([["A"]], [[45000]], 45020, 45010))?.message).toMatch(/must come after calibration_end/);
   });
 });
+
+describe("bounded work and yields (issue 10)", () => {
+  afterEach(() => {
+    delete (globalThis as { scheduler?: unknown }).scheduler;
+  });
+
+  it("EXPECTEDPURCHASES says #VALUE! where the series cannot be summed, instead of a truncated number", async () => {
+    // A one-time buyer (x 0) over t = 1e9 weeks beside α + T ≈ 43: z = 1 − 4e−8 and the terms fall only like k^−1.45,
+    // so a million terms do not reach the sum (the earlier code returned the partial sum as if it were the answer).
+    // The row with t = 39 is the CDNOW worked example, 1.2259.
+    const out = await expectedpurchases(column([1e9, 39]), column([0, 2]), column([0, 30.43]), column([38.86, 38.86]), BGNBD_BLOCK);
+    expect(excelError(out[0][0])).toEqual({ code: "#VALUE!", message: expect.stringMatching(/^row 1: the expected purchases cannot be computed accurately/) });
+    expect(out[1][0]).toBeCloseTo(1.2259, 4);
+  });
+
+  it("PREDICTEDCLV with extreme but valid parameters ends with a finite value or #VALUE! and its reason (it used to run over a minute)", async () => {
+    // r = 1E-300, gg p = 1E300, 1,200 months in days on 30 rows (issue 10). 1,200 months is 36,525 days beside
+    // α + T ≈ 34: the series settles within the 10⁶ terms per month; spend p(v + x z̄)/(px + q − 1) tends to v + x z̄.
+    const rows = 30;
+    const out = await predictedclv(
+      column(new Array(rows).fill(3)), column(new Array(rows).fill(20)), column(new Array(rows).fill(30)), column(new Array(rows).fill(25)),
+      [[1e-300, 4.4, 0.79, 2.4]], [[1e300, 3.74, 15.44]], 1200, 0, null, "day" as never,
+    );
+    expect(out).toHaveLength(rows);
+    for (const [cell] of out) {
+      if (typeof cell === "number") expect(Number.isFinite(cell) && cell >= 0).toBe(true);
+      else expect(excelError(cell)).toMatchObject({ code: "#VALUE!", message: expect.any(String) });
+    }
+  }, 120_000);
+
+  it("PREDICTEDCLV yields inside one customer's long sum and gives the same value as the uninterrupted sum", async () => {
+    // One customer, CDNOW fits, 240 months in weeks: every yield is counted through scheduler.yield, and the
+    // stretch is cut to 0 ms (always due) so the month loop is resumed many times.
+    let yields = 0;
+    (globalThis as { scheduler?: unknown }).scheduler = { yield: () => (yields++, Promise.resolve()) };
+    const args = [column([2]), column([30.43]), column([38.86]), column([22.35]), BGNBD_BLOCK, GG_BLOCK, 240, 0.01, 1, "week"] as const;
+    const realNow = performance.now.bind(performance);
+    let clock = 0;
+    const spy = jest.spyOn(performance, "now").mockImplementation(() => (clock += 50));
+    const sliced = await predictedclv(...(args as unknown as Parameters<typeof predictedclv>));
+    spy.mockRestore();
+    expect(realNow()).toBeGreaterThan(0);
+    expect(yields).toBeGreaterThan(100);
+    const whole = await predictedclv(...(args as unknown as Parameters<typeof predictedclv>));
+    expect(sliced[0][0]).toBeCloseTo(whole[0][0] as number, 9);
+    expect(whole[0][0] as number).toBeGreaterThan(36.3); // the 12-month value is 36.30 (FHL/CDNOW worked example); 100 years hold more
+  });
+});

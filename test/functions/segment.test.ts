@@ -26,6 +26,14 @@ describe("LOYALTY.SEGMENT", () => {
     expect(out).toEqual(col(["Reachable", "Reachable", "Reachable", "Loyal", "Loyal", "Loyal", "Loyal"]));
   });
 
+  it("reads price_driven in the data-type form as every other argument does (issue 10)", () => {
+    // { type: "Double", basicValue: 0 } is how Excel passes a number cell to a data-type-aware function: 0 → not
+    // price-driven (Loyal for a high promoter), 0.7 → price-driven (Reachable); a Boolean data type likewise.
+    const priceDriven = col([{ type: "Double", basicValue: 0 }, { type: "Double", basicValue: 0.7 }, { type: "Boolean", basicValue: true }]);
+    expect(segment(col([10, 10, 10]), col([1, 1, 1]), 1, priceDriven)).toEqual(col(["Loyal", "Reachable", "Reachable"]));
+    expect(segment(col([10, 10]), col([1, 1]), 1, [[{ type: "Double", basicValue: 0 }]])).toEqual(col(["Loyal", "Loyal"]));
+  });
+
   it("reuses a single price_driven cell for every customer", () => {
     // Detractor with high behaviour would be Locked-in; price-driven makes it High-risk.
     expect(segment(col([10, 0]), col([5, 5]), 1, [[true]])).toEqual(col(["Reachable", "High-risk"]));

@@ -22,11 +22,16 @@ function host(): { host: Host; calls: unknown[][] } {
   cf.associate("TWICE", (range: unknown) => (range as number[][]).map((row) => row.map((v) => v * 2)));
   cf.associate("FAIL", () => new cf.Error("#VALUE!", "scores, row 2: expected a score from 0 to 10"));
   cf.associate("LATER", async () => 42);
+  // CODE(code) returns that error with a message, as a function of the add-in would.
+  cf.associate("CODE", (code: unknown) => new cf.Error(String(code), "a message Excel shows only on #VALUE! and #N/A"));
+  cf.associate("HUGE", () => Infinity);
   const functions = new Map<string, FunctionInfo>([
     ["ECHO", { id: "ECHO", name: "ECHO", parameters: [{ name: "range", dimensionality: "matrix" }, { name: "single", optional: true }] }],
     ["TWICE", { id: "TWICE", name: "TWICE", parameters: [{ name: "range", dimensionality: "matrix" }] }],
     ["FAIL", { id: "FAIL", name: "FAIL", parameters: [] }],
     ["LATER", { id: "LATER", name: "LATER", parameters: [] }],
+    ["CODE", { id: "CODE", name: "CODE", parameters: [{ name: "code" }] }],
+    ["HUGE", { id: "HUGE", name: "HUGE", parameters: [] }],
   ]);
   return { host: { model, functions, registry: cf.registry, ErrorClass: cf.Error }, calls };
 }
@@ -45,6 +50,20 @@ describe("the preview's formula box", () => {
         { kind: "literal", value: { error: "#N/A" } },
         { kind: "array", rows: [[1, 2], [3, 4]] },
       ],
+    });
+  });
+
+  it("reads percent literals as Excel does: 10% is 0.1, 2.5% is 0.025, 5%% is 0.0005", () => {
+    // The README's example =LOYALTY.CLTV(1000, 2.5, 0, 1, 10%)
+    expect(parseFormula("=LOYALTY.CLTV(1000, 2.5, 0, 1, 10%)")).toEqual({
+      kind: "call",
+      name: "CLTV",
+      args: [1000, 2.5, 0, 1, 0.1].map((value) => ({ kind: "literal", value })),
+    });
+    expect(parseFormula("=LOYALTY.ECHO(2.5%, 5%%, {50%,1})")).toEqual({
+      kind: "call",
+      name: "ECHO",
+      args: [{ kind: "literal", value: 0.025 }, { kind: "literal", value: 0.0005 }, { kind: "array", rows: [[0.5, 1]] }],
     });
   });
 
@@ -99,6 +118,20 @@ describe("the preview's formula box", () => {
     const sheet = h.model.sheet("My sheet")!;
     expect((await enterFormula(h, sheet, 0, 0, "=LOYALTY.FAIL()")).anchor).toEqual({ error: "#VALUE!", message: "scores, row 2: expected a score from 0 to 10" });
     expect((await enterFormula(h, sheet, 1, 0, "=LOYALTY.LATER()")).anchor).toBe(42);
+  });
+
+  it("drops the message on #NUM!, #NULL! and #DIV/0! and keeps it on #VALUE! and #N/A, as Excel does", async () => {
+    // Microsoft, "Handle and return errors from your custom function": only #VALUE! and #N/A show a custom message.
+    const { host: h } = host();
+    const sheet = h.model.sheet("My sheet")!;
+    const shown: unknown[] = [];
+    for (const [i, code] of ["#NUM!", "#NULL!", "#DIV/0!", "#VALUE!", "#N/A"].entries()) {
+      shown.push((await enterFormula(h, sheet, i, 0, `=LOYALTY.CODE("${code}")`)).anchor);
+    }
+    const message = "a message Excel shows only on #VALUE! and #N/A";
+    expect(shown).toEqual([{ error: "#NUM!" }, { error: "#NULL!" }, { error: "#DIV/0!" }, { error: "#VALUE!", message }, { error: "#N/A", message }]);
+    // A non-finite number is shown as Excel shows it: a bare #NUM!.
+    expect((await enterFormula(h, sheet, 6, 0, "=LOYALTY.HUGE()")).anchor).toEqual({ error: "#NUM!" });
   });
 
   it("gives #NAME? for an unknown function and refuses too few or too many arguments", async () => {

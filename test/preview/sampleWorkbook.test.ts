@@ -64,3 +64,34 @@ describe("the preview's sample workbook", () => {
     for (let i = 0; i < 50; i++) expect(g.firstOrder[i] <= g.lastOrder[i] && g.orders[i] >= 1).toBe(true);
   });
 });
+
+describe("the CDNOW sheets of the sample workbook", () => {
+  const cdnow = fs.readFileSync(path.resolve(__dirname, "../../assets/CDNOW_sample.txt"), "utf8");
+  const model = buildSampleWorkbook(csv, { cdnow });
+
+  it("holds CDNOW_sample.txt's 6,919 orders and 2,357 customers, with the origin in the sheets", () => {
+    // test/fixtures/README.md: 6,919 orders of 2,357 customers, 1997-01-01 … 1998-06-30.
+    const orders = model.sheet("CDNOW orders")!;
+    const customers = model.sheet("CDNOW customers")!;
+    expect(model.sheets.map((s) => s.name)).toEqual(["Customers", "Orders", "CDNOW customers", "CDNOW orders", "Formulas"]);
+    expect(orders.get(6919, 0)).not.toBeNull();
+    expect(orders.get(6920, 0)).toBeNull();
+    expect(customers.get(2357, 0)).not.toBeNull();
+    expect(customers.get(2358, 0)).toBeNull();
+    let orderCount = 0;
+    for (let r = 1; r <= 2357; r++) orderCount += customers.get(r, 3) as number;
+    expect(orderCount).toBe(6919);
+    expect(String(orders.get(0, 5))).toMatch(/CamDavidsonPilon\/lifetimes, MIT/);
+    expect(String(customers.get(0, 7))).toMatch(/Fader & Hardie/);
+  });
+
+  it("summarises customer 1 (sample id 0001) as of 1998-06-30", () => {
+    // CDNOW_sample.txt's first lines: 0001 bought on 1997-01-01, 01-18, 08-02 and 12-12 for 29.33 + 29.73 + 14.96 + 26.48 = 100.50;
+    // 1998-06-30 − 1997-12-12 = 200 days.
+    const customers = model.sheet("CDNOW customers")!;
+    const row = [...Array(2357).keys()].map((i) => i + 1).find((r) => customers.get(r, 0) === "0001")!;
+    expect(customers.get(row, 3)).toBe(4);
+    expect(customers.get(row, 4)).toBeCloseTo(100.5, 10);
+    expect(customers.get(row, 5)).toBe(200);
+  });
+});

@@ -46,6 +46,8 @@ export type FakeOptions = {
   readonly beside?: "empty" | "occupied" | "sheetProtected";
   /** Holds readRows until the returned promise's resolve is called. */
   readonly gate?: Promise<void>;
+  /** Holds readSelection until it resolves (Excel holding requests while a cell is edited). */
+  readonly selectionGate?: Promise<void>;
   readonly theme?: "dark" | "light";
 };
 
@@ -66,6 +68,7 @@ export function fakePort(options: FakeOptions): FakePort {
     hostInfo: () => ({ kind: "ready", cellEditDelay: true, selectionAreas: true }),
     officeTheme: () => options.theme ?? "light",
     readSelection: async () => {
+      if (options.selectionGate) await options.selectionGate;
       if (options.selectionError) throw options.selectionError;
       return { region, firstRows: rows.slice(0, 200) };
     },

@@ -19,8 +19,7 @@
  */
 import { BgnbdGroups, groupBgnbdCustomers } from "./bgnbdGroups";
 import { BgnbdParams, bgnbdLogLikelihood, bgnbdWorkspace } from "./bgnbdLogLikelihood";
-import { failValue } from "../errors";
-import { runawayDescription } from "../numeric/fitBoundary";
+import { type FitRefusal, failFit, runawayDescription } from "../numeric/fitBoundary";
 import { standardErrors } from "../numeric/observedInformation";
 import { BfgsResult, minimizeBfgs, minimizeBfgsAsync } from "../numeric/optimizeBfgs";
 
@@ -49,7 +48,20 @@ const HINTS: Record<string, string> = {
   "b:infinity": "the data show no sign of dropout",
   "a:infinity": "nearly everyone seems to drop out right after a purchase",
   "b:0": "nearly everyone seems to drop out right after a purchase",
+  // a and b both large: the dropout probability a / (a + b) is the same for everyone.
+  "a:infinity+b:infinity": "the chance of dropping out after a purchase hardly differs between customers",
 };
+
+/** The kind of refusal a runaway shows (fitBoundary.ts), dropout first: θ = ln(r, α, a, b). */
+function runawayRefusal(theta: ArrayLike<number>, threshold = 9): FitRefusal {
+  const big = (i: number) => theta[i] > threshold;
+  const small = (i: number) => theta[i] < -threshold;
+  if (big(2) && big(3)) return "sameDropout";
+  if (small(2) || big(3)) return "noDropout";
+  if (big(2) || small(3)) return "instantDropout";
+  if (big(0) || big(1)) return "sameRates";
+  return "notIdentified";
+}
 
 const paramsOf = (theta: ArrayLike<number>): BgnbdParams => ({
   r: Math.exp(theta[0]),
@@ -60,17 +72,17 @@ const paramsOf = (theta: ArrayLike<number>): BgnbdParams => ({
 
 function checkIdentifiable(groups: BgnbdGroups): void {
   const why = "the data cannot identify the BG/NBD model";
-  if (groups.rows === 0) failValue(`${why}: there are no customers`);
-  if (groups.rows === 1) failValue(`${why}: a single customer is not enough; give one row per customer`);
+  if (groups.rows === 0) failFit("tooFewCustomers", `${why}: there are no customers`);
+  if (groups.rows === 1) failFit("tooFewCustomers", `${why}: a single customer is not enough; give one row per customer`);
   let anyTime = false;
   let repeats = 0;
   for (let g = 0; g < groups.count; g++) {
     if (groups.tValues[groups.tIndex[g]] > 0) anyTime = true;
     repeats += groups.weight[g] * groups.xValues[groups.xIndex[g]];
   }
-  if (!anyTime) failValue(`${why}: every T is 0, so no customer has been observed for any time`);
-  if (repeats === 0) failValue(`${why}: nobody made a repeat purchase (every x is 0), so purchase rates and dropout cannot be told apart`);
-  if (groups.count === 1) failValue(`${why}: every customer has the same (x, t_x, T)`);
+  if (!anyTime) failFit("noTime", `${why}: every T is 0, so no customer has been observed for any time`);
+  if (repeats === 0) failFit("noRepeats", `${why}: nobody made a repeat purchase (every x is 0), so purchase rates and dropout cannot be told apart`);
+  if (groups.count === 1) failFit("identicalHistories", `${why}: every customer has the same (x, t_x, T)`);
 }
 
 function setUp(groups: BgnbdGroups) {
@@ -104,12 +116,15 @@ function finish(groups: BgnbdGroups, result: BfgsResult, work: ReturnType<typeof
     const description = runawayDescription(NAMES, theta, HINTS);
     return description ? `${why}: the likelihood keeps rising as ${description}, so it has no finite maximum` : null;
   };
-  if (theta.some((t) => Math.abs(t) > LOG_BOUND)) failValue(runaway()!);
+  // A runaway's own kind when one is described, else the fallback's.
+  const refuse: (fallback: FitRefusal, otherwise: string) => never = (fallback, otherwise) => {
+    const described = runaway();
+    return failFit(described ? runawayRefusal(theta) : fallback, described ?? otherwise);
+  };
+  if (theta.some((t) => Math.abs(t) > LOG_BOUND)) refuse("notIdentified", `${why}: a parameter ran off without bound`);
   // A gradient this small (per customer, in log-parameters) pins the estimates far below their standard errors.
   if (!result.converged && !(result.gradientNorm < 1e-6)) {
-    failValue(
-      runaway() ?? `${why}: the fit did not converge (largest gradient ${result.gradientNorm.toExponential(2)} after ${result.iterations} iterations)`,
-    );
+    refuse("notIdentified", `${why}: the fit did not converge (largest gradient ${result.gradientNorm.toExponential(2)} after ${result.iterations} iterations)`);
   }
   const params = paramsOf(theta);
   const gradient = (p: Float64Array, out: Float64Array) => {
@@ -117,15 +132,15 @@ function finish(groups: BgnbdGroups, result: BfgsResult, work: ReturnType<typeof
   };
   const errors = standardErrors(gradient, [params.r, params.alpha, params.a, params.b]);
   if (!errors) {
-    failValue(runaway() ?? `${why}: the likelihood is flat or not at a maximum there (the information matrix is not positive definite)`);
+    refuse("notIdentified", `${why}: the likelihood is flat or not at a maximum there (the information matrix is not positive definite)`);
   }
   const values = [params.r, params.alpha, params.a, params.b];
   for (let i = 0; i < 4; i++) {
     // A standard error over 100 times the estimate: the data say nothing about this parameter's size.
     if (errors[i] > MAX_RELATIVE_ERROR * values[i]) {
-      failValue(
-        runaway() ??
-          `${why}: ${NAMES[i]} is not pinned down (estimate ${values[i].toPrecision(3)}, standard error ${errors[i].toPrecision(3)}); the data show too little repeat buying, dropout or difference between customers`,
+      refuse(
+        "notIdentified",
+        `${why}: ${NAMES[i]} is not pinned down (estimate ${values[i].toPrecision(3)}, standard error ${errors[i].toPrecision(3)}); the data show too little repeat buying, dropout or difference between customers`,
       );
     }
   }

@@ -22,10 +22,14 @@
  * weeks): P(alive) = 0.7266, E[Y(39)] = 1.2259 (the worked example of the spreadsheet that
  * accompanies FHL 2005). Cost O(1) for P(alive); O(k) for E[Y(t)] with k the series terms
  * needed, about 40 / −log₁₀ z; over columns (expectedPurchasesColumn) the series is summed once
- * per distinct (t, x, T), since it does not depend on t_x.
+ * per distinct (t, x, T), since it does not depend on t_x. One evaluation takes at most
+ * SERIES_MAX_TERMS terms (else NaN: it has not converged) and one call over columns at most
+ * SERIES_BUDGET_TERMS in all (else it fails), so the work of a call is bounded.
  */
 import { BgnbdParams } from "./bgnbdLogLikelihood";
 import { indexDistinct } from "../numeric/distinctValues";
+import { TimeSlicer } from "../numeric/yieldToHost";
+import { failValue } from "../errors";
 
 /** Why a parameter set is not a valid BG/NBD model, or null. */
 export function bgnbdParamsError({ r, alpha, a, b }: BgnbdParams): string | null {
@@ -48,7 +52,10 @@ export function pAlive(params: BgnbdParams, x: number, tx: number, T: number): n
   return odds > 0 ? Math.exp(-odds) / (1 + Math.exp(-odds)) : 1 / (1 + Math.exp(odds));
 }
 
-/** P(alive) for columns of valid histories into `out`. Cost O(n). */
+/**
+ * P(alive) for columns of valid histories into `out`. One logarithm and one exponential per row:
+ * ln(b + x − 1) comes from a table for whole x below 4,096. Cost O(n).
+ */
 export function pAliveColumn(
   params: BgnbdParams,
   x: ArrayLike<number>,
@@ -58,26 +65,61 @@ export function pAliveColumn(
 ): Float64Array {
   const { r, alpha, a, b } = params;
   const lnA = Math.log(a);
+  const TABLE = 4096;
+  const lnOdds = new Float64Array(TABLE).fill(NaN); // ln a − ln(b + x − 1) by whole x
   for (let i = 0; i < x.length; i++) {
     const xi = x[i];
     if (xi === 0) {
       out[i] = 1;
       continue;
     }
-    const odds = lnA - Math.log(b + xi - 1) + (r + xi) * Math.log((alpha + T[i]) / (alpha + tx[i]));
-    out[i] = odds > 0 ? Math.exp(-odds) / (1 + Math.exp(-odds)) : 1 / (1 + Math.exp(odds));
+    let base: number;
+    if (xi < TABLE && (xi | 0) === xi) {
+      base = lnOdds[xi];
+      if (base !== base) base = lnOdds[xi] = lnA - Math.log(b + xi - 1);
+    } else base = lnA - Math.log(b + xi - 1);
+    const odds = base + (r + xi) * Math.log((alpha + T[i]) / (alpha + tx[i]));
+    const e = Math.exp(odds > 0 ? -odds : odds);
+    out[i] = odds > 0 ? e / (1 + e) : 1 / (1 + e);
   }
   return out;
 }
 
 const SERIES_TOLERANCE = 1e-16;
-const SERIES_MAX_TERMS = 1_000_000;
+/**
+ * The most terms one evaluation of the series may take. It needs about 37 / (1 − z) terms
+ * (z = t/(α+T+t)), fewer when x or r is large: a million cover t up to about 27,000 × (α + T),
+ * and one evaluation takes a few milliseconds at most. Beyond, the sum would be
+ * wrong, so the evaluation gives NaN and the caller says why (`SERIES_NOT_CONVERGED`).
+ */
+export const SERIES_MAX_TERMS = 1_000_000;
+/** The most series terms one call over columns may sum in total (a few seconds here); beyond, the call fails. */
+export const SERIES_BUDGET_TERMS = 1_000_000_000;
+export const SERIES_NOT_CONVERGED = `the expected purchases cannot be computed accurately for this customer: the series does not settle within ${SERIES_MAX_TERMS.toLocaleString("en-US")} terms or cancels (t very long beside alpha + T, or extreme parameters); use a shorter period, a coarser time unit or other parameters`;
+
+/** A call's remaining allowance of series terms (see SERIES_BUDGET_TERMS). */
+export type SeriesBudget = { terms: number };
+
+export const seriesBudget = (): SeriesBudget => ({ terms: SERIES_BUDGET_TERMS });
+
+function spend(budget: SeriesBudget | undefined, terms: number): void {
+  if (budget === undefined) return;
+  budget.terms -= terms;
+  if (budget.terms < 0) {
+    failValue(
+      `this call needs more than ${SERIES_BUDGET_TERMS.toLocaleString("en-US")} terms of the expected-purchases series (long periods beside alpha + T, over many distinct histories); use fewer rows, a shorter period or a coarser time unit`,
+    );
+  }
+}
 
 /**
  * The bracket (a+b+x−1)/(a−1)·[1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(…)] of E[Y(t)], before the
- * P(alive) factor; it depends on x, T and t but not on t_x.
+ * P(alive) factor; it depends on x, T and t but not on t_x. It is 0 or more (rounding can
+ * give −1e−16, which is clamped to 0); NaN when the series does not converge within
+ * SERIES_MAX_TERMS or its terms cancel so much that the rounding error exceeds 1e−9
+ * (SERIES_NOT_CONVERGED). `budget`, when given, is charged the terms taken.
  */
-export function expectedPurchasesIfAlive({ r, alpha, a, b }: BgnbdParams, t: number, x: number, T: number): number {
+export function expectedPurchasesIfAlive({ r, alpha, a, b }: BgnbdParams, t: number, x: number, T: number, budget?: SeriesBudget): number {
   if (t === 0) return 0;
   const C = a + b + x - 1;
   const A = a + b - 1 - r;
@@ -87,12 +129,25 @@ export function expectedPurchasesIfAlive({ r, alpha, a, b }: BgnbdParams, t: num
   const first = Math.abs(am1) < 1e-12 ? -C * ln1mz : (-C * Math.expm1(am1 * ln1mz)) / am1;
   let term = A * z;
   let sum = term;
-  for (let k = 1; k < SERIES_MAX_TERMS; k++) {
+  let size = Math.abs(term); // Σ|term|: how much the sum can lose to cancellation
+  let k = 1;
+  let converged = term === 0;
+  for (; k < SERIES_MAX_TERMS && !converged; k++) {
     term *= (((A + k) * (a + k - 1)) / ((C + k) * (k + 1))) * z;
     sum += term;
-    if (Math.abs(term) <= SERIES_TOLERANCE * Math.abs(sum) || term === 0) break;
+    size += Math.abs(term);
+    if (Math.abs(term) <= SERIES_TOLERANCE * Math.abs(sum) || term === 0) converged = true;
   }
-  return first - Math.exp(am1 * ln1mz) * sum;
+  spend(budget, k);
+  if (!converged) return NaN;
+  const scale = Math.exp(am1 * ln1mz);
+  const value = first - scale * sum;
+  // Rounding error of the difference: a few ulps of everything added (large r makes A very negative,
+  // and the terms then cancel by many orders of magnitude). Beyond 1e−9 purchases, or beyond 1e−9 of
+  // the value, it is not an answer; below, a slightly negative value is 0.
+  const error = 4 * Number.EPSILON * (Math.abs(first) + scale * size) * (1 + Math.log2(k));
+  if (!(error <= 1e-9 || error <= 1e-9 * Math.abs(value))) return NaN;
+  return value > 0 ? value : 0;
 }
 
 /** E[Y(t) | x, t_x, T]. Example: CDNOW fit, t 39, x 2, t_x 30.43, T 38.86 → 1.2259. */
@@ -100,9 +155,17 @@ export function expectedPurchases(params: BgnbdParams, t: number, x: number, tx:
   return expectedPurchasesIfAlive(params, t, x, T) * pAlive(params, x, tx, T);
 }
 
+export type ColumnPacing = {
+  /** Yields by elapsed time (numeric/yieldToHost.ts); checked between rows. */
+  readonly slicer?: TimeSlicer;
+  /** The call's series allowance; default a fresh SERIES_BUDGET_TERMS. */
+  readonly budget?: SeriesBudget;
+};
+
 /**
  * E[Y(t)] for columns of valid histories into `out` (t one value per row, or a single value for
  * every row), summing the series once per distinct (t, x, T). Cost O(n + distinct triples · k).
+ * NaN in a row whose series does not converge (SERIES_NOT_CONVERGED).
  */
 export function expectedPurchasesColumn(
   params: BgnbdParams,
@@ -112,6 +175,54 @@ export function expectedPurchasesColumn(
   T: ArrayLike<number>,
   out = new Float64Array(x.length),
 ): Float64Array {
+  expectedPurchasesFiller(params, t, x, tx, T, out, seriesBudget())(0, never);
+  return out;
+}
+
+/** The async form, yielding by elapsed time through `pacing.slicer`: no stretch much over SLICE_MS. */
+export async function expectedPurchasesColumnAsync(
+  params: BgnbdParams,
+  t: ArrayLike<number>,
+  x: ArrayLike<number>,
+  tx: ArrayLike<number>,
+  T: ArrayLike<number>,
+  out = new Float64Array(x.length),
+  pacing: ColumnPacing = {},
+): Promise<Float64Array> {
+  const fill = expectedPurchasesFiller(params, t, x, tx, T, out, pacing.budget ?? seriesBudget());
+  await inSlices(x.length, fill, pacing.slicer);
+  return out;
+}
+
+/**
+ * A resumable fill of rows [from, n): computes rows from `from` on and returns the row it stopped
+ * before, which is n when done, or earlier when `due()` said the stretch has run long enough.
+ */
+export type Filler = (from: number, due: () => boolean) => number;
+
+const never = () => false;
+
+/** Runs a filler over all n rows, yielding through the slicer whenever it stops early. */
+export async function inSlices(n: number, fill: Filler, slicer?: TimeSlicer): Promise<void> {
+  if (!slicer) {
+    fill(0, never);
+    return;
+  }
+  for (let from = 0; from < n; ) {
+    from = fill(from, slicer.due);
+    if (from < n) await slicer.pause();
+  }
+}
+
+function expectedPurchasesFiller(
+  params: BgnbdParams,
+  t: ArrayLike<number>,
+  x: ArrayLike<number>,
+  tx: ArrayLike<number>,
+  T: ArrayLike<number>,
+  out: Float64Array,
+  budget: SeriesBudget,
+): Filler {
   const n = x.length;
   const single = t.length === 1;
   const ts = indexDistinct(single ? [t[0]] : t);
@@ -120,18 +231,43 @@ export function expectedPurchasesColumn(
   const nx = xs.values.length;
   const nT = Ts.values.length;
   if (ts.values.length * nx * nT >= Number.MAX_SAFE_INTEGER) {
-    for (let i = 0; i < n; i++) out[i] = expectedPurchases(params, single ? t[0] : t[i], x[i], tx[i], T[i]);
-    return out;
+    return (from, due) => {
+      for (let i = from; i < n; i++) {
+        out[i] = expectedPurchasesIfAlive(params, single ? t[0] : t[i], x[i], T[i], budget) * pAlive(params, x[i], tx[i], T[i]);
+        if ((i & 255) === 255 && due()) return i + 1;
+      }
+      return n;
+    };
   }
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) keys[i] = ((single ? 0 : ts.index[i]) * nx + xs.index[i]) * nT + Ts.index[i];
   const triples = indexDistinct(keys);
   const ifAlive = new Float64Array(triples.values.length).fill(NaN);
-  for (let i = 0; i < n; i++) {
-    const k = triples.index[i];
-    let value = ifAlive[k];
-    if (value !== value) value = ifAlive[k] = expectedPurchasesIfAlive(params, single ? t[0] : t[i], x[i], T[i]);
-    out[i] = value * pAlive(params, x[i], tx[i], T[i]);
-  }
-  return out;
+  const done = new Uint8Array(triples.values.length);
+  // The clock is read after each series summed (dozens of terms or more) and every 4,096 rows.
+  return (from, due) => {
+    for (let i = from; i < n; i++) {
+      const k = triples.index[i];
+      let value = ifAlive[k];
+      let check = (i & 4095) === 4095;
+      if (done[k] === 0) {
+        value = ifAlive[k] = expectedPurchasesIfAlive(params, single ? t[0] : t[i], x[i], T[i], budget);
+        done[k] = 1;
+        check = true;
+      }
+      out[i] = value * pAlive(params, x[i], tx[i], T[i]);
+      if (check && due()) return i + 1;
+    }
+    return n;
+  };
+}
+
+/**
+ * E[X(t)] for a customer just acquired (FHL 2005, eq. 9):
+ * (a+b−1)/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))], which is E[Y(t) | 0, 0, 0].
+ * Example: CDNOW fit, t 39 → 1.1951 (and Σₖ k·P(X(39) = k) by bgnbdPurchaseProbability.ts).
+ * O(series terms).
+ */
+export function bgnbdNewCustomerExpectedPurchases(params: BgnbdParams, t: number): number {
+  return expectedPurchasesIfAlive(params, t, 0, 0);
 }

@@ -15,7 +15,7 @@
  */
 import { BgnbdParams } from "./bgnbdLogLikelihood";
 import { indexDistinct } from "../numeric/distinctValues";
-import { expectedPurchasesIfAlive, pAlive } from "./bgnbdPredictions";
+import { ColumnPacing, Filler, SeriesBudget, expectedPurchasesIfAlive, inSlices, pAlive, seriesBudget } from "./bgnbdPredictions";
 import { expectedSpend } from "./expectedSpend";
 import { GammaGammaParams } from "./gammaGammaFit";
 import { TimeUnit, monthIn } from "../orders/timeUnit";
@@ -39,20 +39,39 @@ export function clvOptionsError({ horizonMonths, monthlyDiscountRate = 0, margin
   return null;
 }
 
-/** Σ_k [B(k·u) − B((k−1)·u)] / (1 + d)^k for one (x, T), where E(t) = P(alive) · B(t). */
-function discountedPurchasesIfAlive(bgnbd: BgnbdParams, x: number, T: number, options: ClvOptions): number {
+/** A discounted sum in progress: the next month k, the total so far, B at month k − 1 and 1/(1 + d)^(k−1). */
+type SumState = { k: number; total: number; previous: number; factor: number };
+
+const freshSum = (): SumState => ({ k: 1, total: 0, previous: 0, factor: 1 });
+
+/**
+ * Advances Σ_k [B(k·u) − B((k−1)·u)] / (1 + d)^k for one (x, T), where E(t) = P(alive) · B(t), month
+ * by month until done (true; the sum is in state.total, NaN when the series did not converge) or
+ * until `due()` says the stretch has run long enough (false; call again to go on).
+ */
+function advanceSum(bgnbd: BgnbdParams, x: number, T: number, options: ClvOptions, budget: SeriesBudget | undefined, state: SumState, due: () => boolean): boolean {
   const month = monthIn(options.timeUnit);
   const discount = 1 + (options.monthlyDiscountRate ?? 0);
-  let total = 0;
-  let previous = 0;
-  let factor = 1;
-  for (let k = 1; k <= options.horizonMonths; k++) {
-    const current = expectedPurchasesIfAlive(bgnbd, k * month, x, T);
-    factor /= discount;
-    total += (current - previous) * factor;
-    previous = current;
+  while (state.k <= options.horizonMonths) {
+    const current = expectedPurchasesIfAlive(bgnbd, state.k * month, x, T, budget);
+    if (current !== current) {
+      state.total = NaN; // the series did not converge (SERIES_NOT_CONVERGED)
+      return true;
+    }
+    state.factor /= discount;
+    state.total += (current - state.previous) * state.factor;
+    state.previous = current;
+    state.k++;
+    if (state.k <= options.horizonMonths && due()) return false;
   }
-  return total;
+  if (!(state.total > 0)) state.total = state.total === state.total ? 0 : NaN; // B rises with t: a negative total is rounding
+  return true;
+}
+
+function discountedPurchasesIfAlive(bgnbd: BgnbdParams, x: number, T: number, options: ClvOptions, budget?: SeriesBudget): number {
+  const state = freshSum();
+  advanceSum(bgnbd, x, T, options, budget, state, () => false);
+  return state.total;
 }
 
 /** CLV of one customer with a valid history. Example: see the file comment. */
@@ -83,6 +102,38 @@ export function predictedClvColumn(
   options: ClvOptions,
   out = new Float64Array(x.length),
 ): Float64Array {
+  predictedClvFiller(bgnbd, gammaGamma, x, tx, T, averageSpend, options, out, seriesBudget())(0, () => false);
+  return out;
+}
+
+/** The async form, yielding by elapsed time through `pacing.slicer`; NaN where the series does not converge. */
+export async function predictedClvColumnAsync(
+  bgnbd: BgnbdParams,
+  gammaGamma: GammaGammaParams,
+  x: ArrayLike<number>,
+  tx: ArrayLike<number>,
+  T: ArrayLike<number>,
+  averageSpend: ArrayLike<number>,
+  options: ClvOptions,
+  out = new Float64Array(x.length),
+  pacing: ColumnPacing = {},
+): Promise<Float64Array> {
+  const fill = predictedClvFiller(bgnbd, gammaGamma, x, tx, T, averageSpend, options, out, pacing.budget ?? seriesBudget());
+  await inSlices(x.length, fill, pacing.slicer);
+  return out;
+}
+
+function predictedClvFiller(
+  bgnbd: BgnbdParams,
+  gammaGamma: GammaGammaParams,
+  x: ArrayLike<number>,
+  tx: ArrayLike<number>,
+  T: ArrayLike<number>,
+  averageSpend: ArrayLike<number>,
+  options: ClvOptions,
+  out: Float64Array,
+  budget: SeriesBudget,
+): Filler {
   const n = x.length;
   const xs = indexDistinct(x);
   const ts = indexDistinct(T);
@@ -90,13 +141,31 @@ export function predictedClvColumn(
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) keys[i] = xs.index[i] * nt + ts.index[i];
   const pairs = indexDistinct(keys);
-  const sums = new Float64Array(pairs.values.length).fill(NaN);
+  const sums = new Float64Array(pairs.values.length);
+  const done = new Uint8Array(pairs.values.length);
   const margin = options.marginRate ?? 1;
-  for (let i = 0; i < n; i++) {
-    const pair = pairs.index[i];
-    let sum = sums[pair];
-    if (sum !== sum) sum = sums[pair] = discountedPurchasesIfAlive(bgnbd, x[i], T[i], options);
-    out[i] = sum * pAlive(bgnbd, x[i], tx[i], T[i]) * expectedSpend(gammaGamma, x[i], averageSpend[i]) * margin;
-  }
-  return out;
+  // A pair's sum can be long (1,200 months of slow series): it is advanced month by month and left
+  // half-done when the stretch is due, then resumed at the same row on the next call.
+  let pending: SumState | null = null;
+  return (from, due) => {
+    for (let i = from; i < n; i++) {
+      const pair = pairs.index[i];
+      let sum = sums[pair];
+      let check = (i & 4095) === 4095;
+      if (done[pair] === 0) {
+        const state: SumState = pending ?? freshSum();
+        pending = null;
+        if (!advanceSum(bgnbd, x[i], T[i], options, budget, state, due)) {
+          pending = state;
+          return i;
+        }
+        sum = sums[pair] = state.total;
+        done[pair] = 1;
+        check = true;
+      }
+      out[i] = sum * pAlive(bgnbd, x[i], tx[i], T[i]) * expectedSpend(gammaGamma, x[i], averageSpend[i]) * margin;
+      if (check && due()) return i + 1;
+    }
+    return n;
+  };
 }

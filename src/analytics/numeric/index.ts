@@ -8,6 +8,7 @@
  */
 export * from "./distinctValues";
 export * from "./fitBoundary";
+export * from "./gaussLegendre";
 export * from "./median";
 export * from "./observedInformation";
 export * from "./optimizeBfgs";

@@ -18,6 +18,10 @@
  *   ln(1e15) + ln(1e15 + 1) = 69.0776. O(1).
  */
 
+// Math's functions read once: a global lookup per call is slow in sandboxed runtimes (jest's vm
+// context measured 30× slower), and these run millions of times per fit.
+const { exp, floor, log, log1p } = Math;
+
 const LANCZOS_G = 7;
 const LANCZOS = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
@@ -27,12 +31,12 @@ const HALF_LN_2PI = 0.91893853320467274178;
 
 /** ln Γ(x) for x > 0. Example: lnGamma(0.5) = ln √π = 0.5723649429247001. */
 export function lnGamma(x: number): number {
-  if (x < 0.5) return lnGamma(x + 1) - Math.log(x);
+  if (x < 0.5) return lnGamma(x + 1) - log(x);
   const z = x - 1;
   let sum = LANCZOS[0];
   for (let i = 1; i < 9; i++) sum += LANCZOS[i] / (z + i);
   const t = z + LANCZOS_G + 0.5;
-  return HALF_LN_2PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+  return HALF_LN_2PI + (z + 0.5) * log(t) - t + log(sum);
 }
 
 /** ψ(x) for x > 0. Example: digamma(2) = 1 − γ = 0.42278433509846713. */
@@ -46,12 +50,12 @@ export function digamma(x: number): number {
   const inv2 = inv * inv;
   // Bernoulli terms B2/2, B4/4, …, B12/12 of the asymptotic series.
   const series = inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132 - inv2 * (691 / 32760))))));
-  return result + Math.log(x) - 0.5 * inv - series;
+  return result + log(x) - 0.5 * inv - series;
 }
 
 /** ln(eᵘ + eᵛ), exact where eᵘ or eᵛ would overflow or underflow. Example: logAddExp(0, 0) = ln 2. */
 export function logAddExp(u: number, v: number): number {
-  return u > v ? u + Math.log1p(Math.exp(v - u)) : v + Math.log1p(Math.exp(u - v));
+  return u > v ? u + log1p(exp(v - u)) : v + log1p(exp(u - v));
 }
 
 const stirlingTail = (w: number): number => {
@@ -63,14 +67,14 @@ const stirlingTail = (w: number): number => {
 /** ln Γ(z + x) − ln Γ(z) for z > 0, x ≥ 0. Example: lnGammaRatio(1, 4) = ln 24. */
 export function lnGammaRatio(z: number, x: number): number {
   if (x === 0) return 0;
-  if (x <= 32 && Math.floor(x) === x) {
+  if (x <= 32 && floor(x) === x) {
     let sum = 0;
-    for (let j = 0; j < x; j++) sum += Math.log(z + j);
+    for (let j = 0; j < x; j++) sum += log(z + j);
     return sum;
   }
   if (z < 20) return lnGamma(z + x) - lnGamma(z);
   const w = z + x;
-  return (z - 0.5) * Math.log1p(x / z) + x * Math.log(w) - x + (stirlingTail(w) - stirlingTail(z));
+  return (z - 0.5) * log1p(x / z) + x * log(w) - x + (stirlingTail(w) - stirlingTail(z));
 }
 
 const digammaTail = (w: number): number => {
@@ -82,11 +86,11 @@ const digammaTail = (w: number): number => {
 /** ψ(z + x) − ψ(z) for z > 0, x ≥ 0. Example: digammaDiff(1, 3) = 1 + 1/2 + 1/3. */
 export function digammaDiff(z: number, x: number): number {
   if (x === 0) return 0;
-  if (x <= 32 && Math.floor(x) === x) {
+  if (x <= 32 && floor(x) === x) {
     let sum = 0;
     for (let j = 0; j < x; j++) sum += 1 / (z + j);
     return sum;
   }
   if (z < 20) return digamma(z + x) - digamma(z);
-  return Math.log1p(x / z) - (digammaTail(z + x) - digammaTail(z));
+  return log1p(x / z) - (digammaTail(z + x) - digammaTail(z));
 }

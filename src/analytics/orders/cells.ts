@@ -5,14 +5,15 @@
  * - an error value in the cell is passed on with the same code;
  * - a data-type object (entity, linked data type, formatted number) is rejected;
  * - text is never silently read as a number (`"1.234"` means 1234 in German and 1.234 in English);
- * - dates are serials, truncated to whole days, or ISO text such as `2024-03-31`.
+ * - dates are serials, truncated to whole days, or ISO text such as `2024-03-31` (read strictly: no
+ *   two-digit-year mapping, no invalid time, nothing before 1900-03-01; see dates.ts).
  *
  * Each reader returns the value, `null` for blank, or a `CellError` whose message
  * names the argument, the row and what was expected.
  * Example: readNumber("abc", at("scores", 3)) → #VALUE! `scores, row 3: expected a number, found text "abc"`.
  */
 import { CellError, isCellError, isExcelErrorCode, valueError } from "../errors";
-import { serialFromIsoText } from "./dates";
+import { readIsoDate } from "./dates";
 
 /** Where a value came from, for messages: argument (or column) name and 1-based row within it. */
 export type Where = { readonly arg: string; readonly row?: number; readonly col?: number };
@@ -99,8 +100,10 @@ export function readDate(value: unknown, where: Where): number | null | CellErro
   if (typeof value === "string") {
     const error = errorText(value);
     if (error) return { code: error.code, message: `${describeWhere(where)}: the cell holds ${error.code}` };
-    const serial = serialFromIsoText(value);
-    if (serial !== null && serial >= 1) return serial;
+    const reading = readIsoDate(value);
+    if (reading !== null) {
+      return "serial" in reading ? reading.serial : valueError(`${describeWhere(where)}: expected a date, found text "${shortText(value)}": ${reading.problem}`);
+    }
     return valueError(
       `${describeWhere(where)}: expected a date, found text "${shortText(value)}"; use a real date or ISO text such as 2024-03-31`,
     );

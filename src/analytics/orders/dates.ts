@@ -39,20 +39,63 @@ export function isoWeekday(serial: number): number {
   return weekday === 0 ? 7 : weekday;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):?(\d{2}))?)?$/;
+
+/** The first day whose Excel serial is right: serials before it are off by Excel's fake 1900-02-29. */
+export const FIRST_RELIABLE_ISO = "1900-03-01";
+const FIRST_RELIABLE_SERIAL = 61;
 
 /**
- * Serial of ISO date text ("2024-03-31", optionally with a time, which is dropped),
- * or null when the text is not an ISO date or names a day that does not exist.
+ * ISO date text read strictly: `{ serial }`, `{ problem }` (the text is ISO-shaped but names a
+ * day or a time that does not exist, or a day before 1900-03-01), or null when it is not ISO
+ * date text at all. Years are taken as written: "0024-03-31" is the year 24, never 1924 (which is
+ * what `Date.UTC` does with years 0–99). A time (hours 00–23, minutes and seconds 00–59, or
+ * 24:00:00) is checked and dropped; an offset (±hh:mm, hours to 23) is checked and ignored.
+ * Examples: "2024-03-31T18:30Z" → { serial: 45382 }; "2024-03-31T25:99" → { problem }.
  */
-export function serialFromIsoText(text: string): number | null {
-  const m = ISO_DATE.exec(text.trim());
+export function readIsoDate(text: string): { serial: number } | { problem: string } | null {
+  const trimmed = text.trim();
+  const m = ISO_DATE.exec(trimmed);
   if (!m) return null;
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return null;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth) return null;
-  return serialFromYmd(year, month, day);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    return { problem: `${m[1]}-${m[2]}-${m[3]} is not a day of the calendar` };
+  }
+  if (m[4] !== undefined) {
+    const hour = Number(m[4]);
+    const minute = Number(m[5]);
+    const second = m[6] === undefined ? 0 : Number(m[6]);
+    const midnight = hour === 24 && minute === 0 && second === 0 && !/\.\d*[1-9]/.test(trimmed);
+    if (!midnight && (hour > 23 || minute > 59 || second > 59)) {
+      return { problem: `${trimmed.slice(11, 11 + (m[6] === undefined ? 5 : 8))} is not a time of day (hours 00–23, minutes and seconds 00–59)` };
+    }
+    if (m[8] !== undefined && (Number(m[8]) > 23 || Number(m[9]) > 59)) {
+      return { problem: `the offset ${m[7]} is not a time zone offset (hours 00–23, minutes 00–59)` };
+    }
+  }
+  if (year < 1900 || (year === 1900 && month < 3)) {
+    return {
+      problem: `${m[1]}-${m[2]}-${m[3]} is before ${FIRST_RELIABLE_ISO}; Excel dates start in 1900 and its fake 1900-02-29 puts every earlier day one off`,
+    };
+  }
+  const serial = serialFromYmd(year, month, day);
+  return serial >= FIRST_RELIABLE_SERIAL ? { serial } : { problem: `${m[1]}-${m[2]}-${m[3]} is before ${FIRST_RELIABLE_ISO}` };
+}
+
+/** Days in a month of the proleptic Gregorian calendar, for any year (no two-digit-year mapping). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Serial of ISO date text ("2024-03-31", optionally with a time, which is dropped), or null
+ * when the text is not an ISO date, names a day or time that does not exist, or a day before
+ * 1900-03-01 (see readIsoDate for the reason).
+ */
+export function serialFromIsoText(text: string): number | null {
+  const reading = readIsoDate(text);
+  return reading !== null && "serial" in reading ? reading.serial : null;
 }

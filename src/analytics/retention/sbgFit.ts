@@ -155,20 +155,20 @@ export function sbgFit(survivors: ArrayLike<number>): SbgFit {
   const offBounds = Math.abs(u) > LOG_BOUND || Math.abs(v) > LOG_BOUND;
   if (offBounds && u > LOG_BOUND / 2 && v > LOG_BOUND / 2) {
     fail(
-      "#NUM!",
+      "#VALUE!",
       "customers_remaining: retention does not rise over these periods, so the best sBG fit is one churn probability for everyone (alpha and beta run off to infinity); use a constant retention rate instead",
     );
   }
   if (offBounds || !Number.isFinite(at.ll)) {
     fail(
-      "#NUM!",
+      "#VALUE!",
       "customers_remaining: the sBG model has no best fit for these counts (alpha or beta runs off to 0 or infinity); the churn pattern is not one of renewals by customers of varying loyalty",
     );
   }
   // Converged when the gradient is negligible against the size of the data.
   const scale = survivors[0];
   if (Math.abs(at.gu) > 1e-6 * scale || Math.abs(at.gv) > 1e-6 * scale) {
-    fail("#NUM!", "customers_remaining: the sBG fit did not converge");
+    fail("#VALUE!", "customers_remaining: the sBG fit did not converge");
   }
   return { alpha: Math.exp(u), beta: Math.exp(v), logLikelihood: at.ll, iterations };
 }

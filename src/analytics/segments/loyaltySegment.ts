@@ -100,6 +100,20 @@ export function classifyIndex(attitude: Attitude, behaviourHigh: boolean, priceD
   return priceDriven ? 3 : 1;
 }
 
+/**
+ * Why the price-driven override moved a customer: the group the decision table gives without it
+ * (as an index into SEGMENTS), or −1 when the override changed nothing (not price-driven, or a
+ * low-behaviour detractor, who is High-risk either way). The pane writes this into the Issue
+ * column so that it and LOYALTY.SEGMENT explain the same rule.
+ * Example: promoter, high behaviour, price-driven → 0 (would be Loyal; shown as Reachable);
+ * passive, price-driven → 1 (would be Reachable; shown as High-risk). O(1).
+ */
+export function overriddenFromIndex(attitude: Attitude, behaviourHigh: boolean, priceDriven: boolean): number {
+  if (!priceDriven) return -1;
+  const without = classifyIndex(attitude, behaviourHigh, false);
+  return without === classifyIndex(attitude, behaviourHigh, true) ? -1 : without;
+}
+
 /** The decision table above, with the price-driven override. */
 export function classify(attitude: Attitude, behaviourHigh: boolean, priceDriven: boolean): Segment {
   return SEGMENTS[classifyIndex(attitude, behaviourHigh, priceDriven)];
@@ -167,6 +181,8 @@ export type SegmentResult = {
   readonly rule: BehaviourRule;
   /** Customers per group, in the order of SEGMENTS; rows with an error are not counted. */
   readonly counts: Record<Segment, number>;
+  /** Per customer, the group the price-driven override moved them out of (index into SEGMENTS), −1 where it did not apply. */
+  readonly overriddenFrom: Int8Array;
 };
 
 /**
@@ -190,6 +206,7 @@ export function segmentCustomers(input: SegmentInput): SegmentResult {
   const sharedPrice = priceDriven && priceDriven.length === 1 ? priceDriven[0] : undefined;
   const tally = new Float64Array(4);
   const segments = new Array<Segment | CellError>(n);
+  const overriddenFrom = new Int8Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     const attitude = attitudes[i];
     if (attitude !== null && typeof attitude === "object") {
@@ -217,10 +234,12 @@ export function segmentCustomers(input: SegmentInput): SegmentResult {
       segments[i] = notAvailable(`${behaviourName}, row ${i + 1}: no behaviour value for this customer`);
       continue;
     }
-    const index = classifyIndex(attitude, aboveMedian ? v > cut : v >= cut, price === true);
+    const high = aboveMedian ? v > cut : v >= cut;
+    const index = classifyIndex(attitude, high, price === true);
+    if (price === true) overriddenFrom[i] = overriddenFromIndex(attitude, high, true);
     tally[index]++;
     segments[i] = SEGMENTS[index];
   }
   const counts: Record<Segment, number> = { Loyal: tally[0], Reachable: tally[1], "Locked-in": tally[2], "High-risk": tally[3] };
-  return { segments, cutoff: cut, rule: rule.rule, counts };
+  return { segments, cutoff: cut, rule: rule.rule, counts, overriddenFrom };
 }

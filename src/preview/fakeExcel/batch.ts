@@ -16,7 +16,17 @@
  *   exceed it is refused whole with RequestPayloadSizeLimitExceeded, and a batch whose loaded
  *   values exceed it fails with ResponsePayloadSizeLimitExceeded (its writes applied), so the
  *   pane's block-size halving is exercised;
- * - proxies of a finished `Excel.run` cannot be used again (InvalidObjectPath).
+ * - proxies of a finished `Excel.run` cannot be used again (InvalidObjectPath), except through
+ *   `Excel.run(context, batch)` with that run's context, as office.js allows (used to remove
+ *   event handlers: events.ts);
+ * - a load queued before a write in the same batch sees the cells as they were before that write
+ *   (operations run in the order they were queued). This is what Office does today, observed,
+ *   not a documented guarantee; the pane's beside-the-data writer relies on it (and the README
+ *   says so);
+ * - strings written are read as Excel reads typed text ("=1+1" a formula, "0012" a number, "1/2"
+ *   a date) unless the cell is text-formatted "@" (coerce.ts);
+ * - worksheet events (onChanged, onRowSorted, onColumnSorted) are delivered after the change, and
+ *   `simulation.afterSync` lets a test act as the user between two requests (simulate.ts).
  * Payload sizes are measured as the JSON length of the values moved.
  */
 import { FakeOfficeError } from "./proxy";
@@ -97,12 +107,13 @@ export class RequestContext {
       throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".");
     }
     for (const commit of commits) commit.apply();
+    model.simulation.afterSync?.(model.counters.syncs);
   }
 }
 
 export type FakeExcelNamespace = {
   run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T>;
-  run<T>(options: RunOptions, batch: (context: RequestContext) => Promise<T>): Promise<T>;
+  run<T>(options: RunOptions | RequestContext, batch: (context: RequestContext) => Promise<T>): Promise<T>;
   RequestContext: typeof RequestContext;
   ErrorCodes: Record<string, string>;
 };
@@ -112,11 +123,17 @@ export type FakeExcelNamespace = {
  * the batch's promise resolves (as office.js does), then closes the context.
  */
 export function createExcel(workbook: WorkbookModel | Promise<WorkbookModel>): FakeExcelNamespace {
-  async function run<T>(a: RunOptions | ((context: RequestContext) => Promise<T>), b?: (context: RequestContext) => Promise<T>): Promise<T> {
+  async function run<T>(a: RunOptions | RequestContext | ((context: RequestContext) => Promise<T>), b?: (context: RequestContext) => Promise<T>): Promise<T> {
     const batch = typeof a === "function" ? a : b;
-    const options = typeof a === "function" ? {} : a ?? {};
     if (typeof batch !== "function") throw new FakeOfficeError("InvalidArgument", "Excel.run needs a batch function.");
-    const context = new RequestContext(await workbook, options);
+    let context: RequestContext;
+    if (a instanceof RequestContext) {
+      // Excel.run(context, batch): the earlier run's context, open again for this batch.
+      context = a;
+      context.closed = false;
+    } else {
+      context = new RequestContext(await workbook, typeof a === "function" ? {} : a ?? {});
+    }
     try {
       const result = await batch(context);
       if (context.pending > 0) await context.sync();

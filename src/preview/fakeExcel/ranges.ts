@@ -1,10 +1,13 @@
 /**
- * PREVIEW ONLY — ranges of the Excel stand-in: Range (values, number formats, navigation, insert,
- * delete, clear) and RangeAreas, with Excel's checks of shape, value type and protection.
+ * PREVIEW ONLY — ranges of the Excel stand-in: Range (values, formulas, number formats, navigation,
+ * insert, delete, clear) and RangeAreas, with Excel's checks of shape, value type and protection.
+ * Strings written are read as Excel reads typed text unless the cell is text-formatted
+ * (coerce.ts); every write raises `onChanged` with triggerSource "ThisLocalAddin" (events.ts).
  */
-import { MAX_ROWS, intersect, parseAddress, sheetAddress } from "./address";
+import { MAX_COLUMNS, MAX_ROWS, columnLetters, intersect, parseAddress, rectAddress, sheetAddress } from "./address";
 import type { Rect } from "./address";
 import type { RequestContext } from "./batch";
+import { coerceEntry } from "./coerce";
 import { ConditionalFormatCollection, RangeFormat } from "./formats";
 import { ClientObject, FakeOfficeError, assertWritable, sizeOf } from "./proxy";
 import type { RangeTarget } from "./proxy";
@@ -12,7 +15,7 @@ import { isErrorCell } from "./workbook";
 import type { CellValue, SheetModel, WorkbookModel } from "./workbook";
 import type { Worksheet } from "./worksheets";
 
-const RANGE_PROPERTIES = ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "values", "numberFormat"] as const;
+const RANGE_PROPERTIES = ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "values", "formulas", "numberFormat"] as const;
 
 export function excelValue(value: CellValue): unknown {
   if (value === null) return "";
@@ -31,14 +34,26 @@ function checkShape(values: unknown, rect: Rect, what: string): unknown[][] {
   return values as unknown[][];
 }
 
-function toCell(value: unknown): CellValue {
-  if (value === null || value === undefined || value === "") return null;
+function checkCell(value: unknown): void {
+  if (value === null || value === undefined || typeof value === "string" || typeof value === "boolean") return;
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new FakeOfficeError("InvalidArgument", "A value is not a finite number.");
-    return value;
+    return;
   }
-  if (typeof value === "string" || typeof value === "boolean") return value;
   throw new FakeOfficeError("InvalidArgument", `Unsupported cell value of type ${typeof value}.`);
+}
+
+/** Writes one cell as Excel does: strings are read as typed text unless the cell's format is "@" (coerce.ts). */
+function writeCell(sheet: SheetModel, row: number, col: number, value: unknown): void {
+  if (typeof value === "string") {
+    const entry = coerceEntry(value, sheet.numberFormat(row, col));
+    sheet.set(row, col, entry.value);
+    sheet.setFormula(row, col, entry.formula);
+    if (entry.format) sheet.setNumberFormat(row, col, entry.format);
+    return;
+  }
+  sheet.setFormula(row, col, null);
+  sheet.set(row, col, value === undefined || value === null ? null : (value as CellValue));
 }
 
 export class Range extends ClientObject<RangeTarget> {
@@ -71,6 +86,15 @@ export class Range extends ClientObject<RangeTarget> {
         for (let r = 0; r < rect.rows; r++) {
           const line: unknown[] = new Array(rect.cols);
           for (let c = 0; c < rect.cols; c++) line[c] = excelValue(sheet.get(rect.row + r, rect.col + c));
+          out[r] = line;
+        }
+        return out;
+      }
+      case "formulas": {
+        const out: unknown[][] = new Array(rect.rows);
+        for (let r = 0; r < rect.rows; r++) {
+          const line: unknown[] = new Array(rect.cols);
+          for (let c = 0; c < rect.cols; c++) line[c] = sheet.formula(rect.row + r, rect.col + c) ?? excelValue(sheet.get(rect.row + r, rect.col + c));
           out[r] = line;
         }
         return out;
@@ -108,18 +132,30 @@ export class Range extends ClientObject<RangeTarget> {
     return this.get("values");
   }
   set values(values: unknown[][]) {
-    this.write("values", sizeOf(values), (target) => {
-      assertWritable(target);
-      const { sheet, rect } = target;
-      const grid = checkShape(values, rect, "values");
-      const cells = grid.map((row) => row.map(toCell));
-      for (let r = 0; r < rect.rows; r++) {
-        for (let c = 0; c < rect.cols; c++) {
-          sheet.setFormula(rect.row + r, rect.col + c, null);
-          sheet.set(rect.row + r, rect.col + c, cells[r][c]);
-        }
-      }
-    });
+    this.write("values", sizeOf(values), (target) => this.writeGrid(target, values, "values"));
+  }
+  get formulas(): unknown[][] {
+    return this.get("formulas");
+  }
+  /** Formulas and constants; a constant is read as in `values`. */
+  set formulas(formulas: unknown[][]) {
+    this.write("formulas", sizeOf(formulas), (target) => this.writeGrid(target, formulas, "formulas"));
+  }
+
+  private writeGrid(target: RangeTarget, grid: unknown, what: string): void {
+    assertWritable(target);
+    const { sheet, rect } = target;
+    const cells = checkShape(grid, rect, what);
+    for (const line of cells) for (const v of line) checkCell(v);
+    for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.cols; c++) writeCell(sheet, rect.row + r, rect.col + c, cells[r][c]);
+    this.ownChange(target, "RangeEdited");
+  }
+
+  /** The onChanged event of the add-in's own change (triggerSource "ThisLocalAddin"). */
+  private ownChange(target: RangeTarget, changeType: string): void {
+    const { sheet, rect } = target;
+    const address = rect.rows === MAX_ROWS ? `${columnLetters(rect.col)}:${columnLetters(rect.col + rect.cols - 1)}` : rectAddress(rect);
+    this.ctx.model.events.emit({ kind: "changed", sheet, address, changeType, triggerSource: "ThisLocalAddin" });
   }
   get numberFormat(): string[][] {
     return this.get("numberFormat");
@@ -194,6 +230,26 @@ export class Range extends ClientObject<RangeTarget> {
     }, true, `${this.label}.getUsedRangeOrNullObject()`);
   }
 
+  /** ExcelApi 1.1: row `index` (0-based) of the range. */
+  getRow(index: number): Range {
+    return new Range(this.ctx, () => {
+      const { sheet, rect } = this.resolve();
+      if (!Number.isInteger(index) || index < 0 || index >= rect.rows) throw new FakeOfficeError("InvalidArgument", `Row ${index} is outside the range of ${rect.rows} rows.`);
+      return { sheet, rect: { ...rect, row: rect.row + index, rows: 1 } };
+    }, false, `${this.label}.getRow(${index})`);
+  }
+
+  /** ExcelApi 1.2: the range grown (or shrunk) by `deltaRows` and `deltaColumns` from its top-left cell. */
+  getResizedRange(deltaRows: number, deltaColumns: number): Range {
+    return new Range(this.ctx, () => {
+      const { sheet, rect } = this.resolve();
+      const rows = rect.rows + deltaRows;
+      const cols = rect.cols + deltaColumns;
+      if (rows < 1 || cols < 1 || rect.row + rows > MAX_ROWS || rect.col + cols > MAX_COLUMNS) throw new FakeOfficeError("InvalidArgument", "The resized range would be empty or beyond the sheet.");
+      return { sheet, rect: { ...rect, rows, cols } };
+    }, false, `${this.label}.getResizedRange(${deltaRows}, ${deltaColumns})`);
+  }
+
   getEntireColumn(): Range {
     return new Range(this.ctx, () => {
       const { sheet, rect } = this.resolve();
@@ -210,6 +266,7 @@ export class Range extends ClientObject<RangeTarget> {
       }
       assertWritable(target);
       sheet.insertColumns(rect.col, rect.cols);
+      this.ownChange(target, "ColumnInserted");
     });
     return this;
   }
@@ -223,6 +280,7 @@ export class Range extends ClientObject<RangeTarget> {
       }
       assertWritable(target);
       sheet.deleteColumns(rect.col, rect.cols);
+      this.ownChange(target, "ColumnDeleted");
     });
   }
 
@@ -233,6 +291,7 @@ export class Range extends ClientObject<RangeTarget> {
       const used = sheet.usedRect();
       const within = used ? intersect(rect, used) : null;
       if (within) sheet.clear(within);
+      this.ownChange(target, "RangeEdited");
     });
   }
 }

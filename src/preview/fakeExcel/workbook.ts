@@ -7,285 +7,13 @@
  * states the preview can simulate (cell edit mode, protection, the ~5 MB payload limit).
  */
 import { MAX_COLUMNS, MAX_ROWS, Rect, intersect } from "./address";
+import { EventHub } from "./events";
+import { UserActions } from "./simulate";
+import { SheetModel } from "./sheetModel";
+import type { NamedRangeModel } from "./sheetModel";
 
-export type ErrorCell = { readonly error: string; readonly message?: string };
-export type CellValue = number | string | boolean | ErrorCell | null;
+export * from "./sheetModel";
 
-export function isErrorCell(value: unknown): value is ErrorCell {
-  return typeof value === "object" && value !== null && typeof (value as { error?: unknown }).error === "string";
-}
-
-const key = (row: number, col: number): number => row * MAX_COLUMNS + col;
-
-export type TableModel = { id: string; name: string; rect: Rect; style: string; showBandedRows: boolean };
-export type ConditionalFormatModel = {
-  id: string;
-  rect: Rect;
-  /** "containsText": text rule; "cellValue": comparison; anything else is recorded only. */
-  type: string;
-  text: string | null;
-  operator: string | null;
-  fill: string | null;
-  fontColor: string | null;
-  /** "ColorScale" rules: the criteria as set (recorded; the preview's grid does not shade them). */
-  colorScale?: ColorScaleModel | null;
-};
-export type ColorScalePoint = { readonly type: string; readonly color: string | null; readonly formula: string | null };
-export type ColorScaleModel = { readonly minimum: ColorScalePoint; readonly midpoint: ColorScalePoint | null; readonly maximum: ColorScalePoint };
-export type ChartSeriesModel = { name: string; values: number[]; axisGroup: string; chartType: string | null };
-export type ChartModel = {
-  id: string;
-  name: string;
-  type: string;
-  source: Rect;
-  title: string;
-  series: ChartSeriesModel[];
-  top: number;
-  left: number;
-  width: number;
-  height: number;
-};
-
-let nextId = 1;
-const newId = (prefix: string): string => `{${prefix}-${nextId++}}`;
-
-export class SheetModel {
-  readonly id: string;
-  name: string;
-  visible = true;
-  protected = false;
-  readonly rows: (CellValue[] | undefined)[] = [];
-  readonly formulas = new Map<number, string>();
-  readonly numberFormats = new Map<number, string>();
-  readonly fills = new Map<number, string>();
-  readonly fontColors = new Map<number, string>();
-  readonly bold = new Map<number, boolean>();
-  readonly columnWidths = new Map<number, number>();
-  readonly tables: TableModel[] = [];
-  readonly conditionalFormats: ConditionalFormatModel[] = [];
-  readonly charts: ChartModel[] = [];
-  private usedCache: Rect | null | undefined = undefined;
-
-  constructor(name: string) {
-    this.id = newId("sheet");
-    this.name = name;
-  }
-
-  get(row: number, col: number): CellValue {
-    const line = this.rows[row];
-    const value = line ? line[col] : undefined;
-    return value === undefined ? null : value;
-  }
-
-  set(row: number, col: number, value: CellValue): void {
-    let line = this.rows[row];
-    if (!line) {
-      if (value === null) return;
-      line = this.rows[row] = [];
-    }
-    line[col] = value;
-    this.usedCache = undefined;
-  }
-
-  /** Call after writing `rows` directly (bulk loading): forgets the cached used range. */
-  touch(): void {
-    this.usedCache = undefined;
-  }
-
-  formula(row: number, col: number): string | null {
-    return this.formulas.get(key(row, col)) ?? null;
-  }
-
-  setFormula(row: number, col: number, formula: string | null): void {
-    if (formula === null) this.formulas.delete(key(row, col));
-    else this.formulas.set(key(row, col), formula);
-    this.usedCache = undefined;
-  }
-
-  numberFormat(row: number, col: number): string {
-    return this.numberFormats.get(key(row, col)) ?? "General";
-  }
-
-  setNumberFormat(row: number, col: number, format: string): void {
-    if (format === "General") this.numberFormats.delete(key(row, col));
-    else this.numberFormats.set(key(row, col), format);
-  }
-
-  fill(row: number, col: number): string | null {
-    return this.fills.get(key(row, col)) ?? null;
-  }
-
-  setFill(row: number, col: number, color: string | null): void {
-    if (color === null) this.fills.delete(key(row, col));
-    else this.fills.set(key(row, col), color);
-  }
-
-  fontColor(row: number, col: number): string | null {
-    return this.fontColors.get(key(row, col)) ?? null;
-  }
-
-  setFontColor(row: number, col: number, color: string | null): void {
-    if (color === null) this.fontColors.delete(key(row, col));
-    else this.fontColors.set(key(row, col), color);
-  }
-
-  isBold(row: number, col: number): boolean {
-    return this.bold.get(key(row, col)) ?? false;
-  }
-
-  setBold(row: number, col: number, bold: boolean): void {
-    if (bold) this.bold.set(key(row, col), true);
-    else this.bold.delete(key(row, col));
-  }
-
-  /** The smallest rectangle holding every non-blank cell or formula; null for an empty sheet. */
-  usedRect(): Rect | null {
-    if (this.usedCache !== undefined) return this.usedCache;
-    let r0 = Infinity;
-    let r1 = -1;
-    let c0 = Infinity;
-    let c1 = -1;
-    for (let r = 0; r < this.rows.length; r++) {
-      const line = this.rows[r];
-      if (!line) continue;
-      for (let c = 0; c < line.length; c++) {
-        const v = line[c];
-        if (v === undefined || v === null) continue;
-        if (r < r0) r0 = r;
-        if (r > r1) r1 = r;
-        if (c < c0) c0 = c;
-        if (c > c1) c1 = c;
-      }
-    }
-    for (const k of this.formulas.keys()) {
-      const r = Math.floor(k / MAX_COLUMNS);
-      const c = k % MAX_COLUMNS;
-      r0 = Math.min(r0, r);
-      r1 = Math.max(r1, r);
-      c0 = Math.min(c0, c);
-      c1 = Math.max(c1, c);
-    }
-    this.usedCache = r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
-    return this.usedCache;
-  }
-
-  /** Extent for the grid to draw: the used range's far corner (from A1), at least 1×1. */
-  extent(): { rows: number; cols: number } {
-    const used = this.usedRect();
-    return used ? { rows: used.row + used.rows, cols: used.col + used.cols } : { rows: 1, cols: 1 };
-  }
-
-  isBlank(row: number, col: number): boolean {
-    return this.get(row, col) === null && this.formula(row, col) === null;
-  }
-
-  /** Excel's current region: grows the rectangle while any cell along its border (diagonals included) is non-blank. */
-  surroundingRegion(rect: Rect): Rect {
-    let { row, col } = rect;
-    let rowEnd = rect.row + rect.rows - 1;
-    let colEnd = rect.col + rect.cols - 1;
-    const used = this.usedRect();
-    if (!used) return rect;
-    const maxRow = used.row + used.rows - 1;
-    const maxCol = used.col + used.cols - 1;
-    const anyInRow = (r: number, from: number, to: number) => {
-      for (let c = Math.max(0, from); c <= Math.min(to, maxCol); c++) if (!this.isBlank(r, c)) return true;
-      return false;
-    };
-    const anyInCol = (c: number, from: number, to: number) => {
-      for (let r = Math.max(0, from); r <= Math.min(to, maxRow); r++) if (!this.isBlank(r, c)) return true;
-      return false;
-    };
-    // Each side grows as far as it can in one go (a tight loop over rows or columns), and the
-    // passes repeat until no side grows: O(cells of the region) per pass, a few passes.
-    let grown = true;
-    while (grown) {
-      grown = false;
-      while (row > 0 && anyInRow(row - 1, col - 1, colEnd + 1)) {
-        row--;
-        grown = true;
-      }
-      while (rowEnd < maxRow && anyInRow(rowEnd + 1, col - 1, colEnd + 1)) {
-        rowEnd++;
-        grown = true;
-      }
-      while (col > 0 && anyInCol(col - 1, row - 1, rowEnd + 1)) {
-        col--;
-        grown = true;
-      }
-      while (colEnd < maxCol && anyInCol(colEnd + 1, row - 1, rowEnd + 1)) {
-        colEnd++;
-        grown = true;
-      }
-    }
-    return { row, col, rows: rowEnd - row + 1, cols: colEnd - col + 1 };
-  }
-
-  /** Inserts blank columns at `col` (cells to the right shift right), as Range.insert("Right") on whole columns. */
-  insertColumns(col: number, count: number): void {
-    for (const line of this.rows) {
-      if (line && line.length > col) line.splice(col, 0, ...new Array<CellValue>(count).fill(null));
-    }
-    const shiftMap = <T>(map: Map<number, T>) => {
-      const moved: [number, T][] = [];
-      for (const [k, v] of map) {
-        const c = k % MAX_COLUMNS;
-        if (c >= col) {
-          map.delete(k);
-          moved.push([k + count, v]);
-        }
-      }
-      for (const [k, v] of moved) map.set(k, v);
-    };
-    shiftMap(this.formulas);
-    shiftMap(this.numberFormats);
-    shiftMap(this.fills);
-    shiftMap(this.fontColors);
-    shiftMap(this.bold);
-    for (const t of this.tables) if (t.rect.col >= col) t.rect = { ...t.rect, col: t.rect.col + count };
-    this.usedCache = undefined;
-  }
-
-  /** Deletes whole columns (cells to the right shift left), as Range.delete("Left") on whole columns. */
-  deleteColumns(col: number, count: number): void {
-    for (const line of this.rows) if (line && line.length > col) line.splice(col, count);
-    for (const map of [this.formulas, this.numberFormats, this.fills, this.fontColors, this.bold] as Map<number, unknown>[]) {
-      const moved: [number, unknown][] = [];
-      for (const [k, v] of map) {
-        const c = k % MAX_COLUMNS;
-        if (c < col) continue;
-        map.delete(k);
-        if (c >= col + count) moved.push([k - count, v]);
-      }
-      for (const [k, v] of moved) map.set(k, v);
-    }
-    for (const t of this.tables) if (t.rect.col >= col + count) t.rect = { ...t.rect, col: t.rect.col - count };
-    this.usedCache = undefined;
-  }
-
-  clear(rect: Rect): void {
-    for (let r = rect.row; r < rect.row + rect.rows; r++) {
-      for (let c = rect.col; c < rect.col + rect.cols; c++) {
-        this.set(r, c, null);
-        this.setFormula(r, c, null);
-      }
-    }
-  }
-
-  newTableId(): string {
-    return newId("table");
-  }
-
-  newChartId(): string {
-    return newId("chart");
-  }
-
-  newConditionalFormatId(): string {
-    return newId("cf");
-  }
-}
-
-/** The selection: `rect` is the area being selected; `otherAreas` the ones added before it with Ctrl+click. */
 export type Selection = { sheet: SheetModel; rect: Rect; activeRow: number; activeCol: number; otherAreas: Rect[] };
 
 /** Host states the preview can switch on, to exercise the pane's handling of them. */
@@ -296,6 +24,11 @@ export type Simulation = {
   cellEditMode: boolean;
   /** Workbook structure protection: no sheet can be added, deleted or renamed. */
   structureProtected: boolean;
+  /**
+   * Called after every sync with its number (counters.syncs), before the batch goes on: a test's
+   * way to act as the user between two requests of a run (type, insert, sort: `model.user`).
+   */
+  afterSync: ((sync: number) => void) | null;
 };
 
 export type Counters = {
@@ -311,7 +44,12 @@ export const FIVE_MB = 5 * 1024 * 1024;
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   selection: Selection;
-  readonly simulation: Simulation = { payloadLimitBytes: null, cellEditMode: false, structureProtected: false };
+  readonly simulation: Simulation = { payloadLimitBytes: null, cellEditMode: false, structureProtected: false, afterSync: null };
+  /** Worksheet events (onChanged, onRowSorted, onColumnSorted). */
+  readonly events = new EventHub();
+  /** What the user does in the workbook (typing, inserting, sorting), with the events Excel raises for it. */
+  readonly user: UserActions = new UserActions(this);
+  private readonly names = new Map<string, NamedRangeModel>();
   readonly counters: Counters = {
     syncs: 0,
     requestPayloadRefusals: 0,
@@ -339,6 +77,27 @@ export class WorkbookModel {
   sheet(name: string): SheetModel | null {
     const lower = name.toLowerCase();
     return this.sheets.find((s) => s.name.toLowerCase() === lower) ?? null;
+  }
+
+  name(name: string): NamedRangeModel | null {
+    return this.names.get(name.toLowerCase()) ?? null;
+  }
+
+  /** Every defined name (workbook scope), in the order they were added. */
+  get namedRanges(): NamedRangeModel[] {
+    return [...this.names.values()];
+  }
+
+  addName(name: string, sheet: SheetModel, rect: Rect): NamedRangeModel {
+    const item: NamedRangeModel = { name, sheet, anchor: { rect }, visible: true };
+    this.names.set(name.toLowerCase(), item);
+    sheet.anchors.add(item.anchor);
+    return item;
+  }
+
+  deleteName(item: NamedRangeModel): void {
+    this.names.delete(item.name.toLowerCase());
+    item.sheet.anchors.delete(item.anchor);
   }
 
   sheetById(id: string): SheetModel | null {

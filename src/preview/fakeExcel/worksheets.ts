@@ -6,6 +6,8 @@ import { MAX_COLUMNS, MAX_ROWS } from "./address";
 import type { Rect } from "./address";
 import type { RequestContext } from "./batch";
 import { ChartCollection, TableCollection } from "./charts";
+import { WorksheetEvent } from "./events";
+import { NamedItemCollection } from "./names";
 import { ClientCollection, ClientObject, FakeOfficeError, sizeOf } from "./proxy";
 import { Range, RangeAreas, usedRect } from "./ranges";
 import type { SheetModel, WorkbookModel } from "./workbook";
@@ -31,9 +33,12 @@ export class WorkbookProtection extends ClientObject<WorkbookModel> {
 
 export class Workbook {
   readonly worksheets: WorksheetCollection;
+  /** Workbook-scoped names (names.ts). */
+  readonly names: NamedItemCollection;
   private protectionProxy: WorkbookProtection | null = null;
   constructor(private readonly ctx: RequestContext) {
     this.worksheets = new WorksheetCollection(ctx);
+    this.names = new NamedItemCollection(ctx);
   }
   get protection(): WorkbookProtection {
     if (!this.protectionProxy) this.protectionProxy = new WorkbookProtection(this.ctx);
@@ -185,6 +190,19 @@ export class Worksheet extends ClientObject<SheetModel> {
   get charts(): ChartCollection {
     if (!this.chartsProxy) this.chartsProxy = new ChartCollection(this.ctx, this);
     return this.chartsProxy;
+  }
+
+  /** ExcelApi 1.7 (triggerSource 1.14): a change of cells on the sheet. */
+  get onChanged(): WorksheetEvent {
+    return new WorksheetEvent(this.ctx, "changed", () => this.resolve(), `${this.label}.onChanged`);
+  }
+  /** ExcelApi 1.10: rows sorted (top-to-bottom sort). */
+  get onRowSorted(): WorksheetEvent {
+    return new WorksheetEvent(this.ctx, "rowSorted", () => this.resolve(), `${this.label}.onRowSorted`);
+  }
+  /** ExcelApi 1.10: columns sorted (left-to-right sort). */
+  get onColumnSorted(): WorksheetEvent {
+    return new WorksheetEvent(this.ctx, "columnSorted", () => this.resolve(), `${this.label}.onColumnSorted`);
   }
 
   /** ExcelApi 1.7. */

@@ -9,6 +9,7 @@
 import { Rect, cellAddress, columnLetters, quoteSheet } from "../fakeExcel/address";
 import { CellValue, SheetModel, WorkbookModel, isErrorCell } from "../fakeExcel/workbook";
 import { Expr, Literal, parseFormula } from "./parse";
+import { messageShown } from "../host/customFunctions";
 
 export type ParameterInfo = {
   readonly name: string;
@@ -150,11 +151,12 @@ async function callFunction(expr: Extract<Expr, { kind: "call" }>, host: Host, s
 
 /** A result value as a stored cell: finite numbers, text, booleans, Excel errors; null shows as 0 (as in Excel). */
 export function toCell(value: Value): CellValue {
-  if (typeof value === "number") return Number.isFinite(value) ? value : { error: "#NUM!", message: "the function returned a number that is not finite" };
+  // Excel shows a non-finite result as a bare #NUM! (no message on that code).
+  if (typeof value === "number") return Number.isFinite(value) ? value : { error: "#NUM!" };
   if (typeof value === "string") return value === "" ? null : value;
   if (typeof value === "boolean") return value;
   if (value === null || value === undefined) return 0;
-  if (isErrorObject(value)) return value.message === undefined ? { error: value.code } : { error: value.code, message: value.message };
+  if (isErrorObject(value)) return value.message === undefined || !messageShown(value.code) ? { error: value.code } : { error: value.code, message: value.message };
   return { error: "#VALUE!", message: "the function returned a value of an unsupported type" };
 }
 

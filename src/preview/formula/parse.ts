@@ -1,6 +1,6 @@
 /**
  * PREVIEW ONLY — parser for the formula box: `=LOYALTY.NAME(arg, …)` where each argument is a
- * number, "text", TRUE/FALSE, an error literal (#N/A), a range (G2:G996, Customers!G2:G996,
+ * number (10% is 0.1, as in Excel), "text", TRUE/FALSE, an error literal (#N/A), a range (G2:G996, Customers!G2:G996,
  * 'My sheet'!A1:B2), an array constant ({1,2;3,4}), a nested LOYALTY call, or omitted
  * (`LOYALTY.SEGMENT(a, b, , c)`). Anything else is a parse error with its position.
  * A small recursive-descent parser: no eval, no Function constructor. O(length).
@@ -127,10 +127,11 @@ class Parser {
       this.i += found.length;
       return { error: found };
     }
-    const m = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(this.text.slice(this.i));
+    // A number, optionally followed by percent signs as in Excel: 10% is 0.1, 5%% is 0.0005.
+    const m = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?(%*)/.exec(this.text.slice(this.i));
     if (m) {
       this.i += m[0].length;
-      return Number(m[0]);
+      return Number(m[0].slice(0, m[0].length - m[3].length)) / 100 ** m[3].length;
     }
     const word = /^(TRUE|FALSE)\b/i.exec(this.text.slice(this.i));
     if (word) {

@@ -26,6 +26,15 @@ export const ErrorCode = {
 
 const CODES = new Set<string>(Object.values(ErrorCode));
 
+/**
+ * Excel shows a custom function's message only on #VALUE! and #N/A (Microsoft, "Handle and return
+ * errors from your custom function"); on #DIV/0!, #NUM! and #NULL! it shows the bare code. The
+ * preview drops those messages too, so nobody reads a message Excel would never show.
+ */
+export function messageShown(code: string): boolean {
+  return code === ErrorCode.invalidValue || code === ErrorCode.notAvailable;
+}
+
 /** An Excel error value returned by (or passed to) a custom function. */
 export class PreviewFunctionError {
   readonly code: string;
@@ -33,8 +42,8 @@ export class PreviewFunctionError {
   constructor(code: string, message?: string) {
     if (!CODES.has(code)) throw new Error(`CustomFunctions.Error: unknown error code ${code}`);
     this.code = code;
-    // #DIV/0! cannot carry a message in Excel; the message is dropped as Excel does.
-    this.message = message === undefined || code === ErrorCode.divisionByZero ? undefined : message;
+    // Only #VALUE! and #N/A carry a message in Excel; on other codes it is dropped as Excel does.
+    this.message = message === undefined || !messageShown(code) ? undefined : message;
   }
 }
 

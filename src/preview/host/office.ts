@@ -3,8 +3,18 @@
  * Excel on the web: `onReady` resolves (once the sample workbook is built) with host Excel,
  * `context.requirements.isSetSupported` says yes to ExcelApi up to `excelApi` (default 1.17;
  * `?excelApi=1.7` in the preview URL pretends to be an older host), and `officeTheme` is
- * undefined, as it is in Excel on the web.
+ * undefined, as it is in Excel on the web — unless the browser prefers a dark colour scheme:
+ * then it is the dark theme's colours (preview only; in Excel the theme comes from Office), so
+ * the pane takes its dark theme the way it would in a dark Office.
  */
+
+/** Office's dark ("Black") theme colours, as Office.context.officeTheme gives them. */
+export const DARK_OFFICE_THEME = {
+  bodyBackgroundColor: "#262626",
+  bodyForegroundColor: "#ffffff",
+  controlBackgroundColor: "#363636",
+  controlForegroundColor: "#ffffff",
+} as const;
 
 export type PreviewOffice = ReturnType<typeof createOffice>;
 
@@ -18,7 +28,7 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-export function createOffice(ready: Promise<void>, excelApi = "1.17") {
+export function createOffice(ready: Promise<void>, excelApi = "1.17", prefersDark = false) {
   const supportedSets: Record<string, string> = {
     ExcelApi: excelApi,
     SharedRuntime: "1.1",
@@ -39,7 +49,7 @@ export function createOffice(ready: Promise<void>, excelApi = "1.17") {
       host: "Excel",
       platform: "OfficeOnline",
       displayLanguage: "en-US",
-      officeTheme: undefined,
+      officeTheme: prefersDark ? { ...DARK_OFFICE_THEME } : undefined,
       requirements: {
         isSetSupported(name: string, version?: string): boolean {
           const have = supportedSets[name];

@@ -12,6 +12,12 @@
  *   Segment pane has an attitude column to work with; the rfm data has none.
  * - "Generated" (only with ?rows=N in the URL): N synthetic customers with the same columns,
  *   for trying the pane on large tables (100,000 rows and more).
+ * - "CDNOW orders" and "CDNOW customers" (when the CDNOW file is given): the CDNOW sample of Fader
+ *   & Hardie as shipped with CamDavidsonPilon/lifetimes (MIT), assets/CDNOW_sample.txt: 6,919
+ *   orders of 2,357 customers, 1997-01-01 … 1998-06-30 (CDs and dollars per customer and day).
+ *   On these data the BG/NBD model is identified (FHL 2005 fit it), so predicted value and
+ *   Check the model work; the rfm sheets above show how the pane explains a refusal. The
+ *   customer sheet is computed like Customers, as of 1998-06-30, with no synthetic columns.
  * - "Formulas": empty, for trying the LOYALTY functions in the formula box.
  *
  * Layout of Customers and Generated: A Customer, B First order, C Last order, D Orders,
@@ -37,6 +43,10 @@ export const CUSTOMER_HEADER = [
 ] as const;
 export const SYNTHETIC_NOTE =
   "Columns G–I (Likelihood to recommend, Cost to serve, Discount share) are SYNTHETIC: generated from a seeded PRNG (mulberry32, seed 20061231), not part of the rfm data.";
+export const CDNOW_AS_OF_ISO = "1998-06-30";
+export const CDNOW_NOTE =
+  "CDNOW sample of Fader & Hardie (CDNOW_sample.txt from CamDavidsonPilon/lifetimes, MIT): 2,357 customers who first bought in Q1 1997, their orders to 1998-06-30.";
+export const CDNOW_CUSTOMER_HEADER = ["Customer", "First order", "Last order", "Orders", "Revenue", "Recency days"] as const;
 export const ORDERS_NOTE = "Order log: rsquaredacademy/rfm, rfm_data_orders (MIT). Customer names and emails are synthetic.";
 
 /** mulberry32: a small, fast 32-bit PRNG; the same seed always gives the same numbers. */
@@ -87,6 +97,52 @@ export function parseOrders(csv: string): Orders {
     orders.emails.push(f[5]);
   }
   return orders;
+}
+
+export type CdnowOrders = { readonly ids: string[]; readonly dates: Float64Array; readonly cds: Float64Array; readonly dollars: Float64Array };
+
+/** Parses CDNOW_sample.txt: no header, whitespace-separated master id, sample id, YYYYMMDD, CDs, dollars. */
+export function parseCdnow(text: string): CdnowOrders {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim().length > 0);
+  const n = lines.length;
+  const orders: CdnowOrders = { ids: [], dates: new Float64Array(n), cds: new Float64Array(n), dollars: new Float64Array(n) };
+  for (let i = 0; i < n; i++) {
+    const f = lines[i].trim().split(/\s+/);
+    const ymd = f[2] ?? "";
+    const serial = /^\d{8}$/.test(ymd) ? serialFromIsoText(`${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)}`) : null;
+    if (f.length !== 5 || serial === null) throw new Error(`CDNOW line ${i + 1}: expected master id, sample id, YYYYMMDD, CDs, dollars, found ${lines[i]}`);
+    orders.ids.push(f[1]);
+    orders.dates[i] = serial;
+    orders.cds[i] = Number(f[3]);
+    orders.dollars[i] = Number(f[4]);
+  }
+  return orders;
+}
+
+function fillCdnow(model: WorkbookModel, text: string): void {
+  const orders = parseCdnow(text);
+  const log = model.sheet("CDNOW orders")!;
+  setHeader(log, ["customer_id", "order_date", "cds", "dollars"]);
+  for (let i = 0; i < orders.ids.length; i++) {
+    log.rows[i + 1] = [orders.ids[i], orders.dates[i], orders.cds[i], orders.dollars[i]];
+    log.setNumberFormat(i + 1, 1, "yyyy-mm-dd");
+    log.setNumberFormat(i + 1, 3, "#,##0.00");
+  }
+  log.set(0, 5, CDNOW_NOTE);
+  log.touch();
+
+  const table = rfmTable(orders.ids, orders.dates, orders.dollars, serialFromIsoText(CDNOW_AS_OF_ISO)!);
+  const sheet = model.sheet("CDNOW customers")!;
+  setHeader(sheet, CDNOW_CUSTOMER_HEADER);
+  for (let i = 0; i < table.ids.length; i++) {
+    const r = i + 1;
+    sheet.rows[r] = [table.ids[i], table.firstOrder[i], table.lastOrder[i], table.orders[i], table.revenue[i], table.recencyDays[i]];
+    sheet.setNumberFormat(r, 1, "yyyy-mm-dd");
+    sheet.setNumberFormat(r, 2, "yyyy-mm-dd");
+    sheet.setNumberFormat(r, 4, "#,##0.00");
+  }
+  sheet.set(0, 7, `${CDNOW_NOTE} One row per customer as of ${CDNOW_AS_OF_ISO}, computed from the CDNOW orders sheet as LOYALTY.RFMTABLE does.`);
+  sheet.touch();
 }
 
 export type SyntheticColumns = { recommend: Float64Array; costToServe: Float64Array; discountShare: Float64Array };
@@ -194,14 +250,15 @@ export function generatedColumns(n: number, seed = SEED + 1): CustomerColumns {
   return { ids, firstOrder, lastOrder, orders, revenue, recency };
 }
 
-export type SampleOptions = { readonly generatedRows?: number };
+export type SampleOptions = { readonly generatedRows?: number; /** CDNOW_sample.txt's text; adds the two CDNOW sheets. */ readonly cdnow?: string };
 
-/** The preview's workbook: Customers (active, A1 selected), Orders, Generated when asked for, and an empty Formulas sheet. */
+/** The preview's workbook: Customers (active, A1 selected), Orders, Generated when asked for, the CDNOW sheets when given, and an empty Formulas sheet. */
 export function buildSampleWorkbook(csv: string, options: SampleOptions = {}): WorkbookModel {
   const orders = parseOrders(csv);
   const names = ["Customers", "Orders"];
   const generated = Math.max(0, Math.min(1_048_575, Math.floor(options.generatedRows ?? 0)));
   if (generated > 0) names.push("Generated");
+  if (options.cdnow !== undefined) names.push("CDNOW customers", "CDNOW orders");
   names.push("Formulas");
   const model = new WorkbookModel(names);
 
@@ -217,6 +274,7 @@ export function buildSampleWorkbook(csv: string, options: SampleOptions = {}): W
   orderSheet.set(0, 7, ORDERS_NOTE);
   orderSheet.touch();
 
+  if (options.cdnow !== undefined) fillCdnow(model, options.cdnow);
   if (generated > 0) {
     const columns = generatedColumns(generated);
     fillCustomerSheet(model.sheet("Generated")!, columns, syntheticColumns(columns.orders, columns.recency, SEED + 2));

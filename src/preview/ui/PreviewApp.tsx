@@ -101,6 +101,8 @@ export function PreviewApp({ host, notes }: PreviewAppProps): React.JSX.Element 
       setMessage({ text: `${where}: calculating…`, kind: "info" });
       try {
         const result = await enterFormula(host, sheet, row, col, text);
+        // A user's edit: the pane's sheet watch (onChanged) sees it, as in Excel.
+        model.user.cellsChanged(sheet, { row, col, rows: result.rows, cols: result.cols });
         const anchor = result.anchor;
         if (isErrorCell(anchor)) {
           setMessage({ text: `${where}: ${anchor.error}${anchor.message ? ` — ${anchor.message}` : ""}`, kind: "error" });
@@ -121,7 +123,7 @@ export function PreviewApp({ host, notes }: PreviewAppProps): React.JSX.Element 
       setBusy(false);
     } else {
       enterConstant(sheet, row, col, text);
-      model.changed();
+      model.user.cellsChanged(sheet, { row, col, rows: 1, cols: 1 });
       setMessage({ text: `${where}: ${text === "" ? "cleared" : "entered"}`, kind: "info" });
     }
     setDraft(null);
@@ -294,7 +296,7 @@ export function PreviewApp({ host, notes }: PreviewAppProps): React.JSX.Element 
           }
           // Each pasted field is read like typed text: numbers, TRUE/FALSE, error values, 'text, empty = blank.
           rows.forEach((line, r) => line.forEach((field, c) => enterConstant(sheet, top + r, left + c, field)));
-          model.changed();
+          model.user.cellsChanged(sheet, { row: top, col: left, rows: rows.length, cols: width });
           select({ anchorRow: top, anchorCol: left, row: top + rows.length - 1, col: left + width - 1 });
           setMessage({ text: `Pasted ${rows.length} × ${width} cells at ${selectionAddress({ row: top, col: left, rows: 1, cols: 1 })}.`, kind: "info" });
         }}

@@ -17,6 +17,13 @@ type Props = {
 const UNITS: readonly TimeUnit[] = ["day", "week", "month"];
 
 /** Optional x / t_x / T columns and their time unit, with a line saying where histories will come from. */
+/** Where predicted value will come from, in one sentence (also shown in the mapping summary). */
+export function btydSourceText(mapping: Mapping, strings: Strings): string {
+  const source = btydSource(mapping);
+  const s = strings.btyd.map;
+  return source === "mapped" ? s.mapped : source === "derived" ? s.derived : s.none;
+}
+
 export function BtydFields({ mapping, options, strings, onMapping }: Props): React.JSX.Element {
   const styles = usePaneStyles();
   const s = strings.btyd.map;
@@ -36,7 +43,7 @@ export function BtydFields({ mapping, options, strings, onMapping }: Props): Rea
       <Subtitle2 as="h3" id="btyd-map-heading">
         {s.heading}
       </Subtitle2>
-      <Text>{source === "mapped" ? s.mapped : source === "derived" ? s.derived : s.none}</Text>
+      <Text>{btydSourceText(mapping, strings)}</Text>
       {BTYD_ROLES.map((role) => (
         <ColumnSelect
           key={role}

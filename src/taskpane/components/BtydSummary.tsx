@@ -4,6 +4,7 @@ import { ymdFromSerial } from "../../analytics/orders/dates";
 import { AT_RISK_SEGMENTS, type BtydOutcome } from "../model/btydModel";
 import { segmentText } from "../i18n/segmentText";
 import type { Strings } from "../strings/en";
+import { FitRefusalNotice } from "./FitRefusalNotice";
 import { usePaneStyles } from "./styles";
 import { formatNumber } from "./useSegmentFlow";
 
@@ -20,11 +21,7 @@ export function BtydSummaryView({ outcome, groups, strings }: Props): React.JSX.
   const styles = usePaneStyles();
   const s = strings.btyd.summary;
   if (outcome.kind === "failed") {
-    return (
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>{s.failed(outcome.message.replace(/\.$/, ""))}</MessageBarBody>
-      </MessageBar>
-    );
+    return <FitRefusalNotice intent="warning" refusal={outcome.refusal} message={outcome.message} strings={strings} lead={s.failed} />;
   }
   const money = (v: number | null) => (v === null ? "–" : formatNumber(strings, v, 0));
   const label = (name: string) => segmentText(strings, name);

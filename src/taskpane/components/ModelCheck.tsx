@@ -18,11 +18,14 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { GroupedVerticalBarChart, type GroupedVerticalBarChartData, getNextColor } from "@fluentui/react-charts";
+import { type FitRefusal, FitRefusalError } from "../../analytics/numeric/fitBoundary";
 import type { ExcelPort } from "../excel/port";
 import type { Region } from "../excel/types";
 import { columnLetter, detectHeaders, headerTexts } from "../model/mapping";
 import { type CheckResult, type OrderLog, checkModel, defaultCalibrationEnd, guessOrderLogColumns, readOrderLog } from "../model/modelCheck";
 import type { Strings } from "../strings/en";
+import { FitRefusalNotice } from "./FitRefusalNotice";
+import { SlowReadHint } from "./SlowReadHint";
 import { usePaneStyles } from "./styles";
 import { formatNumber, noticeFor } from "./useSegmentFlow";
 
@@ -39,9 +42,12 @@ type Picked = {
 type CheckState =
   | { readonly status: "idle"; readonly error: string | null }
   | { readonly status: "reading" }
-  | { readonly status: "picked"; readonly picked: Picked; readonly error: string | null }
+  | { readonly status: "picked"; readonly picked: Picked; readonly error: string | null; readonly failure?: Failure }
   | { readonly status: "fitting"; readonly picked: Picked }
   | { readonly status: "done"; readonly picked: Picked; readonly result: CheckResult };
+
+/** A fit that refused the calibration period: the kind (fitBoundary.ts) and the core's message. */
+type Failure = { readonly refusal: FitRefusal | null; readonly message: string };
 
 type Props = { readonly port: ExcelPort; readonly strings: Strings; readonly dark?: boolean };
 
@@ -110,7 +116,7 @@ export function ModelCheck({ port, strings, dark = false }: Props): React.JSX.El
       setState({ status: "done", picked, result });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      setState({ status: "picked", picked, error: c.failed(message.replace(/\.$/, "")) });
+      setState({ status: "picked", picked, error: null, failure: { refusal: error instanceof FitRefusalError ? error.refusal : null, message } });
     }
   };
 
@@ -138,6 +144,7 @@ export function ModelCheck({ port, strings, dark = false }: Props): React.JSX.El
           <ProgressBar aria-label={c.reading} />
         </Field>
       )}
+      {state.status === "reading" && <SlowReadHint text={strings.pick.editModeHint} />}
       {picked && (
         <>
           <Text>{c.picked(picked.region.address, log ? log.orders : picked.region.rowCount - (picked.hasHeaders ? 1 : 0))}</Text>
@@ -178,6 +185,9 @@ export function ModelCheck({ port, strings, dark = false }: Props): React.JSX.El
         <Field validationMessage={c.fitting} validationState="none">
           <ProgressBar aria-label={c.fitting} />
         </Field>
+      )}
+      {state.status === "picked" && state.failure && (
+        <FitRefusalNotice intent="error" refusal={state.failure.refusal} message={state.failure.message} strings={strings} lead={c.failed} extraNext={strings.fitRefusal.checkNext} />
       )}
       {error && (
         <MessageBar intent="error" layout="multiline">

@@ -17,6 +17,8 @@ import { ModelCheck } from "./ModelCheck";
 import { RunProgress } from "./RunProgress";
 import { BehaviourStep, MappingStep, TargetChoice } from "./SetupSteps";
 import { SummaryView } from "./SummaryView";
+import { RewardsPlan } from "../rewards/RewardsPlan";
+import { SlowReadHint } from "./SlowReadHint";
 import { usePaneStyles } from "./styles";
 import { type Notice, type Setup, useSegmentFlow } from "./useSegmentFlow";
 
@@ -87,9 +89,12 @@ export function SegmentPane({ port, strings }: Props): React.JSX.Element {
           </Button>
         </div>
         {state.status === "picking" && (
-          <Field validationMessage={strings.pick.reading} validationState="none">
-            <ProgressBar aria-label={strings.pick.reading} />
-          </Field>
+          <>
+            <Field validationMessage={strings.pick.reading} validationState="none">
+              <ProgressBar aria-label={strings.pick.reading} />
+            </Field>
+            <SlowReadHint text={strings.pick.editModeHint} />
+          </>
         )}
         {state.status === "start" && state.notice && <NoticeBar notice={state.notice} strings={strings} onOffer={flow.accept} />}
       </section>
@@ -144,6 +149,7 @@ export function SegmentPane({ port, strings }: Props): React.JSX.Element {
           </MessageBar>
           </div>
           <SummaryView result={state.result} strings={strings} dark={port.officeTheme() === "dark"} />
+          <RewardsPlan result={state.result} strings={strings} sheetName={state.written.kind === "sheet" ? state.written.name : null} write={port.writeRewardsTable} />
           <div className={styles.row}>
             <Button onClick={flow.startOver}>{strings.run.startOver}</Button>
           </div>

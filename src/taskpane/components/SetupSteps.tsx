@@ -1,10 +1,10 @@
 import * as React from "react";
 import { ColumnSelect } from "./ColumnSelect";
-import { Checkbox, Field, Input, Radio, RadioGroup, Select, Subtitle2, Text } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Subtitle2, Text } from "@fluentui/react-components";
 import { MEASURES, availableMeasures, type BehaviourMeasure } from "../model/behaviour";
-import { ROLES, btydWithout, type AttitudeScale, type Mapping, type RecencyKind, type Role, columnLetter, headerTexts } from "../model/mapping";
+import { ADVANCED_ROLES, ROLES, btydWithout, guessIsConfident, type AttitudeScale, type Mapping, type RecencyKind, type Role, columnLetter, headerTexts } from "../model/mapping";
 import type { Strings } from "../strings/en";
-import { BtydFields } from "./BtydFields";
+import { BtydFields, btydSourceText } from "./BtydFields";
 import { usePaneStyles } from "./styles";
 import { type Setup, type Target, offeredTargets } from "./useSegmentFlow";
 
@@ -31,14 +31,40 @@ export function MappingStep({ setup, strings, onMapping, onHasHeaders }: Mapping
     const btyd = mapping.btyd && column !== null ? btydWithout(mapping.btyd, column) : mapping.btyd;
     onMapping(btyd ? { ...mapping, columns, btyd } : { ...mapping, columns });
   };
-  return (
-    <section className={styles.section} aria-labelledby="map-heading">
-      <Subtitle2 as="h2" id="map-heading">
-        {s.heading}
-      </Subtitle2>
-      <Checkbox checked={setup.hasHeaders} onChange={(_, d) => onHasHeaders(d.checked === true)} label={strings.pick.headersCheckbox} />
-      {ROLES.map((role) => (
-        <React.Fragment key={role}>
+  const [editing, setEditing] = React.useState(() => !guessIsConfident(mapping, setup.firstRows, setup.hasHeaders, region.columnCount));
+  const firstSelect = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (editing) firstSelect.current?.querySelector("select")?.focus();
+  }, [editing]);
+  const optionLabel = (column: number) => options[column]?.label ?? columnLetter(region.columnIndex + column);
+  if (!editing) {
+    // Confident guesses: a short summary and one "Change" button, so Segment is on the first screen.
+    return (
+      <section className={styles.section} aria-labelledby="map-heading">
+        <Subtitle2 as="h2" id="map-heading">
+          {s.heading}
+        </Subtitle2>
+        <Text>{s.summaryIntro}</Text>
+        <ul className={styles.list} aria-labelledby="map-heading">
+          {ROLES.filter((role) => mapping.columns[role] !== null).map((role) => (
+            <li key={role}>
+              <Text>
+                {s.roles[role]}: {optionLabel(mapping.columns[role] as number)}
+              </Text>
+            </li>
+          ))}
+        </ul>
+        <Text>{btydSourceText(mapping, strings)}</Text>
+        <div className={styles.row}>
+          <Button aria-label={s.changeLabel} onClick={() => setEditing(true)}>
+            {s.change}
+          </Button>
+        </div>
+      </section>
+    );
+  }
+  const roleSelect = (role: Role) => (
+    <React.Fragment key={role}>
           <ColumnSelect
             label={s.roles[role]}
             hint={s.roleHelp[role]}
@@ -70,9 +96,25 @@ export function MappingStep({ setup, strings, onMapping, onHasHeaders }: Mapping
               </Select>
             </Field>
           )}
-        </React.Fragment>
-      ))}
-      <BtydFields mapping={mapping} options={options} strings={strings} onMapping={onMapping} />
+    </React.Fragment>
+  );
+  return (
+    <section className={styles.section} aria-labelledby="map-heading">
+      <Subtitle2 as="h2" id="map-heading">
+        {s.heading}
+      </Subtitle2>
+      <Checkbox checked={setup.hasHeaders} onChange={(_, d) => onHasHeaders(d.checked === true)} label={strings.pick.headersCheckbox} />
+      <div ref={firstSelect} className={styles.section}>
+        {ROLES.filter((role) => !ADVANCED_ROLES.includes(role)).map(roleSelect)}
+      </div>
+      {/* Folded by default (a native disclosure), open when one of its columns is mapped. */}
+      <details className={styles.section} open={ADVANCED_ROLES.some((role) => mapping.columns[role] !== null) || undefined}>
+        <summary className={styles.disclosure}>{s.advanced}</summary>
+        <div className={styles.section}>
+          {ADVANCED_ROLES.map(roleSelect)}
+          <BtydFields mapping={mapping} options={options} strings={strings} onMapping={onMapping} />
+        </div>
+      </details>
     </section>
   );
 }
@@ -134,13 +176,13 @@ type TargetProps = {
   readonly onChange: (change: (setup: Setup) => Setup) => void;
 };
 
-/** Where the result goes: a new sheet, or a column beside the data (never over existing cells). */
+/** Where the result goes: a new sheet (the only safe place), or a column beside the data (best effort, said in one line). */
 export function TargetChoice({ setup, strings, onChange }: TargetProps): React.JSX.Element {
   const r = strings.run;
   const label: Record<Target, string> = { sheet: r.targetSheet, beside: r.targetBeside, insert: r.targetInsert };
   const offered = offeredTargets(setup.targets);
   return (
-    <Field label={r.target}>
+    <Field label={r.target} hint={!setup.targets.newSheetAllowed ? r.newSheetProtected : offered.length > 1 ? r.bestEffort : undefined}>
       <RadioGroup value={setup.target} onChange={(_, d) => onChange((s) => ({ ...s, target: d.value as Target }))}>
         {offered.map((t) => (
           <Radio key={t} value={t} label={label[t]} disabled={t === "sheet" && !setup.targets.newSheetAllowed} />

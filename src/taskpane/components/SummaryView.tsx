@@ -9,6 +9,7 @@ import { segmentText } from "../i18n/segmentText";
 import type { Strings } from "../strings/en";
 import { BtydSummaryView } from "./BtydSummary";
 import { usePaneStyles } from "./styles";
+import { useNarrow } from "./useNarrow";
 import { formatNumber } from "./useSegmentFlow";
 
 const isGroup = (name: string): name is Segment => (SEGMENTS as readonly string[]).includes(name);
@@ -32,6 +33,17 @@ export function SummaryView({ result, strings, dark = false }: Props): React.JSX
   const showRecurring = sum.recurring !== null;
   const showAttitude = result.mode === "groups";
   const lines = skippedLines(sum, strings);
+  const [measureRef, narrow] = useNarrow<HTMLElement>();
+  const stackedPairs = (row: SummaryRow): [string, string][] => {
+    const pairs: [string, string][] = [[s.columns.customers, formatNumber(strings, row.customers, 0)]];
+    if (showRevenue) pairs.push([s.columns.revenueShare, percent(row.revenueShare)]);
+    pairs.push([s.columns.customerShare, percent(row.customerShare)]);
+    if (showRevenue) pairs.push([s.columns.revenue, money(row.revenue)]);
+    if (showProfit) pairs.push([s.columns.profit, money(row.profit)]);
+    if (showRecurring) pairs.push([s.columns.recurring, money(row.recurring)]);
+    if (showAttitude) pairs.push([s.columns.averageAttitude, row.averageAttitude === null ? "–" : formatNumber(strings, row.averageAttitude, 1)]);
+    return pairs;
+  };
 
   const cutoffText =
     result.cutoff && result.measure
@@ -42,22 +54,44 @@ export function SummaryView({ result, strings, dark = false }: Props): React.JSX
       : null;
 
   return (
-    <section className={styles.section} aria-labelledby="summary-heading">
+    <section ref={measureRef} className={styles.section} aria-labelledby="summary-heading">
       <Subtitle2 as="h2" id="summary-heading">
         {s.heading}
       </Subtitle2>
       <Text>{s.totals(sum.customers)}</Text>
       {cutoffText && <Text>{cutoffText}</Text>}
-      {/* A data table may scroll sideways at 320 px (WCAG 1.4.10 exempts two-dimensional tables); the segment column stays put. */}
+      {narrow ? (
+        // At 320 px: one block per segment, the same values in the same order, as label–value pairs.
+        <ul className={mergeClasses(styles.list, styles.stacked)} aria-label={s.table}>
+          {sum.rows.map((row: SummaryRow) => (
+            <li key={row.segment} className={styles.stackedItem}>
+              <Text weight="semibold" className={styles.segmentCell}>
+                {colourOf(row.segment) && <span className={styles.swatch} style={{ backgroundColor: colourOf(row.segment) }} aria-hidden="true" />}
+                {label(row.segment)}
+              </Text>
+              <dl className={styles.pairs}>
+                {stackedPairs(row).map(([name, value]) => (
+                  <React.Fragment key={name}>
+                    <dt>{name}</dt>
+                    <dd className={styles.numberCell}>{value}</dd>
+                  </React.Fragment>
+                ))}
+              </dl>
+            </li>
+          ))}
+        </ul>
+      ) : (
+      <>
+      {/* Columns in the order of the written summary (plans.ts sheetPlan). A data table may scroll sideways at 320 px (WCAG 1.4.10 exempts two-dimensional tables); the segment column stays put. */}
       <div className={styles.scroll} role="region" aria-label={s.table} tabIndex={0}>
         <Table size="extra-small" aria-label={s.table} className={styles.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell className={mergeClasses(styles.sticky, styles.headerCell)}>{s.columns.segment}</TableHeaderCell>
               <TableHeaderCell className={styles.headerCell}>{s.columns.customers}</TableHeaderCell>
+              {showRevenue && <TableHeaderCell className={styles.headerCell}>{s.columns.revenueShare}</TableHeaderCell>}
               <TableHeaderCell className={styles.headerCell}>{s.columns.customerShare}</TableHeaderCell>
               {showRevenue && <TableHeaderCell className={styles.headerCell}>{s.columns.revenue}</TableHeaderCell>}
-              {showRevenue && <TableHeaderCell className={styles.headerCell}>{s.columns.revenueShare}</TableHeaderCell>}
               {showProfit && <TableHeaderCell className={styles.headerCell}>{s.columns.profit}</TableHeaderCell>}
               {showRecurring && <TableHeaderCell className={styles.headerCell}>{s.columns.recurring}</TableHeaderCell>}
               {showAttitude && <TableHeaderCell className={styles.headerCell}>{s.columns.averageAttitude}</TableHeaderCell>}
@@ -71,9 +105,9 @@ export function SummaryView({ result, strings, dark = false }: Props): React.JSX
                   {label(row.segment)}
                 </TableCell>
                 <TableCell className={styles.numberCell}>{formatNumber(strings, row.customers, 0)}</TableCell>
+                {showRevenue && <TableCell className={styles.numberCell}>{percent(row.revenueShare)}</TableCell>}
                 <TableCell className={styles.numberCell}>{percent(row.customerShare)}</TableCell>
                 {showRevenue && <TableCell className={styles.numberCell}>{money(row.revenue)}</TableCell>}
-                {showRevenue && <TableCell className={styles.numberCell}>{percent(row.revenueShare)}</TableCell>}
                 {showProfit && <TableCell className={styles.numberCell}>{money(row.profit)}</TableCell>}
                 {showRecurring && <TableCell className={styles.numberCell}>{money(row.recurring)}</TableCell>}
                 {showAttitude && <TableCell className={styles.numberCell}>{row.averageAttitude === null ? "–" : formatNumber(strings, row.averageAttitude, 1)}</TableCell>}
@@ -82,6 +116,8 @@ export function SummaryView({ result, strings, dark = false }: Props): React.JSX
           </TableBody>
         </Table>
       </div>
+      </>
+      )}
       <SegmentChart result={result} strings={strings} dark={dark} />
       {result.btyd && <BtydSummaryView outcome={result.btyd} groups={result.mode === "groups"} strings={strings} />}
       {result.mode === "groups" && (

@@ -26,6 +26,12 @@ export function excelLayerNotice(error: unknown, strings: Strings): LayerNotice 
         return { intent: "error", text: e.sheetGone };
       case "cancelled":
         return { intent: "info", text: e.cancelled };
+      case "targetNotEmpty":
+        return { intent: "error", text: e.targetNotEmpty(error.info.cell ?? error.message, error.info.cleared ?? 0, error.info.kept ?? 0) };
+      case "changedWhileWriting":
+        return { intent: "error", text: e.changedWhileWriting(error.info.change ?? { kind: "edited", address: error.message }, error.info.cleared ?? 0, error.info.kept ?? 0) };
+      case "changedWhileReading":
+        return { intent: "error", text: e.changedWhileReading(error.info.change ?? { kind: "edited", address: error.message }) };
       case "unknown":
         return { intent: "error", text: e.unknown(error.message) };
     }

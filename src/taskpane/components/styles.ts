@@ -36,6 +36,7 @@ export const usePaneStyles = makeStyles({
   numberCell: { textAlign: "end", whiteSpace: "nowrap" },
   headerCell: { whiteSpace: "normal", verticalAlign: "bottom" },
   table: { tableLayout: "auto", width: "max-content", minWidth: "100%" },
+  narrowTable: { tableLayout: "fixed", width: "100%", "& th, & td": { overflowWrap: "anywhere", whiteSpace: "normal" } },
   sticky: { position: "sticky", insetInlineStart: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
   segmentCell: { whiteSpace: "nowrap" },
   swatch: {
@@ -47,5 +48,16 @@ export const usePaneStyles = makeStyles({
     verticalAlign: "middle",
   },
   figure: { margin: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  disclosure: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
+  stacked: { listStyleType: "none", paddingInlineStart: 0, rowGap: tokens.spacingVerticalM },
+  stackedItem: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  pairs: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) auto",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    "& dd": { margin: 0 },
+  },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
 });

@@ -5,6 +5,9 @@
  * Part of the Excel layer (see index.ts for the API surface it uses); the plan is built by
  * src/taskpane/retention/cohortsPlan.ts and holds no Office types.
  *
+ * Every non-empty string cell is set to the text format "@" in the same request, before its value
+ * (textCells.ts), so labels and ids stay as written.
+ *
  * Never overwrites: the sheet is always new (`Cohorts`, `Cohorts (2)`, …). Values go in row blocks
  * (halving on RequestPayloadSizeLimitExceeded); a sheet left half-written by an error or Cancel is
  * deleted, or renamed with `plan.incompleteName` if it cannot be. A formatting failure keeps the
@@ -13,6 +16,7 @@
 import { inBlocks } from "./blocks";
 import { ExcelLayerError, run, runRaw, toLayerError } from "./session";
 import { addNewSheet, removeSheet, type WriteOptions } from "./sheets";
+import { textFormats } from "./textCells";
 import type { SheetWritten } from "./types";
 
 /* global Excel */
@@ -71,7 +75,11 @@ export async function writeCohortsSheet(plan: CohortsSheetPlan, options: WriteOp
           runRaw(async (context) => {
             context.application.suspendApiCalculationUntilNextSync();
             const sheet = context.workbook.worksheets.getItem(sheetName);
-            sheet.getRangeByIndexes(block.row + start, 0, n, width).values = block.values.slice(start, start + n);
+            const range = sheet.getRangeByIndexes(block.row + start, 0, n, width);
+            const values = block.values.slice(start, start + n);
+            // Strings stay text (cohort labels such as "2024-03" would become dates): "@" first.
+            range.numberFormat = textFormats(values);
+            range.values = values;
             await context.sync();
           }),
       );

@@ -7,12 +7,13 @@
  * EXACT API SURFACE USED (keep in sync; the in-browser fake implements exactly this):
  *
  * Office (common API)
- * - `Office.context.requirements.isSetSupported("ExcelApi", "1.8" | "1.9" | "1.11")`
+ * - `Office.context.requirements.isSetSupported("ExcelApi", "1.8" | "1.9" | "1.10" | "1.11" | "1.12")`
  * - `Office.context.officeTheme.bodyBackgroundColor` (may be undefined: Excel on the web)
  * - `Office.context.displayLanguage` (culture.ts: the pane's language)
  *
  * Excel.run
- * - `Excel.run(batch)` and `Excel.run({ delayForCellEdit: true }, batch)`; `context.sync()`
+ * - `Excel.run(batch)` and `Excel.run({ delayForCellEdit: true }, batch)`; `context.sync()`;
+ *   `Excel.run(handlerResult.context, batch)` to remove event handlers (watch.ts)
  * - `object.load("a,b")` (comma-separated string only) with the properties below; `isNullObject`
  *   read after sync on the results of the `…OrNullObject` methods (never loaded explicitly)
  *
@@ -24,6 +25,8 @@
  * - `workbook.getSelectedRange()` (1.1), `workbook.getSelectedRanges()` → RangeAreas, load `areaCount` (1.9, only when supported)
  * - `workbook.worksheets` → `getItem(name)`, `add(name)` (1.1), `getItemOrNullObject(name)` (1.4)
  * - `workbook.protection` → load `protected` (1.7)
+ * - `workbook.names` → `add(name, range)` (1.4), `getItem(name)` (1.1); NamedItem: set `visible` (1.1),
+ *   `getRange()` (1.1), `delete()` (1.4) (columnWriter.ts: the hidden temporary anchor of the target)
  *
  * Worksheet
  * - `name` (load; set only to rename a half-written sheet that could not be deleted), `protection` → load `protected` (1.2)
@@ -32,10 +35,15 @@
  * - `tables.add(range, true)` (1.1)
  * - `charts.add("ColumnClustered", range, "Columns")` (1.1); `charts.add("Line", range, "Columns")` (1.1, cohortsSheet.ts)
  * - `activate()`, `delete()` (1.1)
+ * - `onChanged.add(handler)` (1.7; reads `address`, `changeType` and `triggerSource`, 1.14, of the event);
+ *   `onRowSorted.add(handler)`, `onColumnSorted.add(handler)` (1.10, only when supported; reads `address`);
+ *   the EventHandlerResult's `context` and `remove()` (watch.ts)
  *
  * Range
- * - load `address`, `rowIndex`, `columnIndex`, `rowCount`, `columnCount`, `values` (1.1/1.3)
- * - set `values` (2-D, same shape as the range), set `numberFormat` (2-D)
+ * - load `address`, `rowIndex`, `columnIndex`, `rowCount`, `columnCount`, `values`, `formulas`, `numberFormat` (1.1/1.3)
+ * - set `values`, `formulas` and `numberFormat` (2-D, same shape as the range); every write of strings
+ *   sets `numberFormat` "@" on its non-empty string cells first, in the same request (textCells.ts)
+ * - `getRow(index)` (1.1), `getResizedRange(deltaRows, deltaColumns)` (1.2)
  * - `worksheet` (navigation; load `name`)
  * - `getSurroundingRegion()` (1.7), `getIntersectionOrNullObject(range)` (1.4), `getUsedRangeOrNullObject(true)` (1.4)
  * - `getEntireColumn()`, `insert("Right")`, `delete("Left")`, `clear("Contents")` (1.1)
@@ -52,10 +60,14 @@
  * Error codes read from `error.code` (OfficeExtension.Error): `ResponsePayloadSizeLimitExceeded`,
  * `RequestPayloadSizeLimitExceeded`, `InvalidOperationInCellEditMode`, `AccessDenied`,
  * `InvalidSelection`, `ItemNotFound`; anything else is reported as unknown with its message.
- * Requirement sets: ExcelApi 1.8 required; 1.9 (selection areas), 1.11 (delayForCellEdit, regional
- * settings) and 1.12 (date pattern) used when present.
+ * Requirement sets: ExcelApi 1.8 required; 1.9 (selection areas), 1.10 (sort events), 1.11
+ * (delayForCellEdit, regional settings) and 1.12 (date pattern) used when present; 1.14's
+ * `triggerSource` read when the event carries it.
+ *
+ * Relied on although not documented (observed in Office today; the README says so): a load queued
+ * before a write in the same request returns the cells as they were before that write.
  */
-import { CancelledError, Progress, errorCode, inBlocks } from "./blocks";
+import { Progress, inBlocks } from "./blocks";
 import type {
   BesideTarget,
   ColumnPlan,
@@ -76,13 +88,14 @@ export { NAME_CANDIDATES, sheetNameCandidates, addNewSheet, removeSheet } from "
 export type { WriteOptions } from "./sheets";
 import { ExcelLayerError, run, runRaw, supported, toLayerError } from "./session";
 import { addNewSheet, removeSheet, type WriteOptions } from "./sheets";
+import { LAST_COLUMN, addSegmentRules } from "./columnWriter";
+import { textFormats } from "./textCells";
+import { watchSheet } from "./watch";
 
 /* global Excel, Office */
 
 /** Rows read by "Use selection" for header detection and guessing. */
 export const PREVIEW_ROWS = 200;
-/** Excel's last column index (XFD). */
-const LAST_COLUMN = 16_383;
 
 /** Whether the pane runs inside an Excel that has what it needs. */
 export function hostInfo(): HostInfo {
@@ -155,33 +168,72 @@ export async function readSelection(): Promise<SelectionRead> {
       columnCount: target.columnCount,
     };
   });
-  const firstRows = region.rowCount === 0 ? [] : await readRows(region, 0, Math.min(region.rowCount, PREVIEW_ROWS));
+  const firstRows = region.rowCount === 0 ? [] : await readRows(region, 0, Math.min(region.rowCount, PREVIEW_ROWS), { watch: false });
   return { region, firstRows };
 }
 
-export type ReadOptions = { readonly onProgress?: Progress; readonly signal?: AbortSignal; readonly startRows?: number };
+export type ReadOptions = {
+  readonly onProgress?: Progress;
+  readonly signal?: AbortSignal;
+  readonly startRows?: number;
+  /** Only these columns of the region (0-based), all read in the same request; rows come back in this order. */
+  readonly columns?: readonly number[];
+  /** false: no watch (the first rows "Use selection" shows, which nothing is computed from). */
+  readonly watch?: boolean;
+};
 
 /**
  * Reads rows `first` … `first + count − 1` of the region (0 = its first row) as `values`, in
- * blocks, halving a block on ResponsePayloadSizeLimitExceeded.
+ * blocks, halving a block on ResponsePayloadSizeLimitExceeded. Every column a block needs is read
+ * in the same request. The sheet is watched during the read (onChanged, the sort events) and each
+ * block also reads the sheet's used range: a change between blocks (Excel may refuse a block as
+ * too large, so even a short read can take several) stops the read with "changedWhileReading"
+ * rather than mix old and new rows.
  */
 export async function readRows(region: Region, first: number, count: number, options: ReadOptions = {}): Promise<unknown[][]> {
   const out: unknown[][] = new Array(count);
+  const several = count > 1 && options.watch !== false;
+  const columns = options.columns;
+  let watch: Awaited<ReturnType<typeof watchSheet>> | null = null;
+  let usedAddress: string | null = null;
+  const stopIfChanged = (): void => {
+    const change = watch?.change() ?? null;
+    if (change) throw new ExcelLayerError("changedWhileReading", change.address, { change });
+  };
   try {
+    if (several) watch = await watchSheet(region.sheetName);
     await inBlocks(
       { total: count, payloadError: "ResponsePayloadSizeLimitExceeded", onProgress: options.onProgress, signal: options.signal, startRows: options.startRows },
       (start, n) =>
         runRaw(async (context) => {
+          stopIfChanged();
           const sheet = context.workbook.worksheets.getItem(region.sheetName);
-          const range = sheet.getRangeByIndexes(region.rowIndex + first + start, region.columnIndex, n, region.columnCount);
-          range.load("values");
+          const row = region.rowIndex + first + start;
+          const ranges = columns
+            ? columns.map((c) => sheet.getRangeByIndexes(row, region.columnIndex + c, n, 1))
+            : [sheet.getRangeByIndexes(row, region.columnIndex, n, region.columnCount)];
+          for (const range of ranges) range.load("values");
+          const used = several ? sheet.getUsedRange(true) : null;
+          used?.load("address");
           await context.sync();
-          const values = range.values;
-          for (let i = 0; i < n; i++) out[start + i] = values[i];
+          if (used) {
+            if (usedAddress === null) usedAddress = used.address;
+            else if (used.address !== usedAddress) throw new ExcelLayerError("changedWhileReading", used.address, { change: { kind: "resized", address: used.address.replace(/^.*!/, "") } });
+          }
+          stopIfChanged();
+          if (columns) {
+            const parts = ranges.map((r) => r.values);
+            for (let i = 0; i < n; i++) out[start + i] = parts.map((p) => p[i][0]);
+          } else {
+            const values = ranges[0].values;
+            for (let i = 0; i < n; i++) out[start + i] = values[i];
+          }
         }),
     );
   } catch (error) {
     throw toLayerError(error);
+  } finally {
+    await watch?.stop();
   }
   return out;
 }
@@ -208,15 +260,6 @@ export async function checkWriteTargets(region: Region): Promise<WriteTargets> {
   });
 }
 
-function addSegmentRules(range: Excel.Range, plan: { readonly colours: SheetPlan["colours"] }): void {
-  for (const colour of plan.colours) {
-    const format = range.conditionalFormats.add("ContainsText");
-    format.textComparison.format.fill.color = colour.fill;
-    format.textComparison.format.font.color = colour.font;
-    format.textComparison.rule = { operator: "BeginsWith", text: colour.name };
-  }
-}
-
 /**
  * Writes the results to a new sheet: values in row blocks first (halving on
  * RequestPayloadSizeLimitExceeded), then table, conditional formats, summary and chart. A sheet
@@ -235,7 +278,11 @@ export async function writeSegmentsSheet(plan: SheetPlan, options: WriteOptions 
         runRaw(async (context) => {
           context.application.suspendApiCalculationUntilNextSync();
           const sheet = context.workbook.worksheets.getItem(sheetName);
-          sheet.getRangeByIndexes(start, 0, n, width).values = all.slice(start, start + n) as (string | number)[][];
+          const block = sheet.getRangeByIndexes(start, 0, n, width);
+          const values = all.slice(start, start + n) as (string | number)[][];
+          // Strings stay text ("=1+1", "0012", "1/2" as ids): format "@" before the values.
+          block.numberFormat = textFormats(values);
+          block.values = values;
           await context.sync();
         }),
     );
@@ -250,15 +297,18 @@ export async function writeSegmentsSheet(plan: SheetPlan, options: WriteOptions 
       const sheet = context.workbook.worksheets.getItem(sheetName);
       const rows = plan.rows.length;
       sheet.tables.add(sheet.getRangeByIndexes(0, 0, rows + 1, width), true);
-      if (rows > 0) addSegmentRules(sheet.getRangeByIndexes(1, plan.segmentColumn, rows, 1), plan);
+      if (rows > 0) addSegmentRules(sheet.getRangeByIndexes(1, plan.segmentColumn, rows, 1), plan.colours);
 
       const s = plan.summary;
       const left = width + 1;
       const k = s.rows.length;
-      sheet.getRangeByIndexes(0, left, k + 1, s.header.length).values = [s.header, ...s.rows] as (string | number)[][];
-      for (const col of s.percentColumns) {
-        if (k > 0) sheet.getRangeByIndexes(1, left + col, k, 1).numberFormat = s.rows.map(() => ["0.0%"]);
-      }
+      const summary = sheet.getRangeByIndexes(0, left, k + 1, s.header.length);
+      const summaryValues = [s.header, ...s.rows] as (string | number)[][];
+      summary.numberFormat = textFormats(summaryValues);
+      summary.values = summaryValues;
+      s.formats.forEach((format, col) => {
+        if (k > 0 && format) sheet.getRangeByIndexes(1, left + col, k, 1).numberFormat = s.rows.map(() => [format]);
+      });
       sheet.getRangeByIndexes(0, 0, Math.min(rows + 1, 50), left + s.header.length).format.autofitColumns();
       if (k > 0) {
         const chart = sheet.charts.add("ColumnClustered", sheet.getRangeByIndexes(0, left, k + 1, 3), "Columns");
@@ -277,75 +327,7 @@ export async function writeSegmentsSheet(plan: SheetPlan, options: WriteOptions 
   return { sheetName, formatted };
 }
 
-/**
- * Writes a Segment column beside the source region: into the empty column right of it
- * ("beside", refused with "occupied" if cells there are no longer empty) or into a newly inserted
- * sheet column ("insert"). Values first in blocks, then the colour rules. On failure the cells
- * written are cleared again (or the inserted column removed), so nothing is left half-done.
- */
-export async function writeSegmentColumn(plan: ColumnPlan, options: WriteOptions = {}): Promise<void> {
-  const { region } = plan;
-  const column = region.columnIndex + region.columnCount;
-  if (column > LAST_COLUMN) throw new ExcelLayerError("unknown", "no column right of the data");
-  await run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem(region.sheetName);
-    sheet.protection.load("protected");
-    const target = sheet.getRangeByIndexes(region.rowIndex, column, region.rowCount, 1);
-    if (plan.mode === "insert") {
-      await context.sync();
-      if (sheet.protection.protected) throw new ExcelLayerError("sheetProtected");
-      target.getEntireColumn().insert("Right");
-    } else {
-      const used = target.getUsedRangeOrNullObject(true);
-      used.load("address");
-      await context.sync();
-      if (sheet.protection.protected) throw new ExcelLayerError("sheetProtected");
-      if (!used.isNullObject) throw new ExcelLayerError("unknown", "occupied");
-    }
-    await context.sync();
-  });
-
-  const cells: string[][] = plan.header === null ? [] : [[plan.header]];
-  for (const v of plan.values) cells.push([v]);
-  const undo = async (): Promise<void> => {
-    try {
-      await runRaw(async (context) => {
-        const sheet = context.workbook.worksheets.getItem(region.sheetName);
-        const target = sheet.getRangeByIndexes(region.rowIndex, column, region.rowCount, 1);
-        if (plan.mode === "insert") target.getEntireColumn().delete("Left");
-        else target.clear("Contents");
-        await context.sync();
-      });
-    } catch {
-      // Best effort; the failure itself is reported.
-    }
-  };
-  try {
-    await inBlocks(
-      { total: cells.length, payloadError: "RequestPayloadSizeLimitExceeded", onProgress: options.onProgress, signal: options.signal, startRows: options.startRows },
-      (start, n) =>
-        runRaw(async (context) => {
-          context.application.suspendApiCalculationUntilNextSync();
-          const sheet = context.workbook.worksheets.getItem(region.sheetName);
-          sheet.getRangeByIndexes(region.rowIndex + start, column, n, 1).values = cells.slice(start, start + n);
-          await context.sync();
-        }),
-    );
-  } catch (error) {
-    await undo();
-    throw toLayerError(error);
-  }
-  try {
-    await run(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(region.sheetName);
-      const offset = plan.header === null ? 0 : 1;
-      if (plan.values.length > 0) addSegmentRules(sheet.getRangeByIndexes(region.rowIndex + offset, column, plan.values.length, 1), plan);
-      await context.sync();
-    });
-  } catch {
-    // Values are in place; colours are a nicety.
-  }
-}
+export { writeSegmentColumn } from "./columnWriter";
 
 export { writeCohortsSheet } from "./cohortsSheet";
 export { displayLanguage, readCulture } from "./culture";

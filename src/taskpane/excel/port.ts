@@ -3,6 +3,7 @@
  * (tests, preview) and never reach for `Excel` themselves.
  */
 import { checkWriteTargets, displayLanguage, hostInfo, officeTheme, readCulture, readRows, readSelection, writeSegmentColumn, writeSegmentsSheet } from "./index";
+import { writeRewardsTable } from "./rewardsSheet";
 
 export type ExcelPort = {
   readonly hostInfo: typeof hostInfo;
@@ -15,6 +16,19 @@ export type ExcelPort = {
   /** Optional so ports built for tests need not answer; without them the pane speaks English in en-US. */
   readonly displayLanguage?: typeof displayLanguage;
   readonly readCulture?: typeof readCulture;
+  /** Optional: the Rewards plan's table and chart on the Segments sheet (rewardsSheet.ts). */
+  readonly writeRewardsTable?: typeof writeRewardsTable;
 };
 
-export const officeExcel: ExcelPort = { hostInfo, officeTheme, readSelection, readRows, checkWriteTargets, writeSegmentsSheet, writeSegmentColumn, displayLanguage, readCulture };
+export const officeExcel: ExcelPort = {
+  hostInfo,
+  officeTheme,
+  readSelection,
+  readRows,
+  checkWriteTargets,
+  writeSegmentsSheet,
+  writeSegmentColumn,
+  displayLanguage,
+  readCulture,
+  writeRewardsTable,
+};

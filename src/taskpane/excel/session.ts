@@ -5,17 +5,20 @@
  * imports nothing of theirs, so the writers never import each other.
  */
 import { CancelledError, errorCode } from "./blocks";
-import type { ExcelFailureKind } from "./types";
+import type { ExcelFailureKind, StopInfo } from "./types";
 
 /* global Excel, Office */
 
 /** A failure the pane can explain; `detail` is the host's own message for unknown failures. */
 export class ExcelLayerError extends Error {
   readonly kind: ExcelFailureKind;
-  constructor(kind: ExcelFailureKind, detail = "") {
+  /** For the kinds that stop a run part-way: what changed and what was kept (types.ts). */
+  readonly info: StopInfo;
+  constructor(kind: ExcelFailureKind, detail = "", info: StopInfo = {}) {
     super(detail || kind);
     this.name = "ExcelLayerError";
     this.kind = kind;
+    this.info = info;
   }
 }
 

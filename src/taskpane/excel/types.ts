@@ -28,12 +28,32 @@ export type ExcelFailureKind =
   | "payloadTooLarge"
   | "sheetGone"
   | "cancelled"
+  /** Best-effort column writes: a target cell held something when a block was written (it was put back). */
+  | "targetNotEmpty"
+  /** Best-effort column writes: someone else changed or sorted the sheet during the run. */
+  | "changedWhileWriting"
+  /** The data changed between two read blocks, so the rows read would mix old and new data. */
+  | "changedWhileReading"
   | "unknown";
+
+/** A change on a sheet that the add-in did not make, as its events report it. */
+export type SheetChange = {
+  readonly kind: "edited" | "inserted" | "deleted" | "sorted" | "resized";
+  /** A1 address on the sheet ("J7", "D:D", "5:5", "A1:F996"). */
+  readonly address: string;
+};
+
+/**
+ * What a stopped run found and did: the change (or the first cell that was not empty), how many
+ * cells it had written and took out again, and how many it left because they no longer held what
+ * it wrote.
+ */
+export type StopInfo = { readonly change?: SheetChange; readonly cell?: string; readonly cleared?: number; readonly kept?: number };
 
 /** One segment's colours, used by conditional-format rules that match cells beginning with `name`. */
 export type SegmentColour = { readonly name: string; readonly fill: string; readonly font: string };
 
-/** Everything written to the new results sheet. Values only (text ids starting with "=" already escaped). */
+/** Everything written to the new results sheet. Values only; strings are written as text (format "@", textCells.ts). */
 export type SheetPlan = {
   /** Preferred sheet name; "(2)", "(3)" … are appended when taken. */
   readonly baseName: string;
@@ -48,8 +68,8 @@ export type SheetPlan = {
   readonly summary: {
     readonly header: readonly string[];
     readonly rows: readonly (readonly (string | number)[])[];
-    /** Columns shown as percentages. */
-    readonly percentColumns: readonly number[];
+    /** Excel number format per column ("" = leave as is): thousands and two decimals for money, one for scores, percent for shares. */
+    readonly formats: readonly string[];
     readonly chartTitle: string;
   };
 };

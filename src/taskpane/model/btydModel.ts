@@ -32,6 +32,7 @@ import { bgnbdHistoryError } from "../../analytics/btyd/bgnbdGroups";
 import type { BgnbdParams } from "../../analytics/btyd/bgnbdLogLikelihood";
 import { expectedPurchasesColumn, pAliveColumn } from "../../analytics/btyd/bgnbdPredictions";
 import { isCellError } from "../../analytics/errors";
+import { type FitRefusal, FitRefusalError } from "../../analytics/numeric/fitBoundary";
 import { type GammaGammaParams, gammaGammaFitAsync } from "../../analytics/btyd/gammaGammaFit";
 import { predictedClvColumn } from "../../analytics/btyd/predictedClv";
 import { DAYS_PER_UNIT, type TimeUnit, monthIn } from "../../analytics/orders/timeUnit";
@@ -89,7 +90,8 @@ export type BtydFitted = {
   readonly valueAtRisk: number | null;
 };
 
-export type BtydOutcome = BtydFitted | { readonly kind: "failed"; readonly source: BtydSource; readonly message: string };
+/** A failed fit: the core's technical message, and the kind of refusal (fitBoundary.ts) for the pane's plain words; null when the core gave none. */
+export type BtydOutcome = BtydFitted | { readonly kind: "failed"; readonly source: BtydSource; readonly message: string; readonly refusal: FitRefusal | null };
 
 /** Where histories come from: mapped x / t_x / T, derived from dates and orders, or nowhere (null). */
 export function btydSource(mapping: Mapping): BtydSource | null {
@@ -264,7 +266,7 @@ export async function computeBtyd(input: BtydInput): Promise<BtydOutcome | null>
     const fit = await bgnbdFitAsync(x, tx, T);
     bgnbd = { r: fit.r, alpha: fit.alpha, a: fit.a, b: fit.b, logLikelihood: fit.logLikelihood };
   } catch (error) {
-    return { kind: "failed", source, message: messageOf(error) };
+    return { kind: "failed", source, message: messageOf(error), refusal: error instanceof FitRefusalError ? error.refusal : null };
   }
   await yieldToHost();
 

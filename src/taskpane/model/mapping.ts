@@ -147,7 +147,7 @@ const P = {
   firstOrder: /first|since|sign.?up|joined|start|erste|første|seit/i,
   recency: /recen|last|latest|most.?recent|days.?since|letzte|siste|sist/i,
   frequency: /freq|orders|order.?count|purchases|visits|transactions|number.?of|#.?of|count|bestellungen|käufe|ordre|antall|kjøp/i,
-  monetary: /revenue|spend|spent|sales|amount|monetary|value|total|turnover|umsatz|omsetning|beløp|salg|ausgaben/i,
+  monetary: /revenue|spend|spent|sales|amount|monetary|value|total|turnover|umsatz|betrag|omsetning|beløp|salg|ausgaben/i,
   // BTYD histories (lifetimes / BTYD package headers): exact names only, so ordinary tables are not affected.
   x: /^(x|repeat.?purchases)$/i,
   tx: /^t_?x$/i,
@@ -159,6 +159,23 @@ const P = {
  * changed in the pane. Each column gets at most one role, roles are tried in a fixed order
  * (id, x / t_x / T, attitude, recurring, cost, price-driven, first order, recency, frequency, monetary).
  */
+/** Roles folded under "Advanced options" when the columns are set by hand: cost, discount share, recurring value. */
+export const ADVANCED_ROLES: readonly Role[] = ["cost", "priceDriven", "recurring"];
+
+/**
+ * Whether the column guesses are confident enough to show as a short summary with "Change":
+ * the first row holds headers, the id column's header says it is an id, and an attitude or a
+ * behaviour column (frequency, monetary, recency) was found by its header too.
+ */
+export function guessIsConfident(mapping: Mapping, rows: Sample, hasHeaders: boolean, columnCount: number): boolean {
+  if (!hasHeaders || mapping.columns.id === null) return false;
+  const heads = headerTexts(rows, hasHeaders, columnCount);
+  const idHead = heads[mapping.columns.id];
+  if (idHead === null || !P.id.test(idHead) || P.notId.test(idHead)) return false;
+  const c = mapping.columns;
+  return c.attitude !== null || c.frequency !== null || c.monetary !== null || c.recency !== null;
+}
+
 export function guessMapping(rows: Sample, hasHeaders: boolean, columnCount: number): Mapping {
   const heads = headerTexts(rows, hasHeaders, columnCount);
   const sample = hasHeaders ? rows.slice(1) : rows;

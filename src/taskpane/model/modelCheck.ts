@@ -7,9 +7,12 @@
  *   actual(g)    = mean over the group's customers of their holdout repeat purchases
  *   predicted(g) = mean of E[Y(holdout length) | x, t_x, T]
  *
- * The calibration end defaults to the midpoint of the log's date span, the holdout ends on the
- * latest order date. Customers whose first order falls in the holdout are left out and counted.
- * Example: a log from 2024-01-01 to 2024-12-30 → calibration end 2024-07-01.
+ * The calibration end defaults to the midpoint between the 1st and 99th percentiles of the order
+ * dates (type 7), so that a few stray orders far outside the log's main span (one order typed
+ * with the wrong year) cannot drag it; the holdout ends on the latest order date. Customers whose
+ * first order falls in the holdout are left out and counted.
+ * Example: orders spread evenly from 2024-01-01 to 2024-12-30 → calibration end about 2024-07-01;
+ * add one order of 2001 and it stays there (the span's midpoint would move to 2012).
  * Cost: O(n) to read and summarise plus the fit (O(groups) per likelihood evaluation).
  */
 import { at, readDate, readId } from "../../analytics/orders/cells";
@@ -18,6 +21,7 @@ import type { BgnbdParams } from "../../analytics/btyd/bgnbdLogLikelihood";
 import { expectedPurchasesColumn } from "../../analytics/btyd/bgnbdPredictions";
 import { isCellError } from "../../analytics/errors";
 import { holdoutSummary } from "../../analytics/btyd/holdoutSummary";
+import { quantileSorted } from "../../analytics/numeric/quantileSorted";
 import { yieldToHost } from "../../analytics/numeric/yieldToHost";
 import { headerTexts } from "./mapping";
 
@@ -82,9 +86,17 @@ export function readOrderLog(rows: readonly (readonly unknown[])[], idColumn: nu
   return { ids, dates, orders, skipped, firstDate, lastDate };
 }
 
-/** Midpoint of the log's date span (whole day). */
+/** Share of orders cut off at each end before taking the midpoint of the dates. */
+export const CALIBRATION_TRIM = 0.01;
+
+/** Midpoint (whole day) between the 1st and 99th percentiles of the order dates; always after the first and before the last date when they differ by 2 days or more. O(n log n). */
 export function defaultCalibrationEnd(log: OrderLog): number {
-  return Math.floor((log.firstDate + log.lastDate) / 2);
+  const dates = new Float64Array(log.orders);
+  let k = 0;
+  for (let i = 0; i < log.ids.length; i++) if (log.ids[i] !== null) dates[k++] = log.dates[i];
+  dates.sort();
+  const mid = Math.floor((quantileSorted(dates, CALIBRATION_TRIM, k) + quantileSorted(dates, 1 - CALIBRATION_TRIM, k)) / 2);
+  return Math.min(Math.max(mid, log.firstDate + 1), log.lastDate - 1);
 }
 
 export type FrequencyGroup = { readonly x: number; readonly last: boolean; readonly customers: number; readonly actual: number; readonly predicted: number };

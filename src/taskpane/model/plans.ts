@@ -13,10 +13,13 @@ import type { RunResult, Summary } from "./segmentRun";
 /** How many row numbers a skipped line lists before "…". */
 export const LISTED_ROWS = 5;
 
-/** Text that Excel would read as a formula is written as literal text (leading apostrophe). */
-export function literal(text: string): string {
-  return /^[=+\-@]/.test(text) ? `'${text}` : text;
-}
+const percentText = (strings: Strings, share: number): string => strings.format.percent(share, 0);
+
+/** Number formats of the written summary: currency-neutral thousands; two decimals for money, one for scores; shares as percent. */
+export const COUNT_FORMAT = "#,##0";
+export const MONEY_FORMAT = "#,##0.00";
+export const SCORE_FORMAT = "0.0";
+export const SHARE_FORMAT = "0.0%";
 
 const numberOrBlank = (v: number): number | string => (Number.isFinite(v) ? v : "");
 
@@ -52,7 +55,7 @@ export function sheetPlan(result: RunResult, scale: AttitudeScale, strings: Stri
     const id = result.ids[i];
     const issue = result.issues[i];
     const segment = result.segments[i];
-    const row: (string | number)[] = [id === null ? "" : literal(id), segment ? segmentText(strings, segment) : ""];
+    const row: (string | number)[] = [id === null ? "" : id, segment ? segmentText(strings, segment) : ""];
     if (groups) row.push(numberOrBlank(result.attitude[i]));
     row.push(numberOrBlank(result.behaviour[i]));
     if (withRfm) row.push(numberOrBlank((result.rfmScore as Float64Array)[i]));
@@ -61,24 +64,36 @@ export function sheetPlan(result: RunResult, scale: AttitudeScale, strings: Stri
       if (btyd.clv) row.push(numberOrBlank(btyd.clv[i]));
       row.push(btyd.lapse[i] === LAPSE_LAPSED ? b.likelyLapsed : btyd.lapse[i] === LAPSE_ONE_TIME ? b.oneTimeBuyer : "");
     }
-    row.push(issue === null ? "" : strings.reason(issue));
+    const override = result.overrides[i];
+    row.push(issue !== null ? strings.reason(issue) : override ? strings.priceOverride(override.from, override.to, override.share === null ? null : percentText(strings, override.share)) : "");
     rows[i] = row;
   }
 
   const sh = strings.sheet.summaryHeaders;
   const s = result.summary;
   const withRevenue = s.revenue !== null;
+  // One column order for the pane's table and this sheet (SummaryView.tsx follows SUMMARY order); the chart plots the first three.
   const summaryHeader: string[] = [sh.segment, sh.customers, sh.revenueShare, sh.customerShare];
-  if (withRevenue) summaryHeader.push(sh.revenue);
-  if (s.profit !== null) summaryHeader.push(sh.profit);
-  if (s.recurring !== null) summaryHeader.push(sh.recurring);
-  if (groups) summaryHeader.push(sh.averageAttitude);
+  const formats: string[] = ["", COUNT_FORMAT, SHARE_FORMAT, SHARE_FORMAT];
+  const money = (title: string) => {
+    summaryHeader.push(title);
+    formats.push(MONEY_FORMAT);
+  };
+  if (withRevenue) money(sh.revenue);
+  if (s.profit !== null) money(sh.profit);
+  if (s.recurring !== null) money(sh.recurring);
+  if (groups) {
+    summaryHeader.push(sh.averageAttitude);
+    formats.push(SCORE_FORMAT);
+  }
   const withValue = btyd !== null && btyd.clv !== null;
   if (btyd) {
     summaryHeader.push(b.summaryExpectedPurchases);
-    if (withValue) summaryHeader.push(b.summaryValue);
+    formats.push(MONEY_FORMAT);
+    if (withValue) money(b.summaryValue);
     summaryHeader.push(b.summaryLapsed);
-    if (withValue && groups) summaryHeader.push(b.summaryValueAtRisk);
+    formats.push(COUNT_FORMAT);
+    if (withValue && groups) money(b.summaryValueAtRisk);
   }
   const summaryRows = s.rows.map((r) => {
     const row: (string | number)[] = [segmentText(strings, r.segment), r.customers, r.revenueShare ?? "", r.customerShare];
@@ -105,7 +120,7 @@ export function sheetPlan(result: RunResult, scale: AttitudeScale, strings: Stri
     segmentColumn: 1,
     // The four groups' colours only; an RFM name such as "Loyal Customers" must not match "Loyal".
     colours: groups ? colourRulesIn(strings, SEGMENT_COLOUR_LIST) : [],
-    summary: { header: summaryHeader, rows: summaryRows, percentColumns: [2, 3], chartTitle: strings.sheet.chartTitle },
+    summary: { header: summaryHeader, rows: summaryRows, formats, chartTitle: strings.sheet.chartTitle },
   };
 }
 

@@ -10,7 +10,7 @@
 import { at, isBlank, readBoolean, readDate, readId, readNumber } from "../../analytics/orders/cells";
 import { AnalyticsError, isCellError, isExcelErrorCode } from "../../analytics/errors";
 import { SEGMENTS, attitudeFromRecommend, attitudeFromReferrals, attitudeFromSatisfaction, priceDrivenFrom, segmentCustomers } from "../../analytics/segments/loyaltySegment";
-import type { Attitude } from "../../analytics/segments/loyaltySegment";
+import type { Attitude, Segment } from "../../analytics/segments/loyaltySegment";
 import { rfmDigits } from "../../analytics/rfm/rfmScores";
 import { DEFAULT_RFM_RULES, OTHERS, rfmSegment, segmentName } from "../../analytics/rfm/rfmSegments";
 import { yieldToHost } from "../../analytics/numeric/yieldToHost";
@@ -34,6 +34,9 @@ export type IssueReason =
   | { readonly kind: "negative"; readonly role: Role }
   | { readonly kind: "attitudeRange"; readonly scale: AttitudeScale }
   | { readonly kind: "shareRange" };
+
+/** A customer the price-driven override moved (loyaltySegment.ts, overriddenFromIndex): from the group they would be in, to the one shown. */
+export type PriceOverride = { readonly from: Segment; readonly to: Segment; readonly share: number | null };
 
 export type SkippedGroup = { readonly reason: IssueReason; readonly rows: readonly number[] };
 
@@ -94,6 +97,8 @@ export type RunResult = {
   /** Three-digit RFM score when recency, frequency and monetary are mapped, else null. */
   readonly rfmScore: Float64Array | null;
   readonly issues: readonly (IssueReason | null)[];
+  /** Per row, why the price-driven override moved the customer; null where it did not (and in RFM mode). */
+  readonly overrides: readonly (PriceOverride | null)[];
   readonly summary: Summary;
   /** Predicted value (btydModel.ts), added after the run when histories are mapped or derivable; absent otherwise. */
   readonly btyd?: BtydOutcome | null;
@@ -170,6 +175,7 @@ export async function runSegmentation(input: RunInput): Promise<RunResult> {
   const cost = new Float64Array(n).fill(NaN);
   const recurring = new Float64Array(n).fill(NaN);
   const price = new Uint8Array(n);
+  const priceShare = new Float64Array(n).fill(NaN);
   const attitudes: (Attitude | null)[] = new Array(n).fill(null);
   let asOf = -Infinity;
 
@@ -241,7 +247,10 @@ export async function runSegmentation(input: RunInput): Promise<RunResult> {
         if (isIssue(p)) set(p);
         else {
           const d = priceDrivenFrom(isBlank(v) ? null : p);
-          if (typeof d === "boolean") price[i] = d ? 1 : 0;
+          if (typeof d === "boolean") {
+            price[i] = d ? 1 : 0;
+            if (!isBlank(v)) priceShare[i] = p;
+          }
           else set({ kind: "shareRange" });
         }
       }
@@ -284,6 +293,7 @@ export async function runSegmentation(input: RunInput): Promise<RunResult> {
   let names: string[];
   let segmentOf: Int16Array; // index into names per compact row
   let cutoffUsed: RunResult["cutoff"] = null;
+  const overrides: (PriceOverride | null)[] = new Array(n).fill(null);
 
   if (mode === "groups") {
     const b = new Float64Array(k);
@@ -312,6 +322,12 @@ export async function runSegmentation(input: RunInput): Promise<RunResult> {
       throw error;
     }
     cutoffUsed = { value: result.cutoff, rule: result.rule };
+    for (let j = 0; j < k; j++) {
+      const from = result.overriddenFrom[j];
+      const to = result.segments[j];
+      const i = valid[j];
+      if (from >= 0 && typeof to === "string") overrides[i] = { from: SEGMENTS[from], to, share: Number.isNaN(priceShare[i]) ? null : priceShare[i] };
+    }
     names = [...SEGMENTS];
     segmentOf = new Int16Array(k);
     for (let j = 0; j < k; j++) {
@@ -353,6 +369,7 @@ export async function runSegmentation(input: RunInput): Promise<RunResult> {
     behaviour,
     rfmScore,
     issues,
+    overrides,
     summary,
   };
 }

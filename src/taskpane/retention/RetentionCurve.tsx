@@ -2,9 +2,16 @@ import * as React from "react";
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, mergeClasses } from "@fluentui/react-components";
 import { type ChartProps, LineChart, getNextColor } from "@fluentui/react-charts";
 import { usePaneStyles } from "../components/styles";
+import { useNarrow } from "../components/useNarrow";
 import type { Strings } from "../strings/en";
 import { cohortLabel, cohortName } from "./cohortsPlan";
 import type { RetentionResult } from "./retentionRun";
+
+/** Periods after the first that the table shows in a narrow pane. */
+const NARROW_PERIODS = 3;
+
+/** Dash patterns by line: solid, dashed, dotted, dash-dot, long dash, dense dots. */
+const DASHES = ["0", "6 3", "2 3", "8 3 2 3", "12 4", "1 2"];
 
 type Props = { readonly result: RetentionResult; readonly strings: Strings; readonly dark?: boolean };
 
@@ -16,7 +23,7 @@ export function percentText(strings: Strings, share: number): string {
 export function readingText(result: RetentionResult, strings: Strings): string | null {
   const reading = result.reading;
   if (!reading) return null;
-  return strings.retention.curve.reading(result.kind, cohortName(result.kind, reading.start, strings), percentText(strings, reading.share));
+  return strings.retention.curve.reading(result.kind, cohortName(result.kind, reading.start, strings), percentText(strings, reading.share), reading.size);
 }
 
 /**
@@ -27,18 +34,22 @@ export function RetentionCurve({ result, strings, dark = false }: Props): React.
   const styles = usePaneStyles();
   const c = strings.retention.curve;
   const { curves, kind } = result;
+  const [measureRef, narrow] = useNarrow<HTMLDivElement>();
   if (curves.length === 0) return <Text>{c.noCurve(kind)}</Text>;
   const legend = (start: number) => cohortLabel(kind, start, strings);
+  // Each line its own colour, point shape (allowMultipleShapesForPoints) and dash pattern, so none hides under another; the legend gives the cohort's size.
   const data: ChartProps = {
     chartTitle: c.title(curves.length),
     lineChartData: curves.map((curve, i) => ({
-      legend: legend(curve.start),
+      legend: c.legend(legend(curve.start), curve.size),
       data: curve.points.map((p) => ({ x: p.period, y: p.share })),
       color: getNextColor(i, 0, dark),
+      lineOptions: { strokeDasharray: DASHES[i % DASHES.length], strokeWidth: 2 },
     })),
   };
   const length = Math.max(...curves.map((curve) => curve.points[curve.points.length - 1].period + 1));
-  const periods = Array.from({ length }, (_, k) => k);
+  // At 320 px the table keeps periods 1 … NARROW_PERIODS (period 0 is always 100 %); the Cohorts sheet has them all.
+  const periods = narrow ? Array.from({ length: Math.min(NARROW_PERIODS, length - 1) }, (_, k) => k + 1) : Array.from({ length }, (_, k) => k);
   return (
     <>
       <figure className={styles.figure} aria-label={c.title(curves.length)}>
@@ -55,10 +66,12 @@ export function RetentionCurve({ result, strings, dark = false }: Props): React.
           yMaxValue={1}
           yAxisTickFormat={(v: number) => percentText(strings, v)}
           legendProps={{ enabledWrapLines: true }}
+          allowMultipleShapesForPoints
         />
       </figure>
-      <div className={styles.scroll} role="region" aria-label={c.tableLabel} tabIndex={0}>
-        <Table size="extra-small" aria-label={c.tableLabel} className={styles.table}>
+      {narrow && length - 1 > NARROW_PERIODS && <Text size={200}>{c.narrowTable(kind, NARROW_PERIODS)}</Text>}
+      <div ref={measureRef} className={styles.scroll} role="region" aria-label={c.tableLabel} tabIndex={0}>
+        <Table size="extra-small" aria-label={c.tableLabel} className={narrow ? styles.narrowTable : styles.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell className={mergeClasses(styles.sticky, styles.headerCell)}>{strings.retention.sheet.cohortStart}</TableHeaderCell>

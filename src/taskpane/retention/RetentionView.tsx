@@ -16,6 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { PERIOD_KINDS, type PeriodKind } from "../../analytics/orders/calendarPeriods";
 import { RunProgress } from "../components/RunProgress";
+import { SlowReadHint } from "../components/SlowReadHint";
 import { usePaneStyles } from "../components/styles";
 import { columnLetter, headerTexts } from "../model/mapping";
 import type { Strings } from "../strings/en";
@@ -158,9 +159,12 @@ export function RetentionView({ port, strings }: Props): React.JSX.Element {
           </Button>
         </div>
         {state.status === "picking" && (
-          <Field validationMessage={strings.pick.reading} validationState="none">
-            <ProgressBar aria-label={strings.pick.reading} />
-          </Field>
+          <>
+            <Field validationMessage={strings.pick.reading} validationState="none">
+              <ProgressBar aria-label={strings.pick.reading} />
+            </Field>
+            <SlowReadHint text={strings.pick.editModeHint} />
+          </>
         )}
         {state.status === "start" && state.notice && <Notice notice={state.notice} />}
       </section>
@@ -226,6 +230,7 @@ export function RetentionView({ port, strings }: Props): React.JSX.Element {
             </Subtitle2>
             <Text>{r.run.totals(state.result.orders, state.result.cohorts.cohortSize.reduce((a, b) => a + b, 0), state.result.cohorts.cohortStart.length)}</Text>
             {readingText(state.result, strings) && <Text weight="semibold">{readingText(state.result, strings)}</Text>}
+            {state.result.smallCohorts > 0 && <Text>{r.curve.smallLeftOut(state.result.smallCohorts, state.result.minCohortSize)}</Text>}
             <RetentionCurve result={state.result} strings={strings} dark={port.officeTheme() === "dark"} />
             <Issues issues={state.result.issues} strings={strings} />
           </section>

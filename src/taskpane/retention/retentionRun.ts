@@ -23,6 +23,8 @@ import { yieldToHost } from "../../analytics/numeric/yieldToHost";
 export const YIELD_ROWS = 5_000;
 /** Cohorts drawn in the pane's curve and the sheet's line chart. */
 export const CURVE_COHORTS = 6;
+/** Smallest cohort the pane draws and describes: below it one customer moves a share by over 3 points. */
+export const MIN_COHORT_SIZE = 30;
 /** Rows named in a bad-row line before "…". */
 export const NAMED_ROWS = 10;
 
@@ -51,7 +53,7 @@ export type CurvePoint = { readonly period: number; readonly share: number };
 export type Curve = { readonly start: number; readonly size: number; readonly points: readonly CurvePoint[] };
 
 /** The one-line reading: of the cohort starting `start`, `share` ordered again in the next period. */
-export type Reading = { readonly start: number; readonly share: number };
+export type Reading = { readonly start: number; readonly share: number; readonly size: number };
 
 export type RetentionResult = {
   readonly kind: PeriodKind;
@@ -59,9 +61,13 @@ export type RetentionResult = {
   readonly orders: number;
   readonly cohorts: CohortTable;
   readonly periods: RetentionByPeriod;
-  /** Latest cohorts (oldest first) with at least one ended period after their own; at most CURVE_COHORTS. */
+  /** Latest cohorts (oldest first) of at least MIN_COHORT_SIZE customers with at least one ended period after their own; at most CURVE_COHORTS. */
   readonly curves: readonly Curve[];
   readonly reading: Reading | null;
+  /** The smallest cohort size drawn and described: MIN_COHORT_SIZE, or less when no cohort reaches it (then the largest ones are taken). */
+  readonly minCohortSize: number;
+  /** Recent cohorts (with an ended next period, newer than the oldest drawn) left out for being smaller. */
+  readonly smallCohorts: number;
   readonly skipped: number;
   readonly issues: readonly LogIssueGroup[];
 };
@@ -224,12 +230,25 @@ export async function parseOrderLog(input: ParseInput): Promise<ParsedLog> {
 // ---------------------------------------------------------------------------------------------
 // Curves and reading
 
-/** The latest cohorts (up to `count`) whose period 1 has ended, oldest first, with every ended period. */
-export function latestCurves(table: CohortTable, count = CURVE_COHORTS): Curve[] {
+/**
+ * The size threshold for curves and reading: `minSize`, or, when no cohort with an ended period 1
+ * reaches it, the size of the `count`-th largest such cohort (so the largest recent ones are shown).
+ */
+export function cohortSizeThreshold(table: CohortTable, minSize = MIN_COHORT_SIZE, count = CURVE_COHORTS): number {
+  if (table.columns < 2) return minSize;
+  const sizes: number[] = [];
+  for (let r = 0; r < table.cohortStart.length; r++) if (!Number.isNaN(table.shares[1][r])) sizes.push(table.cohortSize[r]);
+  if (sizes.length === 0 || sizes.some((n) => n >= minSize)) return minSize;
+  sizes.sort((x, y) => y - x);
+  return sizes[Math.min(count, sizes.length) - 1];
+}
+
+/** The latest cohorts (up to `count`) of at least `minSize` customers whose period 1 has ended, oldest first, with every ended period. */
+export function latestCurves(table: CohortTable, count = CURVE_COHORTS, minSize = 1): Curve[] {
   const out: Curve[] = [];
   if (table.columns < 2) return out;
   for (let r = table.cohortStart.length - 1; r >= 0 && out.length < count; r--) {
-    if (Number.isNaN(table.shares[1][r])) continue;
+    if (Number.isNaN(table.shares[1][r]) || table.cohortSize[r] < minSize) continue;
     const points: CurvePoint[] = [];
     for (let k = 0; k < table.columns; k++) {
       const share = table.shares[k][r];
@@ -240,12 +259,12 @@ export function latestCurves(table: CohortTable, count = CURVE_COHORTS): Curve[]
   return out.reverse();
 }
 
-/** The latest cohort whose next period has ended, and the share of it that ordered in that period. */
-export function readingOf(table: CohortTable): Reading | null {
+/** The latest cohort of at least `minSize` customers whose next period has ended, and the share of it that ordered in that period. */
+export function readingOf(table: CohortTable, minSize = 1): Reading | null {
   if (table.columns < 2) return null;
   for (let r = table.cohortStart.length - 1; r >= 0; r--) {
     const share = table.shares[1][r];
-    if (!Number.isNaN(share)) return { start: table.cohortStart[r], share };
+    if (!Number.isNaN(share) && table.cohortSize[r] >= minSize) return { start: table.cohortStart[r], share, size: table.cohortSize[r] };
   }
   return null;
 }
@@ -277,14 +296,25 @@ export async function runRetention(input: RunInput): Promise<RetentionResult> {
     if (error instanceof AnalyticsError) throw new RetentionError("core", error.message, log.issues);
     throw error;
   }
+  const minCohortSize = cohortSizeThreshold(cohorts);
+  const curves = latestCurves(cohorts, CURVE_COHORTS, minCohortSize);
+  let smallCohorts = 0;
+  if (cohorts.columns >= 2) {
+    const oldest = curves.length > 0 ? curves[0].start : -Infinity;
+    for (let r = 0; r < cohorts.cohortStart.length; r++) {
+      if (!Number.isNaN(cohorts.shares[1][r]) && cohorts.cohortStart[r] > oldest && cohorts.cohortSize[r] < minCohortSize) smallCohorts++;
+    }
+  }
   return {
     kind: period,
     activeDays,
     orders: log.orders,
     cohorts,
     periods,
-    curves: latestCurves(cohorts),
-    reading: readingOf(cohorts),
+    curves,
+    reading: readingOf(cohorts, minCohortSize),
+    minCohortSize,
+    smallCohorts,
     skipped: log.skipped,
     issues: log.issues,
   };

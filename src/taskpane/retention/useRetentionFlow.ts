@@ -87,24 +87,14 @@ export function parseActiveDays(text: string): number | null {
 }
 
 /**
- * Reads the id and date columns of the data rows as [id, date] pairs: one read when the columns
- * are neighbours, else one read per column. Progress counts rows of both reads.
+ * Reads the id and date columns of the data rows as [id, date] pairs, both columns in the same
+ * request for every block (never one pass per column: a sort between two passes would pair the
+ * wrong ids and dates). A change between blocks stops the read (readRows).
  */
 async function readLog(port: RetentionPort, setup: RetentionSetup, signal: AbortSignal, onProgress: (done: number, total: number) => void): Promise<unknown[][]> {
   const { region, mapping } = setup;
-  const id = mapping.id as number;
-  const date = mapping.date as number;
   const first = setup.hasHeaders ? 1 : 0;
-  const count = region.rowCount - first;
-  const column = (c: number, width: number): Region => ({ ...region, columnIndex: region.columnIndex + c, columnCount: width });
-  if (Math.abs(id - date) === 1) {
-    const left = Math.min(id, date);
-    const rows = await port.readRows(column(left, 2), first, count, { signal, onProgress });
-    return id < date ? rows : rows.map((r) => [r[1], r[0]]);
-  }
-  const ids = await port.readRows(column(id, 1), first, count, { signal, onProgress: (done) => onProgress(done, 2 * count) });
-  const dates = await port.readRows(column(date, 1), first, count, { signal, onProgress: (done) => onProgress(count + done, 2 * count) });
-  return ids.map((r, i) => [r[0], dates[i][0]]);
+  return port.readRows(region, first, region.rowCount - first, { signal, onProgress, columns: [mapping.id as number, mapping.date as number] });
 }
 
 export function useRetentionFlow(port: RetentionPort, strings: Strings) {

@@ -9,11 +9,38 @@
 import type { Segment } from "../../analytics/segments/loyaltySegment";
 import type { BehaviourMeasure } from "../model/behaviour";
 import type { TimeUnit } from "../../analytics/orders/timeUnit";
+import type { FitRefusal } from "../../analytics/numeric/fitBoundary";
 import type { AttitudeScale, BtydRole, RecencyKind, Role } from "../model/mapping";
 import type { IssueReason } from "../model/segmentRun";
 import type { PeriodKind } from "../../analytics/orders/calendarPeriods";
 import type { LogIssue } from "../retention/retentionRun";
 import { type Formatter, makeFormatter } from "../i18n/format";
+import type { SheetChange } from "../excel/types";
+import type { RefusalReason } from "../warehouse/warehouseSql";
+
+/** A change someone else made on the sheet, in words: "cell J7 was changed", "column D was inserted". */
+export function changeText(change: SheetChange): string {
+  const a = change.address;
+  const many = a.includes(":");
+  switch (change.kind) {
+    case "edited":
+      return many ? `cells ${a} were changed` : `cell ${a} was changed`;
+    case "inserted":
+      return /^[A-Z]+:[A-Z]+$/.test(a) ? `a column was inserted (${a})` : /^\d+:\d+$/.test(a) ? `a row was inserted (${a})` : `cells were inserted at ${a}`;
+    case "deleted":
+      return `cells were deleted (${a})`;
+    case "sorted":
+      return `rows were sorted (${a})`;
+    case "resized":
+      return `the data grew or shrank (now ${a})`;
+  }
+}
+
+/** "3 cells it had written were taken out again; 1 cell you had changed was left as it is." */
+function undoText(f: Formatter, cleared: number, kept: number): string {
+  const out = `${cleared === 1 ? "1 cell" : `${f.integer(cleared)} cells`} it had written ${cleared === 1 ? "was" : "were"} taken out again`;
+  return kept === 0 ? `${out}.` : `${out}; ${kept === 1 ? "1 cell you had changed was" : `${f.integer(kept)} cells you had changed were`} left as ${kept === 1 ? "it is" : "they are"}.`;
+}
 
 const ROLE_NAMES: Record<Role, string> = {
   id: "Customer id",
@@ -63,6 +90,7 @@ export function englishStrings(f: Formatter) {
     heading: "1. Pick the data",
     useSelection: "Use selection",
     reading: "Reading the selection…",
+    editModeHint: "Still waiting for Excel. If a cell is being edited, press Enter or Esc in the sheet; the pane carries on by itself.",
     hint: "Select your customer table (or one cell inside it), then click Use selection.",
     picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} customer rows`,
     headersCheckbox: "First row holds column names",
@@ -70,6 +98,10 @@ export function englishStrings(f: Formatter) {
 
   map: {
     heading: "2. Map the columns",
+    summaryIntro: "These columns were recognised by their headers:",
+    change: "Change",
+    changeLabel: "Change the column mapping",
+    advanced: "Advanced options: cost, discount share, recurring value, predicted value",
     notMapped: "(none)",
     roles: ROLE_NAMES,
     roleHelp: {
@@ -122,8 +154,11 @@ export function englishStrings(f: Formatter) {
     heading: "4. Segment",
     target: "Write the result to",
     targetSheet: "A new sheet",
+    newSheetProtected:
+      "A new sheet cannot be added because the workbook's structure is protected. Unprotect it (Review › Protect Workbook) to write to a new sheet, or write a column beside the data.",
     targetBeside: "A Segment column beside the data",
     targetInsert: "A new column inserted beside the data",
+    bestEffort: "Only a new sheet is sure to leave your data untouched; beside the data, Loyalty Lens stops if the sheet changes while it writes.",
     segment: "Segment",
     segmentRfm: "Make RFM segments",
     cancel: "Cancel",
@@ -143,6 +178,12 @@ export function englishStrings(f: Formatter) {
     structureProtected: "The workbook's structure is protected, so no new sheet can be added. Write a Segment column beside the data instead, or unprotect the workbook (Review › Protect Workbook).",
     sheetProtected: "The sheet with the data is protected, so no column can be added there. Write to a new sheet instead, or unprotect the sheet.",
     besideTaken: "The cells right of the data are not empty. Insert a new column instead, or write to a new sheet.",
+    targetNotEmpty: (cell: string, cleared: number, kept: number) =>
+      `Stopped: cell ${cell} was no longer empty when Loyalty Lens wrote there, so it put back what was in it. ${undoText(f, cleared, kept)} Write to a new sheet to be safe.`,
+    changedWhileWriting: (change: SheetChange, cleared: number, kept: number) =>
+      `Stopped: ${changeText(change)} while Loyalty Lens was writing. ${undoText(f, cleared, kept)} Your own cells were not touched. Write to a new sheet to be safe, or try again when the sheet is still.`,
+    changedWhileReading: (change: SheetChange) =>
+      `Stopped: ${changeText(change)} while Loyalty Lens was reading the data, so nothing was computed (the rows would mix old and new data). Nothing in the workbook was changed. Try again when the sheet is still.`,
     payloadTooLarge: "Excel refused even the smallest block of rows. Select fewer columns and try again.",
     sheetGone: "The sheet with the data was renamed or deleted. Pick the data again.",
     unknown: (detail: string) => `Excel reported a problem: ${detail}`,
@@ -206,6 +247,87 @@ export function englishStrings(f: Formatter) {
     Others: "Others",
   } as Record<string, string>,
 
+  rewards: {
+    heading: "Rewards plan",
+    intro: "What to offer each segment, and whether the points would cost more than the segment earns you.",
+    earnRate: "Points per currency unit spent",
+    basisLabel: "Cost of a point to the business",
+    basisFaceValue: "Face value × expected redemption",
+    basisGoodsCost: "Cost of the goods given × expected redemption",
+    faceValue: "Face value of a point (what the customer gets)",
+    goodsCost: "Cost of the goods given for one point",
+    redemptionRate: "Expected redemption (%)",
+    invalid: {
+      earnRate: "Enter points per currency unit, 0 or more.",
+      faceValue: "Enter the face value of a point, 0 or more.",
+      goodsCost: "Enter the cost of the goods for one point, 0 or more.",
+      redemptionRate: "Enter a percentage from 0 to 100.",
+    },
+    basisText: (s: { basis: "faceValue" | "goodsCost"; faceValue: number; goodsCost: number; redemptionRate: number }) => {
+      const pct = f.percent(s.redemptionRate, 2);
+      const perPoint = f.number((s.basis === "faceValue" ? s.faceValue : s.goodsCost) * s.redemptionRate, 6);
+      return s.basis === "faceValue"
+        ? `cost of a point = face value ${f.number(s.faceValue, 6)} × expected redemption ${pct} = ${perPoint}`
+        : `cost of a point = cost of the goods ${f.number(s.goodsCost, 6)} × expected redemption ${pct} = ${perPoint}`;
+    },
+    table: "Rewards plan per segment",
+    columns: {
+      segment: "Segment",
+      reward: "Suggested reward",
+      points: "Points earned",
+      cost: "Programme cost",
+      profit: "Profit",
+      predictedValue: "Predicted 12-month value",
+    },
+    noRevenue: "Map the revenue (monetary) column to see the points and their cost per segment.",
+    noProfit: "Map the cost to serve to compare the programme cost with each segment's profit (revenue − cost to serve).",
+    pointsNote: "Points are the segment's revenue × the earn rate, rounded down; order by order they could be up to one point less per order.",
+    costAboveMargin: (segment: string) => `${segment}: the rewards would cost more than the segment's profit.`,
+    allWithinMargin: "Every segment's rewards cost less than its profit.",
+    write: "Add to the Segments sheet",
+    writing: "Writing the Rewards table…",
+    wrote: (sheet: string) => `The Rewards table and chart are on the sheet ${sheet}, to the right of the summary.`,
+    noSheet: "The segments went into a column, not a Segments sheet: segment to a new sheet to add the Rewards table there.",
+    writeFailed: (reason: string) => `The Rewards table could not be written: ${reason}`,
+    occupied: "the cells to the right of the summary are not empty, and they are left as they are.",
+    sheet: {
+      title: (basis: string) => `Rewards plan: ${basis}. Points = segment revenue × earn rate, rounded down.`,
+      headers: {
+        segment: "Segment",
+        cost: "Programme cost",
+        profit: "Profit",
+        points: "Points earned",
+        revenue: "Revenue",
+        predictedValue: "Predicted 12-month value",
+        customers: "Customers",
+        warning: "Warning",
+        reward: "Suggested reward",
+      },
+      costAboveMargin: "Rewards cost more than the margin",
+      chartTitle: "Programme cost and profit per segment",
+    },
+    groupSuggestion: {
+      Loyal: "Exclusive benefits (early access, members-only offers) and a referral reward.",
+      Reachable: "Fix what keeps them from being fully satisfied; a welcome-back bonus once it is fixed.",
+      "Locked-in": "Attention to their needs (service, a contact person) rather than points.",
+      "High-risk": "No loyalty spend on price-only buyers; fix genuine complaints.",
+    } as Record<Segment, string>,
+    rfmSuggestion: {
+      Champions: "Exclusive benefits and early access; ask for reviews and referrals.",
+      "Potential Loyalist": "A membership or tier offer to turn frequent buying into a habit.",
+      "Loyal Customers": "Tier benefits and upsell offers; ask for reviews.",
+      Promising: "A second-purchase bonus and onboarding offers.",
+      "New Customers": "A welcome bonus on the next order.",
+      "Can't Lose Them": "A personal win-back offer; find out why they stopped.",
+      "At Risk": "A personalised reactivation offer with a deadline.",
+      "Need Attention": "A limited-time offer based on what they bought before.",
+      "About To Sleep": "A reminder with a small bonus; do not discount heavily.",
+      Lost: "At most one low-cost win-back attempt; no loyalty spend.",
+      Others: "Standard earn rate, no extra spend until they show a pattern.",
+    } as Record<string, string>,
+    otherSuggestion: "Standard earn rate, no extra spend.",
+  },
+
   reason: (r: IssueReason): string => {
     switch (r.kind) {
       case "noId":
@@ -226,6 +348,10 @@ export function englishStrings(f: Formatter) {
         return "discount share not 0–1";
     }
   },
+
+  /** The Issue cell of a customer the price-driven override moved (the rule in loyaltySegment.ts). */
+  priceOverride: (from: Segment, to: Segment, share: string | null) =>
+    `Price-driven (${share === null ? "marked TRUE" : `${share} of orders on discount`}): would be ${from}, shown as ${to}`,
 
   sheet: {
     name: "Segments",
@@ -294,7 +420,7 @@ export function englishStrings(f: Formatter) {
       oneTime: "One-time buyers are marked as such: the model cannot tell whether they are still active.",
       unusable: (count: number, rows: readonly number[], more: boolean) =>
         `${f.integer(count)} ${count === 1 ? "customer has" : "customers have"} no usable purchase history, so their prediction cells are blank (${count === 1 ? "row" : "rows"} ${rows.join(", ")}${more ? ", …" : ""}).`,
-      failed: (message: string) => `Customer value could not be predicted, so those columns are left out; the segments are complete. The model says: ${message}.`,
+      failed: "Customer value could not be predicted, so those columns are left out; the segments are complete.",
     },
     sheet: {
       pAlive: "P(alive)",
@@ -325,7 +451,7 @@ export function englishStrings(f: Formatter) {
       needColumns: "Choose the customer id column and the order date column.",
       noDates: "No order has both a customer id and a date. Select the order log with its id and date columns.",
       badDate: (from: string, to: string) => `Give the calibration end as a date after ${from} and before ${to}, such as ${from}.`,
-      failed: (message: string) => `The model could not be fitted on the calibration period: ${message}. Try a later calibration end or a longer order log.`,
+      failed: "The model could not be fitted on the calibration period.",
       table: "Average repeat purchases per customer in the holdout, actual and predicted, per frequency group",
       columns: { group: "Repeat purchases (x)", customers: "Customers", actual: "Actual", predicted: "Predicted" },
       chartTitle: "Actual and predicted repeat purchases per customer in the holdout",
@@ -338,9 +464,50 @@ export function englishStrings(f: Formatter) {
       groupLabel: (x: number, last: boolean) => (last ? `${x}+` : String(x)),
     },
   },
+  /** A model fit that refused the data, in an analyst's words (the kinds of fitBoundary.ts FitRefusal), with what to try next. */
+  fitRefusal: {
+    kinds: {
+      tooFewCustomers: { what: "There are too few customers to learn from.", next: "Select the whole customer table, ideally a few hundred customers or more." },
+      noTime: {
+        what: "Every customer bought for the first time on the last day of the data, so there is no history to learn from.",
+        next: "Check the first-order dates, or use an order log that runs for longer.",
+      },
+      noRepeats: {
+        what: "No customer has bought twice, so the model cannot learn how often customers buy or when they stop.",
+        next: "Use a longer stretch of orders, and check that the orders column counts every order.",
+      },
+      identicalHistories: {
+        what: "Every customer has the same purchase history, so there is nothing to tell them apart.",
+        next: "Check that the first-order, recency and orders columns are the right ones.",
+      },
+      noDropout: {
+        what: "The customers keep buying right up to the end of the data and show no sign of stopping, so the model cannot estimate who has lapsed.",
+        next: "Use a longer order history, or one that runs on past the customers' last purchases.",
+      },
+      instantDropout: {
+        what: "Nearly every customer seems to stop right after a purchase, which the model cannot fit.",
+        next: "Check the recency and first-order dates, and that there is one row per customer.",
+      },
+      sameDropout: {
+        what: "Customers hardly differ in how likely they are to stop after a purchase, so the model cannot measure that spread.",
+        next: "Try more customers or a longer order history.",
+      },
+      sameRates: {
+        what: "The customers all buy at much the same rate, and the model needs them to differ to predict who buys more.",
+        next: "Try more customers or a longer order history. Segmenting works without predicted value.",
+      },
+      notIdentified: {
+        what: "The data say too little to estimate the model reliably.",
+        next: "Try more customers or a longer order history.",
+      },
+    } as Record<FitRefusal, { what: string; next: string }>,
+    other: { what: "The model could not be fitted on these data.", next: "Check the mapped columns, or try more customers or a longer order history." },
+    technical: "Technical reason",
+    checkNext: "For the model check, a later calibration end also gives the model more to learn from.",
+  },
   /** The Retention view (issue 6): cohorts and period retention from an order log. */
   retention: {
-    tabs: { label: "Views", segment: "Segment", retention: "Retention" },
+    tabs: { label: "Views", segment: "Segment", retention: "Retention", warehouse: "Warehouse" },
     intro: "Select an order log (customer id and order date, one row per order) and see how many customers come back, cohort by cohort.",
     pick: {
       heading: "1. Pick the order log",
@@ -394,7 +561,13 @@ export function englishStrings(f: Formatter) {
       xAxis: (kind: PeriodKind) => ({ week: "Weeks", month: "Months", quarter: "Quarters", year: "Years" })[kind] + " after the first order",
       yAxis: "Share of the cohort",
       noCurve: (kind: PeriodKind) => `No cohort has a whole ${kind} after its first one yet, so there is no curve to draw.`,
-      reading: (kind: PeriodKind, cohort: string, share: string) => `Of customers who first bought in ${cohort}, ${share} bought again the next ${kind}.`,
+      reading: (kind: PeriodKind, cohort: string, share: string, size: number) =>
+        `Of the ${size === 1 ? "one customer" : `${f.integer(size)} customers`} who first bought in ${cohort}, ${share} bought again the next ${kind}.`,
+      narrowTable: (kind: PeriodKind, periods: number) =>
+        `The table shows ${kind}s 1 to ${periods} (${kind} 0 is always ${f.percent(1)}); the Cohorts sheet has every ${kind}.`,
+      legend: (cohort: string, size: number) => `${cohort} (${f.integer(size)} ${size === 1 ? "customer" : "customers"})`,
+      smallLeftOut: (count: number, minSize: number) =>
+        `${f.integer(count)} newer ${count === 1 ? "cohort is" : "cohorts are"} left out of the curves and the reading: under ${f.integer(minSize)} customers, one customer moves a share by several points. The Cohorts sheet has them all.`,
       notSurvival: "Shares can rise again later because customers come back: this is not a survival curve.",
       /** How a cohort is named in sentences and legends: "March 2024", "the week of March 4, 2024", "Q1 2024", "2024". */
       cohortName: (kind: PeriodKind, year: number, month: number, day: number) => {
@@ -458,6 +631,84 @@ export function englishStrings(f: Formatter) {
       chartTitle: "Retention curves of the latest cohorts",
       dateFormat: "yyyy-mm-dd",
     },
+  },
+  warehouse: {
+    intro: "For order logs bigger than a sheet: get the SQL that computes the same figures in your database.",
+    analysis: "Analysis",
+    analyses: {
+      rfmTable: "RFM table (as RFMTABLE)",
+      rfmScores: "RFM scores (as RFMSCORE)",
+      rfmSegments: "RFM segments (as RFMSEGMENT)",
+      btydGrouped: "BTYD summary, grouped (for BGNBDFIT with weights)",
+      btydCustomers: "BTYD summary per customer (as BTYDSUMMARY)",
+      btydSpend: "Repeat buyers' spend (for GAMMAGAMMAFIT)",
+      holdoutGrouped: "Calibration/holdout summary, grouped",
+      cohorts: "Cohort triangle, long form (as COHORTS)",
+      retention: "Retention by period (as RETENTIONBYPERIOD)",
+    },
+    dialect: "Database",
+    table: "Order table",
+    tableHint: "A plain or dotted name, such as sales.orders.",
+    customerId: "Customer id column",
+    orderDate: "Order date column",
+    amount: "Amount column",
+    asOf: "As-of date",
+    asOfHint: "YYYY-MM-DD; leave blank for the latest order date. For the holdout summary this is the holdout end.",
+    calibrationEnd: "Calibration end",
+    unit: "Time unit",
+    units: { day: "Days", week: "Weeks", month: `Months (${f.number(30.4375, 4)} days)` } as Record<TimeUnit, string>,
+    period: "Period",
+    sql: "SQL",
+    copy: "Copy",
+    copied: "Copied",
+    save: "Save .sql",
+    note:
+      "Run this in your database, then paste or load the result into a sheet. The named LOYALTY formula works on it: for the grouped summary give the customers column as the weights of BGNBDFIT.",
+    /** A refused form, by the generator's reason (warehouseSql.ts); English keeps the generator's own message, which names the field. */
+    refused: (_field: string, _reason: RefusalReason, message: string) => message,
+  },
+
+  /** "Open a file…" (issue 12): order files bigger than Excel, read by DuckDB-Wasm in the pane. */
+  files: {
+    heading: "Open a file…",
+    intro: "Pick a CSV or Parquet export of your orders. It is read here, on this computer; nothing is uploaded.",
+    fileLabel: "Order file (CSV or Parquet)",
+    notSupported: (name: string) => `"${name}" is not a CSV or Parquet file. Pick a file ending in .csv or .parquet.`,
+    dialect: (delimiter: string, decimal: string, dates: string) => `Fields separated by ${delimiter}, decimal ${decimal}, dates as ${dates}.`,
+    delimiterNames: { ",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars" } as Record<string, string>,
+    decimalNames: { ".": "point", ",": "comma" } as Record<string, string>,
+    dateNames: { iso: "2024-12-31", dmy: "31.12.2024" } as Record<string, string>,
+    parquetColumns: "A Parquet file carries its own column names and types.",
+    idLabel: "Customer id column",
+    dateLabel: "Order date column",
+    amountLabel: "Amount column",
+    noColumn: "(none)",
+    analysisLabel: "Analysis",
+    rfmTable: "RFM table (one row per customer)",
+    btydGrouped: "BTYD summary, grouped (for BGNBDFIT with weights)",
+    unitLabel: "Time unit",
+    run: "Run on this file",
+    running: "Reading the file with DuckDB",
+    writing: "Writing the new sheet",
+    progressRows: (done: number, total: number) => `${f.integer(done)} of ${f.integer(total)} rows`,
+    cancel: "Cancel",
+    cancelled: "Cancelled. No sheet was left behind.",
+    done: (sheet: string, rows: number, orders: number) => `Wrote ${f.integer(rows)} rows from ${f.integer(orders)} orders to the new sheet ${sheet}.`,
+    needColumns: "Choose the customer id and order date columns.",
+    needAmount: "The RFM table needs the amount column.",
+    tooManyCustomers: (customers: number) =>
+      `${f.integer(customers)} customers do not fit on one Excel sheet (${f.integer(1048576)} rows). Choose the grouped BTYD summary instead: it has one row per distinct history.`,
+    outOfMemory:
+      "This file needs more memory than the pane can use. Run the same analysis as SQL in your database (Warehouse tab), or export fewer orders (for example one year) and try again.",
+    parquetMissing:
+      "Parquet files cannot be read by this version of the pane: its DuckDB build has no Parquet reader and may not download one. Export the orders as CSV instead.",
+    failed: (message: string) => `The file could not be analysed: ${message}`,
+    csvNoData: "The file has no header line followed by data lines.",
+    csvNoDelimiter: "The columns could not be told apart: expected fields separated by , ; tab or |, the same number on every line.",
+    sheetName: { rfmTable: "RFM from file", btydGrouped: "BTYD groups from file" } as Record<string, string>,
+    sheetTitle: (file: string, analysis: string) => `${analysis}: ${file}`,
+    incompleteName: (name: string) => `${name} (incomplete)`,
+    dateFormat: "yyyy-mm-dd",
   },
 };
 }

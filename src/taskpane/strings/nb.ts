@@ -13,6 +13,9 @@ import type { IssueReason } from "../model/segmentRun";
 import type { PeriodKind } from "../../analytics/orders/calendarPeriods";
 import type { LogIssue } from "../retention/retentionRun";
 import type { Formatter } from "../i18n/format";
+import type { FitRefusal } from "../../analytics/numeric/fitBoundary";
+import type { SheetChange } from "../excel/types";
+import type { RefusalReason } from "../warehouse/warehouseSql";
 import type { Strings } from "./en";
 
 const ROLE_NAMES: Record<Role, string> = {
@@ -53,6 +56,33 @@ const PERIOD: Record<PeriodKind, { noun: string; plural: string; the: string; la
   year: { noun: "År", plural: "År", the: "året", later: "et senere år", pronoun: "det", each: "hvert senere år", whole: "et helt år", first: "det første året", per: "per år" },
 };
 
+/** A change someone else made on the sheet, in words: "cellen J7 ble endret", "en kolonne ble satt inn (D:D)". */
+function changeText(change: SheetChange): string {
+  const a = change.address;
+  const many = a.includes(":");
+  switch (change.kind) {
+    case "edited":
+      return many ? `cellene ${a} ble endret` : `cellen ${a} ble endret`;
+    case "inserted":
+      return /^[A-Z]+:[A-Z]+$/.test(a) ? `en kolonne ble satt inn (${a})` : /^\d+:\d+$/.test(a) ? `en rad ble satt inn (${a})` : `celler ble satt inn ved ${a}`;
+    case "deleted":
+      return `celler ble slettet (${a})`;
+    case "sorted":
+      return `rader ble sortert (${a})`;
+    case "resized":
+      return `dataområdet ble større eller mindre (nå ${a})`;
+  }
+}
+
+/** "3 celler som Loyalty Lens hadde skrevet, ble tømt igjen; 1 celle som du hadde endret, ble stående som den er." */
+function undoText(f: Formatter, cleared: number, kept: number): string {
+  const out = `${cleared === 1 ? "1 celle" : `${f.integer(cleared)} celler`} som Loyalty Lens hadde skrevet, ble tømt igjen`;
+  return kept === 0 ? `${out}.` : `${out}; ${kept === 1 ? "1 celle" : `${f.integer(kept)} celler`} som du hadde endret, ble stående som ${kept === 1 ? "den er" : "de er"}.`;
+}
+
+/** Segment names as the pane shows them (also inside the price-override text). */
+const SEGMENT_LABEL: Record<Segment, string> = { Loyal: "Lojal", Reachable: "Påvirkbar", "Locked-in": "Innelåst", "High-risk": "Høy risiko" };
+
 const rowWord = (n: number): string => (n === 1 ? "rad" : "rader");
 
 /** The Norwegian Bokmål strings with numbers and dates in `f`. */
@@ -73,6 +103,7 @@ export function norwegianStrings(f: Formatter): Strings {
       heading: "1. Velg dataene",
       useSelection: "Bruk merket område",
       reading: "Leser det merkede området …",
+      editModeHint: "Venter fortsatt på Excel. Hvis en celle redigeres, trykker du Enter eller Esc i arket; ruten fortsetter av seg selv.",
       hint: "Merk kundetabellen (eller én celle i den), og klikk deretter på Bruk merket område.",
       picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} ${rows === 1 ? "kunderad" : "kunderader"}`,
       headersCheckbox: "Første rad inneholder kolonnenavn",
@@ -80,6 +111,10 @@ export function norwegianStrings(f: Formatter): Strings {
 
     map: {
       heading: "2. Koble kolonnene",
+      summaryIntro: "Disse kolonnene ble gjenkjent ut fra overskriftene:",
+      change: "Endre",
+      changeLabel: "Endre koblingen av kolonnene",
+      advanced: "Flere valg: kostnad, rabattandel, gjentakende omsetning, forventet kundeverdi",
       notMapped: "(ingen)",
       roles: ROLE_NAMES,
       roleHelp: {
@@ -132,8 +167,11 @@ export function norwegianStrings(f: Formatter): Strings {
       heading: "4. Segmenter",
       target: "Skriv resultatet til",
       targetSheet: "Et nytt ark",
+      newSheetProtected:
+        "Det kan ikke legges til et nytt ark fordi arbeidsbokens struktur er beskyttet. Opphev beskyttelsen (Se gjennom › Beskytt arbeidsbok) for å skrive til et nytt ark, eller skriv en kolonne ved siden av dataene.",
       targetBeside: "En segmentkolonne ved siden av dataene",
       targetInsert: "En ny kolonne satt inn ved siden av dataene",
+      bestEffort: "Bare et nytt ark er sikker på å la dataene dine være urørt; ved siden av dataene stopper Loyalty Lens hvis arket endres mens det skrives.",
       segment: "Segmenter",
       segmentRfm: "Lag RFM-segmenter",
       cancel: "Avbryt",
@@ -154,6 +192,12 @@ export function norwegianStrings(f: Formatter): Strings {
         "Arbeidsbokens struktur er beskyttet, så det kan ikke legges til et nytt ark. Skriv heller en segmentkolonne ved siden av dataene, eller opphev beskyttelsen (Se gjennom › Beskytt arbeidsbok).",
       sheetProtected: "Arket med dataene er beskyttet, så det kan ikke legges til en kolonne der. Skriv heller til et nytt ark, eller opphev arkbeskyttelsen.",
       besideTaken: "Cellene til høyre for dataene er ikke tomme. Sett heller inn en ny kolonne, eller skriv til et nytt ark.",
+      targetNotEmpty: (cell: string, cleared: number, kept: number) =>
+        `Stoppet: Cellen ${cell} var ikke lenger tom da Loyalty Lens skulle skrive der, så innholdet ble lagt tilbake. ${undoText(f, cleared, kept)} Skriv til et nytt ark for å være trygg.`,
+      changedWhileWriting: (change: SheetChange, cleared: number, kept: number) =>
+        `Stoppet: ${changeText(change)} mens Loyalty Lens skrev. ${undoText(f, cleared, kept)} Dine egne celler ble ikke rørt. Skriv til et nytt ark for å være trygg, eller prøv igjen når ingen arbeider i arket.`,
+      changedWhileReading: (change: SheetChange) =>
+        `Stoppet: ${changeText(change)} mens Loyalty Lens leste dataene, så ingenting ble beregnet (radene ville blandet gamle og nye data). Ingenting i arbeidsboken ble endret. Prøv igjen når ingen arbeider i arket.`,
       payloadTooLarge: "Excel avviste selv den minste blokken med rader. Merk færre kolonner og prøv igjen.",
       sheetGone: "Arket med dataene har fått nytt navn eller er slettet. Velg dataene på nytt.",
       unknown: (detail: string) => `Excel rapporterte et problem: ${detail}`,
@@ -202,7 +246,7 @@ export function norwegianStrings(f: Formatter): Strings {
       "High-risk": "Ikke bruk lojalitetsbudsjettet på kunder som bare jakter på pris, men rett opp i berettigede klager.",
     } as Record<Segment, string>,
 
-    segmentLabel: { Loyal: "Lojal", Reachable: "Påvirkbar", "Locked-in": "Innelåst", "High-risk": "Høy risiko" } as Record<Segment, string>,
+    segmentLabel: SEGMENT_LABEL,
 
     rfmSegmentLabel: {
       Champions: "Toppkunder",
@@ -217,6 +261,87 @@ export function norwegianStrings(f: Formatter): Strings {
       Lost: "Tapt",
       Others: "Andre",
     } as Record<string, string>,
+
+    rewards: {
+      heading: "Bonusplan",
+      intro: "Hva hvert segment kan tilbys, og om poengene ville koste mer enn segmentet tjener inn.",
+      earnRate: "Poeng per brukte valutaenhet",
+      basisLabel: "Hva et poeng koster bedriften",
+      basisFaceValue: "Pålydende verdi × forventet innløsningsgrad",
+      basisGoodsCost: "Kostnad for varene som gis × forventet innløsningsgrad",
+      faceValue: "Pålydende verdi av et poeng (det kunden får)",
+      goodsCost: "Kostnad for varene som gis for ett poeng",
+      redemptionRate: "Forventet innløsningsgrad (%)",
+      invalid: {
+        earnRate: "Oppgi poeng per valutaenhet, 0 eller mer.",
+        faceValue: "Oppgi den pålydende verdien av et poeng, 0 eller mer.",
+        goodsCost: "Oppgi kostnaden for varene for ett poeng, 0 eller mer.",
+        redemptionRate: "Oppgi en prosentsats fra 0 til 100.",
+      },
+      basisText: (s: { basis: "faceValue" | "goodsCost"; faceValue: number; goodsCost: number; redemptionRate: number }) => {
+        const pct = f.percent(s.redemptionRate, 2);
+        const perPoint = f.number((s.basis === "faceValue" ? s.faceValue : s.goodsCost) * s.redemptionRate, 6);
+        return s.basis === "faceValue"
+          ? `kostnad per poeng = pålydende verdi ${f.number(s.faceValue, 6)} × forventet innløsningsgrad ${pct} = ${perPoint}`
+          : `kostnad per poeng = varekostnad ${f.number(s.goodsCost, 6)} × forventet innløsningsgrad ${pct} = ${perPoint}`;
+      },
+      table: "Bonusplan per segment",
+      columns: {
+        segment: "Segment",
+        reward: "Foreslått belønning",
+        points: "Opptjente poeng",
+        cost: "Programkostnad",
+        profit: "Fortjeneste",
+        predictedValue: "Forventet verdi neste 12 måneder",
+      },
+      noRevenue: "Koble omsetningskolonnen (monetary) for å se poengene og hva de koster per segment.",
+      noProfit: "Koble kostnaden for å betjene kundene for å sammenligne programkostnaden med hvert segments fortjeneste (omsetning − kostnad).",
+      pointsNote: "Poeng er segmentets omsetning × opptjeningsraten, rundet ned; regnet ordre for ordre kan det bli opptil ett poeng mindre per ordre.",
+      costAboveMargin: (segment: string) => `${segment}: belønningene ville koste mer enn segmentets fortjeneste.`,
+      allWithinMargin: "I hvert segment koster belønningene mindre enn fortjenesten.",
+      write: "Legg til i arket Segmenter",
+      writing: "Skriver bonustabellen …",
+      wrote: (sheet: string) => `Bonustabellen og diagrammet står på arket ${sheet}, til høyre for sammendraget.`,
+      noSheet: "Segmentene ble skrevet i en kolonne, ikke på et Segmenter-ark: segmenter til et nytt ark for å legge bonustabellen der.",
+      writeFailed: (reason: string) => `Bonustabellen kunne ikke skrives: ${reason}`,
+      occupied: "cellene til høyre for sammendraget er ikke tomme, og de blir stående som de er.",
+      sheet: {
+        title: (basis: string) => `Bonusplan: ${basis}. Poeng = segmentets omsetning × opptjeningsrate, rundet ned.`,
+        headers: {
+          segment: "Segment",
+          cost: "Programkostnad",
+          profit: "Fortjeneste",
+          points: "Opptjente poeng",
+          revenue: "Omsetning",
+          predictedValue: "Forventet verdi neste 12 måneder",
+          customers: "Kunder",
+          warning: "Advarsel",
+          reward: "Foreslått belønning",
+        },
+        costAboveMargin: "Belønningene koster mer enn marginen",
+        chartTitle: "Programkostnad og fortjeneste per segment",
+      },
+      groupSuggestion: {
+        Loyal: "Eksklusive fordeler (tidlig tilgang, tilbud bare for medlemmer) og en belønning for å verve andre.",
+        Reachable: "Rett opp det som hindrer dem i å bli helt fornøyde; en velkommen-tilbake-bonus når det er gjort.",
+        "Locked-in": "Oppmerksomhet om behovene deres (service, en fast kontaktperson) heller enn poeng.",
+        "High-risk": "Ingen lojalitetsbudsjett til kunder som bare jakter på pris; rett opp berettigede klager.",
+      } as Record<Segment, string>,
+      rfmSuggestion: {
+        Champions: "Eksklusive fordeler og tidlig tilgang; be om omtaler og anbefalinger.",
+        "Potential Loyalist": "Et medlemskaps- eller nivåtilbud som gjør hyppige kjøp til en vane.",
+        "Loyal Customers": "Nivåfordeler og mersalgstilbud; be om omtaler.",
+        Promising: "En bonus på andre kjøp og tilbud som hjelper dem i gang.",
+        "New Customers": "En velkomstbonus på neste ordre.",
+        "Can't Lose Them": "Et personlig tilbud for å vinne dem tilbake; finn ut hvorfor de sluttet.",
+        "At Risk": "Et personlig reaktiveringstilbud med frist.",
+        "Need Attention": "Et tidsbegrenset tilbud basert på det de har kjøpt før.",
+        "About To Sleep": "En påminnelse med en liten bonus; ikke gi store rabatter.",
+        Lost: "Høyst ett rimelig forsøk på å vinne dem tilbake; ikke noe lojalitetsbudsjett.",
+        Others: "Vanlig opptjening, ikke noe ekstra budsjett før de viser et mønster.",
+      } as Record<string, string>,
+      otherSuggestion: "Vanlig opptjening, ikke noe ekstra budsjett.",
+    },
 
     reason: (r: IssueReason): string => {
       switch (r.kind) {
@@ -238,6 +363,9 @@ export function norwegianStrings(f: Formatter): Strings {
           return "tilbudsandel ikke mellom 0 og 1";
       }
     },
+
+    priceOverride: (from: Segment, to: Segment, share: string | null) =>
+      `Prisdrevet (${share === null ? "merket SANN" : `${share} av ordrene med rabatt`}): ville vært ${SEGMENT_LABEL[from]}, vises som ${SEGMENT_LABEL[to]}`,
 
     sheet: {
       name: "Segmenter",
@@ -306,7 +434,7 @@ export function norwegianStrings(f: Formatter): Strings {
         oneTime: "Engangskunder er merket som det: modellen kan ikke avgjøre om de fortsatt er aktive.",
         unusable: (count: number, rows: readonly number[], more: boolean) =>
           `${f.integer(count)} ${count === 1 ? "kunde" : "kunder"} har ingen brukbar kjøpshistorikk, så prognosecellene er tomme (${rowWord(count)} ${rows.join(", ")}${more ? ", …" : ""}).`,
-        failed: (message: string) => `Kundeverdien kunne ikke prognostiseres, så de kolonnene er utelatt; segmentene er fullstendige. Modellen melder: ${message}.`,
+        failed: "Kundeverdien kunne ikke prognostiseres, så de kolonnene er utelatt; segmentene er fullstendige.",
       },
       sheet: {
         pAlive: "P(aktiv)",
@@ -337,8 +465,7 @@ export function norwegianStrings(f: Formatter): Strings {
         needColumns: "Velg kolonnen med kunde-ID og kolonnen med ordredato.",
         noDates: "Ingen ordre har både kunde-ID og dato. Merk ordreloggen med kolonnene for ID og dato.",
         badDate: (from: string, to: string) => `Oppgi slutten på kalibreringen som en dato etter ${from} og før ${to}, for eksempel ${from}.`,
-        failed: (message: string) =>
-          `Modellen kunne ikke tilpasses på kalibreringsperioden: ${message}. Prøv en senere sluttdato for kalibreringen eller en lengre ordrelogg.`,
+        failed: "Modellen kunne ikke tilpasses på kalibreringsperioden.",
         table: "Gjennomsnittlig antall gjenkjøp per kunde i testperioden, faktisk og forventet, per frekvensgruppe",
         columns: { group: "Gjenkjøp (x)", customers: "Kunder", actual: "Faktisk", predicted: "Forventet" },
         chartTitle: "Faktiske og forventede gjenkjøp per kunde i testperioden",
@@ -351,8 +478,48 @@ export function norwegianStrings(f: Formatter): Strings {
         groupLabel: (x: number, last: boolean) => (last ? `${x}+` : String(x)),
       },
     },
+    fitRefusal: {
+      kinds: {
+        tooFewCustomers: { what: "Det er for få kunder å lære av.", next: "Merk hele kundetabellen, helst noen hundre kunder eller flere." },
+        noTime: {
+          what: "Alle kundene kjøpte for første gang på den siste dagen i dataene, så det finnes ingen historikk å lære av.",
+          next: "Kontroller datoene for første ordre, eller bruk en ordrelogg som dekker lengre tid.",
+        },
+        noRepeats: {
+          what: "Ingen kunde har kjøpt to ganger, så modellen kan ikke lære hvor ofte kundene kjøper eller når de faller fra.",
+          next: "Bruk en lengre periode med ordrer, og kontroller at ordrekolonnen teller hver ordre.",
+        },
+        identicalHistories: {
+          what: "Alle kundene har samme kjøpshistorikk, så det er ingenting som skiller dem.",
+          next: "Kontroller at kolonnene for første ordre, recency og antall ordrer er de riktige.",
+        },
+        noDropout: {
+          what: "Kundene fortsetter å kjøpe helt til slutten av dataene og viser ingen tegn til frafall, så modellen kan ikke anslå hvem som har falt fra.",
+          next: "Bruk en lengre ordrehistorikk, eller en som strekker seg forbi kundenes siste kjøp.",
+        },
+        instantDropout: {
+          what: "Nesten alle kundene ser ut til å falle fra rett etter et kjøp, og det kan ikke modellen tilpasses til.",
+          next: "Kontroller recency og datoene for første ordre, og at det er én rad per kunde.",
+        },
+        sameDropout: {
+          what: "Kundene skiller seg knapt fra hverandre i hvor sannsynlig det er at de faller fra etter et kjøp, så modellen kan ikke måle den spredningen.",
+          next: "Prøv med flere kunder eller en lengre ordrehistorikk.",
+        },
+        sameRates: {
+          what: "Alle kundene kjøper omtrent like ofte, og modellen trenger forskjeller for å forutsi hvem som kjøper mer.",
+          next: "Prøv med flere kunder eller en lengre ordrehistorikk. Segmenteringen virker også uten forventet kundeverdi.",
+        },
+        notIdentified: {
+          what: "Dataene sier for lite til at modellen kan anslås pålitelig.",
+          next: "Prøv med flere kunder eller en lengre ordrehistorikk.",
+        },
+      } as Record<FitRefusal, { what: string; next: string }>,
+      other: { what: "Modellen kunne ikke tilpasses på disse dataene.", next: "Kontroller de koblede kolonnene, eller prøv med flere kunder eller en lengre ordrehistorikk." },
+      technical: "Teknisk årsak",
+      checkNext: "Når du kontrollerer modellen, gir også en senere slutt på kalibreringen modellen mer å lære av.",
+    },
     retention: {
-      tabs: { label: "Visninger", segment: "Segmentering", retention: "Kundelojalitet" },
+      tabs: { label: "Visninger", segment: "Segmentering", retention: "Kundelojalitet", warehouse: "Datavarehus" },
       intro: "Merk en ordrelogg (kunde-ID og ordredato, én rad per ordre), og se hvor mange kunder som kommer tilbake, kohort for kohort.",
       pick: {
         heading: "1. Velg ordreloggen",
@@ -406,7 +573,13 @@ export function norwegianStrings(f: Formatter): Strings {
         xAxis: (kind: PeriodKind) => `${PERIOD[kind].plural} etter første ordre`,
         yAxis: "Andel av kohorten",
         noCurve: (kind: PeriodKind) => `Ingen kohort har ennå ${PERIOD[kind].whole} bak seg etter ${PERIOD[kind].first}, så det er ingen kurve å vise.`,
-        reading: (kind: PeriodKind, cohort: string, share: string) => `Av kundene som kjøpte første gang i ${cohort}, kjøpte ${share} igjen ${PERIOD[kind].the} etter.`,
+        reading: (kind: PeriodKind, cohort: string, share: string, size: number) =>
+          `Av ${size === 1 ? "den ene kunden" : `de ${f.integer(size)} kundene`} som kjøpte første gang i ${cohort}, kjøpte ${share} igjen ${PERIOD[kind].the} etter.`,
+        narrowTable: (kind: PeriodKind, periods: number) =>
+          `Tabellen viser ${PERIOD[kind].plural.toLowerCase()} 1 til ${f.integer(periods)} (${PERIOD[kind].noun.toLowerCase()} 0 er alltid ${f.percent(1)}); arket Kohorter har alle.`,
+        legend: (cohort: string, size: number) => `${cohort} (${f.integer(size)} ${size === 1 ? "kunde" : "kunder"})`,
+        smallLeftOut: (count: number, minSize: number) =>
+          `${f.integer(count)} ${count === 1 ? "nyere kohort" : "nyere kohorter"} er utelatt fra kurvene og lesingen: med under ${f.integer(minSize)} kunder flytter én kunde en andel med flere prosentpoeng. Arket Kohorter har alle.`,
         notSurvival: "Andelene kan stige igjen senere fordi kunder kommer tilbake: dette er ikke en overlevelseskurve.",
         /** "mars 2024", "uken som begynner 4. mars 2024", "1. kvartal 2024", "2024". */
         cohortName: (kind: PeriodKind, year: number, month: number, day: number) => {
@@ -471,6 +644,98 @@ export function norwegianStrings(f: Formatter): Strings {
         chartTitle: "Lojalitetskurver for de nyeste kohortene",
         dateFormat: "yyyy-mm-dd",
       },
+    },
+    warehouse: {
+      intro: "For ordrelogger som er større enn et ark: få SQL-koden som beregner de samme tallene i databasen din.",
+      analysis: "Analyse",
+      analyses: {
+        rfmTable: "RFM-tabell (som RFMTABLE)",
+        rfmScores: "RFM-poeng (som RFMSCORE)",
+        rfmSegments: "RFM-segmenter (som RFMSEGMENT)",
+        btydGrouped: "BTYD-sammendrag, gruppert (for BGNBDFIT med vekter)",
+        btydCustomers: "BTYD-sammendrag per kunde (som BTYDSUMMARY)",
+        btydSpend: "Gjenkjøpernes kjøpsbeløp (for GAMMAGAMMAFIT)",
+        holdoutGrouped: "Sammendrag for kalibrering og testperiode, gruppert",
+        cohorts: "Kohorttrekant, lang form (som COHORTS)",
+        retention: "Kundelojalitet per periode (som RETENTIONBYPERIOD)",
+      },
+      dialect: "Database",
+      table: "Ordretabell",
+      tableHint: "Et enkelt navn eller et navn med punktum, for eksempel sales.orders.",
+      customerId: "Kolonne med kunde-ID",
+      orderDate: "Kolonne med ordredato",
+      amount: "Kolonne med beløp",
+      asOf: "Skjæringsdato",
+      asOfHint: "ÅÅÅÅ-MM-DD; la stå tom for datoen for siste ordre. For sammendraget med testperiode er dette slutten på testperioden.",
+      calibrationEnd: "Slutt på kalibreringen",
+      unit: "Tidsenhet",
+      units: { day: "Dager", week: "Uker", month: `Måneder (à ${f.number(30.4375, 4)} dager)` } as Record<TimeUnit, string>,
+      period: "Periode",
+      sql: "SQL",
+      copy: "Kopier",
+      copied: "Kopiert",
+      save: "Lagre .sql",
+      note:
+        "Kjør dette i databasen din, og lim inn eller last inn resultatet i et ark. Den nevnte LOYALTY-formelen regner på det: for det grupperte sammendraget oppgir du kundekolonnen som vektene i BGNBDFIT.",
+      refused: (field: string, reason: RefusalReason, message: string) => {
+        switch (reason) {
+          case "name":
+            return `${field}: Navnet avvises. Det må være et enkelt navn av bokstaver, sifre og _ (for en tabell også delt med punktum, for eksempel sales.orders), uten anførselstegn, semikolon, kommentartegn eller mellomrom.`;
+          case "date":
+            return `${field}: Dette er ikke en gyldig dato. Oppgi den som ÅÅÅÅ-MM-DD, for eksempel 2024-12-31.`;
+          case "amount":
+            return `${field}: Denne analysen trenger ordrebeløpene. Oppgi kolonnen med beløp.`;
+          case "order":
+            return `${field}: Skjæringsdatoen (slutten på testperioden) må komme etter slutten på kalibreringen; testperioden er tiden mellom dem.`;
+          case "holdoutEnd":
+            return `${field}: Testperioden trenger en skjæringsdato som slutt (ÅÅÅÅ-MM-DD).`;
+          default:
+            return `${field}: Inndataene avvises (melding fra SQL-generatoren: ${message}).`;
+        }
+      },
+    },
+
+    files: {
+      heading: "Åpne en fil …",
+      intro: "Velg en CSV- eller Parquet-eksport av ordrene dine. Den leses her, på denne datamaskinen; ingenting lastes opp.",
+      fileLabel: "Ordrefil (CSV eller Parquet)",
+      notSupported: (name: string) => `«${name}» er ikke en CSV- eller Parquet-fil. Velg en fil som slutter på .csv eller .parquet.`,
+      dialect: (delimiter: string, decimal: string, dates: string) => `Feltene er skilt med ${delimiter}, desimaltegn ${decimal}, datoer som ${dates}.`,
+      delimiterNames: { ",": "komma", ";": "semikolon", "\t": "tabulator", "|": "loddrett strek" } as Record<string, string>,
+      decimalNames: { ".": "punktum", ",": "komma" } as Record<string, string>,
+      dateNames: { iso: "2024-12-31", dmy: "31.12.2024" } as Record<string, string>,
+      parquetColumns: "En Parquet-fil har med seg egne kolonnenavn og datatyper.",
+      idLabel: "Kolonne med kunde-ID",
+      dateLabel: "Kolonne med ordredato",
+      amountLabel: "Kolonne med beløp",
+      noColumn: "(ingen)",
+      analysisLabel: "Analyse",
+      rfmTable: "RFM-tabell (én rad per kunde)",
+      btydGrouped: "BTYD-sammendrag, gruppert (for BGNBDFIT med vekter)",
+      unitLabel: "Tidsenhet",
+      run: "Kjør på denne filen",
+      running: "Leser filen med DuckDB",
+      writing: "Skriver det nye arket",
+      progressRows: (done: number, total: number) => `${f.integer(done)} av ${f.integer(total)} rader`,
+      cancel: "Avbryt",
+      cancelled: "Avbrutt. Ingen ark ble liggende igjen.",
+      done: (sheet: string, rows: number, orders: number) =>
+        `Skrev ${f.integer(rows)} ${rowWord(rows)} fra ${f.integer(orders)} ${orders === 1 ? "ordre" : "ordrer"} til det nye arket ${sheet}.`,
+      needColumns: "Velg kolonnene med kunde-ID og ordredato.",
+      needAmount: "RFM-tabellen trenger kolonnen med beløp.",
+      tooManyCustomers: (customers: number) =>
+        `${f.integer(customers)} kunder får ikke plass på ett Excel-ark (${f.integer(1048576)} rader). Velg heller det grupperte BTYD-sammendraget: det har én rad per ulik kjøpshistorikk.`,
+      outOfMemory:
+        "Denne filen trenger mer minne enn ruten kan bruke. Kjør den samme analysen som SQL i databasen din (fanen Datavarehus), eller eksporter færre ordrer (for eksempel ett år) og prøv igjen.",
+      parquetMissing:
+        "Parquet-filer kan ikke leses av denne versjonen av ruten: DuckDB-bygget mangler Parquet-leser og får ikke laste ned en. Eksporter ordrene som CSV i stedet.",
+      failed: (message: string) => `Filen kunne ikke analyseres: ${message}`,
+      csvNoData: "Filen har ingen overskriftslinje etterfulgt av datalinjer.",
+      csvNoDelimiter: "Kolonnene kan ikke skilles fra hverandre: feltene må være skilt med , ; tabulator eller |, og like mange på hver linje.",
+      sheetName: { rfmTable: "RFM fra fil", btydGrouped: "BTYD-grupper fra fil" } as Record<string, string>,
+      sheetTitle: (file: string, analysis: string) => `${analysis}, fra ${file}`,
+      incompleteName: (name: string) => `${name} (ufullstendig)`,
+      dateFormat: "yyyy-mm-dd",
     },
   };
 }

@@ -88,19 +88,41 @@ describe("predictions on extreme but valid histories", () => {
     expect(expectedPurchases({ ...p, a: 2.5 }, 100, 3, 2, 5)).toBeCloseTo(0.3986339626, 9);
   });
 
-  it("never give NaN or a value out of range", () => {
+  it("never give a value out of range, and NaN only where the series cannot be summed", () => {
     const params = [cdnow, { r: 5, alpha: 0.01, a: 50, b: 0.01 }, { r: 0.01, alpha: 1e4, a: 0.01, b: 100 }];
     const histories = [[0, 0, 0], [0, 0, 1e5], [1, 0, 0], [1, 0, 1e5], [500, 1e5, 1e5], [500, 1, 1e5], [3, 2, 2]];
+    const unsummable: string[] = [];
     for (const p of params) {
       for (const [x, tx, T] of histories) {
         const alive = pAlive(p, x, tx, T);
         expect(alive >= 0 && alive <= 1).toBe(true);
         for (const t of [0, 1, 52, 1e5]) {
           const e = expectedPurchases(p, t, x, tx, T);
-          expect(Number.isFinite(e) && e >= 0).toBe(true);
+          if (Number.isNaN(e)) unsummable.push(`a ${p.a}, x ${x}, T ${T}, t ${t}`);
+          else expect(Number.isFinite(e) && e >= 0).toBe(true);
         }
       }
     }
+    // With a = 50 and α = 0.01 the terms grow like k^43 · z^k, z = 1 − 1e−7: no million terms reach the sum at
+    // t = 1e5 (the earlier code stopped there and gave a truncated number). The functions say so with #VALUE! (issue 10).
+    expect(unsummable).toEqual(["a 50, x 0, T 0, t 100000", "a 50, x 1, T 0, t 100000", "a 50, x 3, T 2, t 100000"]);
+  });
+
+  it("gives NaN, not −5e28, when the terms cancel beyond double precision (large r)", () => {
+    // r 232 makes a + b − 1 − r ≈ −226, so the terms alternate in size up to ~1e45 and their sum loses every digit;
+    // the earlier code returned −5.0e28 expected purchases here.
+    const p = { r: 232.1172748941983, alpha: 0.0016205512291933475, a: 6.642164932416608, b: 0.006901854612543246 };
+    expect(expectedPurchasesIfAlive(p, 64.6905629172089, 0, 37.48750812227266)).toBeNaN();
+  });
+
+  it("charges a call's budget of series terms and fails the call when it runs out", () => {
+    // CDNOW customer x 2, T 38.86 over 39 weeks takes a few dozen terms: a budget of 5 is spent at once.
+    const budget = { terms: 5 };
+    expect(() => expectedPurchasesIfAlive(cdnow, 39, 2, 38.86, budget)).toThrow(/needs more than 1,000,000,000 terms/);
+    const plenty = { terms: 1e6 };
+    expect(expectedPurchasesIfAlive(cdnow, 39, 2, 38.86, plenty) * pAlive(cdnow, 2, 30.43, 38.86)).toBeCloseTo(1.2259, 4);
+    expect(plenty.terms).toBeLessThan(1e6);
+    expect(plenty.terms).toBeGreaterThan(1e6 - 200);
   });
 });
 

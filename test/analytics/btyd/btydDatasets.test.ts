@@ -52,6 +52,10 @@ describe("BG/NBD on lifetimes' donations.csv (annual donation occasions, 11,104 
         rows.map((r) => r[3]),
       ),
     ).toThrow(/a goes to 0 and b goes to infinity \(the data show no sign of dropout\)/);
+    // The pane words it from the refusal's kind (fitBoundary.ts).
+    expect(() => bgnbdFit(rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), rows.map((r) => r[3]))).toThrow(
+      expect.objectContaining({ refusal: "noDropout" }),
+    );
   });
 });
 
@@ -68,6 +72,8 @@ describe("BTYD fits on the rfm package's rfm_data_orders.csv (4,906 synthetic or
   it("refuses the BG/NBD: the synthetic customers buy at nearly one rate, so the maximum lies at infinity", () => {
     // A profile of ln L over r (a and b refitted) keeps rising towards r ≈ 100 with a, b → ∞.
     expect(() => bgnbdFit(s.x, s.tx, s.T)).toThrow(/the data cannot identify the BG\/NBD model: the likelihood keeps rising as/);
+    // r and alpha run off together (r / alpha, the mean rate, stays put): purchase rates hardly differ.
+    expect(() => bgnbdFit(s.x, s.tx, s.T)).toThrow(expect.objectContaining({ refusal: "sameRates" }));
   });
 
   it("refuses the Gamma-Gamma: average spends hardly differ between customers beyond chance", () => {

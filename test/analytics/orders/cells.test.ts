@@ -82,6 +82,21 @@ describe("readDate", () => {
     expect(readDate(3_000_000, at("d", 1))).toMatchObject({ code: "#VALUE!" });
   });
 
+  it("refuses ISO text in years 0000–0099, before 1900-03-01 or with an invalid time, saying why (issue 10)", () => {
+    // "0024-03-31" used to be read as 1924-03-31 and "2024-03-31T25:99" as 2024-03-31.
+    expect(readDate("0024-03-31", at("order_dates", 2))).toEqual({
+      code: "#VALUE!",
+      message:
+        'order_dates, row 2: expected a date, found text "0024-03-31": 0024-03-31 is before 1900-03-01; Excel dates start in 1900 and its fake 1900-02-29 puts every earlier day one off',
+    });
+    expect(readDate("1900-01-15", at("d"))).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("before 1900-03-01") });
+    expect(readDate("2024-03-31T25:99", at("d", 4))).toEqual({
+      code: "#VALUE!",
+      message: 'd, row 4: expected a date, found text "2024-03-31T25:99": 25:99 is not a time of day (hours 00–23, minutes and seconds 00–59)',
+    });
+    expect(readDate("2024-03-31T23:59", at("d", 4))).toBe(45382);
+  });
+
   it("treats blanks as blank", () => {
     expect(readDate("", at("d", 1))).toBeNull();
     expect(readDate(null, at("d", 1))).toBeNull();

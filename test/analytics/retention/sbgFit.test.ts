@@ -111,7 +111,9 @@ describe("sbgFit", () => {
       } catch (e) {
         thrown = e as typeof thrown;
       }
-      expect(thrown.code).toBe("#NUM!");
+      // #VALUE!, not #NUM!: Excel shows a custom message only on #VALUE! and #N/A (Microsoft's custom-functions
+      // error documentation), and this one says what to do instead (issue 10).
+      expect(thrown.code).toBe("#VALUE!");
       expect(thrown.message).toContain("retention does not rise");
     }
   });

@@ -7,6 +7,7 @@ import {
   behaviourCutoff,
   classify,
   isBehaviourHigh,
+  overriddenFromIndex,
   priceDrivenFrom,
   segmentCustomers,
 } from "../../../src/analytics/segments/loyaltySegment";
@@ -227,5 +228,36 @@ describe("segmentCustomers", () => {
 
   it("returns no segments for no customers with a cutoff", () => {
     expect(segmentCustomers({ attitudes: [], behaviour: new Float64Array(0), cutoff: 1 }).segments).toEqual([]);
+  });
+});
+
+describe("overriddenFromIndex (why the price-driven override moved a customer)", () => {
+  // The decision table in loyaltySegment.ts: without the flag a high-behaviour promoter is Loyal (0),
+  // a passive or low-behaviour promoter Reachable (1), a high-behaviour detractor Locked-in (2).
+  it("names the group a price-driven customer would be in without the override", () => {
+    expect(overriddenFromIndex("promoter", true, true)).toBe(0);
+    expect(overriddenFromIndex("promoter", false, true)).toBe(1);
+    expect(overriddenFromIndex("passive", true, true)).toBe(1);
+    expect(overriddenFromIndex("passive", false, true)).toBe(1);
+    expect(overriddenFromIndex("detractor", true, true)).toBe(2);
+  });
+
+  it("gives −1 when the override changes nothing: not price-driven, or a low-behaviour detractor", () => {
+    expect(overriddenFromIndex("promoter", true, false)).toBe(-1);
+    expect(overriddenFromIndex("detractor", false, true)).toBe(-1);
+  });
+
+  it("is reported per customer by segmentCustomers", () => {
+    // recommend 10, 8, 3, 3 with behaviour 9, 9, 9, 1 and cutoff 5; all price-driven but the last two rows differ:
+    // promoter high → Reachable (from Loyal), passive → High-risk (from Reachable), detractor high → High-risk (from Locked-in),
+    // detractor low → High-risk either way.
+    const result = segmentCustomers({
+      attitudes: ["promoter", "passive", "detractor", "detractor", "promoter"],
+      behaviour: Float64Array.from([9, 9, 9, 1, 9]),
+      cutoff: 5,
+      priceDriven: [true, true, true, true, false],
+    });
+    expect(result.segments).toEqual(["Reachable", "High-risk", "High-risk", "High-risk", "Loyal"]);
+    expect(Array.from(result.overriddenFrom)).toEqual([0, 1, 2, -1, -1]);
   });
 });

@@ -2,7 +2,9 @@
  * One Chromium per test file, with a fresh profile, serving the built dist/ from a static
  * server on a free port. Every page records console errors, uncaught exceptions, failed
  * requests, HTTP errors and any request to a host other than the local server (those are
- * aborted, so the tests also prove nothing needs the network).
+ * aborted, so the tests also prove nothing needs the network). A Content-Security-Policy
+ * violation report (the page's `securitypolicyviolation` event) counts as an error, so every
+ * test that expects no errors also fails on any CSP violation.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -57,6 +59,13 @@ export async function startSession(): Promise<Session> {
       const page = await context.newPage();
       if (viewport) await page.setViewportSize(viewport);
       const log: PageLog = { errors: [], failedRequests: [], external: [] };
+      await page.exposeFunction("__loyaltyCspViolation", (report: string) => log.errors.push(`csp: ${report}`));
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) => {
+          const report = `${e.violatedDirective} blocked ${e.blockedURI || "(inline)"} at ${e.sourceFile}:${e.lineNumber}`;
+          (window as unknown as { __loyaltyCspViolation(r: string): void }).__loyaltyCspViolation(report);
+        });
+      });
       await page.route("**/*", (route) => {
         const url = route.request().url();
         if (url.startsWith(`${base}/`) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();

@@ -15,7 +15,7 @@ export function workbook(page: Page) {
 
 export async function waitForPreview(page: Page): Promise<void> {
   await workbook(page).getByRole("grid").waitFor();
-  await workbook(page).getByRole("tab", { name: "Customers" }).waitFor();
+  await workbook(page).getByRole("tab", { name: "Customers", exact: true }).waitFor();
 }
 
 export async function goTo(page: Page, address: string): Promise<void> {

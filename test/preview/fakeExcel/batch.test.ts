@@ -36,6 +36,19 @@ describe("the preview's Excel stand-in: batch", () => {
     });
   });
 
+  it("gives a load queued before a write in the same request the cells as they were before it (observed Office behaviour)", async () => {
+    const model = workbook();
+    await createExcel(model).run(async (context: Ctx) => {
+      const sheet = context.workbook.worksheets.getItem("Customers");
+      const before = sheet.getRangeByIndexes(1, 0, 2, 1).load("values");
+      sheet.getRangeByIndexes(1, 0, 2, 1).values = [["X"], ["Y"]];
+      const after = sheet.getRangeByIndexes(1, 0, 2, 1).load("values");
+      await context.sync();
+      expect(before.values).toEqual([["A"], ["B"]]);
+      expect(after.values).toEqual([["X"], ["Y"]]);
+    });
+  });
+
   it("syncs what is still queued when the batch returns, as Excel.run does", async () => {
     const model = workbook();
     await createExcel(model).run(async (context: Ctx) => {

@@ -55,6 +55,7 @@ describe("Segment pane with predicted value", () => {
     const { container } = render(<SegmentPane port={port} strings={en} />);
     await pick(user);
     expect(screen.getByText(en.btyd.map.derived)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: en.map.changeLabel }));
     expect(selectedText(en.btyd.map.roles.x)).toBe(en.map.notMapped);
     await expectAccessible(container);
 
@@ -99,7 +100,14 @@ describe("Segment pane with predicted value", () => {
     await pick(user);
     await user.click(screen.getByRole("button", { name: en.run.segment }));
     await screen.findByRole("heading", { name: en.summary.heading });
-    expect(screen.getByText(/Customer value could not be predicted.*nobody made a repeat purchase/)).toBeTruthy();
+    // In an analyst's words, with what to try next; the core's technical message behind a "Technical reason" disclosure.
+    expect(screen.getByText(en.btyd.summary.failed)).toBeTruthy();
+    expect(screen.getByText(en.fitRefusal.kinds.noRepeats.what)).toBeTruthy();
+    expect(screen.getByText(en.fitRefusal.kinds.noRepeats.next)).toBeTruthy();
+    const technical = screen.getByText(/nobody made a repeat purchase \(every x is 0\)/);
+    expect(technical.closest("details")?.open).toBe(false);
+    await user.click(screen.getByText(en.fitRefusal.technical));
+    expect(technical.closest("details")?.open).toBe(true);
     expect(screen.queryByRole("heading", { name: en.btyd.summary.heading })).toBeNull();
     expect(port.sheetPlans[0].header).toEqual(["Customer", "Segment", "Recommend score", "Orders per year", "Issue"]);
     await expectAccessible(container);
@@ -114,6 +122,7 @@ describe("Segment pane with predicted value", () => {
     ];
     render(<SegmentPane port={fakePort({ rows })} strings={en} />);
     await pick(user);
+    await user.click(screen.getByRole("button", { name: en.map.changeLabel }));
     // exact lifetimes-style headers are guessed
     expect(selectedText(en.btyd.map.roles.x)).toBe("x (column D)");
     expect(selectedText(en.btyd.map.roles.tx)).toBe("t_x (column E)");
@@ -144,10 +153,14 @@ describe("Check the model", () => {
     await screen.findByLabelText(en.btyd.check.calibrationEnd);
     expect(selectedText(en.btyd.check.idColumn)).toBe("Customer (column A)");
     expect(selectedText(en.btyd.check.dateColumn)).toBe("Order date (column B)");
-    // 1997-01-01 … 1998-06-30 → midpoint 1997-09-30
-    expect((screen.getByLabelText(en.btyd.check.calibrationEnd) as HTMLInputElement).value).toBe(shown("1997-09-30"));
+    // Midpoint of the 1st and 99th percentile order dates, 1997-01-04 and 1998-06-14 (modelCheck.test.ts)
+    const input = screen.getByLabelText(en.btyd.check.calibrationEnd) as HTMLInputElement;
+    expect(input.value).toBe(shown("1997-09-24"));
     expect(screen.getByText(en.btyd.check.picked("Customers!A1:C6920", 6919))).toBeTruthy();
     await expectAccessible(container);
+    // FHL 2005's split, week 39, for the published group sizes below
+    await user.clear(input);
+    await user.type(input, "1997-09-30");
     await user.click(screen.getByRole("button", { name: en.btyd.check.run }));
     const table = await screen.findByRole("table", { name: en.btyd.check.table }, { timeout: 20000 });
     const body = within(table).getAllByRole("row").slice(1).map((r) => Array.from(r.querySelectorAll("td")).map((c) => c.textContent));
@@ -178,6 +191,13 @@ describe("Check the model", () => {
     await user.type(input, "1997-01-02");
     run.focus();
     await user.keyboard("{Enter}");
-    expect(await screen.findByText(/^The model could not be fitted on the calibration period: .*nobody made a repeat purchase/)).toBeTruthy();
+    expect(await screen.findByText(en.btyd.check.failed)).toBeTruthy();
+    expect(screen.getByText(en.fitRefusal.kinds.noRepeats.what)).toBeTruthy();
+    expect(screen.getByText(`${en.fitRefusal.kinds.noRepeats.next} ${en.fitRefusal.checkNext}`)).toBeTruthy();
+    // The technical reason is one click away (a native disclosure; its keyboard toggle is the browser's, see test/browser/firstRun.test.ts).
+    const technical = screen.getByText(/nobody made a repeat purchase/);
+    expect(technical.closest("details")?.open).toBe(false);
+    await user.click(screen.getByText(en.fitRefusal.technical));
+    expect(technical.closest("details")?.open).toBe(true);
   });
 });

@@ -72,6 +72,26 @@ describe("Segment pane", () => {
     const { container } = render(<App port={fakePort({ rows })} />);
     await pick(user);
     expect(screen.getByText(en.pick.picked("Customers!A1:F4", 3))).toBeTruthy();
+    // Confident guesses (an id-like header, and attitude or behaviour found by header): a summary, Segment right below.
+    expect(screen.getByText(en.map.summaryIntro)).toBeTruthy();
+    const summary = within(screen.getByRole("list", { name: en.map.heading }))
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
+    expect(summary).toEqual([
+      "Customer id: Cust # (column A)",
+      "Attitude: Likelihood to recommend (column B)",
+      "Recency: Last purchase (column C)",
+      "First order date: First purchase (column F)",
+      "Frequency (orders): Number of orders (column E)",
+      "Monetary (revenue): Total spend (column D)",
+    ]);
+    expect(screen.queryByLabelText(/^Customer id/, { selector: "select" })).toBeNull();
+    expect(screen.getByRole("button", { name: en.run.segment })).toBeTruthy();
+    await expectAccessible(container);
+    // Change opens every select, focus on the first; cost, discount share and predicted value are folded.
+    await user.click(screen.getByRole("button", { name: en.map.changeLabel }));
+    expect(document.activeElement).toBe(screen.getByLabelText(/^Customer id\s*\*?$/, { selector: "select" }));
+    expect((screen.getByText(en.map.advanced).closest("details") as HTMLDetailsElement).open).toBe(false);
     expect(selectedText(en.map.roles.id)).toBe("Cust # (column A)");
     expect(selectedText(en.map.roles.attitude)).toBe("Likelihood to recommend (column B)");
     expect(selectedText(en.map.scaleLabel)).toBe(en.map.scales.recommend);
@@ -103,15 +123,15 @@ describe("Segment pane", () => {
     const table = screen.getByRole("table", { name: en.summary.table });
     const rows = within(table).getAllByRole("row").map((r) => Array.from(r.querySelectorAll("td, th")).map((c) => c.textContent));
     expect(rows).toEqual([
-      ["Segment", "Customers", "Share of customers", "Revenue", "Share of revenue", "Profit", "Average score"],
+      ["Segment", "Customers", "Share of revenue", "Share of customers", "Revenue", "Profit", "Average score"],
       // Loyal: 1001 + 1002 → 2 of 8 = 25%; revenue 800 + 600 = 1400 of 2950 = 47.46%; profit 1400 − 200 = 1200; score (10 + 9) / 2
-      ["Loyal", "2", "25%", "1,400", "47.5%", "1,200", "9.5"],
+      ["Loyal", "2", "47.5%", "25%", "1,400", "1,200", "9.5"],
       // Reachable: 1005, 1006, 1010 → 37.5%; 300 + 200 + 100 = 600 (20.34%); 600 − 210 = 390; (8 + 9 + 7) / 3 = 8
-      ["Reachable", "3", "37.5%", "600", "20.3%", "390", "8"],
+      ["Reachable", "3", "20.3%", "37.5%", "600", "390", "8"],
       // Locked-in: 1003, 1009 → 25%; 500 + 400 = 900 (30.51%); 900 − 500 = 400; (3 + 0) / 2
-      ["Locked-in", "2", "25%", "900", "30.5%", "400", "1.5"],
+      ["Locked-in", "2", "30.5%", "25%", "900", "400", "1.5"],
       // High-risk: 1004 → 12.5%; 50 (1.69%); 50 − 40 = 10; 2
-      ["High-risk", "1", "12.5%", "50", "1.7%", "10", "2"],
+      ["High-risk", "1", "1.7%", "12.5%", "50", "10", "2"],
     ]);
     expect(screen.getByText(en.summary.skipped(1, "recommend score not 0–10", [8], false))).toBeTruthy();
     expect(screen.getByText(en.summary.skipped(1, "customer id missing", [9], false))).toBeTruthy();
@@ -126,6 +146,9 @@ describe("Segment pane", () => {
     expect(plan.rows[6]).toEqual(["1007", "", 12, "", "recommend score not 0–10"]);
     expect(plan.rows[7]).toEqual(["", "", 7, "", "customer id missing"]);
     expect(plan.summary.rows[0]).toEqual(["Loyal", 2, 1400 / 2950, 0.25, 1400, 1200, 9.5]);
+    // the sheet's summary has the pane's column order (above) and a number format per column
+    expect(plan.summary.header).toEqual(["Segment", "Customers", "Share of revenue", "Share of customers", "Revenue", "Profit", "Average score"]);
+    expect(plan.summary.formats).toEqual(["", "#,##0", "0.0%", "0.0%", "#,##0.00", "#,##0.00", "0.0"]);
     await expectAccessible(container);
   });
 
@@ -255,6 +278,7 @@ describe("Segment pane", () => {
     };
     const first = render(<App port={port} />);
     await pick(user);
+    await user.click(screen.getByRole("button", { name: en.map.changeLabel }));
     await user.selectOptions(screen.getByLabelText(/^Cost to serve/, { selector: "select" }), en.map.notMapped);
     await user.click(screen.getByRole("button", { name: en.run.segment }));
     await screen.findByRole("heading", { name: en.summary.heading });
@@ -265,6 +289,7 @@ describe("Segment pane", () => {
     first.unmount();
     render(<App port={port} />);
     await pick(user);
+    await user.click(screen.getByRole("button", { name: en.map.changeLabel }));
     expect(selectedText(en.map.roles.cost)).toBe(en.map.notMapped);
     expect(selectedText(en.map.roles.id)).toBe("Cust # (column A)");
   });
@@ -281,6 +306,33 @@ describe("Segment pane", () => {
     const targets = screen.getByRole("radiogroup", { name: en.run.target });
     expect(within(targets).getAllByRole("radio")).toHaveLength(1);
   });
+
+  it("says why A new sheet is greyed out when the workbook's structure is protected", async () => {
+    const user = userEvent.setup();
+    const { container } = render(<App port={fakePort({ rows: TABLE, newSheetAllowed: false })} />);
+    await pick(user);
+    expect((screen.getByRole("radio", { name: en.run.targetSheet }) as HTMLInputElement).disabled).toBe(true);
+    // The reason is the radio group's description (Field hint), so a screen reader reads it with the choice.
+    const group = screen.getByRole("radiogroup", { name: en.run.target });
+    expect(screen.getByText(en.run.newSheetProtected)).toBeTruthy();
+    expect(group.getAttribute("aria-describedby")).toBe(screen.getByText(en.run.newSheetProtected).id);
+    await expectAccessible(container);
+  });
+
+  it("hints at cell-edit mode when reading the selection takes more than 3 seconds", async () => {
+    let release!: () => void;
+    const selectionGate = new Promise<void>((resolve) => (release = resolve));
+    const user = userEvent.setup();
+    render(<App port={fakePort({ rows: TABLE, selectionGate })} />);
+    await user.click(screen.getByRole("button", { name: en.pick.useSelection }));
+    expect(screen.getByText(en.pick.reading)).toBeTruthy();
+    expect(screen.queryByText(en.pick.editModeHint)).toBeNull();
+    // SlowReadHint's EDIT_HINT_MS (3 s): no API reports edit mode, so the pane says what may hold Excel up.
+    expect(await screen.findByText(en.pick.editModeHint, undefined, { timeout: 5000 })).toBeTruthy();
+    release();
+    expect(await screen.findByText(/Customers!A1:E11/)).toBeTruthy();
+    expect(screen.queryByText(en.pick.editModeHint)).toBeNull();
+  }, 15000);
 
   it("explains cell-edit mode", async () => {
     const user = userEvent.setup();

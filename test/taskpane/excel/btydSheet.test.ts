@@ -66,7 +66,7 @@ describe("Segments sheet with predicted value", () => {
     const plain = sheetPlan(await run(false), "recommend", en);
     expect(plain.header).toEqual(["Customer", "Segment", "Recommend score", "Orders", "Issue"]);
     expect(plain.rows[0]).toHaveLength(5);
-    const failed = sheetPlan({ ...(await run(false)), btyd: { kind: "failed", source: "mapped", message: "x" } }, "recommend", en);
+    const failed = sheetPlan({ ...(await run(false)), btyd: { kind: "failed", source: "mapped", message: "x", refusal: null } }, "recommend", en);
     expect(failed.header).toEqual(plain.header);
   });
 

@@ -45,6 +45,8 @@ export type MockState = {
   inserted: { sheet: string; column: number }[];
   deletedSheets: string[];
   suspendCalls: number;
+  /** Worksheet event handlers registered and not yet removed. */
+  handlers: number;
 };
 
 export function columnLetters(index: number): string {
@@ -91,6 +93,7 @@ export function newState(sheets: MockSheet[], partial: Partial<MockState> = {}):
     inserted: [],
     deletedSheets: [],
     suspendCalls: 0,
+    handlers: 0,
     ...partial,
   };
 }
@@ -157,6 +160,8 @@ export function installMockExcel(state: MockState): void {
   (globalThis as any).Excel = {
     run: async (a: unknown, b?: unknown) => {
       const batch = (typeof a === "function" ? a : b) as (ctx: unknown) => Promise<unknown>;
+      // Excel.run(context, batch): an earlier run's context (removing event handlers).
+      if (typeof a === "object" && a !== null && typeof (a as { sync?: unknown }).sync === "function") return batch(a);
       const delay = typeof a === "object" && a !== null && (a as { delayForCellEdit?: boolean }).delayForCellEdit === true;
       state.runs.push({ delayForCellEdit: delay });
       return batch(makeContext(state, delay));
@@ -184,10 +189,11 @@ function makeContext(state: MockState, delay: boolean): any {
     return mock;
   };
 
-  const makeRange = (sheetName: string, r: number, c: number, h: number, w: number, opts: { missingSheet?: boolean; isNull?: boolean } = {}): any => {
+  const makeRange = (sheetName: string, r: number, c: number, h: number, w: number, opts: { missingSheet?: boolean; isNull?: boolean; noValues?: boolean } = {}): any => {
     const sheet = sheetByName(state, sheetName);
     const values: Cell[][] = [];
-    if (sheet) for (let i = 0; i < h; i++) {
+    // A whole used range is only asked for its address: copying its values would make every read block O(sheet).
+    if (sheet && !opts.noValues) for (let i = 0; i < h; i++) {
       const row: Cell[] = [];
       for (let j = 0; j < w; j++) row.push(cellAt(sheet, r + i, c + j));
       values.push(row);
@@ -307,10 +313,20 @@ function makeContext(state: MockState, delay: boolean): any {
     mock.isNullObject = missing;
     if (missing) checks.push(() => undefined);
     mock.getRangeByIndexes = (r: number, c: number, h: number, w: number) => makeRange(name, r, c, h, w);
+    // Worksheet events: registered and removed (counted in state.handlers); the mock raises none.
+    const events = () => ({
+      add: () => {
+        ops.push(() => void state.handlers++);
+        return { context, remove: () => ops.push(() => void state.handlers--) };
+      },
+    });
+    mock.onChanged = events();
+    mock.onRowSorted = events();
+    mock.onColumnSorted = events();
     mock.getUsedRange = () => {
       const sheet = sheetByName(state, name) as MockSheet;
       const box = usedBox(sheet) ?? [0, 0, 0, 0];
-      const range = makeRange(name, box[0], box[1], box[2] - box[0] + 1, box[3] - box[1] + 1);
+      const range = makeRange(name, box[0], box[1], box[2] - box[0] + 1, box[3] - box[1] + 1, { noValues: true });
       return range;
     };
     mock.tables = {

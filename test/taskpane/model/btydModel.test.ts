@@ -157,7 +157,7 @@ describe("computeBtyd when the model cannot be fitted", () => {
       ["C", "2024-02-01", "2024-02-01", 1],
     ];
     const result = await computeBtyd({ rows, firstSheetRow: 2, mapping: mapping({ id: 0, firstOrder: 1, recency: 2, frequency: 3 }, { recencyKind: "date" }), segments: ["Loyal", "Loyal", "Reachable"], names: ["Loyal", "Reachable"], groups: true });
-    expect(result).toEqual({ kind: "failed", source: "derived", message: expect.stringContaining("nobody made a repeat purchase") });
+    expect(result).toEqual({ kind: "failed", source: "derived", message: expect.stringContaining("nobody made a repeat purchase"), refusal: "noRepeats" });
   });
 
   it("returns null when no histories are mapped or derivable", async () => {

@@ -34,6 +34,18 @@ describe("order log reading", () => {
     // midpoint of 2024-01-01 (45292) and 45300: 45296
     expect(defaultCalibrationEnd(log)).toBe(45296);
   });
+
+  it("keeps the default calibration end in the log's main span when one order lies years away", () => {
+    // 200 orders, one a day from 2024-01-01 (45292) to 2024-07-18 (45491), and one stray order of 2001-06-01 (37043).
+    const rows: unknown[][] = Array.from({ length: 200 }, (_, i) => [`C${i % 40}`, 45292 + i]);
+    rows.push(["C0", "2001-06-01"]);
+    const log = readOrderLog(rows, 0, 1, 1);
+    expect(log.firstDate).toBe(37043);
+    // The span's midpoint would be (37043 + 45491) / 2 = 41267 (2012-12-24), before every 2024 order.
+    // Type 7 on the 201 sorted dates: p = 0.01 → position 2, the 2nd 2024 order 45293; p = 0.99 → position 198, 45489;
+    // (45293 + 45489) / 2 = 45391 (2024-04-09).
+    expect(defaultCalibrationEnd(log)).toBe(45391);
+  });
 });
 
 describe("checkModel on CDNOW_sample.txt", () => {
@@ -41,11 +53,12 @@ describe("checkModel on CDNOW_sample.txt", () => {
   const rows = orders.customer.map((c, i) => [c, isoOf(orders.ymd[i])]);
   const log = readOrderLog(rows, 0, 1, 1);
 
-  it("defaults the calibration end to the span's midpoint: 1997-01-01 … 1998-06-30 → 1997-09-30 (FHL's week 39)", () => {
+  it("defaults the calibration end to the midpoint of the 1st and 99th percentile order dates: 1997-09-24, near FHL's week 39", () => {
     expect(log.firstDate).toBe(iso("1997-01-01"));
     expect(log.lastDate).toBe(iso("1998-06-30"));
-    // (35431 + 35976) / 2 = 35703.5 → 35703 = 1997-09-30
-    expect(defaultCalibrationEnd(log)).toBe(iso("1997-09-30"));
+    // 6,919 sorted order dates, type 7: p = 0.01 → position 69.18, orders 70 and 71 both 1997-01-04 (35434);
+    // p = 0.99 → position 6848.82, both 1998-06-14 (35960); (35434 + 35960) / 2 = 35697 = 1997-09-24
+    expect(defaultCalibrationEnd(log)).toBe(iso("1997-09-24"));
   });
 
   it("compares actual and predicted holdout repeat purchases per frequency group 0 … 7+", async () => {

@@ -128,6 +128,15 @@ describe("runSegmentation", () => {
     });
     expect(result.segments).toEqual(["Reachable", "Reachable", "Loyal", "High-risk", "Reachable", null]);
     expect(result.issues[5]).toEqual({ kind: "shareRange" });
+    // The engine's overriddenFromIndex: a (TRUE) and b (0.6) would be Loyal, d (a passive, "TRUE") Reachable; c, e not price-driven.
+    expect(result.overrides).toEqual([
+      { from: "Loyal", to: "Reachable", share: null },
+      { from: "Loyal", to: "Reachable", share: 0.6 },
+      null,
+      { from: "Reachable", to: "High-risk", share: null },
+      null,
+      null,
+    ]);
   });
 
   it("reads satisfaction 1–5 and referral counts as attitudes", async () => {

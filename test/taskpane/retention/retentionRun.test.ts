@@ -140,9 +140,29 @@ describe("runRetention", () => {
       { start: 45323, size: 1, points: [{ period: 0, share: 1 }, { period: 1, share: 1 }] },
     ]);
     // February 2024 is the latest cohort whose month 1 (March) has ended: 1/1 ordered again.
-    expect(result.reading).toEqual({ start: 45323, share: 1 });
+    // No cohort reaches 30 customers, so the largest recent ones (here both) are taken: threshold 1.
+    expect(result.reading).toEqual({ start: 45323, share: 1, size: 1 });
+    expect(result.minCohortSize).toBe(1);
+    expect(result.smallCohorts).toBe(0);
     expect(latestCurves(result.cohorts, 1).map((c) => c.start)).toEqual([45323]);
     expect(readingOf(result.cohorts)).toEqual(result.reading);
+  });
+
+  it("draws and describes only cohorts of at least 30 customers, and counts the newer small ones it leaves out", async () => {
+    // January 2024 (45292): 30 customers J0…J29, 12 of them (J0…J11) order again in February.
+    // February 2024 (45323): 3 customers F0…F2, all order again in March. March (45352): one order each of F0…F2, and
+    // April (45383) closes March. The February cohort is newer but has 3 < 30 customers.
+    const rows: unknown[][] = [];
+    for (let i = 0; i < 30; i++) rows.push([`J${i}`, 45292]);
+    for (let i = 0; i < 12; i++) rows.push([`J${i}`, 45323]);
+    for (let i = 0; i < 3; i++) rows.push([`F${i}`, 45323], [`F${i}`, 45352]);
+    rows.push(["Z", 45383]);
+    const result = await run(rows);
+    expect(result.minCohortSize).toBe(30);
+    expect(result.curves.map((c) => [c.start, c.size])).toEqual([[45292, 30]]);
+    // 12 of 30 = 40 % bought again the next month; the 3-customer February cohort (100 %) is not the headline.
+    expect(result.reading).toEqual({ start: 45292, share: 0.4, size: 30 });
+    expect(result.smallCohorts).toBe(1);
   });
 
   it("says there are no repeat orders instead of giving an empty triangle", async () => {

@@ -11,6 +11,8 @@ const de = stringsFor("de", null);
 const nb = stringsFor("nb", null);
 
 const KINDS = ["week", "month", "quarter", "year"];
+/** Each kind of sheet change the write-safety messages describe (src/taskpane/excel/types.ts SheetChange). */
+const CHANGES = ([["edited", "J7"], ["edited", "J7:K9"], ["inserted", "D:D"], ["inserted", "5:5"], ["inserted", "B2:B4"], ["deleted", "B2:B4"], ["sorted", "A1:F996"], ["resized", "A1:F996"]] as const).map(([kind, address]) => ({ kind, address }));
 /** Sample argument lists for functions whose arguments are not plain numbers or text. */
 const SAMPLES: Record<string, unknown[][]> = {
   "map.columnOption": [["C", "X"], ["C", null]],
@@ -36,15 +38,25 @@ const SAMPLES: Record<string, unknown[][]> = {
   "retention.curve.cohortName": KINDS.map((k) => [k, 2024, 3, 4]),
   "retention.sheet.periodColumn": KINDS.map((k) => [k, 2]),
   "retention.sheet.tableTitle": KINDS.flatMap((k) => [[k, 1], [k, 30]]),
-  "retention.curve.reading": KINDS.map((k) => [k, "X", "35 %"]),
+  "retention.curve.reading": KINDS.flatMap((k) => [[k, "X", "35 %", 1], [k, "X", "35 %", 30]]),
+  "retention.curve.narrowTable": KINDS.map((k) => [k, 5]),
+  "retention.curve.legend": [["X", 1], ["X", 30]],
+  "retention.curve.smallLeftOut": [[1, 30], [3, 30]],
+  "errors.targetNotEmpty": [["J7", 1, 0], ["J7", 3, 1], ["J7", 3, 2]],
+  "errors.changedWhileWriting": CHANGES.flatMap((c) => [[c, 1, 0], [c, 3, 2]]),
+  "errors.changedWhileReading": CHANGES.map((c) => [c]),
+  "rewards.basisText": [[{ basis: "faceValue", faceValue: 0.01, goodsCost: 0.006, redemptionRate: 0.8 }], [{ basis: "goodsCost", faceValue: 0.01, goodsCost: 0.006, redemptionRate: 0.8 }]],
+  "priceOverride": [["Loyal", "Reachable", null], ["Loyal", "Reachable", "35 %"]],
+  "files.done": [["X", 1, 1], ["X", 3, 5]],
+  "warehouse.refused": ["name", "date", "amount", "order", "holdoutEnd", "other"].map((reason) => ["X", reason, "M"]),
 };
 for (const key of ["retention.errors.noRepeats", "retention.curve.xAxis", "retention.curve.noCurve", "retention.sheet.triangleTitle", "retention.sheet.curvePeriod"]) SAMPLES[key] = KINDS.map((k) => [k]);
 /** Count-worded texts: singular and plural. */
-const COUNTED = new Set(["summary.totals", "btyd.check.leftOut", "btyd.check.skippedRows", "retention.curve.title", "retention.sheet.curveTitle", "pick.picked", "btyd.check.picked", "retention.pick.picked"]);
+const COUNTED = new Set(["files.tooManyCustomers", "files.progressRows", "summary.totals", "btyd.check.leftOut", "btyd.check.skippedRows", "retention.curve.title", "retention.sheet.curveTitle", "pick.picked", "btyd.check.picked", "retention.pick.picked"]);
 
 /** Terms that are the same in English, German and Norwegian, or codes rather than words. */
-const SAME_EVERYWHERE = new Set(["Loyalty Lens", "Segment", "R+F+M", "yyyy-mm-dd", "2024", "2024-03", "2", "3", "3+", "C", "X (2)"]);
-const SAME_IN: Record<"de" | "nb", Set<string>> = { de: new Set(["Loyal", "2024-Q1"]), nb: new Set() };
+const SAME_EVERYWHERE = new Set(["Loyalty Lens", "Segment", "R+F+M", "yyyy-mm-dd", "2024", "2024-03", "2", "3", "3+", "C", "X (2)", "SQL", "2024-12-31", "31.12.2024"]);
+const SAME_IN: Record<"de" | "nb", Set<string>> = { de: new Set(["Loyal", "2024-Q1"]), nb: new Set(["Database"]) };
 /** Keys not compared: the formatter and the culture tag are not text. */
 const SKIP = new Set(["format", "locale"]);
 /** Whole English words a German or Norwegian text must not contain (technical terms such as Recency, BG/NBD, RFM, NPS, t_x are fine). */
@@ -94,7 +106,8 @@ describe.each([
   });
 
   it("contain no English words", () => {
-    const leftovers = translated.filter((l) => ENGLISH.test(l.text.replace(/LOYALTY\.[A-Z]+/g, "")));
+    // Function names in capitals (LOYALTY.COHORTS, COHORTS) and the example table name sales.orders are code, not words.
+    const leftovers = translated.filter((l) => ENGLISH.test(l.text.replace(/\b(LOYALTY\.)?[A-Z][A-Z0-9]{2,}\b/g, "").replace(/\bsales\.orders\b/g, "")));
     expect(leftovers).toEqual([]);
   });
 

@@ -1,0 +1,212 @@
+import * as React from "react";
+import { Body1, Button, Field, Label, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Subtitle2 } from "@fluentui/react-components";
+import type { TimeUnit } from "../../analytics/orders/timeUnit";
+import { CancelledError } from "../excel/blocks";
+import { writeCohortsSheet, type CohortsSheetPlan } from "../excel/cohortsSheet";
+import type { WriteOptions } from "../excel/sheets";
+import type { SheetWritten } from "../excel/types";
+import { CsvDialectError, type CsvDialect, sniffCsvDialect } from "../files/csvDialect";
+import { type FileColumns, guessFileColumns } from "../files/fileColumns";
+import { type FileKind, csvSourceSql, fileKindOf, fileViewSql, parquetSourceSql } from "../files/fileSource";
+import type { FileAnalysis, FileJobError, FileJobResult, SqlRunner } from "../duckdb/fileJob";
+import type { Strings } from "../strings/en";
+import { RunProgress } from "./RunProgress";
+import { usePaneStyles } from "./styles";
+
+/** Runs a job with DuckDB holding the file (wasmEngine.ts in the pane; something else in tests). */
+export type FileEngine = <T>(file: Blob, kind: FileKind, job: (query: SqlRunner) => Promise<T>, signal?: AbortSignal) => Promise<T>;
+export type SheetWriter = (plan: CohortsSheetPlan, options: WriteOptions) => Promise<SheetWritten>;
+
+/** The text of a blob through FileReader (present in every pane host, unlike Blob.text in older ones). */
+function readText(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
+}
+
+/** Bytes read for sniffing the CSV dialect and guessing columns. */
+export const SNIFF_BYTES = 64 * 1024;
+
+type Picked = { readonly file: File; readonly kind: FileKind; readonly header: readonly string[]; readonly dialect: CsvDialect | null };
+type State =
+  | { readonly status: "empty" }
+  | { readonly status: "picked"; readonly picked: Picked }
+  | { readonly status: "running"; readonly picked: Picked; readonly phase: "engine" | "sheet"; readonly done: number; readonly total: number }
+  | { readonly status: "finished"; readonly picked: Picked | null; readonly intent: "success" | "error" | "info"; readonly message: string };
+
+const lazyEngine: FileEngine = async (file, kind, job, signal) => (await import(/* webpackChunkName: "duckdb" */ "../duckdb/wasmEngine")).withFileEngine(file, kind, job, signal);
+
+/** The sheet plan: a title, then the header and rows; date columns of the RFM table formatted as dates. */
+export function fileSheetPlan(result: FileJobResult, analysis: FileAnalysis, fileName: string, s: Strings["files"]): CohortsSheetPlan {
+  const title = s.sheetTitle(fileName, analysis === "rfmTable" ? s.rfmTable : s.btydGrouped);
+  const rows = result.rows.length;
+  const formats = analysis === "rfmTable" && rows > 0 ? [{ row: 3, column: 1, rows, columns: 2, format: s.dateFormat }] : [];
+  return {
+    baseName: s.sheetName[analysis],
+    incompleteName: s.incompleteName,
+    blocks: [{ row: 0, values: [[title]] }, { row: 2, values: [result.columns.slice(), ...result.rows] }],
+    formats,
+    colourScale: null,
+    chart: null,
+    autofit: [{ row: 2, column: 0, rows: rows + 1, columns: result.columns.length }],
+  };
+}
+
+/** FileJobError by name (the class lives in the lazy chunk). */
+const isFileJobError = (error: unknown): error is FileJobError => error instanceof Error && error.name === "FileJobError" && "kind" in error;
+
+type Props = { readonly strings: Strings; readonly engine?: FileEngine; readonly writeSheet?: SheetWriter };
+
+/** "Open a file…": pick a CSV or Parquet order file, map its columns, run one analysis to a new sheet. */
+export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeCohortsSheet }: Props): React.JSX.Element {
+  const s = strings.files;
+  const styles = usePaneStyles();
+  const [state, setState] = React.useState<State>({ status: "empty" });
+  const [columns, setColumns] = React.useState<FileColumns>({ id: null, date: null, amount: null });
+  const [analysis, setAnalysis] = React.useState<FileAnalysis>("btydGrouped");
+  const [unit, setUnit] = React.useState<TimeUnit>("week");
+  const abort = React.useRef<AbortController | null>(null);
+  const cancelRef = React.useRef<HTMLButtonElement>(null);
+  const ids = React.useId();
+
+  const pick = async (file: File | undefined): Promise<void> => {
+    if (!file) return;
+    const kind = fileKindOf(file.name);
+    if (kind === null) return setState({ status: "finished", picked: null, intent: "error", message: s.notSupported(file.name) });
+    if (kind === "parquet") {
+      setColumns({ id: null, date: null, amount: null });
+      return setState({ status: "finished", picked: { file, kind, header: [], dialect: null }, intent: "error", message: s.parquetMissing });
+    }
+    try {
+      const text = await readText(file.slice(0, SNIFF_BYTES));
+      const dialect = sniffCsvDialect(text, file.size <= SNIFF_BYTES);
+      setColumns(guessFileColumns(dialect.header, dialect.sample));
+      setState({ status: "picked", picked: { file, kind, header: dialect.header, dialect } });
+    } catch (error) {
+      setState({ status: "finished", picked: null, intent: "error", message: error instanceof CsvDialectError ? (error.kind === "noData" ? s.csvNoData : s.csvNoDelimiter) : s.failed(String(error)) });
+    }
+  };
+
+  const run = async (picked: Picked): Promise<void> => {
+    if (columns.id === null || columns.date === null) return setState({ status: "finished", picked, intent: "error", message: s.needColumns });
+    if (analysis === "rfmTable" && columns.amount === null) return setState({ status: "finished", picked, intent: "error", message: s.needAmount });
+    const controller = new AbortController();
+    abort.current = controller;
+    setState({ status: "running", picked, phase: "engine", done: 0, total: 1 });
+    try {
+      const source = picked.kind === "csv" && picked.dialect ? csvSourceSql(picked.dialect, columns) : parquetSourceSql();
+      const viewSql = fileViewSql(source, picked.header, columns);
+      // The SQL generator and the job come with the engine, in the lazy chunk, not in the first load.
+      const job = async (query: SqlRunner): Promise<FileJobResult> => (await import(/* webpackChunkName: "duckdb" */ "../duckdb/fileJob")).runFileJob(query, { analysis, viewSql, asOf: null, unit });
+      const result = await engine(picked.file, picked.kind, job, controller.signal);
+      const plan = fileSheetPlan(result, analysis, picked.file.name, s);
+      const written = await writeSheet(plan, {
+        signal: controller.signal,
+        onProgress: (done, total) => setState({ status: "running", picked, phase: "sheet", done, total }),
+      });
+      setState({ status: "finished", picked, intent: "success", message: s.done(written.sheetName, result.rows.length, result.orders) });
+    } catch (error) {
+      const message =
+        error instanceof CancelledError || controller.signal.aborted
+          ? s.cancelled
+          : isFileJobError(error)
+            ? error.kind === "outOfMemory"
+              ? s.outOfMemory
+              : error.kind === "parquetMissing"
+                ? s.parquetMissing
+                : error.kind === "tooManyCustomers"
+                  ? s.tooManyCustomers(error.customers ?? 0)
+                  : s.failed(error.message)
+            : s.failed(error instanceof Error ? error.message : String(error));
+      setState({ status: "finished", picked, intent: controller.signal.aborted ? "info" : "error", message });
+    } finally {
+      abort.current = null;
+    }
+  };
+
+  React.useEffect(() => {
+    if (state.status === "running") cancelRef.current?.focus();
+  }, [state.status]);
+
+  const picked = state.status === "empty" ? null : state.picked;
+  const header = picked?.header ?? [];
+  const columnSelect = (label: string, role: keyof FileColumns, optional: boolean): React.JSX.Element => (
+    <Field label={label}>
+      <Select
+        value={columns[role] === null ? "" : String(columns[role])}
+        onChange={(_, d) => setColumns((c) => ({ ...c, [role]: d.value === "" ? null : Number(d.value) }))}
+      >
+        {optional || columns[role] === null ? <option value="">{s.noColumn}</option> : null}
+        {header.map((h, c) => (
+          <option key={c} value={String(c)}>
+            {h === "" ? `#${c + 1}` : h}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+
+  return (
+    <section className={styles.section} aria-labelledby={`${ids}-heading`}>
+      <Subtitle2 as="h2" id={`${ids}-heading`}>
+        {s.heading}
+      </Subtitle2>
+      <Body1>{s.intro}</Body1>
+      <div className={styles.section}>
+        <Label htmlFor={`${ids}-file`}>{s.fileLabel}</Label>
+        <input id={`${ids}-file`} type="file" accept=".csv,.txt,.tsv,.parquet,.pq" disabled={state.status === "running"} onChange={(e) => void pick(e.currentTarget.files?.[0])} />
+      </div>
+      {picked?.dialect ? (
+        <Body1 className={styles.muted}>{s.dialect(s.delimiterNames[picked.dialect.delimiter], s.decimalNames[picked.dialect.decimal], s.dateNames[picked.dialect.dateFormat])}</Body1>
+      ) : null}
+      {picked && picked.header.length > 0 && state.status !== "running" ? (
+        <>
+          {columnSelect(s.idLabel, "id", false)}
+          {columnSelect(s.dateLabel, "date", false)}
+          {columnSelect(s.amountLabel, "amount", true)}
+          <Field label={s.analysisLabel}>
+            <RadioGroup value={analysis} onChange={(_, d) => setAnalysis(d.value as FileAnalysis)}>
+              <Radio value="btydGrouped" label={s.btydGrouped} />
+              <Radio value="rfmTable" label={s.rfmTable} />
+            </RadioGroup>
+          </Field>
+          {analysis === "btydGrouped" ? (
+            <Field label={s.unitLabel}>
+              <Select value={unit} onChange={(_, d) => setUnit(d.value as TimeUnit)}>
+                <option value="day">{strings.btyd.map.units.day}</option>
+                <option value="week">{strings.btyd.map.units.week}</option>
+                <option value="month">{strings.btyd.map.units.month}</option>
+              </Select>
+            </Field>
+          ) : null}
+          <div className={styles.row}>
+            <Button appearance="primary" onClick={() => void run(picked)}>
+              {s.run}
+            </Button>
+          </div>
+        </>
+      ) : null}
+      {state.status === "running" ? (
+        <RunProgress
+          headingId={`${ids}-progress`}
+          heading={s.heading}
+          phase={state.phase === "engine" ? s.running : s.writing}
+          progress={state.phase === "engine" ? s.running : s.progressRows(state.done, state.total)}
+          done={state.phase === "engine" ? 0 : state.done}
+          total={state.total}
+          cancelLabel={s.cancel}
+          onCancel={() => abort.current?.abort()}
+          cancelRef={cancelRef}
+        />
+      ) : null}
+      {state.status === "finished" ? (
+        <MessageBar intent={state.intent} layout="multiline">
+          <MessageBarBody>{state.message}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </section>
+  );
+}

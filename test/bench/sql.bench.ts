@@ -1,0 +1,70 @@
+/**
+ * The generated DuckDB SQL in-process on a synthetic order log (issue 11): by default 50,000,000
+ * orders of 5,000,000 customers over 3 years (2022–2024), generated inside DuckDB with a fixed seed.
+ * Rows: the grouped BTYD summary, the RFM table with scores, the cohort triangle by month (seconds,
+ * rows out, peak resident memory of the process, DuckDB included), and BGNBDFIT on the grouped summary.
+ * Targets on a 2-core machine: each query under 20 s, the grouped summary under 500,000 rows,
+ * BGNBDFIT on it under 2 s. Smaller runs: BENCH_SQL_ORDERS=5000000 npm run bench sql
+ * (customers stay a tenth of the orders).
+ */
+import { bgnbdFit } from "../../src/analytics/btyd/bgnbdFit";
+import { btydSummarySql } from "../../src/sql/btydSummarySql";
+import { cohortsSql } from "../../src/sql/cohortsSql";
+import { duckdb } from "../../src/sql/dialects/duckdb";
+import { rfmScoresSql } from "../../src/sql/rfmScoresSql";
+import { Benchmark, BenchResult, fmt } from "./harness";
+
+const ORDERS = Number(process.env.BENCH_SQL_ORDERS ?? 50_000_000);
+const CUSTOMERS = Math.max(1, Math.floor(ORDERS / 10));
+
+const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+async function run(): Promise<BenchResult[]> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { DuckDBInstance } = require("@duckdb/node-api") as typeof import("@duckdb/node-api");
+  const instance = await DuckDBInstance.create(":memory:", { threads: "2" });
+  const db = await instance.connect();
+  const started = process.hrtime.bigint();
+  await db.run("SELECT setseed(0.42)");
+  // Customers differ in purchase rate (ids drawn with density falling as 1/sqrt) and in lifetime
+  // (each buys only within their own span of days), so that BG/NBD has rates and dropout to fit.
+  await db.run(
+    `CREATE TABLE bench_orders AS
+     SELECT 'c' || CAST(c AS VARCHAR) AS customer_id,
+            CAST(DATE '2022-01-01' + CAST(start_day + floor(random() * span) AS INTEGER) AS DATE) AS order_date,
+            CAST(round(random() * 100, 2) AS DOUBLE) AS amount
+     FROM (
+       SELECT c, (c * 7919) % 900 AS start_day, 1 + (c * 104729) % (1096 - (c * 7919) % 900) AS span
+       FROM (SELECT CAST(floor(${CUSTOMERS} * random() * random()) AS BIGINT) AS c FROM range(${ORDERS}) AS t(i))
+     )`,
+  );
+  const loadSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const source = { table: "bench_orders", customerId: "customer_id", orderDate: "order_date", amount: "amount" };
+  const label = `${fmt(ORDERS)} orders, ${fmt(CUSTOMERS)} customer ids, 3 years`;
+  const rows: BenchResult[] = [{ name: `DuckDB: generate ${label}`, seconds: loadSeconds, note: `peak RSS ${fmt(peakMb())} MB` }];
+  const measure = async (name: string, sql: string, target: string) => {
+    const t0 = process.hrtime.bigint();
+    const reader = await db.runAndReadAll(sql);
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    rows.push({ name: `DuckDB SQL: ${name}, ${label}`, seconds, note: `${fmt(reader.currentRowCount)} rows out; peak RSS ${fmt(peakMb())} MB; ${target}` });
+    return reader;
+  };
+  const grouped = await measure("grouped BTYD summary (weeks)", btydSummarySql(duckdb, { source, asOf: "2024-12-31", unit: "week", shape: "grouped" }), "target < 20 s, < 500,000 rows");
+  await measure("RFM table with scores (5 bins)", rfmScoresSql(duckdb, { source, asOf: "2024-12-31" }), "target < 20 s");
+  await measure("cohort triangle by month", cohortsSql(duckdb, { source, asOf: "2024-12-31", period: "month" }), "target < 20 s");
+  const g = grouped.getRowObjectsJson();
+  const t0 = process.hrtime.bigint();
+  let note: string;
+  try {
+    const fit = bgnbdFit(g.map((r) => Number(r.x)), g.map((r) => Number(r.t_x)), g.map((r) => Number(r.T)), g.map((r) => Number(r.customers)));
+    note = `r ${fit.r.toFixed(3)}, α ${fit.alpha.toFixed(2)}, a ${fit.a.toFixed(3)}, b ${fit.b.toFixed(3)}; ${fit.evaluations} evaluations; target < 2 s`;
+  } catch (e) {
+    note = `no fit on these synthetic data: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  rows.push({ name: `BGNBDFIT on the grouped summary (${fmt(g.length)} rows)`, seconds: Number(process.hrtime.bigint() - t0) / 1e9, note });
+  db.closeSync();
+  instance.closeSync();
+  return rows;
+}
+
+export const sqlBenchmarks: Benchmark[] = [{ name: "SQL generator on DuckDB", run }];
