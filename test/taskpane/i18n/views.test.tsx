@@ -71,6 +71,9 @@ function expectNoEnglish(): void {
   expect(ENGLISH.filter((t) => new RegExp(`${escape(t)}(?![\\p{L}])`, "u").test(text))).toEqual([]);
 }
 
+/** An element whose whole text is `text`, no-break spaces kept (getByText would fold them into spaces). */
+const hasText = (text: string): boolean => Array.from(document.querySelectorAll("body *")).some((e) => e.children.length === 0 && e.textContent === text);
+
 describe.each(CASES)("the pane in $display", ({ display, culture, group, loyal, language }) => {
   const strings: Strings = stringsFor(language, culture);
   const withLocale = <T extends object>(port: T) => ({ ...port, displayLanguage: () => display, readCulture: async () => culture });
@@ -92,7 +95,8 @@ describe.each(CASES)("the pane in $display", ({ display, culture, group, loyal, 
 
     const table = screen.getByRole("table", { name: strings.summary.table });
     const rows = within(table).getAllByRole("row").map((r) => Array.from(r.querySelectorAll("td, th")).map((c) => c.textContent));
-    expect(rows[1]).toEqual([loyal, "2", `25${NBSP}%`, `1${group}400`, `47,5${NBSP}%`, `1${group}200`, "9,5"]);
+    // Main's column order: revenue share before customer share (plans.ts, SummaryView.tsx).
+    expect(rows[1]).toEqual([loyal, "2", `47,5${NBSP}%`, `25${NBSP}%`, `1${group}400`, `1${group}200`, "9,5"]);
     expect(screen.getByText(strings.summary.cutoffUsed(strings.behaviour.measures.orders, strings.summary.ruleAboveMedian("5,5")))).toBeTruthy();
 
     // The sheet gets the pane's language and raw numbers (Excel formats them in each user's locale).
@@ -102,6 +106,38 @@ describe.each(CASES)("the pane in $display", ({ display, culture, group, loyal, 
     expect(plan.rows[0]).toEqual(["1001", loyal, 10, 8, ""]);
     expect(plan.colours.map((c) => c.name)).toEqual(["Loyal", "Reachable", "Locked-in", "High-risk"].map((s) => strings.segmentLabel[s as "Loyal"]));
     expect(plan.summary.rows[0]).toEqual([loyal, 2, 1400 / 2950, 0.25, 1400, 1200, 9.5]);
+
+    // The Rewards plan below the summary: defaults shown and typed values read in the culture.
+    expect(screen.getByRole("heading", { name: strings.rewards.heading })).toBeTruthy();
+    const face = screen.getByLabelText(strings.rewards.faceValue) as HTMLInputElement;
+    expect(face.value).toBe("0,01");
+    // 0.01 × 80% = 0.008 a point (the defaults of rewardsPlan.ts)
+    expect(hasText(strings.rewards.basisText({ basis: "faceValue", faceValue: 0.01, goodsCost: 0.006, redemptionRate: 0.8 }))).toBe(true);
+    expect(strings.rewards.basisText({ basis: "faceValue", faceValue: 0.01, goodsCost: 0.006, redemptionRate: 0.8 })).toContain(`80${NBSP}% = 0,008`);
+    await user.clear(face);
+    await user.type(face, "0,02");
+    // 0.02 × 80% = 0.016: "0,02" is read with its decimal comma, not refused.
+    expect(hasText(strings.rewards.basisText({ basis: "faceValue", faceValue: 0.02, goodsCost: 0.006, redemptionRate: 0.8 }))).toBe(true);
+    const rewards = screen.getByRole("table", { name: strings.rewards.table });
+    const first = within(rewards).getAllByRole("row")[1];
+    // Loyal: revenue 1,400 → 1,400 points; cost 1,400 × 0.016 = 22.40
+    expect(Array.from(first.querySelectorAll("td")).map((c) => c.textContent).slice(0, 3)).toEqual([loyal, `1${group}400`, "22,4"]);
+    expectNoEnglish();
+  });
+
+  it("shows the Warehouse tab and Open a file… in the language, and words a refused name itself", async () => {
+    const user = userEvent.setup();
+    render(<App port={withLocale(fakePort({ rows: TABLE }))} />);
+    await user.click(await screen.findByRole("tab", { name: strings.retention.tabs.warehouse }));
+    await screen.findByText(strings.warehouse.intro);
+    expect(screen.getByText(strings.files.intro)).toBeTruthy();
+    expectNoEnglish();
+    const table = screen.getByRole("textbox", { name: strings.warehouse.table });
+    await user.clear(table);
+    await user.type(table, "sales.orders;drop");
+    expect(screen.getByText(strings.warehouse.refused(strings.warehouse.table, "name", ""))).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/is refused because/);
+    expectNoEnglish();
   });
 
   it("reads a typed cutoff with a decimal comma", async () => {
@@ -153,5 +189,12 @@ describe.each(CASES)("the pane in $display", ({ display, culture, group, loyal, 
     await user.click(screen.getByRole("button", { name: strings.btyd.check.run }));
     // After the log: refused, with the limits in the culture.
     expect(await screen.findByText(strings.btyd.check.badDate("10.01.2024", "31.03.2024"))).toBeTruthy();
+    // One day of calibration: the fit refuses, explained in the language (FitRefusalNotice).
+    await user.clear(input);
+    await user.type(input, "11.01.2024");
+    await user.click(screen.getByRole("button", { name: strings.btyd.check.run }));
+    expect(await screen.findByText(strings.btyd.check.failed)).toBeTruthy();
+    expect(screen.getByText(strings.fitRefusal.technical)).toBeTruthy();
+    expectNoEnglish();
   });
 });
