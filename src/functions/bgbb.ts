@@ -15,7 +15,7 @@ import { PeriodKind, periodKindFromText } from "../analytics/orders/calendarPeri
 import { at, describeWhere, readBoolean, readDate, readId } from "../analytics/orders/cells";
 import { yieldToHost } from "../analytics/numeric/yieldToHost";
 import { gridOf, guard, guardAsync, listOf, rowCount, single } from "./adapter";
-import { idCell, perCustomer, readFitColumns, rowLabel } from "./btyd";
+import { idCell, perCustomerAsync, readFitColumns, rowLabel } from "./btyd";
 import { fitWithRowLabels } from "./paretoNbd";
 
 function bgbbParamsOf(value: unknown, arg = "params"): BgbbParams {
@@ -132,12 +132,12 @@ export async function bgbbfit(x: any[][], t_x: any[][], n: any[][], weights?: an
  * @param {any[][]} t_x The last such period (1…n), 0 when x = 0.
  * @param {any[][]} n Number of transaction opportunities after the first period.
  * @param {any[][]} params The block BGBBFIT spilled (with its header), or alpha, beta, gamma, delta.
- * @returns {any[][]} One probability per customer.
+ * @returns {Promise<any[][]>} One probability per customer.
  */
-export function bgbbpalive(x: any[][], t_x: any[][], n: any[][], params: any[][]): any[][] {
-  return guard(() => {
+export async function bgbbpalive(x: any[][], t_x: any[][], n: any[][], params: any[][]): Promise<any[][]> {
+  return (await guardAsync(async () => {
     const p = bgbbParamsOf(params);
-    return perCustomer(
+    return await perCustomerAsync(
       [
         { arg: "x", range: x, what: "number of periods with a transaction" },
         { arg: "t_x", range: t_x, what: "t_x" },
@@ -145,7 +145,7 @@ export function bgbbpalive(x: any[][], t_x: any[][], n: any[][], params: any[][]
       ],
       ([xi, txi, ni], i, rows) => historyError(xi, txi, ni, rows, i) ?? bgbbPAlive(p, xi, txi, ni),
     );
-  }) as any[][];
+  })) as any[][];
 }
 
 /**
@@ -157,12 +157,12 @@ export function bgbbpalive(x: any[][], t_x: any[][], n: any[][], params: any[][]
  * @param {any[][]} t_x The last such period (1…n), 0 when x = 0.
  * @param {any[][]} n Number of transaction opportunities after the first period.
  * @param {any[][]} params The block BGBBFIT spilled (with its header), or alpha, beta, gamma, delta.
- * @returns {any[][]} One expected number per customer.
+ * @returns {Promise<any[][]>} One expected number per customer.
  */
-export function bgbbexpected(n_future: any[][], x: any[][], t_x: any[][], n: any[][], params: any[][]): any[][] {
-  return guard(() => {
+export async function bgbbexpected(n_future: any[][], x: any[][], t_x: any[][], n: any[][], params: any[][]): Promise<any[][]> {
+  return (await guardAsync(async () => {
     const p = bgbbParamsOf(params);
-    return perCustomer(
+    return await perCustomerAsync(
       [
         { arg: "n_future", range: n_future, what: "number of opportunities ahead" },
         { arg: "x", range: x, what: "number of periods with a transaction" },
@@ -174,5 +174,5 @@ export function bgbbexpected(n_future: any[][], x: any[][], t_x: any[][], n: any
         return historyError(xi, txi, ni, rows, i) ?? bgbbExpectedPurchases(p, fi, xi, txi, ni);
       },
     );
-  }) as any[][];
+  })) as any[][];
 }

@@ -139,32 +139,29 @@ function readCustomerColumns(
 /**
  * Per-customer values for the BTYD family's adapters (paretoNbd.ts, mbgNbd.ts, bgbb.ts,
  * purchaseProbability.ts): for each row the numbers of `specs`, or the row's error. Blank required
- * cells give #N/A; blank optional cells (or omitted columns) give NaN to `compute`.
+ * cells give #N/A; blank optional cells (or omitted columns) give NaN to `compute`. `compute` may
+ * cost a quadrature per row (Pareto/NBD), so the loop yields to Excel by elapsed time (timeSlicer):
+ * no stretch of a million-row call runs past SLICE_MS plus one row.
  */
-export function perCustomer(
+export async function perCustomerAsync(
   specs: readonly ColumnSpec[],
   compute: (values: Float64Array, row: number, n: number) => number | CellError,
-): ExcelResult[][] {
-  const { n, columns } = readColumns(specs);
-  const out: (number | CellError | null)[] = new Array(n);
-  const values = new Float64Array(specs.length);
+): Promise<ExcelResult[][]> {
+  const slicer = timeSlicer();
+  const { n, data, errors } = readCustomerColumns(specs, () => null);
+  const width = specs.length;
+  const values = new Float64Array(width);
+  const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    let error: CellError | undefined;
-    for (let k = 0; k < specs.length; k++) {
-      const column = columns[k];
-      const v = column ? column.values[i] : NaN;
-      values[k] = v;
-      if (v === v || !column) continue;
-      error = column.errors?.[i];
-      if (error) break;
-      if (!specs[k].optional) {
-        error = notAvailable(`${describeWhere(at(specs[k].arg, n === 1 ? undefined : i + 1))}: the cell is blank; no ${specs[k].what} for this customer`);
-        break;
-      }
-    }
-    out[i] = error ?? compute(values, i, n);
+    if ((i & 255) === 0 && slicer.due()) await slicer.pause();
+    if (errors.size > 0 && errors.has(i)) continue;
+    for (let k = 0; k < width; k++) values[k] = data[k][i];
+    const result = compute(values, i, n);
+    if (typeof result === "number") out[i] = result;
+    else errors.set(i, result);
   }
-  return toExcelColumn(out);
+  if (slicer.due()) await slicer.pause();
+  return spillResults(out, errors);
 }
 
 /**
@@ -174,6 +171,29 @@ export function perCustomer(
 function spillResults(values: Float64Array, errors: Map<number, CellError>, problem: (i: number) => CellError | null = () => null): ExcelResult[][] {
   for (const i of errors.keys()) values[i] = NaN;
   return spillNumbers(values, (i) => errors.get(i) ?? problem(i));
+}
+
+/**
+ * The rows without an error as compact columns, and where each came from (null: every row). The
+ * series-based cores (EXPECTEDPURCHASES, PREDICTEDCLV) then spend nothing on rows whose result is
+ * an error anyway: such rows hold 0s (readCustomerColumns), and x = 0, T = 0 over a long horizon is
+ * the slowest history of all. O(n).
+ */
+function withoutErrorRows(data: readonly Float64Array[], errors: Map<number, CellError>): { rows: Int32Array | null; columns: Float64Array[] } {
+  if (errors.size === 0) return { rows: null, columns: data.slice() };
+  const n = data[0].length;
+  const rows = new Int32Array(n - errors.size);
+  let j = 0;
+  for (let i = 0; i < n; i++) if (!errors.has(i)) rows[j++] = i;
+  return { rows, columns: data.map((column) => Float64Array.from(rows, (i) => column[i])) };
+}
+
+/** Compact results back in their rows (NaN in the error rows, which spillResults fills). O(n). */
+function scatterRows(values: Float64Array, rows: Int32Array | null, n: number): Float64Array {
+  if (!rows) return values;
+  const out = new Float64Array(n).fill(NaN);
+  for (let k = 0; k < rows.length; k++) out[rows[k]] = values[k];
+  return out;
 }
 
 /** A history check as a row error, or null. The common case (whole x ≥ 0, 0 ≤ t_x ≤ T) is tested inline. */
@@ -433,8 +453,9 @@ export async function expectedpurchases(t: any[][], x: any[][], t_x: any[][], T:
     );
     if (slicer.due()) await slicer.pause();
     // The series is summed once per distinct (t, x, T), yielding by elapsed time; its work is bounded (SERIES_BUDGET_TERMS).
-    const expected = await expectedPurchasesColumnAsync(params, data[0], data[1], data[2], data[3], undefined, { slicer });
-    return spillResults(expected, errors, seriesProblem(n));
+    const { rows, columns } = withoutErrorRows(data, errors);
+    const expected = await expectedPurchasesColumnAsync(params, columns[0], columns[1], columns[2], columns[3], undefined, { slicer });
+    return spillResults(scatterRows(expected, rows, n), errors, seriesProblem(n));
   })) as any[][];
 }
 
@@ -569,13 +590,13 @@ export async function predictedclv(
         return reason ? valueError(`${rowLabel(n, i)}${reason}`) : null;
       },
     );
-    const xs = data[0];
-    const spends = data[3];
-    for (let i = 0; i < n; i++) if (xs[i] === 0) spends[i] = 0; // a one-time buyer's spend is not used
+    const { rows, columns } = withoutErrorRows(data, errors);
+    const [xs, txs, Ts, spends] = columns;
+    for (let i = 0; i < xs.length; i++) if (xs[i] === 0) spends[i] = 0; // a one-time buyer's spend is not used
     if (slicer.due()) await slicer.pause();
     // The discounted sum once per distinct (x, T), yielding by elapsed time; its work is bounded (SERIES_BUDGET_TERMS).
-    const clv = await predictedClvColumnAsync(bgnbd, gammaGamma, xs, data[1], data[2], spends, options, undefined, { slicer });
-    return spillResults(clv, errors, seriesProblem(n));
+    const clv = await predictedClvColumnAsync(bgnbd, gammaGamma, xs, txs, Ts, spends, options, undefined, { slicer });
+    return spillResults(scatterRows(clv, rows, n), errors, seriesProblem(n));
   })) as any[][];
 }
 

@@ -11,7 +11,7 @@ import { readTaggedModelParams, taggedHeader } from "../analytics/btyd/taggedMod
 import { failValue, valueError } from "../analytics/errors";
 import { yieldToHost } from "../analytics/numeric/yieldToHost";
 import { gridOf, guard, guardAsync } from "./adapter";
-import { historyError, perCustomer, readFitColumns, rowLabel } from "./btyd";
+import { historyError, perCustomerAsync, readFitColumns, rowLabel } from "./btyd";
 import { fitWithRowLabels } from "./paretoNbd";
 
 /** The params argument of the MBG/NBD functions: the tagged block or r, alpha, a, b. */
@@ -59,12 +59,12 @@ export async function mbgnbdfit(x: any[][], t_x: any[][], T: any[][], weights?: 
  * @param {any[][]} t_x Time from first to last purchase per customer, in the unit the model was fitted in.
  * @param {any[][]} T Time from first purchase to the end of observation per customer, in the unit of t_x.
  * @param {any[][]} params The block MBGNBDFIT spilled (with its header), or r, alpha, a, b.
- * @returns {any[][]} One probability per customer.
+ * @returns {Promise<any[][]>} One probability per customer.
  */
-export function mbgnbdpalive(x: any[][], t_x: any[][], T: any[][], params: any[][]): any[][] {
-  return guard(() => {
+export async function mbgnbdpalive(x: any[][], t_x: any[][], T: any[][], params: any[][]): Promise<any[][]> {
+  return (await guardAsync(async () => {
     const p = mbgnbdParamsOf(params);
-    return perCustomer(
+    return await perCustomerAsync(
       [
         { arg: "x", range: x, what: "number of repeat purchases" },
         { arg: "t_x", range: t_x, what: "t_x" },
@@ -72,7 +72,7 @@ export function mbgnbdpalive(x: any[][], t_x: any[][], T: any[][], params: any[]
       ],
       ([xi, txi, Ti], i, n) => historyError(xi, txi, Ti, n, i) ?? mbgnbdPAlive(p, xi, txi, Ti),
     );
-  }) as any[][];
+  })) as any[][];
 }
 
 /**
@@ -84,12 +84,12 @@ export function mbgnbdpalive(x: any[][], t_x: any[][], T: any[][], params: any[]
  * @param {any[][]} t_x Time from first to last purchase per customer.
  * @param {any[][]} T Time from first purchase to the end of observation per customer, in the unit of t_x.
  * @param {any[][]} params The block MBGNBDFIT spilled (with its header), or r, alpha, a, b.
- * @returns {any[][]} One expected number of purchases per customer.
+ * @returns {Promise<any[][]>} One expected number of purchases per customer.
  */
-export function mbgnbdexpected(t: any[][], x: any[][], t_x: any[][], T: any[][], params: any[][]): any[][] {
-  return guard(() => {
+export async function mbgnbdexpected(t: any[][], x: any[][], t_x: any[][], T: any[][], params: any[][]): Promise<any[][]> {
+  return (await guardAsync(async () => {
     const p = mbgnbdParamsOf(params);
-    return perCustomer(
+    return await perCustomerAsync(
       [
         { arg: "t", range: t, what: "period length" },
         { arg: "x", range: x, what: "number of repeat purchases" },
@@ -101,5 +101,5 @@ export function mbgnbdexpected(t: any[][], x: any[][], t_x: any[][], T: any[][],
         return historyError(xi, txi, Ti, n, i) ?? mbgnbdExpectedPurchases(p, ti, xi, txi, Ti);
       },
     );
-  }) as any[][];
+  })) as any[][];
 }

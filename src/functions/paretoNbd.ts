@@ -11,7 +11,7 @@ import { readTaggedModelParams, taggedHeader } from "../analytics/btyd/taggedMod
 import { CellError, failValue, raise, valueError } from "../analytics/errors";
 import { yieldToHost } from "../analytics/numeric/yieldToHost";
 import { gridOf, guard, guardAsync } from "./adapter";
-import { historyError, perCustomer, readFitColumns, rowLabel } from "./btyd";
+import { historyError, perCustomerAsync, readFitColumns, rowLabel } from "./btyd";
 
 /** The params argument of the Pareto/NBD functions: the tagged block or r, alpha, s, beta. */
 export function paretoNbdParamsOf(value: unknown, arg = "params"): ParetoNbdParams {
@@ -68,12 +68,12 @@ export async function paretonbdfit(x: any[][], t_x: any[][], T: any[][], weights
  * @param {any[][]} t_x Time from first to last purchase per customer, in the unit the model was fitted in.
  * @param {any[][]} T Time from first purchase to the end of observation per customer, in the unit of t_x.
  * @param {any[][]} params The block PARETONBDFIT spilled (with its header), or r, alpha, s, beta.
- * @returns {any[][]} One probability per customer.
+ * @returns {Promise<any[][]>} One probability per customer.
  */
-export function paretonbdpalive(x: any[][], t_x: any[][], T: any[][], params: any[][]): any[][] {
-  return guard(() => {
+export async function paretonbdpalive(x: any[][], t_x: any[][], T: any[][], params: any[][]): Promise<any[][]> {
+  return (await guardAsync(async () => {
     const p = paretoNbdParamsOf(params);
-    return perCustomer(
+    return await perCustomerAsync(
       [
         { arg: "x", range: x, what: "number of repeat purchases" },
         { arg: "t_x", range: t_x, what: "t_x" },
@@ -81,7 +81,7 @@ export function paretonbdpalive(x: any[][], t_x: any[][], T: any[][], params: an
       ],
       ([xi, txi, Ti], i, n) => historyError(xi, txi, Ti, n, i) ?? paretoNbdPAlive(p, xi, txi, Ti),
     );
-  }) as any[][];
+  })) as any[][];
 }
 
 /**
@@ -93,12 +93,12 @@ export function paretonbdpalive(x: any[][], t_x: any[][], T: any[][], params: an
  * @param {any[][]} t_x Time from first to last purchase per customer.
  * @param {any[][]} T Time from first purchase to the end of observation per customer, in the unit of t_x.
  * @param {any[][]} params The block PARETONBDFIT spilled (with its header), or r, alpha, s, beta.
- * @returns {any[][]} One expected number of purchases per customer.
+ * @returns {Promise<any[][]>} One expected number of purchases per customer.
  */
-export function paretonbdexpected(t: any[][], x: any[][], t_x: any[][], T: any[][], params: any[][]): any[][] {
-  return guard(() => {
+export async function paretonbdexpected(t: any[][], x: any[][], t_x: any[][], T: any[][], params: any[][]): Promise<any[][]> {
+  return (await guardAsync(async () => {
     const p = paretoNbdParamsOf(params);
-    return perCustomer(
+    return await perCustomerAsync(
       [
         { arg: "t", range: t, what: "period length" },
         { arg: "x", range: x, what: "number of repeat purchases" },
@@ -110,5 +110,5 @@ export function paretonbdexpected(t: any[][], x: any[][], t_x: any[][], T: any[]
         return historyError(xi, txi, Ti, n, i) ?? paretoNbdExpectedPurchases(p, ti, xi, txi, Ti);
       },
     );
-  }) as any[][];
+  })) as any[][];
 }

@@ -14,8 +14,8 @@ import { paretoNbdNewCustomerExpectedPurchases, paretoNbdParamsError } from "../
 import { FIT_OF, ModelTag, modelOfBlock, readTaggedModelParams } from "../analytics/btyd/taggedModelParams";
 import { failValue, isCellError, raise, valueError } from "../analytics/errors";
 import { readNumber, at } from "../analytics/orders/cells";
-import { gridOf, guard, single } from "./adapter";
-import { perCustomer, rowLabel } from "./btyd";
+import { gridOf, guard, guardAsync, single } from "./adapter";
+import { perCustomerAsync, rowLabel } from "./btyd";
 
 type NewCustomerModel = { readonly model: ModelTag; readonly pmf: ((k: number, t: number) => number) | null; readonly mean: (t: number) => number };
 
@@ -59,18 +59,18 @@ const tColumn = (t: unknown) => [{ arg: "t", range: t, what: "time since acquisi
  * @param {any} k Number of repeat purchases, a whole number, 0 or more.
  * @param {any[][]} t Time since acquisition, in the unit the model was fitted in (one value or a column).
  * @param {any[][]} params The block BGNBDFIT or PARETONBDFIT spilled, with its header.
- * @returns {any[][]} One probability per value of t.
+ * @returns {Promise<any[][]>} One probability per value of t.
  */
-export function purchaseprobability(k: any, t: any[][], params: any[][]): any[][] {
-  return guard(() => {
+export async function purchaseprobability(k: any, t: any[][], params: any[][]): Promise<any[][]> {
+  return (await guardAsync(async () => {
     const m = modelOf(params);
     if (!m.pmf) failValue(`params: P(X(t) = k) is not available for the ${m.model} model; use a BG/NBD or Pareto/NBD block`);
     const kValue = readNumber(single(k, "k"), at("k"), "a whole number of purchases");
     if (isCellError(kValue)) raise(kValue);
     if (kValue === null || !Number.isInteger(kValue) || kValue < 0) failValue(`k: expected a whole number of purchases, 0 or more, found ${kValue === null ? "a blank cell" : kValue}`);
     const pmf = m.pmf;
-    return perCustomer(tColumn(t), ([ti], i, n) => (ti < 0 ? valueError(`${rowLabel(n, i)}t is ${ti}; expected a time of 0 or more`) : pmf(kValue, ti)));
-  }) as any[][];
+    return await perCustomerAsync(tColumn(t), ([ti], i, n) => (ti < 0 ? valueError(`${rowLabel(n, i)}t is ${ti}; expected a time of 0 or more`) : pmf(kValue, ti)));
+  })) as any[][];
 }
 
 /**
@@ -79,11 +79,11 @@ export function purchaseprobability(k: any, t: any[][], params: any[][]): any[][
  * @helpurl https://localhost:3000/help.html#expectednewcustomer
  * @param {any[][]} t Time since acquisition, in the unit the model was fitted in (one value or a column).
  * @param {any[][]} params The block BGNBDFIT, PARETONBDFIT or MBGNBDFIT spilled, with its header.
- * @returns {any[][]} One expected number of purchases per value of t.
+ * @returns {Promise<any[][]>} One expected number of purchases per value of t.
  */
-export function expectednewcustomer(t: any[][], params: any[][]): any[][] {
-  return guard(() => {
+export async function expectednewcustomer(t: any[][], params: any[][]): Promise<any[][]> {
+  return (await guardAsync(async () => {
     const m = modelOf(params);
-    return perCustomer(tColumn(t), ([ti], i, n) => (ti < 0 ? valueError(`${rowLabel(n, i)}t is ${ti}; expected a time of 0 or more`) : m.mean(ti)));
-  }) as any[][];
+    return await perCustomerAsync(tColumn(t), ([ti], i, n) => (ti < 0 ? valueError(`${rowLabel(n, i)}t is ${ti}; expected a time of 0 or more`) : m.mean(ti)));
+  })) as any[][];
 }

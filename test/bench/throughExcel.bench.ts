@@ -283,10 +283,27 @@ async function worstCases(): Promise<BenchResult[]> {
     z[i] = x[i] === 0 ? 0 : 5 + random() * 50;
   }
   const thirty = (v: number) => column(new Array(30).fill(v));
+  // CDNOW estimates (weeks): Pareto/NBD from Fader & Hardie (2005), note 009; MBG/NBD as in test/analytics/btyd/mbgnbd.test.ts.
+  const pareto = [[0.553, 10.578, 0.606, 11.669]];
+  const mbg = [["MBG/NBD r", "MBG/NBD alpha", "MBG/NBD a", "MBG/NBD b", "log-likelihood"], [0.525, 6.183, 0.891, 1.614, ""]];
+  const fullSheet = () => {
+    const big = 1_048_576;
+    const bx = new Array<number>(big), btx = new Array<number>(big), bT = new Array<number>(big);
+    for (let i = 0; i < big; i++) {
+      bT[i] = 1 + (77 * i) / big;
+      bx[i] = Math.floor(random() * 8);
+      btx[i] = bx[i] === 0 ? 0 : bT[i] * random();
+    }
+    return [column(bx), column(btx), column(bT)];
+  };
   const cases: { label: string; id: string; args: () => unknown[] }[] = [
     { label: "PREDICTEDCLV, 50,000 distinct histories, CDNOW fits, 120 months, weeks", id: "PREDICTEDCLV", args: () => [column(x), column(tx), column(T), column(z), cdnow, gg, 120, 0.01, null, "week"] },
     { label: "PREDICTEDCLV, 30 rows, r = 1E-300, gg p = 1E300, 1,200 months, days", id: "PREDICTEDCLV", args: () => [thirty(3), thirty(20), thirty(30), thirty(25), [[1e-300, 4.4, 0.79, 2.4]], [[1e300, 3.74, 15.44]], 1200, 0, null, "day"] },
     { label: "EXPECTEDPURCHASES, 30 rows, t = 1E9 weeks, CDNOW fit", id: "EXPECTEDPURCHASES", args: () => [1e9, thirty(2), thirty(30), thirty(38), cdnow] },
+    // A full sheet of distinct histories: a quadrature or series per customer (Pareto/NBD's death term).
+    { label: "PARETONBDPALIVE, 1,048,576 distinct histories, CDNOW fit", id: "PARETONBDPALIVE", args: () => [...fullSheet(), pareto] },
+    { label: "PARETONBDEXPECTED, 1,048,576 distinct histories, 39 weeks", id: "PARETONBDEXPECTED", args: () => [39, ...fullSheet(), pareto] },
+    { label: "MBGNBDPALIVE, 1,048,576 distinct histories", id: "MBGNBDPALIVE", args: () => [...fullSheet(), mbg] },
   ];
   const rows: BenchResult[] = [];
   for (const c of cases) {

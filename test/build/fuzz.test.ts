@@ -16,7 +16,7 @@ import { loadBundle, readMetadata } from "./loadBundle";
 
 /**
  * The bound on one call of at most 30 rows, stated in the README: the expected-purchases series is
- * capped at 10^9 terms per call (a few seconds here) and the fits at their iteration limits; the
+ * capped at 2·10^8 terms per call (1–8 s here) and the fits at their iteration limits; the
  * rest is O(rows). Generous, because the machine running the tests is shared.
  */
 const CALL_BOUND_SECONDS = 20;

@@ -18,14 +18,14 @@ describe("LOYALTY.MBGNBDFIT", () => {
 });
 
 describe("LOYALTY.MBGNBDPALIVE and MBGNBDEXPECTED", () => {
-  it("give the model's values, P(alive) below 1 at x = 0", () => {
-    const out = mbgnbdpalive([[2], [0]], [[30.43], [0]], [[38.86], [38.86]], BLOCK);
+  it("give the model's values, P(alive) below 1 at x = 0", async () => {
+    const out = (await mbgnbdpalive([[2], [0]], [[30.43], [0]], [[38.86], [38.86]], BLOCK));
     expect(out[0][0]).toBeCloseTo(mbgnbdPAlive(P, 2, 30.43, 38.86), 14);
     expect(out[1][0]).toBeLessThan(1);
-    expect(mbgnbdexpected([[39]], [[2]], [[30.43]], [[38.86]], BLOCK)[0][0]).toBeCloseTo(mbgnbdExpectedPurchases(P, 39, 2, 30.43, 38.86), 14);
+    expect((await mbgnbdexpected([[39]], [[2]], [[30.43]], [[38.86]], BLOCK))[0][0]).toBeCloseTo(mbgnbdExpectedPurchases(P, 39, 2, 30.43, 38.86), 14);
   });
-  it("refuse BGNBDFIT's block (same parameter names, other model)", () => {
+  it("refuse BGNBDFIT's block (same parameter names, other model)", async () => {
     const bgnbd = [["r", "alpha", "a", "b", "log-likelihood"], [0.2426, 4.4135, 0.7929, 2.4258, -9582.43]];
-    expect(excelError(mbgnbdpalive([[2]], [[30.43]], [[38.86]], bgnbd))?.message).toBe("params: this is a BG/NBD block (BGNBDFIT); expected the MBG/NBD block MBGNBDFIT spilled");
+    expect(excelError((await mbgnbdpalive([[2]], [[30.43]], [[38.86]], bgnbd)))?.message).toBe("params: this is a BG/NBD block (BGNBDFIT); expected the MBG/NBD block MBGNBDFIT spilled");
   });
 });

@@ -94,7 +94,7 @@ const SERIES_TOLERANCE = 1e-16;
  */
 export const SERIES_MAX_TERMS = 1_000_000;
 /** The most series terms one call over columns may sum in total (a few seconds here); beyond, the call fails. */
-export const SERIES_BUDGET_TERMS = 1_000_000_000;
+export const SERIES_BUDGET_TERMS = 200_000_000;
 export const SERIES_NOT_CONVERGED = `the expected purchases cannot be computed accurately for this customer: the series does not settle within ${SERIES_MAX_TERMS.toLocaleString("en-US")} terms or cancels (t very long beside alpha + T, or extreme parameters); use a shorter period, a coarser time unit or other parameters`;
 
 /** A call's remaining allowance of series terms (see SERIES_BUDGET_TERMS). */

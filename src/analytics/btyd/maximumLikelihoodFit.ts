@@ -8,7 +8,11 @@
  *   ∂f/∂θⱼ ≈ [f(θ + h eⱼ) − f(θ − h eⱼ)] / 2h,  h = 10⁻⁵,
  * (truncation error about h² = 10⁻¹⁰ of the curvature, rounding about 10⁻¹¹). Standard errors from
  * the observed information (observedInformation.ts), whose Hessian differences a gradient of
- * ln L in p taken the same way with hⱼ = 10⁻⁴·pⱼ.
+ * ln L in p taken the same way, both with hⱼ = 3·10⁻⁴·pⱼ (about ε^¼: the Hessian is a second
+ * difference of ln L, so its rounding is ε·|ln L| / (h_g·h_H) and its truncation h²; with the
+ * Hessian's step at 10⁻⁵ the rounding of ln L, some 10⁻¹¹ on CDNOW's −9594.97, moved the
+ * Pareto/NBD SE of β, along its flat ridge, anywhere from 6.199 (Node) to 6.213 (Chromium) by
+ * engine and build, while an independent computation gives 6.211; at 3·10⁻⁴ both give 6.211).
  * A maximum at the edge of the parameter space (|θ| > 25, or a standard error over 100 times its
  * estimate, or an information matrix that is not positive definite) fails with #VALUE! and the
  * model's words for it (fitBoundary.ts).
@@ -43,6 +47,8 @@ export type MaximumLikelihoodEstimate = {
 const LOG_BOUND = 25;
 const MAX_RELATIVE_ERROR = 100;
 const STEP = 1e-5;
+/** Relative step of both differences behind the standard errors (see the file comment). */
+const INFORMATION_STEP = 3e-4;
 
 function objectiveOf(problem: MaximumLikelihoodProblem) {
   const d = problem.names.length;
@@ -91,7 +97,7 @@ function finish(problem: MaximumLikelihoodProblem, result: BfgsResult): MaximumL
   const gradient = (p: Float64Array, out: Float64Array) => {
     shifted.set(p);
     for (let j = 0; j < d; j++) {
-      const h = 1e-4 * p[j];
+      const h = INFORMATION_STEP * p[j];
       shifted[j] = p[j] + h;
       const up = problem.logLikelihood(shifted);
       shifted[j] = p[j] - h;
@@ -100,7 +106,7 @@ function finish(problem: MaximumLikelihoodProblem, result: BfgsResult): MaximumL
       out[j] = (up - down) / (2 * h);
     }
   };
-  const errors = standardErrors(gradient, estimates);
+  const errors = standardErrors(gradient, estimates, INFORMATION_STEP);
   if (!errors || errors.some((e) => !Number.isFinite(e))) {
     failValue(runaway() ?? `${why}: the likelihood is flat or not at a maximum there (the information matrix is not positive definite)`);
   }
