@@ -37,16 +37,19 @@ type Props = { readonly port?: ExcelPort; readonly strings?: Strings; readonly r
  */
 export function App({ port = officeExcel, strings: given, retentionPort }: Props): React.JSX.Element {
   const styles = useStyles();
-  const strings = usePaneStrings(port, given);
+  const loaded = usePaneStrings(port, given);
   const [view, setView] = React.useState<View>("segment");
   const [retentionOpened, setRetentionOpened] = React.useState(false);
   const retention = React.useMemo(() => retentionPort ?? retentionPortOf(port), [retentionPort, port]);
+  const theme = port.officeTheme() === "dark" ? webDarkTheme : webLightTheme;
+  // German or Norwegian still loading (a few milliseconds from the add-in's origin): nothing rather than English.
+  if (loaded === null) return <FluentProvider theme={theme} />;
+  const strings = loaded;
   const t = strings.retention.tabs;
   const select = (next: View): void => {
     setView(next);
     if (next === "retention") setRetentionOpened(true);
   };
-  const theme = port.officeTheme() === "dark" ? webDarkTheme : webLightTheme;
   const host = port.hostInfo();
   return (
     <FluentProvider theme={theme}>

@@ -82,7 +82,9 @@ describe.each(CASES)("the pane in $display", ({ display, culture, group, loyal, 
     const user = userEvent.setup();
     const port = fakePort({ rows: TABLE });
     render(<App port={withLocale(port)} />);
-    expect(screen.getByText(strings.pick.hint)).toBeTruthy();
+    // The language's strings arrive as their own chunk (usePaneStrings.ts): nothing English meanwhile.
+    expectNoEnglish();
+    expect(await screen.findByText(strings.pick.hint)).toBeTruthy();
     expect(document.documentElement.lang).toBe(display);
     expectNoEnglish();
     await user.click(screen.getByRole("button", { name: strings.pick.useSelection }));
@@ -144,7 +146,7 @@ describe.each(CASES)("the pane in $display", ({ display, culture, group, loyal, 
     const user = userEvent.setup();
     const port = fakePort({ rows: TABLE });
     render(<App port={withLocale(port)} />);
-    await user.click(screen.getByRole("button", { name: strings.pick.useSelection }));
+    await user.click(await screen.findByRole("button", { name: strings.pick.useSelection }));
     await screen.findByRole("heading", { name: strings.map.heading });
     await user.click(screen.getByRole("radio", { name: strings.behaviour.cutoffAtLeast }));
     await user.type(screen.getByRole("textbox", { name: strings.behaviour.cutoffValueLabel }), "6,5");
