@@ -6,7 +6,8 @@ import { type ExcelPort, officeExcel } from "./excel/port";
 import { WarehouseView } from "./warehouse/WarehouseView";
 import { RetentionView } from "./retention/RetentionView";
 import { type RetentionPort, retentionPortOf } from "./retention/useRetentionFlow";
-import { en, type Strings } from "./strings/en";
+import { usePaneStrings } from "./i18n/usePaneStrings";
+import type { Strings } from "./strings/en";
 
 // No class on FluentProvider itself: it copies its classes to every portal (tooltips, popovers),
 // and a full-height class there covered the whole page once the chart's tooltips mounted.
@@ -27,23 +28,28 @@ const useStyles = makeStyles({
 
 type View = "segment" | "retention" | "warehouse";
 
+/** `strings` fixes the language (tests); without it the pane follows Office's display language and Excel's regional settings. */
 type Props = { readonly port?: ExcelPort; readonly strings?: Strings; readonly retentionPort?: RetentionPort };
 
 /**
  * The pane inside FluentProvider, dark when Office's theme is dark; a plain message outside Excel or on too old a host.
  * Three views in tabs: Segment, Retention and Warehouse (SQL for big order logs). A view once opened stays mounted (hidden), so switching keeps its state.
  */
-export function App({ port = officeExcel, strings = en, retentionPort }: Props): React.JSX.Element {
+export function App({ port = officeExcel, strings: given, retentionPort }: Props): React.JSX.Element {
   const styles = useStyles();
+  const loaded = usePaneStrings(port, given);
   const [view, setView] = React.useState<View>("segment");
   const [retentionOpened, setRetentionOpened] = React.useState(false);
   const retention = React.useMemo(() => retentionPort ?? retentionPortOf(port), [retentionPort, port]);
+  const theme = port.officeTheme() === "dark" ? webDarkTheme : webLightTheme;
+  // German or Norwegian still loading (a few milliseconds from the add-in's origin): nothing rather than English.
+  if (loaded === null) return <FluentProvider theme={theme} />;
+  const strings = loaded;
   const t = strings.retention.tabs;
   const select = (next: View): void => {
     setView(next);
     if (next === "retention") setRetentionOpened(true);
   };
-  const theme = port.officeTheme() === "dark" ? webDarkTheme : webLightTheme;
   const host = port.hostInfo();
   return (
     <FluentProvider theme={theme}>

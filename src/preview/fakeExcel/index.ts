@@ -14,6 +14,8 @@ export type { RunOptions } from "./proxy";
 export { FIVE_MB, SheetModel, WorkbookModel, isErrorCell } from "./workbook";
 export type { CellValue, ChartModel, ErrorCell, Simulation } from "./workbook";
 export * from "./address";
+export { FAKE_CULTURES, cultureOf, setCulture } from "./culture";
+export type { FakeCulture } from "./culture";
 
 /** The `OfficeExtension` global the pane reads errors against. */
 export function createOfficeExtension() {

@@ -12,13 +12,8 @@ import { ClientCollection, ClientObject, FakeOfficeError, sizeOf } from "./proxy
 import { Range, RangeAreas, usedRect } from "./ranges";
 import type { SheetModel, WorkbookModel } from "./workbook";
 
-export class Application {
-  constructor(private readonly ctx: RequestContext) {}
-  /** ExcelApi 1.6. Nothing recalculates in the preview, so this only has to exist in the batch. */
-  suspendApiCalculationUntilNextSync(): void {
-    this.ctx.enqueue({ requestBytes: 0, location: "Application.suspendApiCalculationUntilNextSync", run: () => undefined });
-  }
-}
+/** Application lives in culture.ts with the regional settings it reports. */
+export { Application } from "./culture";
 
 export class WorkbookProtection extends ClientObject<WorkbookModel> {
   constructor(ctx: RequestContext) {

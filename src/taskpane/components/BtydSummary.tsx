@@ -1,14 +1,12 @@
 import * as React from "react";
 import { MessageBar, MessageBarBody, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, mergeClasses } from "@fluentui/react-components";
 import { ymdFromSerial } from "../../analytics/orders/dates";
-import { SEGMENTS, type Segment } from "../../analytics/segments/loyaltySegment";
 import { AT_RISK_SEGMENTS, type BtydOutcome } from "../model/btydModel";
+import { segmentText } from "../i18n/segmentText";
 import type { Strings } from "../strings/en";
 import { FitRefusalNotice } from "./FitRefusalNotice";
 import { usePaneStyles } from "./styles";
 import { formatNumber } from "./useSegmentFlow";
-
-const isGroup = (name: string): name is Segment => (SEGMENTS as readonly string[]).includes(name);
 
 /** A date serial as YYYY-MM-DD. */
 export function isoDate(serial: number): string {
@@ -26,18 +24,18 @@ export function BtydSummaryView({ outcome, groups, strings }: Props): React.JSX.
     return <FitRefusalNotice intent="warning" refusal={outcome.refusal} message={outcome.message} strings={strings} lead={s.failed} />;
   }
   const money = (v: number | null) => (v === null ? "–" : formatNumber(strings, v, 0));
-  const label = (name: string) => (isGroup(name) ? strings.segmentLabel[name] : name);
+  const label = (name: string) => segmentText(strings, name);
   const withValue = outcome.clv !== null;
   const withRisk = withValue && groups;
-  const unitName = strings.btyd.map.units[outcome.unit].toLowerCase();
+  const unitName = strings.btyd.map.unitInSentence[outcome.unit];
   const p = outcome.bgnbd;
   const f = (v: number) => formatNumber(strings, v, 4);
   const source =
     outcome.source === "mapped"
       ? s.mapped(unitName)
       : outcome.recencyKind === "days"
-        ? s.derivedFromDays(outcome.asOf === null ? "–" : isoDate(outcome.asOf))
-        : s.derived(outcome.asOf === null ? "–" : isoDate(outcome.asOf));
+        ? s.derivedFromDays(outcome.asOf === null ? "–" : strings.format.date(outcome.asOf))
+        : s.derived(outcome.asOf === null ? "–" : strings.format.date(outcome.asOf));
   const u = outcome.unusable;
   return (
     <section className={styles.section} aria-labelledby="btyd-heading">

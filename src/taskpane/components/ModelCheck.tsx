@@ -19,13 +19,11 @@ import {
 } from "@fluentui/react-components";
 import { GroupedVerticalBarChart, type GroupedVerticalBarChartData, getNextColor } from "@fluentui/react-charts";
 import { type FitRefusal, FitRefusalError } from "../../analytics/numeric/fitBoundary";
-import { serialFromIsoText } from "../../analytics/orders/dates";
 import type { ExcelPort } from "../excel/port";
 import type { Region } from "../excel/types";
 import { columnLetter, detectHeaders, headerTexts } from "../model/mapping";
 import { type CheckResult, type OrderLog, checkModel, defaultCalibrationEnd, guessOrderLogColumns, readOrderLog } from "../model/modelCheck";
 import type { Strings } from "../strings/en";
-import { isoDate } from "./BtydSummary";
 import { FitRefusalNotice } from "./FitRefusalNotice";
 import { SlowReadHint } from "./SlowReadHint";
 import { usePaneStyles } from "./styles";
@@ -83,7 +81,7 @@ export function ModelCheck({ port, strings, dark = false }: Props): React.JSX.El
         return;
       }
       const log = await loadLog(port, base);
-      setState({ status: "picked", picked: { ...base, log, calibrationEnd: log ? isoDate(defaultCalibrationEnd(log)) : "" }, error: log ? null : c.noDates });
+      setState({ status: "picked", picked: { ...base, log, calibrationEnd: log ? strings.format.date(defaultCalibrationEnd(log)) : "" }, error: log ? null : c.noDates });
     } catch (error) {
       setState({ status: "idle", error: noticeFor(error, strings).text });
     }
@@ -98,7 +96,7 @@ export function ModelCheck({ port, strings, dark = false }: Props): React.JSX.El
     }
     try {
       const log = await loadLog(port, next);
-      setState({ status: "picked", picked: { ...next, log, calibrationEnd: log ? isoDate(defaultCalibrationEnd(log)) : "" }, error: log ? null : c.noDates });
+      setState({ status: "picked", picked: { ...next, log, calibrationEnd: log ? strings.format.date(defaultCalibrationEnd(log)) : "" }, error: log ? null : c.noDates });
     } catch (error) {
       setState({ status: "picked", picked: next, error: noticeFor(error, strings).text });
     }
@@ -107,9 +105,9 @@ export function ModelCheck({ port, strings, dark = false }: Props): React.JSX.El
   const run = async (picked: Picked): Promise<void> => {
     const log = picked.log;
     if (!log) return;
-    const end = serialFromIsoText(picked.calibrationEnd.trim());
+    const end = strings.format.parseDate(picked.calibrationEnd);
     if (end === null || end <= log.firstDate || end >= log.lastDate) {
-      setState({ status: "picked", picked, error: c.badDate(isoDate(log.firstDate), isoDate(log.lastDate)) });
+      setState({ status: "picked", picked, error: c.badDate(strings.format.date(log.firstDate), strings.format.date(log.lastDate)) });
       return;
     }
     setState({ status: "fitting", picked });
@@ -166,7 +164,7 @@ export function ModelCheck({ port, strings, dark = false }: Props): React.JSX.El
           />
           {log && (
             <>
-              <Field label={c.calibrationEnd} hint={c.calibrationHelp(isoDate(log.firstDate), isoDate(log.lastDate))}>
+              <Field label={c.calibrationEnd} hint={c.calibrationHelp(strings.format.date(log.firstDate), strings.format.date(log.lastDate))}>
                 <Input
                   value={picked.calibrationEnd}
                   onChange={(_, d) => setState({ status: "picked", picked: { ...picked, calibrationEnd: d.value }, error: null })}

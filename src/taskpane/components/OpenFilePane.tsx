@@ -86,7 +86,7 @@ export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeC
       setColumns(guessFileColumns(dialect.header, dialect.sample));
       setState({ status: "picked", picked: { file, kind, header: dialect.header, dialect } });
     } catch (error) {
-      setState({ status: "finished", picked: null, intent: "error", message: error instanceof CsvDialectError ? error.message : s.failed(String(error)) });
+      setState({ status: "finished", picked: null, intent: "error", message: error instanceof CsvDialectError ? (error.kind === "noData" ? s.csvNoData : s.csvNoDelimiter) : s.failed(String(error)) });
     }
   };
 

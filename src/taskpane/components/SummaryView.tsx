@@ -5,6 +5,7 @@ import { SEGMENTS, type Segment } from "../../analytics/segments/loyaltySegment"
 import { SEGMENT_COLOURS } from "../palette";
 import { skippedLines } from "../model/plans";
 import type { RunResult, SummaryRow } from "../model/segmentRun";
+import { segmentText } from "../i18n/segmentText";
 import type { Strings } from "../strings/en";
 import { BtydSummaryView } from "./BtydSummary";
 import { usePaneStyles } from "./styles";
@@ -24,9 +25,9 @@ export function SummaryView({ result, strings, dark = false }: Props): React.JSX
   const styles = usePaneStyles();
   const s = strings.summary;
   const sum = result.summary;
-  const percent = (v: number | null) => (v === null ? "–" : new Intl.NumberFormat(strings.locale, { style: "percent", maximumFractionDigits: 1 }).format(v));
+  const percent = (v: number | null) => (v === null ? "–" : strings.format.percent(v, 1));
   const money = (v: number | null) => (v === null ? "–" : formatNumber(strings, v, 0));
-  const label = (name: string) => (isGroup(name) ? strings.segmentLabel[name] : name);
+  const label = (name: string) => segmentText(strings, name);
   const showRevenue = sum.revenue !== null;
   const showProfit = sum.profit !== null;
   const showRecurring = sum.recurring !== null;
@@ -155,7 +156,7 @@ export function SegmentChart({ result, strings, dark = false }: Props): React.JS
   if (rows.length === 0) return null;
   const total = result.summary.customers;
   const revenueTotal = result.summary.revenue;
-  const label = (name: string) => (isGroup(name) ? strings.segmentLabel[name] : name);
+  const label = (name: string) => segmentText(strings, name);
   // The four groups take the fixed palette; RFM segments take Fluent's data-visualisation colours.
   const colour = (name: string, i: number) => colourOf(name) ?? getNextColor(i, 0, dark);
   const data: ChartProps[] = [

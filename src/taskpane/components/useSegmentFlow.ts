@@ -12,6 +12,7 @@ import { type Mapping, MappingMemory, detectHeaders, guessMapping, headerTexts, 
 import { computeBtyd } from "../model/btydModel";
 import { columnPlan, sheetPlan } from "../model/plans";
 import { RunError, type RunMode, type RunResult, runSegmentation } from "../model/segmentRun";
+import { parseNumberIn } from "../i18n/format";
 import type { Strings } from "../strings/en";
 
 export type Target = "sheet" | "beside" | "insert";
@@ -51,7 +52,7 @@ export type FlowState =
 const memory = new MappingMemory();
 
 export function formatNumber(strings: Strings, value: number, digits = 2): string {
-  return new Intl.NumberFormat(strings.locale, { maximumFractionDigits: digits }).format(value);
+  return strings.format.number(value, digits);
 }
 
 /** The plain-language notice for anything a step threw. */
@@ -112,11 +113,11 @@ function withMapping(setup: Setup, mapping: Mapping): Setup {
   return { ...setup, mapping, measure, mode };
 }
 
-export function parseCutoff(choice: CutoffChoice): Cutoff | null {
+/** The typed cutoff, read in the user's culture ("9,5" and "9.5" alike; "1.234,5" in de). */
+export function parseCutoff(choice: CutoffChoice, read: (text: string) => number | null = (text) => parseNumberIn(text, ".", ",")): Cutoff | null {
   if (choice.kind === "median") return { kind: "median" };
-  const text = choice.text.trim().replace(/\s/g, "");
-  if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return null;
-  return { kind: "atLeast", value: Number(text.replace(",", ".")) };
+  const value = read(choice.text);
+  return value === null ? null : { kind: "atLeast", value };
 }
 
 export function useSegmentFlow(port: ExcelPort, strings: Strings) {
@@ -182,7 +183,7 @@ export function useSegmentFlow(port: ExcelPort, strings: Strings) {
     if (setup.mapping.columns.id === null) return fail({ intent: "error", text: strings.errors.noId });
     if (setup.mode === "groups" && setup.mapping.columns.attitude === null) return fail(noticeFor(new RunError("needAttitude"), strings, setup));
     if (setup.mode === "groups" && setup.measure === null) return fail({ intent: "error", text: strings.behaviour.noBehaviour });
-    const cutoff = parseCutoff(setup.cutoff);
+    const cutoff = parseCutoff(setup.cutoff, strings.format.parseNumber);
     if (cutoff === null) return fail({ intent: "error", text: strings.errors.badCutoff });
 
     memory.remember(setup.region.sheetName, headerTexts(setup.firstRows, setup.hasHeaders, setup.region.columnCount), setup.mapping);

@@ -7,8 +7,9 @@
  * EXACT API SURFACE USED (keep in sync; the in-browser fake implements exactly this):
  *
  * Office (common API)
- * - `Office.context.requirements.isSetSupported("ExcelApi", "1.8" | "1.9" | "1.10" | "1.11")`
+ * - `Office.context.requirements.isSetSupported("ExcelApi", "1.8" | "1.9" | "1.10" | "1.11" | "1.12")`
  * - `Office.context.officeTheme.bodyBackgroundColor` (may be undefined: Excel on the web)
+ * - `Office.context.displayLanguage` (culture.ts: the pane's language)
  *
  * Excel.run
  * - `Excel.run(batch)` and `Excel.run({ delayForCellEdit: true }, batch)`; `context.sync()`;
@@ -18,6 +19,9 @@
  *
  * RequestContext / Application / Workbook
  * - `context.workbook`, `context.application.suspendApiCalculationUntilNextSync()` (1.6)
+ * - culture.ts, only when supported: `application` → load `decimalSeparator,thousandsSeparator,useSystemSeparators` (1.11);
+ *   `application.cultureInfo` → load `name` (1.11); `cultureInfo.numberFormat` → load
+ *   `numberDecimalSeparator,numberGroupSeparator` (1.11); `cultureInfo.datetimeFormat` → load `shortDatePattern` (1.12)
  * - `workbook.getSelectedRange()` (1.1), `workbook.getSelectedRanges()` → RangeAreas, load `areaCount` (1.9, only when supported)
  * - `workbook.worksheets` → `getItem(name)`, `add(name)` (1.1), `getItemOrNullObject(name)` (1.4)
  * - `workbook.protection` → load `protected` (1.7)
@@ -56,8 +60,9 @@
  * Error codes read from `error.code` (OfficeExtension.Error): `ResponsePayloadSizeLimitExceeded`,
  * `RequestPayloadSizeLimitExceeded`, `InvalidOperationInCellEditMode`, `AccessDenied`,
  * `InvalidSelection`, `ItemNotFound`; anything else is reported as unknown with its message.
- * Requirement sets: ExcelApi 1.8 required; 1.9 (selection areas), 1.10 (sort events) and 1.11
- * (delayForCellEdit) used when present; 1.14's `triggerSource` read when the event carries it.
+ * Requirement sets: ExcelApi 1.8 required; 1.9 (selection areas), 1.10 (sort events), 1.11
+ * (delayForCellEdit, regional settings) and 1.12 (date pattern) used when present; 1.14's
+ * `triggerSource` read when the event carries it.
  *
  * Relied on although not documented (observed in Office today; the README says so): a load queued
  * before a write in the same request returns the cells as they were before that write.
@@ -325,4 +330,6 @@ export async function writeSegmentsSheet(plan: SheetPlan, options: WriteOptions 
 export { writeSegmentColumn } from "./columnWriter";
 
 export { writeCohortsSheet } from "./cohortsSheet";
+export { displayLanguage, readCulture } from "./culture";
+export type { CultureSettings } from "./culture";
 export type { CohortsSheetPlan, SheetArea, SheetBlock } from "./cohortsSheet";

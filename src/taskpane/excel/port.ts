@@ -2,7 +2,7 @@
  * The Excel layer as one object of plain callbacks, so components can be given a different one
  * (tests, preview) and never reach for `Excel` themselves.
  */
-import { checkWriteTargets, hostInfo, officeTheme, readRows, readSelection, writeSegmentColumn, writeSegmentsSheet } from "./index";
+import { checkWriteTargets, displayLanguage, hostInfo, officeTheme, readCulture, readRows, readSelection, writeSegmentColumn, writeSegmentsSheet } from "./index";
 import { writeRewardsTable } from "./rewardsSheet";
 
 export type ExcelPort = {
@@ -13,8 +13,22 @@ export type ExcelPort = {
   readonly checkWriteTargets: typeof checkWriteTargets;
   readonly writeSegmentsSheet: typeof writeSegmentsSheet;
   readonly writeSegmentColumn: typeof writeSegmentColumn;
+  /** Optional so ports built for tests need not answer; without them the pane speaks English in en-US. */
+  readonly displayLanguage?: typeof displayLanguage;
+  readonly readCulture?: typeof readCulture;
   /** Optional: the Rewards plan's table and chart on the Segments sheet (rewardsSheet.ts). */
   readonly writeRewardsTable?: typeof writeRewardsTable;
 };
 
-export const officeExcel: ExcelPort = { hostInfo, officeTheme, readSelection, readRows, checkWriteTargets, writeSegmentsSheet, writeSegmentColumn, writeRewardsTable };
+export const officeExcel: ExcelPort = {
+  hostInfo,
+  officeTheme,
+  readSelection,
+  readRows,
+  checkWriteTargets,
+  writeSegmentsSheet,
+  writeSegmentColumn,
+  displayLanguage,
+  readCulture,
+  writeRewardsTable,
+};

@@ -26,8 +26,11 @@ export type CsvDialect = {
 };
 
 export class CsvDialectError extends Error {
-  constructor(message: string) {
+  /** Which refusal, so the pane can say it in its own language (strings.files.csvNoData / csvNoDelimiter). */
+  readonly kind: "noData" | "noDelimiter";
+  constructor(message: string, kind: "noData" | "noDelimiter") {
     super(message);
+    this.kind = kind;
     this.name = "CsvDialectError";
   }
 }
@@ -99,7 +102,7 @@ export function typedField(raw: string, decimal: "." | ","): string | number {
  */
 export function sniffCsvDialect(text: string, complete = false): CsvDialect {
   const lines = linesOf(text, complete);
-  if (lines.length < 2) throw new CsvDialectError("The file has no header line followed by data lines.");
+  if (lines.length < 2) throw new CsvDialectError("The file has no header line followed by data lines.", "noData");
   const sampleLines = lines.slice(1, 1 + SAMPLE_ROWS);
   let delimiter: Delimiter | null = null;
   let width = 1;
@@ -110,7 +113,7 @@ export function sniffCsvDialect(text: string, complete = false): CsvDialect {
       width = n;
     }
   }
-  if (delimiter === null) throw new CsvDialectError("The columns could not be told apart: expected fields separated by , ; tab or |, the same number on every line.");
+  if (delimiter === null) throw new CsvDialectError("The columns could not be told apart: expected fields separated by , ; tab or |, the same number on every line.", "noDelimiter");
   const header = splitCsvLine(lines[0], delimiter).map((h) => h.trim());
   const rawRows = sampleLines.map((l) => splitCsvLine(l, delimiter as Delimiter));
 

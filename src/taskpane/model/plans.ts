@@ -4,6 +4,7 @@
  */
 import type { ColumnPlan, Region, SheetPlan } from "../excel/types";
 import { SEGMENT_COLOUR_LIST } from "../palette";
+import { colourRulesIn, segmentText } from "../i18n/segmentText";
 import type { Strings } from "../strings/en";
 import { AT_RISK_SEGMENTS, type BtydFitted, LAPSE_LAPSED, LAPSE_ONE_TIME } from "./btydModel";
 import type { AttitudeScale } from "./mapping";
@@ -12,7 +13,7 @@ import type { RunResult, Summary } from "./segmentRun";
 /** How many row numbers a skipped line lists before "…". */
 export const LISTED_ROWS = 5;
 
-const percentText = (strings: Strings, share: number): string => new Intl.NumberFormat(strings.locale, { style: "percent", maximumFractionDigits: 0 }).format(share);
+const percentText = (strings: Strings, share: number): string => strings.format.percent(share, 0);
 
 /** Number formats of the written summary: currency-neutral thousands; two decimals for money, one for scores; shares as percent. */
 export const COUNT_FORMAT = "#,##0";
@@ -53,7 +54,8 @@ export function sheetPlan(result: RunResult, scale: AttitudeScale, strings: Stri
   for (let i = 0; i < n; i++) {
     const id = result.ids[i];
     const issue = result.issues[i];
-    const row: (string | number)[] = [id === null ? "" : id, result.segments[i] ?? ""];
+    const segment = result.segments[i];
+    const row: (string | number)[] = [id === null ? "" : id, segment ? segmentText(strings, segment) : ""];
     if (groups) row.push(numberOrBlank(result.attitude[i]));
     row.push(numberOrBlank(result.behaviour[i]));
     if (withRfm) row.push(numberOrBlank((result.rfmScore as Float64Array)[i]));
@@ -94,7 +96,7 @@ export function sheetPlan(result: RunResult, scale: AttitudeScale, strings: Stri
     if (withValue && groups) money(b.summaryValueAtRisk);
   }
   const summaryRows = s.rows.map((r) => {
-    const row: (string | number)[] = [r.segment, r.customers, r.revenueShare ?? "", r.customerShare];
+    const row: (string | number)[] = [segmentText(strings, r.segment), r.customers, r.revenueShare ?? "", r.customerShare];
     if (withRevenue) row.push(r.revenue ?? "");
     if (s.profit !== null) row.push(r.profit ?? "");
     if (s.recurring !== null) row.push(r.recurring ?? "");
@@ -117,7 +119,7 @@ export function sheetPlan(result: RunResult, scale: AttitudeScale, strings: Stri
     rows,
     segmentColumn: 1,
     // The four groups' colours only; an RFM name such as "Loyal Customers" must not match "Loyal".
-    colours: groups ? SEGMENT_COLOUR_LIST : [],
+    colours: groups ? colourRulesIn(strings, SEGMENT_COLOUR_LIST) : [],
     summary: { header: summaryHeader, rows: summaryRows, formats, chartTitle: strings.sheet.chartTitle },
   };
 }
@@ -128,7 +130,7 @@ export function columnPlan(result: RunResult, region: Region, hasHeaders: boolea
     region,
     mode,
     header: hasHeaders ? strings.sheet.columnHeader : null,
-    values: result.segments.map((s) => s ?? ""),
-    colours: result.mode === "groups" ? SEGMENT_COLOUR_LIST : [],
+    values: result.segments.map((s) => (s ? segmentText(strings, s) : "")),
+    colours: result.mode === "groups" ? colourRulesIn(strings, SEGMENT_COLOUR_LIST) : [],
   };
 }

@@ -121,6 +121,8 @@ type RewardTexts = {
   };
   readonly basisText: (s: RewardSettings) => string;
   readonly suggestion: (segment: string) => string;
+  /** The segment's name as the sheet shows it (the pane's language); the rule engine's name when absent. */
+  readonly segmentName?: (segment: string) => string;
 };
 
 /** The sheet table: segment, cost and profit first (the chart's columns), then the rest. */
@@ -137,7 +139,7 @@ export function rewardsSheetPlan(rows: readonly RewardRow[], s: RewardSettings, 
   header.push(h.reward);
   const blank = (v: number | null) => (v === null ? "" : v);
   const body = rows.map((r) => {
-    const line: (string | number)[] = [r.segment, blank(r.cost)];
+    const line: (string | number)[] = [texts.segmentName ? texts.segmentName(r.segment) : r.segment, blank(r.cost)];
     if (withProfit) line.push(blank(r.profit));
     line.push(blank(r.points), blank(r.revenue));
     if (withValue) line.push(blank(r.predictedValue));

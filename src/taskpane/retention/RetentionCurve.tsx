@@ -16,7 +16,7 @@ const DASHES = ["0", "6 3", "2 3", "8 3 2 3", "12 4", "1 2"];
 type Props = { readonly result: RetentionResult; readonly strings: Strings; readonly dark?: boolean };
 
 export function percentText(strings: Strings, share: number): string {
-  return new Intl.NumberFormat(strings.locale, { style: "percent", maximumFractionDigits: 0 }).format(share);
+  return strings.format.percent(share, 0);
 }
 
 /** The one-line reading of the curve, or null when no cohort has an ended next period. */
@@ -87,7 +87,7 @@ export function RetentionCurve({ result, strings, dark = false }: Props): React.
             {curves.map((curve) => (
               <TableRow key={curve.start}>
                 <TableCell className={mergeClasses(styles.sticky, styles.segmentCell)}>{legend(curve.start)}</TableCell>
-                <TableCell className={styles.numberCell}>{new Intl.NumberFormat(strings.locale).format(curve.size)}</TableCell>
+                <TableCell className={styles.numberCell}>{strings.format.integer(curve.size)}</TableCell>
                 {periods.map((k) => {
                   const point = curve.points.find((p) => p.period === k);
                   return (

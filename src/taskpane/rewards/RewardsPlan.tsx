@@ -33,6 +33,7 @@ import type { Strings } from "../strings/en";
 import { excelLayerNotice } from "../components/excelLayerNotice";
 import { usePaneStyles } from "../components/styles";
 import { formatNumber } from "../components/useSegmentFlow";
+import { segmentText } from "../i18n/segmentText";
 
 type Props = {
   readonly result: RunResult;
@@ -53,27 +54,27 @@ export function suggestionFor(strings: Strings, segment: string): string {
   return strings.rewards.rfmSuggestion[segment] ?? strings.rewards.otherSuggestion;
 }
 
-/** Text typed in a number field: "" and non-numbers are NaN (the field then says what it expects). */
-const parse = (text: string): number => (text.trim() === "" ? NaN : Number(text.trim()));
+/** Text typed in a number field, read in the user's regional settings ("0,8" in de/nb): "" and non-numbers are NaN (the field then says what it expects). */
+const parse = (strings: Strings, text: string): number => (text.trim() === "" ? NaN : (strings.format.parseNumber(text) ?? NaN));
 
 export function RewardsPlan({ result, strings, sheetName, write }: Props): React.JSX.Element {
   const styles = usePaneStyles();
   const r = strings.rewards;
   const [text, setText] = React.useState({
-    earnRate: String(DEFAULT_REWARD_SETTINGS.earnRate),
-    faceValue: String(DEFAULT_REWARD_SETTINGS.faceValue),
-    goodsCost: String(DEFAULT_REWARD_SETTINGS.goodsCost),
-    redemptionRate: String(DEFAULT_REWARD_SETTINGS.redemptionRate * 100),
+    earnRate: strings.format.number(DEFAULT_REWARD_SETTINGS.earnRate, 6),
+    faceValue: strings.format.number(DEFAULT_REWARD_SETTINGS.faceValue, 6),
+    goodsCost: strings.format.number(DEFAULT_REWARD_SETTINGS.goodsCost, 6),
+    redemptionRate: strings.format.number(DEFAULT_REWARD_SETTINGS.redemptionRate * 100, 6),
   });
   const [basis, setBasis] = React.useState<PointCostBasis>(DEFAULT_REWARD_SETTINGS.basis);
   const [writeState, setWriteState] = React.useState<WriteState>({ status: "idle" });
 
   const settings: RewardSettings = {
-    earnRate: parse(text.earnRate),
+    earnRate: parse(strings, text.earnRate),
     basis,
-    faceValue: parse(text.faceValue),
-    goodsCost: parse(text.goodsCost),
-    redemptionRate: parse(text.redemptionRate) / 100,
+    faceValue: parse(strings, text.faceValue),
+    goodsCost: parse(strings, text.goodsCost),
+    redemptionRate: parse(strings, text.redemptionRate) / 100,
   };
   const problem = settingsProblem(settings);
   const rows = problem === null ? rewardRows(result, settings) : [];
@@ -81,7 +82,7 @@ export function RewardsPlan({ result, strings, sheetName, write }: Props): React
   const withProfit = result.summary.profit !== null;
   const withValue = rows.some((row) => row.predictedValue !== null);
   const over = rows.filter((row) => row.costAboveMargin);
-  const label = (name: string) => (isGroup(name) ? strings.segmentLabel[name] : name);
+  const label = (name: string) => segmentText(strings, name);
   const money = (v: number | null) => (v === null ? "–" : formatNumber(strings, v, 2));
 
   const field = (key: keyof typeof text, labelText: string) => (
@@ -108,6 +109,7 @@ export function RewardsPlan({ result, strings, sheetName, write }: Props): React
       sheet: r.sheet,
       basisText: r.basisText,
       suggestion: (segment) => suggestionFor(strings, segment),
+      segmentName: label,
     });
     try {
       const written = await write(sheetName, plan);

@@ -1,8 +1,10 @@
 /**
- * Every user-facing text of the pane, in English. German and Norwegian files will copy this
- * shape (`Strings`): texts with values are functions, so each language orders its own words.
- * Segment names written to the sheet stay the rule engine's (as LOYALTY.SEGMENT returns them);
- * `segmentLabel` is only what the pane shows.
+ * Every user-facing text of the pane, in English. de.ts and nb.ts have this shape (`Strings`):
+ * texts with values are functions, so each language orders its own words. Numbers and dates
+ * inside texts go through `f`, the formatter of the user's Excel regional settings
+ * (src/taskpane/i18n/format.ts), never through toLocaleString. Segment names are the rule
+ * engine's English names as keys; `segmentLabel` and `rfmSegmentLabel` are what the pane shows
+ * and writes to the sheet.
  */
 import type { Segment } from "../../analytics/segments/loyaltySegment";
 import type { BehaviourMeasure } from "../model/behaviour";
@@ -12,10 +14,12 @@ import type { AttitudeScale, BtydRole, RecencyKind, Role } from "../model/mappin
 import type { IssueReason } from "../model/segmentRun";
 import type { PeriodKind } from "../../analytics/orders/calendarPeriods";
 import type { LogIssue } from "../retention/retentionRun";
+import { type Formatter, makeFormatter } from "../i18n/format";
 import type { SheetChange } from "../excel/types";
+import type { RefusalReason } from "../warehouse/warehouseSql";
 
 /** A change someone else made on the sheet, in words: "cell J7 was changed", "column D was inserted". */
-function changeText(change: SheetChange): string {
+export function changeText(change: SheetChange): string {
   const a = change.address;
   const many = a.includes(":");
   switch (change.kind) {
@@ -33,9 +37,9 @@ function changeText(change: SheetChange): string {
 }
 
 /** "3 cells it had written were taken out again; 1 cell you had changed was left as it is." */
-function undoText(cleared: number, kept: number): string {
-  const out = `${cleared === 1 ? "1 cell" : `${cleared.toLocaleString("en-US")} cells`} it had written ${cleared === 1 ? "was" : "were"} taken out again`;
-  return kept === 0 ? `${out}.` : `${out}; ${kept === 1 ? "1 cell you had changed was" : `${kept.toLocaleString("en-US")} cells you had changed were`} left as ${kept === 1 ? "it is" : "they are"}.`;
+function undoText(f: Formatter, cleared: number, kept: number): string {
+  const out = `${cleared === 1 ? "1 cell" : `${f.integer(cleared)} cells`} it had written ${cleared === 1 ? "was" : "were"} taken out again`;
+  return kept === 0 ? `${out}.` : `${out}; ${kept === 1 ? "1 cell you had changed was" : `${f.integer(kept)} cells you had changed were`} left as ${kept === 1 ? "it is" : "they are"}.`;
 }
 
 const ROLE_NAMES: Record<Role, string> = {
@@ -68,8 +72,12 @@ const SCALE_RANGE: Record<AttitudeScale, string> = {
   referrals: "referral count not a whole number of 0 or more",
 };
 
-export const en = {
-  locale: "en-US",
+/** The English strings with numbers and dates in `f`. */
+export function englishStrings(f: Formatter) {
+  return {
+  locale: f.locale,
+  /** The formatter the texts use, for the numbers components show on their own. */
+  format: f,
   appTitle: "Loyalty Lens",
   appIntro: "Select a customer table, click Segment, and see who is loyal and what to do next.",
 
@@ -84,7 +92,7 @@ export const en = {
     reading: "Reading the selection…",
     editModeHint: "Still waiting for Excel. If a cell is being edited, press Enter or Esc in the sheet; the pane carries on by itself.",
     hint: "Select your customer table (or one cell inside it), then click Use selection.",
-    picked: (address: string, rows: number) => `${address}: ${rows.toLocaleString("en-US")} customer rows`,
+    picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} customer rows`,
     headersCheckbox: "First row holds column names",
   },
 
@@ -104,7 +112,7 @@ export const en = {
       frequency: "Number of orders.",
       monetary: "Revenue from the customer.",
       cost: "Optional: for profit per segment.",
-      priceDriven: "Optional: TRUE/FALSE or a 0–1 share; 0.5 or more counts as price-driven.",
+      priceDriven: `Optional: TRUE/FALSE or a 0–1 share; ${f.number(0.5)} or more counts as price-driven.`,
       recurring: "Optional: e.g. monthly revenue.",
     } as Record<Role, string>,
     columnOption: (letter: string, header: string | null) => (header ? `${header} (column ${letter})` : `Column ${letter}`),
@@ -155,7 +163,7 @@ export const en = {
     segmentRfm: "Make RFM segments",
     cancel: "Cancel",
     phase: { reading: "Reading rows", computing: "Segmenting", writing: "Writing results", formatting: "Formatting" },
-    progress: (done: number, total: number) => `${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`,
+    progress: (done: number, total: number) => `${f.integer(done)} of ${f.integer(total)} rows`,
     startOver: "Segment other data",
     wroteSheet: (name: string) => `Results are on the sheet “${name}”.`,
     wroteColumn: "Results are in the Segment column beside your data.",
@@ -171,9 +179,9 @@ export const en = {
     sheetProtected: "The sheet with the data is protected, so no column can be added there. Write to a new sheet instead, or unprotect the sheet.",
     besideTaken: "The cells right of the data are not empty. Insert a new column instead, or write to a new sheet.",
     targetNotEmpty: (cell: string, cleared: number, kept: number) =>
-      `Stopped: cell ${cell} was no longer empty when Loyalty Lens wrote there, so it put back what was in it. ${undoText(cleared, kept)} Write to a new sheet to be safe.`,
+      `Stopped: cell ${cell} was no longer empty when Loyalty Lens wrote there, so it put back what was in it. ${undoText(f, cleared, kept)} Write to a new sheet to be safe.`,
     changedWhileWriting: (change: SheetChange, cleared: number, kept: number) =>
-      `Stopped: ${changeText(change)} while Loyalty Lens was writing. ${undoText(cleared, kept)} Your own cells were not touched. Write to a new sheet to be safe, or try again when the sheet is still.`,
+      `Stopped: ${changeText(change)} while Loyalty Lens was writing. ${undoText(f, cleared, kept)} Your own cells were not touched. Write to a new sheet to be safe, or try again when the sheet is still.`,
     changedWhileReading: (change: SheetChange) =>
       `Stopped: ${changeText(change)} while Loyalty Lens was reading the data, so nothing was computed (the rows would mix old and new data). Nothing in the workbook was changed. Try again when the sheet is still.`,
     payloadTooLarge: "Excel refused even the smallest block of rows. Select fewer columns and try again.",
@@ -202,7 +210,7 @@ export const en = {
       recurring: "Recurring value",
       averageAttitude: "Average score",
     },
-    totals: (customers: number) => `${customers.toLocaleString("en-US")} customers segmented`,
+    totals: (customers: number) => `${f.integer(customers)} customers segmented`,
     cutoffUsed: (measure: string, rule: string) => `Behaviour: ${measure}; high means ${rule}.`,
     ruleAboveMedian: (value: string) => `above the median (${value})`,
     ruleAtLeast: (value: string) => `at least ${value}`,
@@ -212,7 +220,7 @@ export const en = {
     actionsHeading: "What to do",
     skippedHeading: "Rows not segmented",
     skipped: (count: number, reason: string, rows: readonly number[], more: boolean) =>
-      `${count.toLocaleString("en-US")} ${count === 1 ? "row" : "rows"} skipped: ${reason} (${count === 1 ? "row" : "rows"} ${rows.join(", ")}${more ? ", …" : ""})`,
+      `${f.integer(count)} ${count === 1 ? "row" : "rows"} skipped: ${reason} (${count === 1 ? "row" : "rows"} ${rows.join(", ")}${more ? ", …" : ""})`,
   },
 
   actions: {
@@ -223,6 +231,21 @@ export const en = {
   } as Record<Segment, string>,
 
   segmentLabel: { Loyal: "Loyal", Reachable: "Reachable", "Locked-in": "Locked-in", "High-risk": "High-risk" } as Record<Segment, string>,
+
+  /** The rfm package's segment names (LOYALTY.RFMSEGMENT's, src/analytics/rfm/rfmSegments.ts) as the pane shows and writes them. */
+  rfmSegmentLabel: {
+    Champions: "Champions",
+    "Potential Loyalist": "Potential Loyalist",
+    "Loyal Customers": "Loyal Customers",
+    Promising: "Promising",
+    "New Customers": "New Customers",
+    "Can't Lose Them": "Can't Lose Them",
+    "At Risk": "At Risk",
+    "Need Attention": "Need Attention",
+    "About To Sleep": "About To Sleep",
+    Lost: "Lost",
+    Others: "Others",
+  } as Record<string, string>,
 
   rewards: {
     heading: "Rewards plan",
@@ -241,11 +264,11 @@ export const en = {
       redemptionRate: "Enter a percentage from 0 to 100.",
     },
     basisText: (s: { basis: "faceValue" | "goodsCost"; faceValue: number; goodsCost: number; redemptionRate: number }) => {
-      const pct = `${(s.redemptionRate * 100).toLocaleString("en-US", { maximumFractionDigits: 2 })}%`;
-      const perPoint = ((s.basis === "faceValue" ? s.faceValue : s.goodsCost) * s.redemptionRate).toLocaleString("en-US", { maximumFractionDigits: 6 });
+      const pct = f.percent(s.redemptionRate, 2);
+      const perPoint = f.number((s.basis === "faceValue" ? s.faceValue : s.goodsCost) * s.redemptionRate, 6);
       return s.basis === "faceValue"
-        ? `cost of a point = face value ${s.faceValue.toLocaleString("en-US", { maximumFractionDigits: 6 })} × expected redemption ${pct} = ${perPoint}`
-        : `cost of a point = cost of the goods ${s.goodsCost.toLocaleString("en-US", { maximumFractionDigits: 6 })} × expected redemption ${pct} = ${perPoint}`;
+        ? `cost of a point = face value ${f.number(s.faceValue, 6)} × expected redemption ${pct} = ${perPoint}`
+        : `cost of a point = cost of the goods ${f.number(s.goodsCost, 6)} × expected redemption ${pct} = ${perPoint}`;
     },
     table: "Rewards plan per segment",
     columns: {
@@ -364,7 +387,9 @@ export const en = {
         T: "Time from the first purchase to the as-of date.",
       } as Record<BtydRole, string>,
       unitLabel: "x, t_x and T are measured in",
-      units: { day: "Days", week: "Weeks", month: "Months (30.4375 days)" } as Record<TimeUnit, string>,
+      units: { day: "Days", week: "Weeks", month: `Months (${f.number(30.4375, 4)} days)` } as Record<TimeUnit, string>,
+      /** The unit inside a sentence ("time in weeks"); German nouns keep their capital, so no toLowerCase. */
+      unitInSentence: { day: "days", week: "weeks", month: "months" } as Record<TimeUnit, string>,
       mapped: "P(alive), expected purchases and predicted value will be added from the x, t_x and T columns.",
       derived:
         "x, t_x and T will be derived in weeks from the first-order date, the last order and the order count (x = orders − 1). This treats each order as a separate purchase day: two orders on one day count as two purchases.",
@@ -381,7 +406,7 @@ export const en = {
         likelyLapsed: "Likely lapsed",
         valueAtRisk: "Value at risk",
       },
-      valueAtRisk: (value: string) => `Value at risk: ${value}, the predicted 12-month value of Loyal and Reachable customers flagged likely lapsed (P(alive) under 0.5).`,
+      valueAtRisk: (value: string) => `Value at risk: ${value}, the predicted 12-month value of Loyal and Reachable customers flagged likely lapsed (P(alive) under ${f.number(0.5)}).`,
       fit: (r: string, alpha: string, a: string, b: string, unit: string) => `BG/NBD fit (time in ${unit}): r ${r}, alpha ${alpha}, a ${a}, b ${b}.`,
       derived: (asOf: string) =>
         `x, t_x and T were derived in weeks from first-order date, last order and orders, as of ${asOf}; each order counts as a separate purchase day.`,
@@ -394,7 +419,7 @@ export const en = {
       spendFailed: (message: string) => `Predicted value is left out: the spend model could not be fitted (${message}).`,
       oneTime: "One-time buyers are marked as such: the model cannot tell whether they are still active.",
       unusable: (count: number, rows: readonly number[], more: boolean) =>
-        `${count.toLocaleString("en-US")} ${count === 1 ? "customer has" : "customers have"} no usable purchase history, so their prediction cells are blank (${count === 1 ? "row" : "rows"} ${rows.join(", ")}${more ? ", …" : ""}).`,
+        `${f.integer(count)} ${count === 1 ? "customer has" : "customers have"} no usable purchase history, so their prediction cells are blank (${count === 1 ? "row" : "rows"} ${rows.join(", ")}${more ? ", …" : ""}).`,
       failed: "Customer value could not be predicted, so those columns are left out; the segments are complete.",
     },
     sheet: {
@@ -415,7 +440,7 @@ export const en = {
       pickHint: "Select the order log (one row per order, with a customer id and an order date), then click Use order log.",
       useLog: "Use order log",
       reading: "Reading the order log…",
-      picked: (address: string, rows: number) => `${address}: ${rows.toLocaleString("en-US")} orders`,
+      picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} orders`,
       idColumn: "Customer id column",
       dateColumn: "Order date column",
       calibrationEnd: "Calibration ends on",
@@ -433,9 +458,9 @@ export const en = {
       actual: "Actual",
       predicted: "Predicted",
       result: (weeks: string, customers: number, actual: string, predicted: string) =>
-        `Holdout of ${weeks} weeks, ${customers.toLocaleString("en-US")} customers: ${actual} repeat purchases made, ${predicted} predicted.`,
-      leftOut: (count: number) => `${count.toLocaleString("en-US")} ${count === 1 ? "customer" : "customers"} first bought in the holdout and ${count === 1 ? "is" : "are"} left out.`,
-      skippedRows: (count: number) => `${count.toLocaleString("en-US")} ${count === 1 ? "row was" : "rows were"} left out: no usable customer id or date.`,
+        `Holdout of ${weeks} weeks, ${f.integer(customers)} customers: ${actual} repeat purchases made, ${predicted} predicted.`,
+      leftOut: (count: number) => `${f.integer(count)} ${count === 1 ? "customer" : "customers"} first bought in the holdout and ${count === 1 ? "is" : "are"} left out.`,
+      skippedRows: (count: number) => `${f.integer(count)} ${count === 1 ? "row was" : "rows were"} left out: no usable customer id or date.`,
       groupLabel: (x: number, last: boolean) => (last ? `${x}+` : String(x)),
     },
   },
@@ -487,7 +512,7 @@ export const en = {
     pick: {
       heading: "1. Pick the order log",
       hint: "Select the order log (or one cell inside it), then click Use selection.",
-      picked: (address: string, rows: number) => `${address}: ${rows.toLocaleString("en-US")} order rows`,
+      picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} order rows`,
     },
     map: {
       heading: "2. Map the columns",
@@ -502,25 +527,25 @@ export const en = {
       periods: { week: "Week (ISO weeks, from Monday)", month: "Month", quarter: "Quarter", year: "Year" } as Record<PeriodKind, string>,
       activeDays: "Days a customer stays active after an order",
       activeDaysHint: (minimum: number) =>
-        `For the period table: a customer counts as active for this many days after each order. At least ${minimum.toLocaleString("en-US")}.`,
+        `For the period table: a customer counts as active for this many days after each order. At least ${f.integer(minimum)}.`,
     },
     run: {
       heading: "4. Build the cohorts",
       build: "Build cohorts",
       cancel: "Cancel",
       phase: { reading: "Reading orders", computing: "Building cohorts", writing: "Writing the Cohorts sheet" },
-      progress: (done: number, total: number) => `${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`,
+      progress: (done: number, total: number) => `${f.integer(done)} of ${f.integer(total)} rows`,
       startOver: "Use other data",
       wroteSheet: (name: string) => `The cohort triangle, the period table and the chart are on the sheet “${name}”.`,
       notFormatted: "The values are written, but Excel could not apply the number formats, colour scale or chart.",
       totals: (orders: number, customers: number, cohorts: number) =>
-        `${orders.toLocaleString("en-US")} ${orders === 1 ? "order" : "orders"} from ${customers.toLocaleString("en-US")} ${customers === 1 ? "customer" : "customers"} in ${cohorts.toLocaleString("en-US")} ${cohorts === 1 ? "cohort" : "cohorts"}.`,
+        `${f.integer(orders)} ${orders === 1 ? "order" : "orders"} from ${f.integer(customers)} ${customers === 1 ? "customer" : "customers"} in ${f.integer(cohorts)} ${cohorts === 1 ? "cohort" : "cohorts"}.`,
     },
     errors: {
       noId: "Map the customer id column first.",
       noDate: "Map the order date column first.",
       sameColumn: "The customer id and the order date must come from different columns.",
-      activeDays: (minimum: number) => `Give the active days as a whole number of at least ${minimum.toLocaleString("en-US")} (the longest period).`,
+      activeDays: (minimum: number) => `Give the active days as a whole number of at least ${f.integer(minimum)} (the longest period).`,
       noOrders: "No row has both a customer id and an order date. Check the mapping, or see the rows left out below.",
       noRepeats: (kind: PeriodKind) =>
         `No customer ordered again in a later ${kind} than the ${kind} of their first order, so there is no retention to show. Try a shorter period, or an order log that covers more time.`,
@@ -532,26 +557,25 @@ export const en = {
     curve: {
       heading: "Retention curves",
       tableLabel: "Share of each cohort that ordered again, by periods after its first",
-      title: (cohorts: number) => `Retention curves of the latest ${cohorts.toLocaleString("en-US")} ${cohorts === 1 ? "cohort" : "cohorts"}`,
+      title: (cohorts: number) => `Retention curves of the latest ${f.integer(cohorts)} ${cohorts === 1 ? "cohort" : "cohorts"}`,
       xAxis: (kind: PeriodKind) => ({ week: "Weeks", month: "Months", quarter: "Quarters", year: "Years" })[kind] + " after the first order",
       yAxis: "Share of the cohort",
       noCurve: (kind: PeriodKind) => `No cohort has a whole ${kind} after its first one yet, so there is no curve to draw.`,
       reading: (kind: PeriodKind, cohort: string, share: string, size: number) =>
-        `Of the ${size === 1 ? "one customer" : `${size.toLocaleString("en-US")} customers`} who first bought in ${cohort}, ${share} bought again the next ${kind}.`,
+        `Of the ${size === 1 ? "one customer" : `${f.integer(size)} customers`} who first bought in ${cohort}, ${share} bought again the next ${kind}.`,
       narrowTable: (kind: PeriodKind, periods: number) =>
-        `The table shows ${kind}s 1 to ${periods} (${kind} 0 is always 100%); the Cohorts sheet has every ${kind}.`,
-      legend: (cohort: string, size: number) => `${cohort} (${size.toLocaleString("en-US")} ${size === 1 ? "customer" : "customers"})`,
+        `The table shows ${kind}s 1 to ${periods} (${kind} 0 is always ${f.percent(1)}); the Cohorts sheet has every ${kind}.`,
+      legend: (cohort: string, size: number) => `${cohort} (${f.integer(size)} ${size === 1 ? "customer" : "customers"})`,
       smallLeftOut: (count: number, minSize: number) =>
-        `${count.toLocaleString("en-US")} newer ${count === 1 ? "cohort is" : "cohorts are"} left out of the curves and the reading: under ${minSize.toLocaleString("en-US")} customers, one customer moves a share by several points. The Cohorts sheet has them all.`,
+        `${f.integer(count)} newer ${count === 1 ? "cohort is" : "cohorts are"} left out of the curves and the reading: under ${f.integer(minSize)} customers, one customer moves a share by several points. The Cohorts sheet has them all.`,
       notSurvival: "Shares can rise again later because customers come back: this is not a survival curve.",
       /** How a cohort is named in sentences and legends: "March 2024", "the week of March 4, 2024", "Q1 2024", "2024". */
       cohortName: (kind: PeriodKind, year: number, month: number, day: number) => {
-        const date = new Date(Date.UTC(year, month - 1, day));
         switch (kind) {
           case "week":
-            return `the week of ${new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long", day: "numeric", year: "numeric" }).format(date)}`;
+            return `the week of ${f.longDate(year, month, day)}`;
           case "month":
-            return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long", year: "numeric" }).format(date);
+            return f.monthYear(year, month);
           case "quarter":
             return `Q${Math.floor((month - 1) / 3) + 1} ${year}`;
           default:
@@ -562,7 +586,7 @@ export const en = {
     issues: {
       heading: "Rows left out",
       line: (count: number, reason: string, rows: readonly number[], more: boolean) =>
-        `${count.toLocaleString("en-US")} ${count === 1 ? "row" : "rows"} left out: ${reason} (${count === 1 ? "row" : "rows"} ${rows.join(", ")}${more ? ", …" : ""})`,
+        `${f.integer(count)} ${count === 1 ? "row" : "rows"} left out: ${reason} (${count === 1 ? "row" : "rows"} ${rows.join(", ")}${more ? ", …" : ""})`,
       reason: (issue: LogIssue): string => {
         switch (issue.kind) {
           case "blankId":
@@ -587,9 +611,9 @@ export const en = {
       customers: "Customers",
       periodColumn: (kind: PeriodKind, k: number) => `${({ week: "Week", month: "Month", quarter: "Quarter", year: "Year" })[kind]} ${k}`,
       tableTitle: (kind: PeriodKind, activeDays: number) =>
-        `Retention per ${kind}: a customer is active for ${activeDays.toLocaleString("en-US")} days after each order; retention = retained ÷ customers at start.`,
+        `Retention per ${kind}: a customer is active for ${f.integer(activeDays)} days after each order; retention = retained ÷ customers at start.`,
       tableHeaders: ["Period start", "Customers at start", "New", "Reactivated", "Customers at end", "Retained", "Retention", "Lost"],
-      curveTitle: (cohorts: number) => `Chart data: retention curves of the latest ${cohorts.toLocaleString("en-US")} ${cohorts === 1 ? "cohort" : "cohorts"}`,
+      curveTitle: (cohorts: number) => `Chart data: retention curves of the latest ${f.integer(cohorts)} ${cohorts === 1 ? "cohort" : "cohorts"}`,
       curvePeriod: (kind: PeriodKind) => ({ week: "Week", month: "Month", quarter: "Quarter", year: "Year" })[kind],
       /** Cohort labels in the chart data: "2024-03", "2024-W10", "2024-Q1", "2024". */
       cohortLabel: (kind: PeriodKind, year: number, month: number, isoWeekYear: number, isoWeek: number) => {
@@ -632,7 +656,7 @@ export const en = {
     asOfHint: "YYYY-MM-DD; leave blank for the latest order date. For the holdout summary this is the holdout end.",
     calibrationEnd: "Calibration end",
     unit: "Time unit",
-    units: { day: "Days", week: "Weeks", month: "Months (30.4375 days)" },
+    units: { day: "Days", week: "Weeks", month: `Months (${f.number(30.4375, 4)} days)` } as Record<TimeUnit, string>,
     period: "Period",
     sql: "SQL",
     copy: "Copy",
@@ -640,6 +664,8 @@ export const en = {
     save: "Save .sql",
     note:
       "Run this in your database, then paste or load the result into a sheet. The named LOYALTY formula works on it: for the grouped summary give the customers column as the weights of BGNBDFIT.",
+    /** A refused form, by the generator's reason (warehouseSql.ts); English keeps the generator's own message, which names the field. */
+    refused: (_field: string, _reason: RefusalReason, message: string) => message,
   },
 
   /** "Open a file…" (issue 12): order files bigger than Excel, read by DuckDB-Wasm in the pane. */
@@ -664,24 +690,30 @@ export const en = {
     run: "Run on this file",
     running: "Reading the file with DuckDB",
     writing: "Writing the new sheet",
-    progressRows: (done: number, total: number) => `${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`,
+    progressRows: (done: number, total: number) => `${f.integer(done)} of ${f.integer(total)} rows`,
     cancel: "Cancel",
     cancelled: "Cancelled. No sheet was left behind.",
-    done: (sheet: string, rows: number, orders: number) => `Wrote ${rows.toLocaleString("en-US")} rows from ${orders.toLocaleString("en-US")} orders to the new sheet ${sheet}.`,
+    done: (sheet: string, rows: number, orders: number) => `Wrote ${f.integer(rows)} rows from ${f.integer(orders)} orders to the new sheet ${sheet}.`,
     needColumns: "Choose the customer id and order date columns.",
     needAmount: "The RFM table needs the amount column.",
     tooManyCustomers: (customers: number) =>
-      `${customers.toLocaleString("en-US")} customers do not fit on one Excel sheet (1,048,576 rows). Choose the grouped BTYD summary instead: it has one row per distinct history.`,
+      `${f.integer(customers)} customers do not fit on one Excel sheet (${f.integer(1048576)} rows). Choose the grouped BTYD summary instead: it has one row per distinct history.`,
     outOfMemory:
       "This file needs more memory than the pane can use. Run the same analysis as SQL in your database (Warehouse tab), or export fewer orders (for example one year) and try again.",
     parquetMissing:
       "Parquet files cannot be read by this version of the pane: its DuckDB build has no Parquet reader and may not download one. Export the orders as CSV instead.",
     failed: (message: string) => `The file could not be analysed: ${message}`,
+    csvNoData: "The file has no header line followed by data lines.",
+    csvNoDelimiter: "The columns could not be told apart: expected fields separated by , ; tab or |, the same number on every line.",
     sheetName: { rfmTable: "RFM from file", btydGrouped: "BTYD groups from file" } as Record<string, string>,
     sheetTitle: (file: string, analysis: string) => `${analysis}: ${file}`,
     incompleteName: (name: string) => `${name} (incomplete)`,
     dateFormat: "yyyy-mm-dd",
   },
 };
+}
 
-export type Strings = typeof en;
+export type Strings = ReturnType<typeof englishStrings>;
+
+/** English with US conventions: the pane's default and what tests render unless they choose. */
+export const en: Strings = englishStrings(makeFormatter({ name: "en-US" }, "en"));

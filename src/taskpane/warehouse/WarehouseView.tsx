@@ -31,6 +31,20 @@ const START: WarehouseForm = {
   period: "month",
 };
 
+/** The generator's field names (src/sql, English) as the form labels them in the pane's language. */
+function fieldLabel(t: Strings["warehouse"], field: string): string {
+  const labels: Record<string, string> = {
+    "Order table": t.table,
+    "Customer id column": t.customerId,
+    "Order date column": t.orderDate,
+    "Amount column": t.amount,
+    "As-of date": t.asOf,
+    "Holdout end": t.asOf,
+    "Calibration end": t.calibrationEnd,
+  };
+  return labels[field] ?? field;
+}
+
 type Props = { readonly strings: Strings };
 
 export function WarehouseView({ strings }: Props): React.JSX.Element {
@@ -113,7 +127,7 @@ export function WarehouseView({ strings }: Props): React.JSX.Element {
       )}
       {result.kind === "refused" ? (
         <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{result.message}</MessageBarBody>
+          <MessageBarBody>{t.refused(fieldLabel(t, result.field), result.reason, result.message)}</MessageBarBody>
         </MessageBar>
       ) : (
         <>

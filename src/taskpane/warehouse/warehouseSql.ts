@@ -35,7 +35,21 @@ export type WarehouseForm = {
 export const usesUnit = (a: Analysis): boolean => a.startsWith("btyd") || a === "holdoutGrouped";
 export const usesPeriod = (a: Analysis): boolean => a === "cohorts" || a === "retention";
 
-export type WarehouseResult = { readonly kind: "sql"; readonly sql: string } | { readonly kind: "refused"; readonly message: string };
+/** Why the generator refused, so the pane can say it in its own language (strings.warehouse.refused). */
+export type RefusalReason = "name" | "date" | "amount" | "order" | "holdoutEnd" | "other";
+
+export type WarehouseResult =
+  | { readonly kind: "sql"; readonly sql: string }
+  | { readonly kind: "refused"; readonly message: string; readonly field: string; readonly reason: RefusalReason };
+
+/** The generator's refusal by kind: its messages name the field and say what is wrong (src/sql). */
+function reasonOf(e: SqlInputError): RefusalReason {
+  if (/ is refused because /.test(e.message)) return "name";
+  if (/ is not a date;/.test(e.message)) return "date";
+  if (/needs? the order amounts/.test(e.message)) return "amount";
+  if (/ must come after /.test(e.message)) return "order";
+  return "other";
+}
 
 export function warehouseSql(f: WarehouseForm): WarehouseResult {
   const d = DIALECTS[f.dialect];
@@ -56,7 +70,7 @@ export function warehouseSql(f: WarehouseForm): WarehouseResult {
       case "btydSpend":
         return { kind: "sql", sql: btydSummarySql(d, { source, asOf, unit: f.unit, shape: "spend" }) };
       case "holdoutGrouped":
-        if (asOf === null) return { kind: "refused", message: "As-of date: the holdout summary needs a holdout end date (YYYY-MM-DD)" };
+        if (asOf === null) return { kind: "refused", message: "As-of date: the holdout summary needs a holdout end date (YYYY-MM-DD)", field: "As-of date", reason: "holdoutEnd" };
         return { kind: "sql", sql: holdoutSummarySql(d, { source, calibrationEnd: f.calibrationEnd.trim(), holdoutEnd: asOf, unit: f.unit, grouped: true }) };
       case "cohorts":
         return { kind: "sql", sql: cohortsSql(d, { source, asOf, period: f.period }) };
@@ -64,7 +78,7 @@ export function warehouseSql(f: WarehouseForm): WarehouseResult {
         return { kind: "sql", sql: retentionByPeriodSql(d, { source, asOf, period: f.period }) };
     }
   } catch (e) {
-    if (e instanceof SqlInputError) return { kind: "refused", message: e.message };
+    if (e instanceof SqlInputError) return { kind: "refused", message: e.message, field: e.field, reason: reasonOf(e) };
     throw e;
   }
 }

@@ -30,6 +30,8 @@ function selectedText(label: string): string {
  * T to within half a day.
  */
 const AS_OF = serialFromIsoText("1997-09-30") as number;
+/** A date as the pane shows it in the default en-US culture ("09/30/1997"); ISO text is still accepted as input. */
+const shown = (iso: string): string => en.format.date(serialFromIsoText(iso) as number);
 function cdnowTable(): unknown[][] {
   const c = cdnowSummaryWithSpend();
   const rows: unknown[][] = [["Cust #", "Likelihood to recommend", "First purchase", "Last purchase", "Number of orders", "Total spend"]];
@@ -65,7 +67,7 @@ describe("Segment pane with predicted value", () => {
     expect(plan.rows[0][5]).toBeCloseTo(0.7266, 2);
     expect(plan.rows[0][8]).toBe("");
     // the notes say how histories and spend were read
-    expect(screen.getByText(en.btyd.summary.derived("1997-09-30"))).toBeTruthy();
+    expect(screen.getByText(en.btyd.summary.derived(shown("1997-09-30")))).toBeTruthy();
     expect(screen.getByText(en.btyd.summary.spend)).toBeTruthy();
     expect(screen.getByText(en.btyd.summary.oneTime)).toBeTruthy();
     const table = screen.getByRole("table", { name: en.btyd.summary.table });
@@ -153,7 +155,7 @@ describe("Check the model", () => {
     expect(selectedText(en.btyd.check.dateColumn)).toBe("Order date (column B)");
     // Midpoint of the 1st and 99th percentile order dates, 1997-01-04 and 1998-06-14 (modelCheck.test.ts)
     const input = screen.getByLabelText(en.btyd.check.calibrationEnd) as HTMLInputElement;
-    expect(input.value).toBe("1997-09-24");
+    expect(input.value).toBe(shown("1997-09-24"));
     expect(screen.getByText(en.btyd.check.picked("Customers!A1:C6920", 6919))).toBeTruthy();
     await expectAccessible(container);
     // FHL 2005's split, week 39, for the published group sizes below
@@ -183,7 +185,7 @@ describe("Check the model", () => {
     const run = screen.getByRole("button", { name: en.btyd.check.run });
     run.focus();
     await user.keyboard("{Enter}");
-    expect(screen.getByText(en.btyd.check.badDate("1997-01-01", "1998-06-30"))).toBeTruthy();
+    expect(screen.getByText(en.btyd.check.badDate(shown("1997-01-01"), shown("1998-06-30")))).toBeTruthy();
     // One day of calibration: nobody has repeated yet.
     await user.clear(input);
     await user.type(input, "1997-01-02");

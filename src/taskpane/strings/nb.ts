@@ -1,0 +1,741 @@
+/**
+ * Every user-facing text of the pane, in Norwegian Bokmål (nb-NO; Nynorsk users get it too, as
+ * the function help does). Same shape as en.ts (`Strings`): a missing or extra key fails to
+ * compile. Written in the vocabulary of Norwegian customer analytics (kundelojalitet, frafall,
+ * kundeverdi, gjenkjøp), not word for word; Excel's own Norwegian terms where the pane points at
+ * Excel (Se gjennom › Beskytt arbeidsbok, SANN/USANN). Numbers and dates go through `f`.
+ */
+import type { Segment } from "../../analytics/segments/loyaltySegment";
+import type { BehaviourMeasure } from "../model/behaviour";
+import type { TimeUnit } from "../../analytics/orders/timeUnit";
+import type { AttitudeScale, BtydRole, Role } from "../model/mapping";
+import type { IssueReason } from "../model/segmentRun";
+import type { PeriodKind } from "../../analytics/orders/calendarPeriods";
+import type { LogIssue } from "../retention/retentionRun";
+import type { Formatter } from "../i18n/format";
+import type { FitRefusal } from "../../analytics/numeric/fitBoundary";
+import type { SheetChange } from "../excel/types";
+import type { RefusalReason } from "../warehouse/warehouseSql";
+import type { Strings } from "./en";
+
+const ROLE_NAMES: Record<Role, string> = {
+  id: "Kunde-ID",
+  attitude: "Holdning",
+  recency: "Recency (siste kjøp)",
+  firstOrder: "Dato for første ordre",
+  frequency: "Frekvens (ordrer)",
+  monetary: "Omsetning",
+  cost: "Betjeningskostnad",
+  priceDriven: "Andel kjøpt på tilbud",
+  recurring: "Løpende inntekt",
+};
+
+const ROLE_IN_SENTENCE: Record<Role, string> = {
+  id: "kunde-ID",
+  attitude: "holdningsverdi",
+  recency: "recency",
+  firstOrder: "dato for første ordre",
+  frequency: "antall ordrer",
+  monetary: "omsetning",
+  cost: "betjeningskostnad",
+  priceDriven: "tilbudsandel",
+  recurring: "løpende inntekt",
+};
+
+const SCALE_RANGE: Record<AttitudeScale, string> = {
+  recommend: "anbefalingsverdi ikke mellom 0 og 10",
+  satisfaction: "tilfredshetsverdi ikke mellom 1 og 5",
+  referrals: "antall anbefalinger ikke et helt tall på 0 eller mer",
+};
+
+/** Gender and definite forms: "en senere uke", "et senere kvartal", "uken", "kvartalet". */
+const PERIOD: Record<PeriodKind, { noun: string; plural: string; the: string; later: string; pronoun: string; each: string; whole: string; first: string; per: string }> = {
+  week: { noun: "Uke", plural: "Uker", the: "uken", later: "en senere uke", pronoun: "den", each: "hver senere uke", whole: "en hel uke", first: "den første uken", per: "per uke" },
+  month: { noun: "Måned", plural: "Måneder", the: "måneden", later: "en senere måned", pronoun: "den", each: "hver senere måned", whole: "en hel måned", first: "den første måneden", per: "per måned" },
+  quarter: { noun: "Kvartal", plural: "Kvartaler", the: "kvartalet", later: "et senere kvartal", pronoun: "det", each: "hvert senere kvartal", whole: "et helt kvartal", first: "det første kvartalet", per: "per kvartal" },
+  year: { noun: "År", plural: "År", the: "året", later: "et senere år", pronoun: "det", each: "hvert senere år", whole: "et helt år", first: "det første året", per: "per år" },
+};
+
+/** A change someone else made on the sheet, in words: "cellen J7 ble endret", "en kolonne ble satt inn (D:D)". */
+function changeText(change: SheetChange): string {
+  const a = change.address;
+  const many = a.includes(":");
+  switch (change.kind) {
+    case "edited":
+      return many ? `cellene ${a} ble endret` : `cellen ${a} ble endret`;
+    case "inserted":
+      return /^[A-Z]+:[A-Z]+$/.test(a) ? `en kolonne ble satt inn (${a})` : /^\d+:\d+$/.test(a) ? `en rad ble satt inn (${a})` : `celler ble satt inn ved ${a}`;
+    case "deleted":
+      return `celler ble slettet (${a})`;
+    case "sorted":
+      return `rader ble sortert (${a})`;
+    case "resized":
+      return `dataområdet ble større eller mindre (nå ${a})`;
+  }
+}
+
+/** "3 celler som Loyalty Lens hadde skrevet, ble tømt igjen; 1 celle som du hadde endret, ble stående som den er." */
+function undoText(f: Formatter, cleared: number, kept: number): string {
+  const out = `${cleared === 1 ? "1 celle" : `${f.integer(cleared)} celler`} som Loyalty Lens hadde skrevet, ble tømt igjen`;
+  return kept === 0 ? `${out}.` : `${out}; ${kept === 1 ? "1 celle" : `${f.integer(kept)} celler`} som du hadde endret, ble stående som ${kept === 1 ? "den er" : "de er"}.`;
+}
+
+/** Segment names as the pane shows them (also inside the price-override text). */
+const SEGMENT_LABEL: Record<Segment, string> = { Loyal: "Lojal", Reachable: "Påvirkbar", "Locked-in": "Innelåst", "High-risk": "Høy risiko" };
+
+const rowWord = (n: number): string => (n === 1 ? "rad" : "rader");
+
+/** The Norwegian Bokmål strings with numbers and dates in `f`. */
+export function norwegianStrings(f: Formatter): Strings {
+  return {
+    locale: f.locale,
+    format: f,
+    appTitle: "Loyalty Lens",
+    appIntro: "Merk en kundetabell, klikk på Segmenter, og se hvem som er lojale og hva du bør gjøre videre.",
+
+    host: {
+      noExcel: "Åpne dette panelet i Excel for å segmentere en arbeidsbok. Utenfor Excel kan det bare vise denne siden.",
+      tooOld: (needed: string) =>
+        `Denne versjonen av Excel er for gammel for segmenteringspanelet: det krever ${needed} (Excel 2019, Microsoft 365 eller Excel på nettet). Oppdater Office og prøv igjen.`,
+    },
+
+    pick: {
+      heading: "1. Velg dataene",
+      useSelection: "Bruk merket område",
+      reading: "Leser det merkede området …",
+      editModeHint: "Venter fortsatt på Excel. Hvis en celle redigeres, trykker du Enter eller Esc i arket; ruten fortsetter av seg selv.",
+      hint: "Merk kundetabellen (eller én celle i den), og klikk deretter på Bruk merket område.",
+      picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} ${rows === 1 ? "kunderad" : "kunderader"}`,
+      headersCheckbox: "Første rad inneholder kolonnenavn",
+    },
+
+    map: {
+      heading: "2. Koble kolonnene",
+      summaryIntro: "Disse kolonnene ble gjenkjent ut fra overskriftene:",
+      change: "Endre",
+      changeLabel: "Endre koblingen av kolonnene",
+      advanced: "Flere valg: kostnad, rabattandel, gjentakende omsetning, forventet kundeverdi",
+      notMapped: "(ingen)",
+      roles: ROLE_NAMES,
+      roleHelp: {
+        id: "Obligatorisk. Én rad per kunde.",
+        attitude: "Hva kundene synes om dere.",
+        recency: "Dager siden siste ordre, eller datoen for den.",
+        firstOrder: "For ordrer per år som kunde.",
+        frequency: "Antall ordrer.",
+        monetary: "Omsetning fra kunden.",
+        cost: "Valgfritt: for fortjeneste per segment.",
+        priceDriven: `Valgfritt: SANN/USANN eller en andel fra 0 til 1; ${f.number(0.5)} eller mer regnes som prisdrevet.`,
+        recurring: "Valgfritt: f.eks. månedlig inntekt.",
+      },
+      columnOption: (letter: string, header: string | null) => (header ? `${header} (kolonne ${letter})` : `Kolonne ${letter}`),
+      scaleLabel: "Holdning er målt som",
+      scales: {
+        recommend: "Sannsynlighet for å anbefale, 0–10",
+        satisfaction: "Tilfredshet, 1–5",
+        referrals: "Anbefalinger gitt (antall)",
+      },
+      recencyLabel: "Recency er oppgitt som",
+      recencyKinds: { days: "Dager siden siste ordre", date: "Dato for siste ordre" },
+    },
+
+    behaviour: {
+      heading: "3. Kjøpsatferd og terskel",
+      measureLabel: "Mål for kjøpsatferd",
+      measures: {
+        rfmSum: "R + F + M (summen av RFM-sifrene)",
+        ordersPerYear: "Ordrer per år som kunde",
+        orders: "Antall ordrer",
+        revenue: "Omsetning",
+      },
+      measureHelp: {
+        rfmSum: "Recency, frekvens og omsetning får hver en poengsum fra 1 til 5 slik LOYALTY.RFMSCORE gir dem, og legges sammen (3–15).",
+        ordersPerYear: "Ordrer delt på antall år siden første ordre; kunder som har vært kunder i under ett år, regnes som ett år.",
+        orders: "Antall ordrer slik det er.",
+        revenue: "Omsetningen slik den er.",
+      },
+      cutoffLabel: "Høy kjøpsatferd betyr",
+      cutoffMedian: "Over medianen",
+      cutoffAtLeast: "Minst en bestemt verdi",
+      cutoffValueLabel: "Terskelverdi",
+      groupsExplained:
+        "Ambassadører (9–10) som kjøper mye, er lojale; kritikere (0–6) som kjøper mye, er innelåste; kritikere som kjøper lite, er høyrisikokunder; alle andre er påvirkbare. Prisdrevne kunder regnes aldri som lojale.",
+      noBehaviour: "Koble en kolonne for frekvens, omsetning eller recency for å måle kjøpsatferden.",
+    },
+
+    run: {
+      heading: "4. Segmenter",
+      target: "Skriv resultatet til",
+      targetSheet: "Et nytt ark",
+      newSheetProtected:
+        "Det kan ikke legges til et nytt ark fordi arbeidsbokens struktur er beskyttet. Opphev beskyttelsen (Se gjennom › Beskytt arbeidsbok) for å skrive til et nytt ark, eller skriv en kolonne ved siden av dataene.",
+      targetBeside: "En segmentkolonne ved siden av dataene",
+      targetInsert: "En ny kolonne satt inn ved siden av dataene",
+      bestEffort: "Bare et nytt ark er sikker på å la dataene dine være urørt; ved siden av dataene stopper Loyalty Lens hvis arket endres mens det skrives.",
+      segment: "Segmenter",
+      segmentRfm: "Lag RFM-segmenter",
+      cancel: "Avbryt",
+      phase: { reading: "Leser rader", computing: "Segmenterer", writing: "Skriver resultater", formatting: "Formaterer" },
+      progress: (done: number, total: number) => `${f.integer(done)} av ${f.integer(total)} rader`,
+      startOver: "Segmenter andre data",
+      wroteSheet: (name: string) => `Resultatene står på arket «${name}».`,
+      wroteColumn: "Resultatene står i segmentkolonnen ved siden av dataene.",
+      notFormatted: "Verdiene er skrevet, men Excel kunne ikke bruke tabellen, fargene eller diagrammet.",
+    },
+
+    errors: {
+      multipleAreas: "Flere områder er merket. Merk ett sammenhengende celleområde og prøv igjen.",
+      empty: "Det merkede området er tomt. Merk kundetabellen (med overskriftsraden) og prøv igjen.",
+      singleRow: "Det merkede området har bare én rad. Merk hele kundetabellen, én kunde per rad.",
+      cellEditMode: "Excel er opptatt med å redigere en celle. Trykk Enter eller Esc i arket, og prøv igjen.",
+      structureProtected:
+        "Arbeidsbokens struktur er beskyttet, så det kan ikke legges til et nytt ark. Skriv heller en segmentkolonne ved siden av dataene, eller opphev beskyttelsen (Se gjennom › Beskytt arbeidsbok).",
+      sheetProtected: "Arket med dataene er beskyttet, så det kan ikke legges til en kolonne der. Skriv heller til et nytt ark, eller opphev arkbeskyttelsen.",
+      besideTaken: "Cellene til høyre for dataene er ikke tomme. Sett heller inn en ny kolonne, eller skriv til et nytt ark.",
+      targetNotEmpty: (cell: string, cleared: number, kept: number) =>
+        `Stoppet: Cellen ${cell} var ikke lenger tom da Loyalty Lens skulle skrive der, så innholdet ble lagt tilbake. ${undoText(f, cleared, kept)} Skriv til et nytt ark for å være trygg.`,
+      changedWhileWriting: (change: SheetChange, cleared: number, kept: number) =>
+        `Stoppet: ${changeText(change)} mens Loyalty Lens skrev. ${undoText(f, cleared, kept)} Dine egne celler ble ikke rørt. Skriv til et nytt ark for å være trygg, eller prøv igjen når ingen arbeider i arket.`,
+      changedWhileReading: (change: SheetChange) =>
+        `Stoppet: ${changeText(change)} mens Loyalty Lens leste dataene, så ingenting ble beregnet (radene ville blandet gamle og nye data). Ingenting i arbeidsboken ble endret. Prøv igjen når ingen arbeider i arket.`,
+      payloadTooLarge: "Excel avviste selv den minste blokken med rader. Merk færre kolonner og prøv igjen.",
+      sheetGone: "Arket med dataene har fått nytt navn eller er slettet. Velg dataene på nytt.",
+      unknown: (detail: string) => `Excel rapporterte et problem: ${detail}`,
+      cancelled: "Avbrutt. Ingenting ble liggende halvskrevet i arbeidsboken.",
+      noId: "Koble kolonnen med kunde-ID først.",
+      noAttitude:
+        "Ingen holdningskolonne (sannsynlighet for å anbefale, tilfredshet eller anbefalinger) er koblet, så de fire lojalitetsgruppene kan ikke lages. Du kan i stedet lage RFM-segmenter (som LOYALTY.RFMSEGMENT gjør) ut fra recency, frekvens og omsetning.",
+      needRfmColumns: "RFM trenger kolonner for recency, frekvens og omsetning. Koble alle tre.",
+      needBehaviour: "Koble kolonnene som målet for kjøpsatferd trenger.",
+      noUsableRows: "Ingen rader kunne brukes. Se årsakene nedenfor, rett opp dataene og prøv igjen.",
+      needCutoff: (median: string) =>
+        `Med «over medianen» (${median}) får enten alle eller ingen kunder høy kjøpsatferd. Velg «Minst en bestemt verdi» og oppgi en terskel.`,
+      badCutoff: "Oppgi terskelen som et tall.",
+    },
+
+    summary: {
+      heading: "Sammendrag",
+      table: "Kunder, omsetning og fortjeneste per segment",
+      columns: {
+        segment: "Segment",
+        customers: "Kunder",
+        customerShare: "Andel av kundene",
+        revenue: "Omsetning",
+        revenueShare: "Andel av omsetningen",
+        profit: "Fortjeneste",
+        recurring: "Løpende inntekt",
+        averageAttitude: "Gjennomsnittsverdi",
+      },
+      totals: (customers: number) => `${f.integer(customers)} ${customers === 1 ? "kunde" : "kunder"} segmentert`,
+      cutoffUsed: (measure: string, rule: string) => `Kjøpsatferd: ${measure}; høy betyr ${rule}.`,
+      ruleAboveMedian: (value: string) => `over medianen (${value})`,
+      ruleAtLeast: (value: string) => `minst ${value}`,
+      chartTitle: "Andel av kundene og av omsetningen per segment",
+      chartCustomers: "Kunder",
+      chartRevenue: "Omsetning",
+      actionsHeading: "Anbefalte tiltak",
+      skippedHeading: "Rader som ikke ble segmentert",
+      skipped: (count: number, reason: string, rows: readonly number[], more: boolean) =>
+        `${f.integer(count)} ${rowWord(count)} hoppet over: ${reason} (${rowWord(count)} ${rows.join(", ")}${more ? ", …" : ""})`,
+    },
+
+    actions: {
+      Loyal: "Belønn dem med eksklusive fordeler, og be dem anbefale dere videre.",
+      Reachable: "Finn ut hva som hindrer dem i å bli helt fornøyde, og rett det opp før et tilbud fra en konkurrent lokker dem over.",
+      "Locked-in": "Finn ut hva de trenger: De forsvinner så snart det blir enklere å bytte.",
+      "High-risk": "Ikke bruk lojalitetsbudsjettet på kunder som bare jakter på pris, men rett opp i berettigede klager.",
+    } as Record<Segment, string>,
+
+    segmentLabel: SEGMENT_LABEL,
+
+    rfmSegmentLabel: {
+      Champions: "Toppkunder",
+      "Potential Loyalist": "Potensielt lojale",
+      "Loyal Customers": "Lojale kunder",
+      Promising: "Lovende",
+      "New Customers": "Nye kunder",
+      "Can't Lose Them": "Må ikke mistes",
+      "At Risk": "I faresonen",
+      "Need Attention": "Trenger oppfølging",
+      "About To Sleep": "I ferd med å sovne",
+      Lost: "Tapt",
+      Others: "Andre",
+    } as Record<string, string>,
+
+    rewards: {
+      heading: "Bonusplan",
+      intro: "Hva hvert segment kan tilbys, og om poengene ville koste mer enn segmentet tjener inn.",
+      earnRate: "Poeng per brukte valutaenhet",
+      basisLabel: "Hva et poeng koster bedriften",
+      basisFaceValue: "Pålydende verdi × forventet innløsningsgrad",
+      basisGoodsCost: "Kostnad for varene som gis × forventet innløsningsgrad",
+      faceValue: "Pålydende verdi av et poeng (det kunden får)",
+      goodsCost: "Kostnad for varene som gis for ett poeng",
+      redemptionRate: "Forventet innløsningsgrad (%)",
+      invalid: {
+        earnRate: "Oppgi poeng per valutaenhet, 0 eller mer.",
+        faceValue: "Oppgi den pålydende verdien av et poeng, 0 eller mer.",
+        goodsCost: "Oppgi kostnaden for varene for ett poeng, 0 eller mer.",
+        redemptionRate: "Oppgi en prosentsats fra 0 til 100.",
+      },
+      basisText: (s: { basis: "faceValue" | "goodsCost"; faceValue: number; goodsCost: number; redemptionRate: number }) => {
+        const pct = f.percent(s.redemptionRate, 2);
+        const perPoint = f.number((s.basis === "faceValue" ? s.faceValue : s.goodsCost) * s.redemptionRate, 6);
+        return s.basis === "faceValue"
+          ? `kostnad per poeng = pålydende verdi ${f.number(s.faceValue, 6)} × forventet innløsningsgrad ${pct} = ${perPoint}`
+          : `kostnad per poeng = varekostnad ${f.number(s.goodsCost, 6)} × forventet innløsningsgrad ${pct} = ${perPoint}`;
+      },
+      table: "Bonusplan per segment",
+      columns: {
+        segment: "Segment",
+        reward: "Foreslått belønning",
+        points: "Opptjente poeng",
+        cost: "Programkostnad",
+        profit: "Fortjeneste",
+        predictedValue: "Forventet verdi neste 12 måneder",
+      },
+      noRevenue: "Koble omsetningskolonnen (monetary) for å se poengene og hva de koster per segment.",
+      noProfit: "Koble kostnaden for å betjene kundene for å sammenligne programkostnaden med hvert segments fortjeneste (omsetning − kostnad).",
+      pointsNote: "Poeng er segmentets omsetning × opptjeningsraten, rundet ned; regnet ordre for ordre kan det bli opptil ett poeng mindre per ordre.",
+      costAboveMargin: (segment: string) => `${segment}: belønningene ville koste mer enn segmentets fortjeneste.`,
+      allWithinMargin: "I hvert segment koster belønningene mindre enn fortjenesten.",
+      write: "Legg til i arket Segmenter",
+      writing: "Skriver bonustabellen …",
+      wrote: (sheet: string) => `Bonustabellen og diagrammet står på arket ${sheet}, til høyre for sammendraget.`,
+      noSheet: "Segmentene ble skrevet i en kolonne, ikke på et Segmenter-ark: segmenter til et nytt ark for å legge bonustabellen der.",
+      writeFailed: (reason: string) => `Bonustabellen kunne ikke skrives: ${reason}`,
+      occupied: "cellene til høyre for sammendraget er ikke tomme, og de blir stående som de er.",
+      sheet: {
+        title: (basis: string) => `Bonusplan: ${basis}. Poeng = segmentets omsetning × opptjeningsrate, rundet ned.`,
+        headers: {
+          segment: "Segment",
+          cost: "Programkostnad",
+          profit: "Fortjeneste",
+          points: "Opptjente poeng",
+          revenue: "Omsetning",
+          predictedValue: "Forventet verdi neste 12 måneder",
+          customers: "Kunder",
+          warning: "Advarsel",
+          reward: "Foreslått belønning",
+        },
+        costAboveMargin: "Belønningene koster mer enn marginen",
+        chartTitle: "Programkostnad og fortjeneste per segment",
+      },
+      groupSuggestion: {
+        Loyal: "Eksklusive fordeler (tidlig tilgang, tilbud bare for medlemmer) og en belønning for å verve andre.",
+        Reachable: "Rett opp det som hindrer dem i å bli helt fornøyde; en velkommen-tilbake-bonus når det er gjort.",
+        "Locked-in": "Oppmerksomhet om behovene deres (service, en fast kontaktperson) heller enn poeng.",
+        "High-risk": "Ingen lojalitetsbudsjett til kunder som bare jakter på pris; rett opp berettigede klager.",
+      } as Record<Segment, string>,
+      rfmSuggestion: {
+        Champions: "Eksklusive fordeler og tidlig tilgang; be om omtaler og anbefalinger.",
+        "Potential Loyalist": "Et medlemskaps- eller nivåtilbud som gjør hyppige kjøp til en vane.",
+        "Loyal Customers": "Nivåfordeler og mersalgstilbud; be om omtaler.",
+        Promising: "En bonus på andre kjøp og tilbud som hjelper dem i gang.",
+        "New Customers": "En velkomstbonus på neste ordre.",
+        "Can't Lose Them": "Et personlig tilbud for å vinne dem tilbake; finn ut hvorfor de sluttet.",
+        "At Risk": "Et personlig reaktiveringstilbud med frist.",
+        "Need Attention": "Et tidsbegrenset tilbud basert på det de har kjøpt før.",
+        "About To Sleep": "En påminnelse med en liten bonus; ikke gi store rabatter.",
+        Lost: "Høyst ett rimelig forsøk på å vinne dem tilbake; ikke noe lojalitetsbudsjett.",
+        Others: "Vanlig opptjening, ikke noe ekstra budsjett før de viser et mønster.",
+      } as Record<string, string>,
+      otherSuggestion: "Vanlig opptjening, ikke noe ekstra budsjett.",
+    },
+
+    reason: (r: IssueReason): string => {
+      switch (r.kind) {
+        case "noId":
+          return "kunde-ID mangler";
+        case "blank":
+          return `${ROLE_IN_SENTENCE[r.role]} er tom`;
+        case "notNumber":
+          return `${ROLE_IN_SENTENCE[r.role]} er ikke et tall`;
+        case "notDate":
+          return `${ROLE_IN_SENTENCE[r.role]} er ikke en dato`;
+        case "errorValue":
+          return `${ROLE_IN_SENTENCE[r.role]} er ${r.code}`;
+        case "negative":
+          return `${ROLE_IN_SENTENCE[r.role]} er negativ`;
+        case "attitudeRange":
+          return SCALE_RANGE[r.scale];
+        case "shareRange":
+          return "tilbudsandel ikke mellom 0 og 1";
+      }
+    },
+
+    priceOverride: (from: Segment, to: Segment, share: string | null) =>
+      `Prisdrevet (${share === null ? "merket SANN" : `${share} av ordrene med rabatt`}): ville vært ${SEGMENT_LABEL[from]}, vises som ${SEGMENT_LABEL[to]}`,
+
+    sheet: {
+      name: "Segmenter",
+      incompleteName: (name: string) => `${name.slice(0, 17)} ufullstendig`,
+      columnHeader: "Segment",
+      headers: {
+        id: "Kunde",
+        segment: "Segment",
+        attitude: (scale: AttitudeScale) => ({ recommend: "Anbefalingsverdi", satisfaction: "Tilfredshet", referrals: "Anbefalinger" })[scale],
+        behaviour: (measure: BehaviourMeasure) => ({ rfmSum: "R+F+M", ordersPerYear: "Ordrer per år", orders: "Ordrer", revenue: "Omsetning" })[measure],
+        rfmScore: "RFM-poeng",
+        issue: "Problem",
+      },
+      summaryHeaders: {
+        segment: "Segment",
+        customers: "Kunder",
+        revenueShare: "Andel av omsetningen",
+        customerShare: "Andel av kundene",
+        revenue: "Omsetning",
+        profit: "Fortjeneste",
+        recurring: "Løpende inntekt",
+        averageAttitude: "Gjennomsnittsverdi",
+      },
+      chartTitle: "Kunder og andel av omsetningen per segment",
+    },
+    btyd: {
+      map: {
+        heading: "Forventet kundeverdi (valgfritt)",
+        roles: { x: "Gjenkjøp (x)", tx: "t_x (første til siste kjøp)", T: "T (første kjøp til beregningsdato)" } as Record<BtydRole, string>,
+        roleHelp: {
+          x: "Kjøp etter det første, slik LOYALTY.BTYDSUMMARY gir dem.",
+          tx: "Tiden fra første til siste kjøp.",
+          T: "Tiden fra første kjøp til beregningsdatoen.",
+        } as Record<BtydRole, string>,
+        unitLabel: "x, t_x og T er målt i",
+        units: { day: "Dager", week: "Uker", month: `Måneder (${f.number(30.4375, 4)} dager)` } as Record<TimeUnit, string>,
+        unitInSentence: { day: "dager", week: "uker", month: "måneder" } as Record<TimeUnit, string>,
+        mapped: "P(aktiv), forventede kjøp og forventet verdi legges til fra kolonnene x, t_x og T.",
+        derived:
+          "x, t_x og T utledes i uker fra datoen for første ordre, siste ordre og antall ordrer (x = ordrer − 1). Hver ordre regnes da som en egen kjøpsdag: to ordrer samme dag teller som to kjøp.",
+        none: "For å legge til P(aktiv), forventede kjøp og forventet verdi per kunde kobler du dato for første ordre, recency og ordrer – eller x, t_x og T.",
+      },
+      summary: {
+        heading: "Forventet kundeverdi, neste 12 måneder",
+        table: "Forventede kjøp, forventet verdi og sannsynlig frafalte kunder per segment",
+        columns: {
+          segment: "Segment",
+          customers: "Kunder",
+          expectedPurchases: "Forventede kjøp",
+          predictedValue: "Forventet verdi",
+          likelyLapsed: "Sannsynlig frafalt",
+          valueAtRisk: "Verdi i faresonen",
+        },
+        valueAtRisk: (value: string) =>
+          `Verdi i faresonen: ${value}, den forventede 12-månedersverdien av lojale og påvirkbare kunder som er merket som sannsynlig frafalt (P(aktiv) under ${f.number(0.5)}).`,
+        fit: (r: string, alpha: string, a: string, b: string, unit: string) => `BG/NBD-tilpasning (tid i ${unit}): r ${r}, alpha ${alpha}, a ${a}, b ${b}.`,
+        derived: (asOf: string) =>
+          `x, t_x og T ble utledet i uker fra dato for første ordre, siste ordre og antall ordrer, per ${asOf}; hver ordre regnes som en egen kjøpsdag.`,
+        derivedFromDays: (asOf: string) =>
+          `x, t_x og T ble utledet i uker fra dato for første ordre, dager siden siste ordre og antall ordrer; beregningsdatoen ${asOf} er den tidligste datoen som passer for alle radene. Hver ordre regnes som en egen kjøpsdag.`,
+        mapped: (unit: string) => `x, t_x og T ble lest fra de koblede kolonnene, i ${unit}.`,
+        spend:
+          "Verdi per kjøp er omsetning ÷ ordrer, altså gjennomsnittlig ordreverdi inkludert første ordre: tabellen inneholder ikke verdien av første ordre, så gjennomsnittet av gjenkjøpene alene kan ikke beregnes.",
+        noRevenue: "Ingen omsetningskolonne er koblet, så bare kjøp prognostiseres, ikke verdi.",
+        spendFailed: (message: string) => `Forventet verdi er utelatt: forbruksmodellen kunne ikke tilpasses (${message}).`,
+        oneTime: "Engangskunder er merket som det: modellen kan ikke avgjøre om de fortsatt er aktive.",
+        unusable: (count: number, rows: readonly number[], more: boolean) =>
+          `${f.integer(count)} ${count === 1 ? "kunde" : "kunder"} har ingen brukbar kjøpshistorikk, så prognosecellene er tomme (${rowWord(count)} ${rows.join(", ")}${more ? ", …" : ""}).`,
+        failed: "Kundeverdien kunne ikke prognostiseres, så de kolonnene er utelatt; segmentene er fullstendige.",
+      },
+      sheet: {
+        pAlive: "P(aktiv)",
+        expectedPurchases: "Forventede kjøp (12 måneder)",
+        clv: "Forventet 12-månedersverdi",
+        lapse: "Frafall",
+        likelyLapsed: "sannsynlig frafalt",
+        oneTimeBuyer: "engangskunde",
+        summaryExpectedPurchases: "Forventede kjøp (12 måneder)",
+        summaryValue: "Forventet 12-månedersverdi",
+        summaryLapsed: "Sannsynlig frafalt",
+        summaryValueAtRisk: "Verdi i faresonen",
+      },
+      check: {
+        heading: "Kontroller modellen",
+        intro: "Tilpass modellen på den tidligste delen av en ordrelogg, og sammenlign det den forventer med gjenkjøpene kundene faktisk gjorde etterpå.",
+        pickHint: "Merk ordreloggen (én rad per ordre, med kunde-ID og ordredato), og klikk deretter på Bruk ordrelogg.",
+        useLog: "Bruk ordrelogg",
+        reading: "Leser ordreloggen …",
+        picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} ${rows === 1 ? "ordre" : "ordrer"}`,
+        idColumn: "Kolonne med kunde-ID",
+        dateColumn: "Kolonne med ordredato",
+        calibrationEnd: "Kalibreringen slutter",
+        calibrationHelp: (from: string, to: string) =>
+          `Loggen går fra ${from} til ${to}. Modellen lærer av ordrene til og med denne datoen og kontrolleres mot ordrene etter den.`,
+        run: "Kontroller modellen",
+        fitting: "Tilpasser modellen …",
+        needColumns: "Velg kolonnen med kunde-ID og kolonnen med ordredato.",
+        noDates: "Ingen ordre har både kunde-ID og dato. Merk ordreloggen med kolonnene for ID og dato.",
+        badDate: (from: string, to: string) => `Oppgi slutten på kalibreringen som en dato etter ${from} og før ${to}, for eksempel ${from}.`,
+        failed: "Modellen kunne ikke tilpasses på kalibreringsperioden.",
+        table: "Gjennomsnittlig antall gjenkjøp per kunde i testperioden, faktisk og forventet, per frekvensgruppe",
+        columns: { group: "Gjenkjøp (x)", customers: "Kunder", actual: "Faktisk", predicted: "Forventet" },
+        chartTitle: "Faktiske og forventede gjenkjøp per kunde i testperioden",
+        actual: "Faktisk",
+        predicted: "Forventet",
+        result: (weeks: string, customers: number, actual: string, predicted: string) =>
+          `Testperiode på ${weeks} uker, ${f.integer(customers)} ${customers === 1 ? "kunde" : "kunder"}: ${actual} gjenkjøp gjort, ${predicted} forventet.`,
+        leftOut: (count: number) => `${f.integer(count)} ${count === 1 ? "kunde" : "kunder"} kjøpte første gang i testperioden og er holdt utenfor.`,
+        skippedRows: (count: number) => `${f.integer(count)} ${rowWord(count)} ble holdt utenfor: ingen brukbar kunde-ID eller dato.`,
+        groupLabel: (x: number, last: boolean) => (last ? `${x}+` : String(x)),
+      },
+    },
+    fitRefusal: {
+      kinds: {
+        tooFewCustomers: { what: "Det er for få kunder å lære av.", next: "Merk hele kundetabellen, helst noen hundre kunder eller flere." },
+        noTime: {
+          what: "Alle kundene kjøpte for første gang på den siste dagen i dataene, så det finnes ingen historikk å lære av.",
+          next: "Kontroller datoene for første ordre, eller bruk en ordrelogg som dekker lengre tid.",
+        },
+        noRepeats: {
+          what: "Ingen kunde har kjøpt to ganger, så modellen kan ikke lære hvor ofte kundene kjøper eller når de faller fra.",
+          next: "Bruk en lengre periode med ordrer, og kontroller at ordrekolonnen teller hver ordre.",
+        },
+        identicalHistories: {
+          what: "Alle kundene har samme kjøpshistorikk, så det er ingenting som skiller dem.",
+          next: "Kontroller at kolonnene for første ordre, recency og antall ordrer er de riktige.",
+        },
+        noDropout: {
+          what: "Kundene fortsetter å kjøpe helt til slutten av dataene og viser ingen tegn til frafall, så modellen kan ikke anslå hvem som har falt fra.",
+          next: "Bruk en lengre ordrehistorikk, eller en som strekker seg forbi kundenes siste kjøp.",
+        },
+        instantDropout: {
+          what: "Nesten alle kundene ser ut til å falle fra rett etter et kjøp, og det kan ikke modellen tilpasses til.",
+          next: "Kontroller recency og datoene for første ordre, og at det er én rad per kunde.",
+        },
+        sameDropout: {
+          what: "Kundene skiller seg knapt fra hverandre i hvor sannsynlig det er at de faller fra etter et kjøp, så modellen kan ikke måle den spredningen.",
+          next: "Prøv med flere kunder eller en lengre ordrehistorikk.",
+        },
+        sameRates: {
+          what: "Alle kundene kjøper omtrent like ofte, og modellen trenger forskjeller for å forutsi hvem som kjøper mer.",
+          next: "Prøv med flere kunder eller en lengre ordrehistorikk. Segmenteringen virker også uten forventet kundeverdi.",
+        },
+        notIdentified: {
+          what: "Dataene sier for lite til at modellen kan anslås pålitelig.",
+          next: "Prøv med flere kunder eller en lengre ordrehistorikk.",
+        },
+      } as Record<FitRefusal, { what: string; next: string }>,
+      other: { what: "Modellen kunne ikke tilpasses på disse dataene.", next: "Kontroller de koblede kolonnene, eller prøv med flere kunder eller en lengre ordrehistorikk." },
+      technical: "Teknisk årsak",
+      checkNext: "Når du kontrollerer modellen, gir også en senere slutt på kalibreringen modellen mer å lære av.",
+    },
+    retention: {
+      tabs: { label: "Visninger", segment: "Segmentering", retention: "Kundelojalitet", warehouse: "Datavarehus" },
+      intro: "Merk en ordrelogg (kunde-ID og ordredato, én rad per ordre), og se hvor mange kunder som kommer tilbake, kohort for kohort.",
+      pick: {
+        heading: "1. Velg ordreloggen",
+        hint: "Merk ordreloggen (eller én celle i den), og klikk deretter på Bruk merket område.",
+        picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} ${rows === 1 ? "ordrerad" : "ordrerader"}`,
+      },
+      map: {
+        heading: "2. Koble kolonnene",
+        id: "Kunde-ID",
+        idHint: "Hvem som la inn ordren.",
+        date: "Ordredato",
+        dateHint: "En Excel-dato, eller ISO-tekst som 2024-03-31.",
+      },
+      settings: {
+        heading: "3. Perioder",
+        period: "Periode",
+        periods: { week: "Uke (ISO-uker, fra mandag)", month: "Måned", quarter: "Kvartal", year: "År" } as Record<PeriodKind, string>,
+        activeDays: "Dager en kunde regnes som aktiv etter en ordre",
+        activeDaysHint: (minimum: number) =>
+          `For periodetabellen: en kunde regnes som aktiv i så mange dager etter hver ordre. Minst ${f.integer(minimum)}.`,
+      },
+      run: {
+        heading: "4. Lag kohortene",
+        build: "Lag kohorter",
+        cancel: "Avbryt",
+        phase: { reading: "Leser ordrer", computing: "Lager kohorter", writing: "Skriver arket Kohorter" },
+        progress: (done: number, total: number) => `${f.integer(done)} av ${f.integer(total)} rader`,
+        startOver: "Bruk andre data",
+        wroteSheet: (name: string) => `Kohorttrekanten, periodetabellen og diagrammet står på arket «${name}».`,
+        notFormatted: "Verdiene er skrevet, men Excel kunne ikke bruke tallformatene, fargeskalaen eller diagrammet.",
+        totals: (orders: number, customers: number, cohorts: number) =>
+          `${f.integer(orders)} ${orders === 1 ? "ordre" : "ordrer"} fra ${f.integer(customers)} ${customers === 1 ? "kunde" : "kunder"} i ${f.integer(cohorts)} ${cohorts === 1 ? "kohort" : "kohorter"}.`,
+      },
+      errors: {
+        noId: "Koble kolonnen med kunde-ID først.",
+        noDate: "Koble kolonnen med ordredato først.",
+        sameColumn: "Kunde-ID og ordredato må komme fra ulike kolonner.",
+        activeDays: (minimum: number) => `Oppgi aktive dager som et helt tall på minst ${f.integer(minimum)} (den lengste perioden).`,
+        noOrders: "Ingen rad har både kunde-ID og ordredato. Kontroller koblingen, eller se radene som er utelatt nedenfor.",
+        noRepeats: (kind: PeriodKind) =>
+          `Ingen kunde har bestilt igjen i ${PERIOD[kind].later} enn ${PERIOD[kind].pronoun} de bestilte første gang i, så det finnes ingen kundelojalitet å vise. Prøv en kortere periode, eller en ordrelogg som dekker lengre tid.`,
+        core: (detail: string) => `Kohortene kunne ikke lages: ${detail}`,
+        empty: "Det merkede området er tomt. Merk ordreloggen (med overskriftsraden) og prøv igjen.",
+        singleRow: "Det merkede området har bare én rad. Merk hele ordreloggen, én ordre per rad.",
+        structureProtected: "Arbeidsbokens struktur er beskyttet, så arket Kohorter kan ikke legges til. Opphev beskyttelsen (Se gjennom › Beskytt arbeidsbok) og prøv igjen.",
+      },
+      curve: {
+        heading: "Lojalitetskurver",
+        tableLabel: "Andelen av hver kohort som bestilte igjen, etter antall perioder siden den første",
+        title: (cohorts: number) => (cohorts === 1 ? "Lojalitetskurven for den nyeste kohorten" : `Lojalitetskurver for de ${f.integer(cohorts)} nyeste kohortene`),
+        xAxis: (kind: PeriodKind) => `${PERIOD[kind].plural} etter første ordre`,
+        yAxis: "Andel av kohorten",
+        noCurve: (kind: PeriodKind) => `Ingen kohort har ennå ${PERIOD[kind].whole} bak seg etter ${PERIOD[kind].first}, så det er ingen kurve å vise.`,
+        reading: (kind: PeriodKind, cohort: string, share: string, size: number) =>
+          `Av ${size === 1 ? "den ene kunden" : `de ${f.integer(size)} kundene`} som kjøpte første gang i ${cohort}, kjøpte ${share} igjen ${PERIOD[kind].the} etter.`,
+        narrowTable: (kind: PeriodKind, periods: number) =>
+          `Tabellen viser ${PERIOD[kind].plural.toLowerCase()} 1 til ${f.integer(periods)} (${PERIOD[kind].noun.toLowerCase()} 0 er alltid ${f.percent(1)}); arket Kohorter har alle.`,
+        legend: (cohort: string, size: number) => `${cohort} (${f.integer(size)} ${size === 1 ? "kunde" : "kunder"})`,
+        smallLeftOut: (count: number, minSize: number) =>
+          `${f.integer(count)} ${count === 1 ? "nyere kohort" : "nyere kohorter"} er utelatt fra kurvene og lesingen: med under ${f.integer(minSize)} kunder flytter én kunde en andel med flere prosentpoeng. Arket Kohorter har alle.`,
+        notSurvival: "Andelene kan stige igjen senere fordi kunder kommer tilbake: dette er ikke en overlevelseskurve.",
+        /** "mars 2024", "uken som begynner 4. mars 2024", "1. kvartal 2024", "2024". */
+        cohortName: (kind: PeriodKind, year: number, month: number, day: number) => {
+          switch (kind) {
+            case "week":
+              return `uken som begynner ${f.longDate(year, month, day)}`;
+            case "month":
+              return f.monthYear(year, month);
+            case "quarter":
+              return `${Math.floor((month - 1) / 3) + 1}. kvartal ${year}`;
+            default:
+              return String(year);
+          }
+        },
+      },
+      issues: {
+        heading: "Rader som er utelatt",
+        line: (count: number, reason: string, rows: readonly number[], more: boolean) =>
+          `${f.integer(count)} ${rowWord(count)} utelatt: ${reason} (${rowWord(count)} ${rows.join(", ")}${more ? ", …" : ""})`,
+        reason: (issue: LogIssue): string => {
+          switch (issue.kind) {
+            case "blankId":
+              return "kunde-ID er tom";
+            case "badId":
+              return "kunde-ID er verken tekst eller tall";
+            case "blankDate":
+              return "ordredato er tom";
+            case "notDate":
+              return "ordredato er ikke en dato";
+            case "errorValue":
+              return `${issue.field === "id" ? "kunde-ID" : "ordredato"} er ${issue.code}`;
+          }
+        },
+      },
+      sheet: {
+        name: "Kohorter",
+        incompleteName: (name: string) => `${name.slice(0, 17)} ufullstendig`,
+        triangleTitle: (kind: PeriodKind) =>
+          `Kohorttrekant: andelen av hver kohort (kunder etter ${PERIOD[kind].the} for første ordre) som bestilte i ${PERIOD[kind].each}. Ikke en overlevelseskurve: kunder kommer tilbake.`,
+        cohortStart: "Kohortstart",
+        customers: "Kunder",
+        periodColumn: (kind: PeriodKind, k: number) => `${PERIOD[kind].noun} ${k}`,
+        tableTitle: (kind: PeriodKind, activeDays: number) =>
+          `Kundelojalitet ${PERIOD[kind].per}: en kunde regnes som aktiv i ${f.integer(activeDays)} ${activeDays === 1 ? "dag" : "dager"} etter hver ordre; lojalitetsrate = beholdte kunder ÷ kunder ved start.`,
+        tableHeaders: ["Periodestart", "Kunder ved start", "Nye", "Reaktiverte", "Kunder ved slutt", "Beholdt", "Lojalitetsrate", "Frafalt"],
+        curveTitle: (cohorts: number) =>
+          cohorts === 1 ? "Diagramdata: lojalitetskurven for den nyeste kohorten" : `Diagramdata: lojalitetskurver for de ${f.integer(cohorts)} nyeste kohortene`,
+        curvePeriod: (kind: PeriodKind) => PERIOD[kind].noun,
+        /** Cohort labels in the chart data: "2024-03", "2024-U10" (uke), "2024-K1" (kvartal), "2024"; they sort as text. */
+        cohortLabel: (kind: PeriodKind, year: number, month: number, isoWeekYear: number, isoWeek: number) => {
+          switch (kind) {
+            case "week":
+              return `${isoWeekYear}-U${String(isoWeek).padStart(2, "0")}`;
+            case "month":
+              return `${year}-${String(month).padStart(2, "0")}`;
+            case "quarter":
+              return `${year}-K${Math.floor((month - 1) / 3) + 1}`;
+            default:
+              return String(year);
+          }
+        },
+        chartTitle: "Lojalitetskurver for de nyeste kohortene",
+        dateFormat: "yyyy-mm-dd",
+      },
+    },
+    warehouse: {
+      intro: "For ordrelogger som er større enn et ark: få SQL-koden som beregner de samme tallene i databasen din.",
+      analysis: "Analyse",
+      analyses: {
+        rfmTable: "RFM-tabell (som RFMTABLE)",
+        rfmScores: "RFM-poeng (som RFMSCORE)",
+        rfmSegments: "RFM-segmenter (som RFMSEGMENT)",
+        btydGrouped: "BTYD-sammendrag, gruppert (for BGNBDFIT med vekter)",
+        btydCustomers: "BTYD-sammendrag per kunde (som BTYDSUMMARY)",
+        btydSpend: "Gjenkjøpernes kjøpsbeløp (for GAMMAGAMMAFIT)",
+        holdoutGrouped: "Sammendrag for kalibrering og testperiode, gruppert",
+        cohorts: "Kohorttrekant, lang form (som COHORTS)",
+        retention: "Kundelojalitet per periode (som RETENTIONBYPERIOD)",
+      },
+      dialect: "Database",
+      table: "Ordretabell",
+      tableHint: "Et enkelt navn eller et navn med punktum, for eksempel sales.orders.",
+      customerId: "Kolonne med kunde-ID",
+      orderDate: "Kolonne med ordredato",
+      amount: "Kolonne med beløp",
+      asOf: "Skjæringsdato",
+      asOfHint: "ÅÅÅÅ-MM-DD; la stå tom for datoen for siste ordre. For sammendraget med testperiode er dette slutten på testperioden.",
+      calibrationEnd: "Slutt på kalibreringen",
+      unit: "Tidsenhet",
+      units: { day: "Dager", week: "Uker", month: `Måneder (à ${f.number(30.4375, 4)} dager)` } as Record<TimeUnit, string>,
+      period: "Periode",
+      sql: "SQL",
+      copy: "Kopier",
+      copied: "Kopiert",
+      save: "Lagre .sql",
+      note:
+        "Kjør dette i databasen din, og lim inn eller last inn resultatet i et ark. Den nevnte LOYALTY-formelen regner på det: for det grupperte sammendraget oppgir du kundekolonnen som vektene i BGNBDFIT.",
+      refused: (field: string, reason: RefusalReason, message: string) => {
+        switch (reason) {
+          case "name":
+            return `${field}: Navnet avvises. Det må være et enkelt navn av bokstaver, sifre og _ (for en tabell også delt med punktum, for eksempel sales.orders), uten anførselstegn, semikolon, kommentartegn eller mellomrom.`;
+          case "date":
+            return `${field}: Dette er ikke en gyldig dato. Oppgi den som ÅÅÅÅ-MM-DD, for eksempel 2024-12-31.`;
+          case "amount":
+            return `${field}: Denne analysen trenger ordrebeløpene. Oppgi kolonnen med beløp.`;
+          case "order":
+            return `${field}: Skjæringsdatoen (slutten på testperioden) må komme etter slutten på kalibreringen; testperioden er tiden mellom dem.`;
+          case "holdoutEnd":
+            return `${field}: Testperioden trenger en skjæringsdato som slutt (ÅÅÅÅ-MM-DD).`;
+          default:
+            return `${field}: Inndataene avvises (melding fra SQL-generatoren: ${message}).`;
+        }
+      },
+    },
+
+    files: {
+      heading: "Åpne en fil …",
+      intro: "Velg en CSV- eller Parquet-eksport av ordrene dine. Den leses her, på denne datamaskinen; ingenting lastes opp.",
+      fileLabel: "Ordrefil (CSV eller Parquet)",
+      notSupported: (name: string) => `«${name}» er ikke en CSV- eller Parquet-fil. Velg en fil som slutter på .csv eller .parquet.`,
+      dialect: (delimiter: string, decimal: string, dates: string) => `Feltene er skilt med ${delimiter}, desimaltegn ${decimal}, datoer som ${dates}.`,
+      delimiterNames: { ",": "komma", ";": "semikolon", "\t": "tabulator", "|": "loddrett strek" } as Record<string, string>,
+      decimalNames: { ".": "punktum", ",": "komma" } as Record<string, string>,
+      dateNames: { iso: "2024-12-31", dmy: "31.12.2024" } as Record<string, string>,
+      parquetColumns: "En Parquet-fil har med seg egne kolonnenavn og datatyper.",
+      idLabel: "Kolonne med kunde-ID",
+      dateLabel: "Kolonne med ordredato",
+      amountLabel: "Kolonne med beløp",
+      noColumn: "(ingen)",
+      analysisLabel: "Analyse",
+      rfmTable: "RFM-tabell (én rad per kunde)",
+      btydGrouped: "BTYD-sammendrag, gruppert (for BGNBDFIT med vekter)",
+      unitLabel: "Tidsenhet",
+      run: "Kjør på denne filen",
+      running: "Leser filen med DuckDB",
+      writing: "Skriver det nye arket",
+      progressRows: (done: number, total: number) => `${f.integer(done)} av ${f.integer(total)} rader`,
+      cancel: "Avbryt",
+      cancelled: "Avbrutt. Ingen ark ble liggende igjen.",
+      done: (sheet: string, rows: number, orders: number) =>
+        `Skrev ${f.integer(rows)} ${rowWord(rows)} fra ${f.integer(orders)} ${orders === 1 ? "ordre" : "ordrer"} til det nye arket ${sheet}.`,
+      needColumns: "Velg kolonnene med kunde-ID og ordredato.",
+      needAmount: "RFM-tabellen trenger kolonnen med beløp.",
+      tooManyCustomers: (customers: number) =>
+        `${f.integer(customers)} kunder får ikke plass på ett Excel-ark (${f.integer(1048576)} rader). Velg heller det grupperte BTYD-sammendraget: det har én rad per ulik kjøpshistorikk.`,
+      outOfMemory:
+        "Denne filen trenger mer minne enn ruten kan bruke. Kjør den samme analysen som SQL i databasen din (fanen Datavarehus), eller eksporter færre ordrer (for eksempel ett år) og prøv igjen.",
+      parquetMissing:
+        "Parquet-filer kan ikke leses av denne versjonen av ruten: DuckDB-bygget mangler Parquet-leser og får ikke laste ned en. Eksporter ordrene som CSV i stedet.",
+      failed: (message: string) => `Filen kunne ikke analyseres: ${message}`,
+      csvNoData: "Filen har ingen overskriftslinje etterfulgt av datalinjer.",
+      csvNoDelimiter: "Kolonnene kan ikke skilles fra hverandre: feltene må være skilt med , ; tabulator eller |, og like mange på hver linje.",
+      sheetName: { rfmTable: "RFM fra fil", btydGrouped: "BTYD-grupper fra fil" } as Record<string, string>,
+      sheetTitle: (file: string, analysis: string) => `${analysis}, fra ${file}`,
+      incompleteName: (name: string) => `${name} (ufullstendig)`,
+      dateFormat: "yyyy-mm-dd",
+    },
+  };
+}
