@@ -15,26 +15,15 @@ import { stringsFor } from "../../../src/taskpane/i18n";
 import type { RetentionPort } from "../../../src/taskpane/retention/useRetentionFlow";
 import { type Strings, en } from "../../../src/taskpane/strings/en";
 import { fakePort, installDomPolyfills, installLayoutForTabster } from "../support";
+import { KNOWN_CUSTOMER_TABLE } from "../knownCustomerTable";
 
 installDomPolyfills();
 installLayoutForTabster();
 HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement["getContext"];
 
 const NBSP = "\u00a0";
-// The known table of SegmentPane.test.tsx (same hand-computed summary: Loyal 2 customers, 25%, revenue 1,400, 47.5%, profit 1,200, score 9.5).
-const TABLE: unknown[][] = [
-  ["Cust #", "Likelihood to recommend", "Orders", "Total spend", "Cost to serve"],
-  [1001, 10, 8, 800, 100],
-  [1002, 9, 6, 600, 100],
-  [1003, 3, 7, 500, 200],
-  [1004, 2, 1, 50, 40],
-  [1005, 8, 5, 300, 100],
-  [1006, 9, 2, 200, 50],
-  [1007, 12, 3, 100, 10],
-  ["", 7, 4, 150, 30],
-  [1009, 0, 9, 400, 300],
-  [1010, 7, 3, 100, 60],
-];
+// The known customer table and its hand-computed segments: test/taskpane/knownCustomerTable.ts.
+const TABLE = KNOWN_CUSTOMER_TABLE;
 // The order log of RetentionView.test.tsx: January cohort month 2 → 50%, February cohort month 1 → 100%.
 const LOG: unknown[][] = [
   ["Order #", "Customer", "Order date"],

@@ -8,6 +8,7 @@ import { ExcelLayerError } from "../../../src/taskpane/excel";
 import type { RewardsSheetPlan } from "../../../src/taskpane/model/rewardsPlan";
 import { en } from "../../../src/taskpane/strings/en";
 import { fakePort, installDomPolyfills, installLayoutForTabster } from "../support";
+import { KNOWN_CUSTOMER_TABLE } from "../knownCustomerTable";
 
 installDomPolyfills();
 installLayoutForTabster();
@@ -16,21 +17,8 @@ const g = globalThis as unknown as { CSS?: { escape?: (s: string) => string } };
 g.CSS ??= {};
 g.CSS.escape ??= (s: string) => s.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`);
 
-// The known table of SegmentPane.test.tsx: Loyal revenue 1,400 / profit 1,200; Reachable 600 / 390;
-// Locked-in 900 / 400; High-risk 50 / 10 (hand-computed there).
-const TABLE: unknown[][] = [
-  ["Cust #", "Likelihood to recommend", "Orders", "Total spend", "Cost to serve"],
-  [1001, 10, 8, 800, 100],
-  [1002, 9, 6, 600, 100],
-  [1003, 3, 7, 500, 200],
-  [1004, 2, 1, 50, 40],
-  [1005, 8, 5, 300, 100],
-  [1006, 9, 2, 200, 50],
-  [1007, 12, 3, 100, 10],
-  ["", 7, 4, 150, 30],
-  [1009, 0, 9, 400, 300],
-  [1010, 7, 3, 100, 60],
-];
+// The known customer table and its hand-computed segments: test/taskpane/knownCustomerTable.ts.
+const TABLE = KNOWN_CUSTOMER_TABLE;
 
 async function expectAccessible(container: HTMLElement): Promise<void> {
   // jsdom cannot compute colours; contrast is checked in palette.test.ts.
