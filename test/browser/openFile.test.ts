@@ -22,42 +22,22 @@ import * as path from "path";
 import { Locator, Page, Worker } from "playwright-core";
 import { rfmTable } from "../../src/analytics/rfm/rfmTable";
 import { mulberry32 } from "../support/simulateBgnbd";
+import { GERMAN_CSV_HEADER, Orders, germanCsvLine, makeOrders } from "../taskpane/duckdb/germanOrders";
 import { PageLog, Session, startSession } from "./support/browser";
 import { waitForPreview } from "./support/preview";
 
 const ORDERS = Number(process.env.LOYALTY_OPENFILE_ORDERS ?? 200_000);
 const CUSTOMERS = Math.round(ORDERS / 10);
-const FIRST_SERIAL = 44562; // 2022-01-01 as an Excel serial
 const SAMPLE_EVERY = 20; // every 20th customer (in sheet order) is compared cell by cell
-
-type Orders = { ids: string[]; serials: Float64Array; amounts: Float64Array };
-
-function makeOrders(count: number, customers: number, seed: number): Orders {
-  const next = mulberry32(seed);
-  const ids: string[] = new Array(count);
-  const serials = new Float64Array(count);
-  const amounts = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    ids[i] = `K${1 + Math.floor(next() * customers)}`;
-    serials[i] = FIRST_SERIAL + Math.floor(next() * 730);
-    amounts[i] = Math.round(next() * 20000) / 100;
-  }
-  return { ids, serials, amounts };
-}
-
-function dmy(serial: number): string {
-  const d = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
-  return `${String(d.getUTCDate()).padStart(2, "0")}.${String(d.getUTCMonth() + 1).padStart(2, "0")}.${d.getUTCFullYear()}`;
-}
 
 /** Writes the orders as a German export, in chunks (a 2M-line string would be ~50 MB at once). */
 function writeGermanCsv(file: string, o: Orders): void {
   const fd = fs.openSync(file, "w");
   try {
-    fs.writeSync(fd, "Kundennummer;Bestelldatum;Betrag\n");
+    fs.writeSync(fd, `${GERMAN_CSV_HEADER}\n`);
     for (let start = 0; start < o.ids.length; start += 100_000) {
       const lines: string[] = [];
-      for (let i = start; i < Math.min(o.ids.length, start + 100_000); i++) lines.push(`${o.ids[i]};${dmy(o.serials[i])};${o.amounts[i].toFixed(2).replace(".", ",")}\n`);
+      for (let i = start; i < Math.min(o.ids.length, start + 100_000); i++) lines.push(`${germanCsvLine(o, i)}\n`);
       fs.writeSync(fd, lines.join(""));
     }
   } finally {
@@ -73,7 +53,7 @@ let orders: Orders;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "loyalty-openfile-"));
   csvFile = path.join(dir, "bestellungen.csv");
-  orders = makeOrders(ORDERS, CUSTOMERS, 20261202);
+  orders = makeOrders(ORDERS, CUSTOMERS, 20261202, mulberry32(20261202));
   writeGermanCsv(csvFile, orders);
   session = await startSession();
 });
