@@ -28,7 +28,6 @@ import { clvOptionsError, predictedClvColumnAsync } from "../analytics/btyd/pred
 import { TimeUnit as UnitName, timeUnitOf } from "../analytics/orders/timeUnit";
 import { BLOCK_ROWS, timeSlicer, yieldToHost } from "../analytics/numeric/yieldToHost";
 import { ExcelResult, columnOf, gridOf, guard, guardAsync, listOf, rowCount, single, spillNumbers, toExcelValue } from "./adapter";
-import { toExcelColumn } from "./adapter";
 import { NumberColumn, readNumberColumn } from "./numberColumns";
 
 /**

@@ -10,7 +10,7 @@ import { mbgnbdExpectedPurchases, mbgnbdPAlive, mbgnbdParamsError } from "../ana
 import { readTaggedModelParams, taggedHeader } from "../analytics/btyd/taggedModelParams";
 import { failValue, valueError } from "../analytics/errors";
 import { yieldToHost } from "../analytics/numeric/yieldToHost";
-import { gridOf, guard, guardAsync } from "./adapter";
+import { gridOf, guardAsync } from "./adapter";
 import { historyError, perCustomerAsync, readFitColumns, rowLabel } from "./btyd";
 import { fitWithRowLabels } from "./paretoNbd";
 

@@ -10,7 +10,7 @@ import { paretoNbdExpectedPurchases, paretoNbdPAlive, paretoNbdParamsError } fro
 import { readTaggedModelParams, taggedHeader } from "../analytics/btyd/taggedModelParams";
 import { CellError, failValue, raise, valueError } from "../analytics/errors";
 import { yieldToHost } from "../analytics/numeric/yieldToHost";
-import { gridOf, guard, guardAsync } from "./adapter";
+import { gridOf, guardAsync } from "./adapter";
 import { historyError, perCustomerAsync, readFitColumns, rowLabel } from "./btyd";
 
 /** The params argument of the Pareto/NBD functions: the tagged block or r, alpha, s, beta. */

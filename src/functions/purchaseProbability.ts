@@ -14,7 +14,7 @@ import { paretoNbdNewCustomerExpectedPurchases, paretoNbdParamsError } from "../
 import { FIT_OF, ModelTag, modelOfBlock, readTaggedModelParams } from "../analytics/btyd/taggedModelParams";
 import { failValue, isCellError, raise, valueError } from "../analytics/errors";
 import { readNumber, at } from "../analytics/orders/cells";
-import { gridOf, guard, guardAsync, single } from "./adapter";
+import { gridOf, guardAsync, single } from "./adapter";
 import { perCustomerAsync, rowLabel } from "./btyd";
 
 type NewCustomerModel = { readonly model: ModelTag; readonly pmf: ((k: number, t: number) => number) | null; readonly mean: (t: number) => number };

@@ -56,7 +56,7 @@ const PANEL_LIMIT = 10_000;
  * hundred panels at most (PANEL_LIMIT is a guard: past it the value is NaN, never a guess).
  * Values are taken relative to g(t_x), so nothing overflows.
  */
-function logIntegral(rx: number, alpha: number, s: number, beta: number, tx: number, T: number): number {
+function logIntegral(rx: number, alpha: number, s: number, beta: number, tx: number, T: number, spanA: number, spanB: number): number {
   const c = min(alpha, beta);
   const gap = T - tx;
   // y = t_x + d with d = (c+t_x)·expm1(w), w = v − ln(c+t_x) ∈ [0, span]: exact for tiny gaps.
@@ -68,7 +68,7 @@ function logIntegral(rx: number, alpha: number, s: number, beta: number, tx: num
     return cy * (rx / (alpha + tx + d) + (s + 1) / (beta + tx + d));
   };
   const offset = (w: number) => min(gap, (c + tx) * expm1(w));
-  const g0 = rx * log1p(gap / (alpha + tx)) + s * log1p(gap / (beta + tx)) - log(beta + tx);
+  const g0 = rx * spanA + s * spanB - log(beta + tx); // spanA = ln((α+T)/(α+t_x)), spanB likewise for β
   const span = log1p(gap / (c + tx));
   let sum = 0;
   let left = 0;
@@ -117,7 +117,7 @@ export function paretoNbdLogDeathTerm({ r, alpha, s, beta }: ParetoNbdParams, x:
   const V = rx * spanA + (s + 1) * spanB;
   const m = rx + s;
   const zTx = abs(alpha - beta) / (max(alpha, beta) + tx);
-  if (V <= QUADRATURE_LIMIT || zTx > SERIES_LIMIT) return log(s) + logIntegral(rx, alpha, s, beta, tx, T);
+  if (V <= QUADRATURE_LIMIT || zTx > SERIES_LIMIT) return log(s) + logIntegral(rx, alpha, s, beta, tx, T, spanA, spanB);
   // F(y) = P(y)·S(y); ln P(t_x) − ln P(T) = (r+x)·spanA + s·spanB.
   const dLnP = rx * spanA + s * spanB;
   let sTx: number;
