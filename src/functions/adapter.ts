@@ -11,6 +11,7 @@
  * - a per-row error stays in its row; a wrong shape or bad single value fails the call.
  */
 import { AnalyticsError, CellError, ExcelErrorCode, failValue, isCellError } from "../analytics/errors";
+import { TimeSlicer, inBlocks } from "../analytics/numeric/yieldToHost";
 
 export type ExcelValue = unknown;
 export type ExcelResult = number | string | boolean | CustomFunctions.Error;
@@ -146,26 +147,41 @@ const SHARED_NUMBERS = 1024;
 
 /** A per-customer list spilled as a column. An empty list spills one blank cell. */
 export function toExcelColumn(values: readonly unknown[]): ExcelResult[][] {
-  const n = values.length;
-  if (n === 0) return [[""]];
-  const out = new Array<ExcelResult[]>(n);
+  if (values.length === 0) return [[""]];
+  const writer = columnWriter(values);
+  writer.write(0, values.length);
+  return writer.out;
+}
+
+/** toExcelColumn for a long call: the same rows, built in blocks with `slicer` asked between them. */
+export async function toExcelColumnAsync(values: readonly unknown[], slicer: TimeSlicer): Promise<ExcelResult[][]> {
+  if (values.length === 0) return [[""]];
+  const writer = columnWriter(values);
+  await inBlocks(values.length, slicer, writer.write);
+  return writer.out;
+}
+
+function columnWriter(values: readonly unknown[]) {
+  const out = new Array<ExcelResult[]>(values.length);
   const texts = new Map<string, ExcelResult[]>();
   const numbers: (ExcelResult[] | undefined)[] = [];
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    // Fast paths: text and finite numbers (nearly every cell) need no conversion.
-    if (typeof v === "string") {
-      let row = texts.get(v);
-      if (row === undefined) {
-        row = [v];
-        if (texts.size < SHARED_TEXTS) texts.set(v, row);
-      }
-      out[i] = row;
-    } else if (typeof v === "number" && v - v === 0) {
-      out[i] = v >= 0 && v < SHARED_NUMBERS && (v | 0) === v && !Object.is(v, -0) ? (numbers[v] ??= [v]) : [v];
-    } else out[i] = [toExcelValue(v)];
-  }
-  return out;
+  const write = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const v = values[i];
+      // Fast paths: text and finite numbers (nearly every cell) need no conversion.
+      if (typeof v === "string") {
+        let row = texts.get(v);
+        if (row === undefined) {
+          row = [v];
+          if (texts.size < SHARED_TEXTS) texts.set(v, row);
+        }
+        out[i] = row;
+      } else if (typeof v === "number" && v - v === 0) {
+        out[i] = v >= 0 && v < SHARED_NUMBERS && (v | 0) === v && !Object.is(v, -0) ? (numbers[v] ??= [v]) : [v];
+      } else out[i] = [toExcelValue(v)];
+    }
+  };
+  return { out, write };
 }
 
 /**
@@ -174,19 +190,34 @@ export function toExcelColumn(values: readonly unknown[]): ExcelResult[][] {
  * or null for "not a finite number"). An empty column spills one blank cell. O(n).
  */
 export function spillNumbers(values: ArrayLike<number>, problem: (i: number) => CellError | null): ExcelResult[][] {
-  const n = values.length;
-  if (n === 0) return [[""]];
-  const out = new Array<ExcelResult[]>(n);
+  if (values.length === 0) return [[""]];
+  const writer = numberWriter(values, problem);
+  writer.write(0, values.length);
+  return writer.out;
+}
+
+/** spillNumbers for a long call: the same rows, built in blocks with `slicer` asked between them. */
+export async function spillNumbersAsync(values: ArrayLike<number>, problem: (i: number) => CellError | null, slicer: TimeSlicer): Promise<ExcelResult[][]> {
+  if (values.length === 0) return [[""]];
+  const writer = numberWriter(values, problem);
+  await inBlocks(values.length, slicer, writer.write);
+  return writer.out;
+}
+
+function numberWriter(values: ArrayLike<number>, problem: (i: number) => CellError | null) {
+  const out = new Array<ExcelResult[]>(values.length);
   const shared: (ExcelResult[] | undefined)[] = [];
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v - v === 0) out[i] = v >= 0 && v < SHARED_NUMBERS && (v | 0) === v && !Object.is(v, -0) ? (shared[v] ??= [v]) : [v];
-    else {
-      const error = problem(i);
-      out[i] = [error ? toExcelError(error) : new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, NOT_FINITE)];
+  const write = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const v = values[i];
+      if (v - v === 0) out[i] = v >= 0 && v < SHARED_NUMBERS && (v | 0) === v && !Object.is(v, -0) ? (shared[v] ??= [v]) : [v];
+      else {
+        const error = problem(i);
+        out[i] = [error ? toExcelError(error) : new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, NOT_FINITE)];
+      }
     }
-  }
-  return out;
+  };
+  return { out, write };
 }
 
 /** Whole-call failure or an unexpected exception, as the error Excel shows. */

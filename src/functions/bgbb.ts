@@ -13,8 +13,8 @@ import { readTaggedModelParams, taggedHeader } from "../analytics/btyd/taggedMod
 import { CellError, failValue, isCellError, raise, valueError } from "../analytics/errors";
 import { PeriodKind, periodKindFromText } from "../analytics/orders/calendarPeriods";
 import { at, describeWhere, readBoolean, readDate, readId } from "../analytics/orders/cells";
-import { yieldToHost } from "../analytics/numeric/yieldToHost";
-import { gridOf, guard, guardAsync, listOf, rowCount, single } from "./adapter";
+import { inBlocks, timeSlicer, yieldToHost } from "../analytics/numeric/yieldToHost";
+import { gridOf, guardAsync, listOf, rowCount, single } from "./adapter";
 import { idCell, perCustomerAsync, readFitColumns, rowLabel } from "./btyd";
 import { fitWithRowLabels } from "./paretoNbd";
 
@@ -49,10 +49,12 @@ function readPeriodValue(value: unknown, row: number | undefined): number | null
  * @param {any} [period] Length of a period when dates are given: "week", "month", "quarter" or "year" (default).
  * @param {any} [as_of_date] End of observation (a date, or the last period number); only whole periods up to it count. Default the latest value.
  * @param {any} [grouped] TRUE: one row per distinct (x, t_x, n) with its count, for BGBBFIT's weights. Default FALSE.
- * @returns {any[][]} A header row, then Customer, x, t_x, n per customer (or x, t_x, n, count).
+ * @returns {Promise<any[][]>} A header row, then Customer, x, t_x, n per customer (or x, t_x, n, count).
  */
-export function bgbbsummary(customer_ids: any[][], dates_or_period_numbers: any[][], period?: any, as_of_date?: any, grouped?: any): any[][] {
-  return guard(() => {
+export async function bgbbsummary(customer_ids: any[][], dates_or_period_numbers: any[][], period?: any, as_of_date?: any, grouped?: any): Promise<any[][]> {
+  return (await guardAsync(async () => {
+    // The log is read and the rows written in time slices; the summary itself is one grouping pass.
+    const slicer = timeSlicer();
     const lists = [
       { arg: "customer_ids", values: listOf(customer_ids, "customer_ids") },
       { arg: "dates_or_period_numbers", values: listOf(dates_or_period_numbers, "dates_or_period_numbers") },
@@ -61,6 +63,7 @@ export function bgbbsummary(customer_ids: any[][], dates_or_period_numbers: any[
     const ids: (string | null)[] = new Array(n);
     const values = new Float64Array(n);
     for (let i = 0; i < n; i++) {
+      if ((i & 4095) === 0 && slicer.due()) await slicer.pause();
       const row = n === 1 ? undefined : i + 1;
       const id = readId(lists[0].values.length === 1 ? lists[0].values[0] : lists[0].values[i], at("customer_ids", row));
       const value = readPeriodValue(lists[1].values.length === 1 ? lists[1].values[0] : lists[1].values[i], row);
@@ -87,13 +90,21 @@ export function bgbbsummary(customer_ids: any[][], dates_or_period_numbers: any[
     const g = single(grouped, "grouped");
     const wantGroups = g === null || g === undefined || g === "" ? false : readBoolean(g, at("grouped"));
     if (isCellError(wantGroups)) raise(wantGroups);
+    if (slicer.due()) await slicer.pause();
     const summary = bgbbSummary(ids, values, kind, asOf);
+    if (slicer.due()) await slicer.pause();
     if (wantGroups) {
       const groups = groupBgbbSummary(summary);
       return [["x", "t_x", "n", "count"], ...Array.from(groups.x, (x, i) => [x, groups.tx[i], groups.n[i], groups.count[i]])];
     }
-    return [["Customer", "x", "t_x", "n"], ...summary.ids.map((id, c) => [idCell(id), summary.x[c], summary.tx[c], summary.n[c]])];
-  }) as any[][];
+    const m = summary.ids.length;
+    const out = new Array<unknown[]>(m + 1);
+    out[0] = ["Customer", "x", "t_x", "n"];
+    await inBlocks(m, slicer, (from, to) => {
+      for (let c = from; c < to; c++) out[c + 1] = [idCell(summary.ids[c]), summary.x[c], summary.tx[c], summary.n[c]];
+    });
+    return out;
+  })) as any[][];
 }
 
 /**
@@ -108,7 +119,7 @@ export function bgbbsummary(customer_ids: any[][], dates_or_period_numbers: any[
  */
 export async function bgbbfit(x: any[][], t_x: any[][], n: any[][], weights?: any[][]): Promise<any[][]> {
   return (await guardAsync(async () => {
-    const { n: rows, data, weights: w } = readFitColumns(
+    const { n: rows, data, weights: w } = await readFitColumns(
       [
         { arg: "x", range: x, what: "a number of periods with a transaction" },
         { arg: "t_x", range: t_x, what: "a period number" },

@@ -26,9 +26,9 @@ import { readModelParams } from "../analytics/btyd/modelParams";
 import { readTaggedModelParams } from "../analytics/btyd/taggedModelParams";
 import { clvOptionsError, predictedClvColumnAsync } from "../analytics/btyd/predictedClv";
 import { TimeUnit as UnitName, timeUnitOf } from "../analytics/orders/timeUnit";
-import { BLOCK_ROWS, timeSlicer, yieldToHost } from "../analytics/numeric/yieldToHost";
-import { ExcelResult, columnOf, gridOf, guard, guardAsync, listOf, rowCount, single, spillNumbers, toExcelValue } from "./adapter";
-import { NumberColumn, readNumberColumn } from "./numberColumns";
+import { TimeSlicer, inBlocks, timeSlicer, yieldToHost } from "../analytics/numeric/yieldToHost";
+import { ExcelResult, columnOf, gridOf, guardAsync, listOf, rowCount, single, spillNumbersAsync, toExcelValue } from "./adapter";
+import { NumberColumn, readNumberColumnAsync } from "./numberColumns";
 
 /**
  * @customenum {string}
@@ -74,15 +74,16 @@ function gammaGammaParamsOf(value: unknown): GammaGammaParams {
 export type ColumnSpec = { readonly arg: string; readonly range: unknown; readonly what: string; readonly optional?: boolean };
 type Columns = { readonly n: number; readonly columns: (NumberColumn | null)[] };
 
-/** Reads number columns of one call (an omitted optional column is null). */
-function readColumns(specs: readonly ColumnSpec[]): Columns {
+/** Reads number columns of one call (an omitted optional column is null), in time slices. */
+async function readColumns(specs: readonly ColumnSpec[], slicer: TimeSlicer): Promise<Columns> {
   const present = specs.filter((s) => !(s.optional && (s.range === null || s.range === undefined)));
   const lists = present.map((s) => ({ arg: s.arg, values: columnOf(s.range, s.arg) }));
   const n = rowCount(lists);
-  const columns = specs.map((s) => {
+  const columns: (NumberColumn | null)[] = [];
+  for (const s of specs) {
     const list = lists.find((l) => l.arg === s.arg);
-    return list ? readNumberColumn(list.values, n, s.arg, s.what) : null;
-  });
+    columns.push(list ? await readNumberColumnAsync(list.values, n, s.arg, s.what, slicer) : null);
+  }
   return { n, columns };
 }
 
@@ -100,38 +101,42 @@ type CustomerColumns = {
  * Per-customer columns read once into typed arrays, each row checked: a bad cell gives its own
  * error, a blank required cell #N/A (blank optional cells or omitted columns stay NaN), and then
  * `check` may give the row an error. Rows with an error get 0 in every column, so that the core's
- * column functions can run over all rows and the errors are put back when spilling. O(n · columns).
+ * column functions can run over all rows and the errors are put back when spilling. O(n · columns),
+ * in time slices of `slicer`.
  */
-function readCustomerColumns(
+async function readCustomerColumns(
   specs: readonly ColumnSpec[],
   check: (values: Float64Array, row: number, n: number) => CellError | null,
-): CustomerColumns {
-  const { n, columns } = readColumns(specs);
+  slicer: TimeSlicer,
+): Promise<CustomerColumns> {
+  const { n, columns } = await readColumns(specs, slicer);
   const data = columns.map((column) => (column ? column.values : new Float64Array(n).fill(NaN)));
   const errors = new Map<number, CellError>();
   const values = new Float64Array(specs.length);
   const width = specs.length;
-  for (let i = 0; i < n; i++) {
-    let error: CellError | null | undefined;
-    for (let k = 0; k < width; k++) {
-      const v = data[k][i];
-      values[k] = v;
-      if (v === v) continue;
-      const column = columns[k];
-      if (!column) continue;
-      error = column.errors?.[i];
-      if (error) break;
-      if (!specs[k].optional) {
-        error = notAvailable(`${describeWhere(at(specs[k].arg, n === 1 ? undefined : i + 1))}: the cell is blank; no ${specs[k].what} for this customer`);
-        break;
+  await inBlocks(n, slicer, (from, to) => {
+    for (let i = from; i < to; i++) {
+      let error: CellError | null | undefined;
+      for (let k = 0; k < width; k++) {
+        const v = data[k][i];
+        values[k] = v;
+        if (v === v) continue;
+        const column = columns[k];
+        if (!column) continue;
+        error = column.errors?.[i];
+        if (error) break;
+        if (!specs[k].optional) {
+          error = notAvailable(`${describeWhere(at(specs[k].arg, n === 1 ? undefined : i + 1))}: the cell is blank; no ${specs[k].what} for this customer`);
+          break;
+        }
+      }
+      if (!error) error = check(values, i, n);
+      if (error) {
+        errors.set(i, error);
+        for (let k = 0; k < width; k++) data[k][i] = 0;
       }
     }
-    if (!error) error = check(values, i, n);
-    if (error) {
-      errors.set(i, error);
-      for (let k = 0; k < width; k++) data[k][i] = 0;
-    }
-  }
+  });
   return { n, data, errors };
 }
 
@@ -147,7 +152,7 @@ export async function perCustomerAsync(
   compute: (values: Float64Array, row: number, n: number) => number | CellError,
 ): Promise<ExcelResult[][]> {
   const slicer = timeSlicer();
-  const { n, data, errors } = readCustomerColumns(specs, () => null);
+  const { n, data, errors } = await readCustomerColumns(specs, () => null, slicer);
   const width = specs.length;
   const values = new Float64Array(width);
   const out = new Float64Array(n);
@@ -159,17 +164,16 @@ export async function perCustomerAsync(
     if (typeof result === "number") out[i] = result;
     else errors.set(i, result);
   }
-  if (slicer.due()) await slicer.pause();
-  return spillResults(out, errors);
+  return spillResults(out, errors, slicer);
 }
 
 /**
  * The results column: each row's error where it has one, `problem` for a NaN the core gave
  * (null: "not a finite number"), the value otherwise. O(n).
  */
-function spillResults(values: Float64Array, errors: Map<number, CellError>, problem: (i: number) => CellError | null = () => null): ExcelResult[][] {
+function spillResults(values: Float64Array, errors: Map<number, CellError>, slicer: TimeSlicer, problem: (i: number) => CellError | null = () => null): Promise<ExcelResult[][]> {
   for (const i of errors.keys()) values[i] = NaN;
-  return spillNumbers(values, (i) => errors.get(i) ?? problem(i));
+  return spillNumbersAsync(values, (i) => errors.get(i) ?? problem(i), slicer);
 }
 
 /**
@@ -208,39 +212,43 @@ const seriesProblem = (n: number) => (i: number) => valueError(`${rowLabel(n, i)
 /**
  * Columns for a fit: blank-everywhere rows get weight 0; any other blank or bad cell fails the
  * call. Returns the columns with a weight column (1, the given weight, or 0 for skipped rows).
+ * Read in time slices, as every long loop of the adapters.
  */
-export function readFitColumns(specs: readonly ColumnSpec[], blankAllowed: (values: Float64Array, k: number) => boolean) {
-  const { n, columns } = readColumns(specs);
+export async function readFitColumns(specs: readonly ColumnSpec[], blankAllowed: (values: Float64Array, k: number) => boolean) {
+  const slicer = timeSlicer();
+  const { n, columns } = await readColumns(specs, slicer);
   const weights = new Float64Array(n);
   const values = new Float64Array(specs.length);
   const data = columns.map(() => new Float64Array(n));
-  for (let i = 0; i < n; i++) {
-    let blanks = 0;
-    let present = 0;
-    for (let k = 0; k < specs.length; k++) {
-      const column = columns[k];
-      if (!column) continue;
-      present++;
-      const v = column.values[i];
-      const error = column.errors?.[i];
-      if (error) raise(error);
-      values[k] = v;
-      if (v !== v) blanks++;
-    }
-    if (blanks === present) continue; // a blank row: weight 0
-    for (let k = 0; k < specs.length; k++) {
-      const column = columns[k];
-      if (!column) {
-        data[k][i] = 1;
-        continue;
+  await inBlocks(n, slicer, (from, to) => {
+    for (let i = from; i < to; i++) {
+      let blanks = 0;
+      let present = 0;
+      for (let k = 0; k < specs.length; k++) {
+        const column = columns[k];
+        if (!column) continue;
+        present++;
+        const v = column.values[i];
+        const error = column.errors?.[i];
+        if (error) raise(error);
+        values[k] = v;
+        if (v !== v) blanks++;
       }
-      if (values[k] !== values[k] && !blankAllowed(values, k)) {
-        failValue(`${describeWhere(at(specs[k].arg, n === 1 ? undefined : i + 1))}: the cell is blank; expected ${specs[k].what}`);
+      if (blanks === present) continue; // a blank row: weight 0
+      for (let k = 0; k < specs.length; k++) {
+        const column = columns[k];
+        if (!column) {
+          data[k][i] = 1;
+          continue;
+        }
+        if (values[k] !== values[k] && !blankAllowed(values, k)) {
+          failValue(`${describeWhere(at(specs[k].arg, n === 1 ? undefined : i + 1))}: the cell is blank; expected ${specs[k].what}`);
+        }
+        data[k][i] = values[k] === values[k] ? values[k] : 0;
       }
-      data[k][i] = values[k] === values[k] ? values[k] : 0;
+      weights[i] = columns[columns.length - 1] ? data[data.length - 1][i] : 1;
     }
-    weights[i] = columns[columns.length - 1] ? data[data.length - 1][i] : 1;
-  }
+  });
   return { n, data, weights };
 }
 
@@ -267,8 +275,9 @@ async function readOrderLog(customerIds: unknown, orderDates: unknown, amounts: 
   const dates = new Float64Array(n);
   const amountValues = withAmounts ? new Float64Array(n) : null;
   const rowErrors = new Map<number, CellError>();
+  const slicer = timeSlicer();
   for (let i = 0; i < n; i++) {
-    if (i > 0 && i % BLOCK_ROWS === 0) await yieldToHost();
+    if ((i & 4095) === 0 && slicer.due()) await slicer.pause();
     const row = n === 1 ? undefined : i + 1;
     const rawId = reused(idList, i);
     const rawDate = reused(dateList, i);
@@ -379,7 +388,7 @@ export async function bgnbdfit(x: any[][], t_x: any[][], T: any[][], weights?: a
       { arg: "T", range: T, what: "a time" },
       { arg: "weights", range: weights, what: "a weight", optional: true },
     ];
-    const { n, data, weights: w } = readFitColumns(specs, () => false);
+    const { n, data, weights: w } = await readFitColumns(specs, () => false);
     await yieldToHost();
     const labelRows = (message: string) => (n === 1 ? message.replace(/^row 1: /, "") : message);
     let fit;
@@ -406,21 +415,25 @@ export async function bgnbdfit(x: any[][], t_x: any[][], T: any[][], weights?: a
  * @param {any[][]} t_x Time from first to last purchase per customer, in the unit the model was fitted in.
  * @param {any[][]} T Time from first purchase to the end of observation per customer, in the unit of t_x.
  * @param {any[][]} bgnbd_params The block BGNBDFIT spilled (with or without its header), or r, alpha, a, b.
- * @returns {any[][]} One probability per customer.
+ * @returns {Promise<any[][]>} One probability per customer.
  */
-export function palive(x: any[][], t_x: any[][], T: any[][], bgnbd_params: any[][]): any[][] {
-  return guard(() => {
+export async function palive(x: any[][], t_x: any[][], T: any[][], bgnbd_params: any[][]): Promise<any[][]> {
+  return (await guardAsync(async () => {
     const params = bgnbdParamsOf(bgnbd_params);
-    const { data, errors } = readCustomerColumns(
+    const slicer = timeSlicer();
+    const { n, data, errors } = await readCustomerColumns(
       [
         { arg: "x", range: x, what: "number of repeat purchases" },
         { arg: "t_x", range: t_x, what: "t_x" },
         { arg: "T", range: T, what: "T" },
       ],
       ([xi, txi, Ti], i, n) => historyError(xi, txi, Ti, n, i),
+      slicer,
     );
-    return spillResults(pAliveColumn(params, data[0], data[1], data[2]), errors);
-  }) as any[][];
+    const out = new Float64Array(n);
+    await inBlocks(n, slicer, (from, to) => out.set(pAliveColumn(params, data[0].subarray(from, to), data[1].subarray(from, to), data[2].subarray(from, to)), from));
+    return spillResults(out, errors, slicer);
+  })) as any[][];
 }
 
 /**
@@ -438,7 +451,7 @@ export async function expectedpurchases(t: any[][], x: any[][], t_x: any[][], T:
   return (await guardAsync(async () => {
     const params = bgnbdParamsOf(bgnbd_params);
     const slicer = timeSlicer();
-    const { n, data, errors } = readCustomerColumns(
+    const { n, data, errors } = await readCustomerColumns(
       [
         { arg: "t", range: t, what: "period length" },
         { arg: "x", range: x, what: "number of repeat purchases" },
@@ -449,12 +462,13 @@ export async function expectedpurchases(t: any[][], x: any[][], t_x: any[][], T:
         if (ti < 0) return valueError(`${rowLabel(n, i)}t is ${ti}; expected a period length of 0 or more`);
         return historyError(xi, txi, Ti, n, i);
       },
+      slicer,
     );
     if (slicer.due()) await slicer.pause();
     // The series is summed once per distinct (t, x, T), yielding by elapsed time; its work is bounded (SERIES_BUDGET_TERMS).
     const { rows, columns } = withoutErrorRows(data, errors);
     const expected = await expectedPurchasesColumnAsync(params, columns[0], columns[1], columns[2], columns[3], undefined, { slicer });
-    return spillResults(scatterRows(expected, rows, n), errors, seriesProblem(n));
+    return spillResults(scatterRows(expected, rows, n), errors, slicer, seriesProblem(n));
   })) as any[][];
 }
 
@@ -475,7 +489,7 @@ export async function gammagammafit(x: any[][], average_spend: any[][], weights?
       { arg: "weights", range: weights, what: "a weight", optional: true },
     ];
     // A one-time buyer needs no spend: blank average_spend is fine where x = 0.
-    const { n, data, weights: w } = readFitColumns(specs, (values, k) => k === 1 && values[0] === 0);
+    const { n, data, weights: w } = await readFitColumns(specs, (values, k) => k === 1 && values[0] === 0);
     await yieldToHost();
     let fit;
     try {
@@ -500,12 +514,13 @@ export async function gammagammafit(x: any[][], average_spend: any[][], weights?
  * @param {any[][]} x Repeat purchases per customer.
  * @param {any[][]} average_spend Mean value of each customer's repeat purchases (may be blank or 0 when x = 0).
  * @param {any[][]} gg_params The block GAMMAGAMMAFIT spilled (with or without its header), or p, q, v.
- * @returns {any[][]} One expected spend per customer.
+ * @returns {Promise<any[][]>} One expected spend per customer.
  */
-export function expectedspend(x: any[][], average_spend: any[][], gg_params: any[][]): any[][] {
-  return guard(() => {
+export async function expectedspend(x: any[][], average_spend: any[][], gg_params: any[][]): Promise<any[][]> {
+  return (await guardAsync(async () => {
     const params = gammaGammaParamsOf(gg_params);
-    const { n, data, errors } = readCustomerColumns(
+    const slicer = timeSlicer();
+    const { n, data, errors } = await readCustomerColumns(
       [
         { arg: "x", range: x, what: "number of repeat purchases" },
         { arg: "average_spend", range: average_spend, what: "average spend", optional: true },
@@ -515,13 +530,16 @@ export function expectedspend(x: any[][], average_spend: any[][], gg_params: any
         const reason = gammaGammaRowError(xi, xi > 0 ? spend : 0);
         return reason ? valueError(`${rowLabel(n, i)}${reason}`) : null;
       },
+      slicer,
     );
     const out = new Float64Array(n);
     const xs = data[0];
     const spends = data[1];
-    for (let i = 0; i < n; i++) out[i] = expectedSpend(params, xs[i], spends[i]);
-    return spillResults(out, errors);
-  }) as any[][];
+    await inBlocks(n, slicer, (from, to) => {
+      for (let i = from; i < to; i++) out[i] = expectedSpend(params, xs[i], spends[i]);
+    });
+    return spillResults(out, errors, slicer);
+  })) as any[][];
 }
 
 function optionalNumber(value: unknown, arg: string, fallback: number): number {
@@ -574,7 +592,7 @@ export async function predictedclv(
     const optionsError = clvOptionsError(options);
     if (optionsError) failValue(optionsError);
     const slicer = timeSlicer();
-    const { n, data, errors } = readCustomerColumns(
+    const { n, data, errors } = await readCustomerColumns(
       [
         { arg: "x", range: x, what: "number of repeat purchases" },
         { arg: "t_x", range: t_x, what: "t_x" },
@@ -588,6 +606,7 @@ export async function predictedclv(
         const reason = gammaGammaRowError(xi, xi > 0 ? spend : 0);
         return reason ? valueError(`${rowLabel(n, i)}${reason}`) : null;
       },
+      slicer,
     );
     const { rows, columns } = withoutErrorRows(data, errors);
     const [xs, txs, Ts, spends] = columns;
@@ -595,7 +614,7 @@ export async function predictedclv(
     if (slicer.due()) await slicer.pause();
     // The discounted sum once per distinct (x, T), yielding by elapsed time; its work is bounded (SERIES_BUDGET_TERMS).
     const clv = await predictedClvColumnAsync(bgnbd, gammaGamma, xs, txs, Ts, spends, options, undefined, { slicer });
-    return spillResults(scatterRows(clv, rows, n), errors, seriesProblem(n));
+    return spillResults(scatterRows(clv, rows, n), errors, slicer, seriesProblem(n));
   })) as any[][];
 }
 

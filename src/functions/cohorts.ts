@@ -16,7 +16,7 @@ import { CellError, failValue, isCellError, raise, valueError } from "../analyti
 import { DEFAULT_ACTIVE_DAYS, RETENTION_BY_PERIOD_HEADER, retentionByPeriod } from "../analytics/retention/retentionByPeriod";
 import { sbgFit } from "../analytics/retention/sbgFit";
 import { MAX_SBG_PERIOD, checkSbgParameters, sbgRetentionRate, sbgSurvivalCurve } from "../analytics/retention/sbgProjection";
-import { BLOCK_ROWS, yieldToHost } from "../analytics/numeric/yieldToHost";
+import { TimeSlicer, inBlocks, timeSlicer, yieldToHost } from "../analytics/numeric/yieldToHost";
 import { ExcelResult, gridOf, guard, guardAsync, listOf, rowCount, single, toExcelValue, valueAt } from "./adapter";
 
 type OrderLog = { ids: (string | null)[]; dates: Float64Array };
@@ -37,8 +37,9 @@ async function readOrderLog(customerIds: unknown, orderDates: unknown): Promise<
   const ids: (string | null)[] = new Array(n).fill(null);
   const dates = new Float64Array(n);
   const first = n > 1 && isHeadingRow(valueAt(idList, 0), valueAt(dateList, 0)) ? 1 : 0;
+  const slicer = timeSlicer();
   for (let i = first; i < n; i++) {
-    if (i % BLOCK_ROWS === 0 && i > 0) await yieldToHost();
+    if ((i & 4095) === 0 && slicer.due()) await slicer.pause();
     const idCell = valueAt(idList, i);
     const dateCell = valueAt(dateList, i);
     // Fast path: text id and a date serial, nearly every row.
@@ -209,12 +210,18 @@ function readSbgParameters(range: unknown): { alpha: number; beta: number } {
 }
 
 /** Reads whole periods from minimum up; per-row errors stay in their row. */
-function readPeriods(range: unknown, minimum: number): { values: (number | CellError)[]; horizontal: boolean } {
+async function readPeriods(range: unknown, minimum: number, slicer: TimeSlicer): Promise<{ values: (number | CellError)[]; horizontal: boolean }> {
   const grid = gridOf(range);
   const horizontal = grid.length === 1 && grid[0].length > 1;
   const list = listOf(range, "periods");
   const oneRow = list.length === 1;
-  const values = list.map((value, i) => {
+  const values = new Array<number | CellError>(list.length);
+  await inBlocks(list.length, slicer, (from, to) => {
+    for (let i = from; i < to; i++) values[i] = periodAt(list[i], i);
+  });
+  return { values, horizontal };
+
+  function periodAt(value: unknown, i: number): number | CellError {
     // Fast path: a whole number of periods in range (nearly every cell), no message prepared.
     if (typeof value === "number" && value >= minimum && value <= MAX_SBG_PERIOD && Math.floor(value) === value) return value;
     const where = oneRow ? at("periods") : horizontal ? at("periods", undefined, i + 1) : at("periods", i + 1);
@@ -226,26 +233,23 @@ function readPeriods(range: unknown, minimum: number): { values: (number | CellE
       return valueError(`${place}: expected a whole number of periods from ${minimum} to ${MAX_SBG_PERIOD.toLocaleString("en-US")}, found ${number}`);
     }
     return number;
-  });
-  return { values, horizontal };
-}
-
-function spill(values: ExcelResult[], horizontal: boolean): ExcelResult[][] {
-  if (values.length === 0) return [[""]];
-  if (horizontal) return [values];
-  const out = new Array<ExcelResult[]>(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = [values[i]];
-  return out;
-}
-
-/** Each period's value, or its error, as result cells. */
-function valuesAt(periods: readonly (number | CellError)[], valueOf: (t: number) => number): ExcelResult[] {
-  const out = new Array<ExcelResult>(periods.length);
-  for (let i = 0; i < periods.length; i++) {
-    const t = periods[i];
-    const v = typeof t === "number" ? valueOf(t) : NaN;
-    out[i] = v - v === 0 ? v : toExcelValue(typeof t === "number" ? v : t);
   }
+}
+
+/** Each period's value, or its error, as result cells in the shape of the periods, in time slices. */
+async function spillPeriods(periods: readonly (number | CellError)[], horizontal: boolean, valueOf: (t: number) => number, slicer: TimeSlicer): Promise<ExcelResult[][]> {
+  const n = periods.length;
+  if (n === 0) return [[""]];
+  const cells = new Array<ExcelResult>(n);
+  const out = horizontal ? [cells] : new Array<ExcelResult[]>(n);
+  await inBlocks(n, slicer, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const t = periods[i];
+      const v = typeof t === "number" ? valueOf(t) : NaN;
+      cells[i] = v - v === 0 ? v : toExcelValue(typeof t === "number" ? v : t);
+      if (!horizontal) out[i] = [cells[i]];
+    }
+  });
   return out;
 }
 
@@ -255,17 +259,19 @@ function valuesAt(periods: readonly (number | CellError)[], valueOf: (t: number)
  * @helpurl https://localhost:3000/help.html#sbgsurvival
  * @param {any[][]} periods Numbers of periods t (whole numbers, 0 or more), one per cell.
  * @param {any[][]} sbg_params The result of LOYALTY.SBGFIT (header row allowed), or alpha and beta in two cells.
- * @returns {any[][]} The expected share still active after each t (S(0) = 1), in the shape of periods.
+ * @returns {Promise<any[][]>} The expected share still active after each t (S(0) = 1), in the shape of periods.
  */
-export function sbgsurvival(periods: any[][], sbg_params: any[][]): any[][] {
-  return guard(() => {
+export async function sbgsurvival(periods: any[][], sbg_params: any[][]): Promise<any[][]> {
+  return (await guardAsync(async () => {
     const { alpha, beta } = readSbgParameters(sbg_params);
-    const { values, horizontal } = readPeriods(periods, 0);
+    // Read and spilled in time slices; the curve up to the largest t is one O(t) pass.
+    const slicer = timeSlicer();
+    const { values, horizontal } = await readPeriods(periods, 0, slicer);
     let maxT = 0;
     for (const t of values) if (typeof t === "number" && t > maxT) maxT = t;
     const curve = sbgSurvivalCurve(alpha, beta, maxT);
-    return spill(valuesAt(values, (t) => curve[t]), horizontal);
-  }) as any[][];
+    return spillPeriods(values, horizontal, (t) => curve[t], slicer);
+  })) as any[][];
 }
 
 /**
@@ -274,12 +280,13 @@ export function sbgsurvival(periods: any[][], sbg_params: any[][]): any[][] {
  * @helpurl https://localhost:3000/help.html#sbgretention
  * @param {any[][]} periods Periods t (whole numbers, 1 or more), one per cell.
  * @param {any[][]} sbg_params The result of LOYALTY.SBGFIT (header row allowed), or alpha and beta in two cells.
- * @returns {any[][]} The expected retention rate in each period t, in the shape of periods.
+ * @returns {Promise<any[][]>} The expected retention rate in each period t, in the shape of periods.
  */
-export function sbgretention(periods: any[][], sbg_params: any[][]): any[][] {
-  return guard(() => {
+export async function sbgretention(periods: any[][], sbg_params: any[][]): Promise<any[][]> {
+  return (await guardAsync(async () => {
     const { alpha, beta } = readSbgParameters(sbg_params);
-    const { values, horizontal } = readPeriods(periods, 1);
-    return spill(valuesAt(values, (t) => sbgRetentionRate(alpha, beta, t)), horizontal);
-  }) as any[][];
+    const slicer = timeSlicer();
+    const { values, horizontal } = await readPeriods(periods, 1, slicer);
+    return spillPeriods(values, horizontal, (t) => sbgRetentionRate(alpha, beta, t), slicer);
+  })) as any[][];
 }

@@ -5,56 +5,64 @@
 import { CellError, notAvailable } from "../analytics/errors";
 import { cltv as cltvOf } from "../analytics/metrics/cltv";
 import { clv as clvOf } from "../analytics/metrics/clv";
-import { columnOf, guard, rowCount, spillNumbers } from "./adapter";
-import { readNumberColumn } from "./numberColumns";
+import { inBlocks, timeSlicer } from "../analytics/numeric/yieldToHost";
+import { columnOf, guardAsync, rowCount, spillNumbersAsync } from "./adapter";
+import { NumberColumn, readNumberColumnAsync } from "./numberColumns";
 
 type Column = { readonly arg: string; readonly range: unknown; readonly fallback?: number; readonly what: string };
 
 /**
  * Reads every column, then computes one value per row. A bad cell gives its error in that row
  * (the first column's first); a blank required cell gives #N/A; a blank optional cell (or an
- * omitted optional argument) uses its default.
+ * omitted optional argument) uses its default. Reading, computing and spilling go in time
+ * slices (inBlocks), so a full sheet never holds Excel for long.
  */
-function perCustomer(columns: readonly Column[], compute: (values: number[], row: number | undefined) => number | CellError) {
-  return guard(() => {
+async function perCustomer(columns: readonly Column[], compute: (values: number[], row: number | undefined) => number | CellError) {
+  return guardAsync(async () => {
+    const slicer = timeSlicer();
     const present = columns.filter((c) => c.range !== null && c.range !== undefined);
     const lists = present.map((c) => ({ arg: c.arg, values: columnOf(c.range, c.arg) }));
     const n = rowCount(lists);
-    const read = columns.map((c) => {
+    const read: (NumberColumn | null)[] = [];
+    for (const c of columns) {
       const list = lists.find((l) => l.arg === c.arg);
-      return list ? readNumberColumn(list.values, n, c.arg, c.what) : null;
-    });
+      read.push(list ? await readNumberColumnAsync(list.values, n, c.arg, c.what, slicer) : null);
+    }
     // Results straight into a typed array, the (rare) row errors beside it, and one spill at the end.
     const out = new Float64Array(n);
     const errors = new Map<number, CellError>();
     const values: number[] = new Array(columns.length).fill(0);
-    for (let i = 0; i < n; i++) {
-      let error: CellError | undefined;
-      for (let k = 0; k < columns.length; k++) {
-        const column = read[k];
-        const v = column ? column.values[i] : NaN;
-        if (v === v) {
-          values[k] = v;
-          continue;
+    await inBlocks(n, slicer, computeRows);
+    return spillNumbersAsync(out, (i) => errors.get(i) ?? null, slicer);
+
+    function computeRows(from: number, to: number) {
+      for (let i = from; i < to; i++) {
+        let error: CellError | undefined;
+        for (let k = 0; k < columns.length; k++) {
+          const column = read[k];
+          const v = column ? column.values[i] : NaN;
+          if (v === v) {
+            values[k] = v;
+            continue;
+          }
+          error = column?.errors?.[i];
+          if (error) break;
+          const fallback = columns[k].fallback;
+          if (fallback === undefined) {
+            const arg = columns[k].arg;
+            error = notAvailable(`${arg}${n === 1 ? "" : `, row ${i + 1}`}: the cell is blank; no ${columns[k].what} for this customer`);
+            break;
+          }
+          values[k] = fallback;
         }
-        error = column?.errors?.[i];
-        if (error) break;
-        const fallback = columns[k].fallback;
-        if (fallback === undefined) {
-          const arg = columns[k].arg;
-          error = notAvailable(`${arg}${n === 1 ? "" : `, row ${i + 1}`}: the cell is blank; no ${columns[k].what} for this customer`);
-          break;
+        const result = error ?? compute(values, n === 1 ? undefined : i + 1);
+        if (typeof result === "number") out[i] = result;
+        else {
+          out[i] = NaN;
+          errors.set(i, result);
         }
-        values[k] = fallback;
-      }
-      const result = error ?? compute(values, n === 1 ? undefined : i + 1);
-      if (typeof result === "number") out[i] = result;
-      else {
-        out[i] = NaN;
-        errors.set(i, result);
       }
     }
-    return spillNumbers(out, (i) => errors.get(i) ?? null);
   });
 }
 
@@ -67,10 +75,10 @@ function perCustomer(columns: readonly Column[], compute: (values: number[], row
  * @param {any[][]} acquisition_cost What it cost to win the customer (0 for none).
  * @param {any[][]} [margin_rate] Profit margin as a fraction from 0 to 1 (30% is 0.3). Default 1.
  * @param {any[][]} [discount_rate] Yearly discount rate as a fraction (10% is 0.1). Default 0.
- * @returns {any[][]} One lifetime value per customer.
+ * @returns {Promise<any[][]>} One lifetime value per customer.
  */
-export function cltv(annual_revenue: any[][], years: any[][], acquisition_cost: any[][], margin_rate?: any[][], discount_rate?: any[][]): any[][] {
-  return perCustomer(
+export async function cltv(annual_revenue: any[][], years: any[][], acquisition_cost: any[][], margin_rate?: any[][], discount_rate?: any[][]): Promise<any[][]> {
+  return (await perCustomer(
     [
       { arg: "annual_revenue", range: annual_revenue, what: "annual revenue" },
       { arg: "years", range: years, what: "number of years" },
@@ -80,7 +88,7 @@ export function cltv(annual_revenue: any[][], years: any[][], acquisition_cost: 
     ],
     ([annualRevenue, y, acquisitionCost, marginRate, discountRate], row) =>
       cltvOf({ annualRevenue, years: y, acquisitionCost, marginRate, discountRate }, row),
-  ) as any[][];
+  )) as any[][];
 }
 
 /**
@@ -91,10 +99,10 @@ export function cltv(annual_revenue: any[][], years: any[][], acquisition_cost: 
  * @param {any[][]} retention_rate Share of customers kept from one period to the next, a fraction from 0 up to but not including 1.
  * @param {any[][]} discount_rate Discount rate per period as a fraction (10% is 0.1).
  * @param {any[][]} [acquisition_cost] What it cost to win the customer. Default 0.
- * @returns {any[][]} One lifetime value per customer.
+ * @returns {Promise<any[][]>} One lifetime value per customer.
  */
-export function clv(margin_per_period: any[][], retention_rate: any[][], discount_rate: any[][], acquisition_cost?: any[][]): any[][] {
-  return perCustomer(
+export async function clv(margin_per_period: any[][], retention_rate: any[][], discount_rate: any[][], acquisition_cost?: any[][]): Promise<any[][]> {
+  return (await perCustomer(
     [
       { arg: "margin_per_period", range: margin_per_period, what: "margin per period" },
       { arg: "retention_rate", range: retention_rate, what: "retention rate" },
@@ -103,5 +111,5 @@ export function clv(margin_per_period: any[][], retention_rate: any[][], discoun
     ],
     ([marginPerPeriod, retentionRate, discountRate, acquisitionCost], row) =>
       clvOf({ marginPerPeriod, retentionRate, discountRate, acquisitionCost }, row),
-  ) as any[][];
+  )) as any[][];
 }

@@ -35,7 +35,7 @@ export function mbgnbdParamsOf(value: unknown, arg = "params"): MbgnbdParams {
  */
 export async function mbgnbdfit(x: any[][], t_x: any[][], T: any[][], weights?: any[][]): Promise<any[][]> {
   return (await guardAsync(async () => {
-    const { n, data, weights: w } = readFitColumns(
+    const { n, data, weights: w } = await readFitColumns(
       [
         { arg: "x", range: x, what: "a number of repeat purchases" },
         { arg: "t_x", range: t_x, what: "a time" },

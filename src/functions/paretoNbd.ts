@@ -44,7 +44,7 @@ export async function fitWithRowLabels<T>(n: number, fit: () => Promise<T>): Pro
  */
 export async function paretonbdfit(x: any[][], t_x: any[][], T: any[][], weights?: any[][]): Promise<any[][]> {
   return (await guardAsync(async () => {
-    const { n, data, weights: w } = readFitColumns(
+    const { n, data, weights: w } = await readFitColumns(
       [
         { arg: "x", range: x, what: "a number of repeat purchases" },
         { arg: "t_x", range: t_x, what: "a time" },

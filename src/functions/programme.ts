@@ -9,15 +9,15 @@
 import { Where, at, isBlank, readDate, readId, readNumber, readText } from "../analytics/orders/cells";
 import { serialFromIsoText } from "../analytics/orders/dates";
 import { CellError, fail, failValue, isCellError, raise, valueError } from "../analytics/errors";
-import { BLOCK_ROWS, yieldToHost } from "../analytics/numeric/yieldToHost";
+import { inBlocks, timeSlicer, yieldToHost } from "../analytics/numeric/yieldToHost";
 import { POINTS_ROUNDINGS, PointsRounding, pointsEarned } from "../analytics/programme/pointsEarned";
 import { latestLedgerDate, pointsBalancesAsync } from "../analytics/programme/pointsBalance";
 import { TierLadder, checkTierLadder, tierOf } from "../analytics/programme/tier";
 import { pointsAllocation } from "../analytics/programme/pointsAllocation";
 import { PointsRevenuePeriod, pointsRevenueSchedule } from "../analytics/programme/pointsRevenue";
 import { breakageEstimate, developmentNote } from "../analytics/programme/breakage";
-import { ExcelResult, gridOf, guard, guardAsync, listOf, rowCount, single, toExcelColumn, toExcelGrid, toExcelValue, valueAt } from "./adapter";
-import { readNumberColumn } from "./numberColumns";
+import { ExcelResult, columnOf, gridOf, guard, guardAsync, listOf, rowCount, single, toExcelColumnAsync, toExcelGrid, toExcelValue, valueAt } from "./adapter";
+import { NumberColumn, readNumberColumnAsync } from "./numberColumns";
 
 export const POINTS_BALANCE_HEADER = ["Customer", "Earned", "Redeemed", "Expired", "Balance"] as const;
 export const BREAKAGE_HEADER = ["Issued", "Redeemed so far", "Ultimate redemption rate", "Breakage"] as const;
@@ -59,10 +59,12 @@ function readRounding(value: unknown): PointsRounding {
  * @param {any[][]} points_per_unit Points per currency unit spent (1 = one point per $1), one value or one per order.
  * @param {any} [rounding] "down" (default: whole points, fractions dropped toward zero), "nearest" (halves away from zero) or "none".
  * @param {any[][]} [multipliers] A bonus multiplier per order (tier or campaign; 2 = double points), applied before rounding. Default 1.
- * @returns {any[][]} The points of each order.
+ * @returns {Promise<any[][]>} The points of each order.
  */
-export function pointsearned(amounts: any[][], points_per_unit: any[][], rounding?: any, multipliers?: any[][]): any[][] {
-  return guard(() => {
+export async function pointsearned(amounts: any[][], points_per_unit: any[][], rounding?: any, multipliers?: any[][]): Promise<any[][]> {
+  return (await guardAsync(async () => {
+    // Read, computed and spilled in time slices: a full sheet of orders never holds Excel for long.
+    const slicer = timeSlicer();
     const mode = readRounding(rounding);
     const lists: { readonly arg: string; readonly values: unknown[] }[] = [
       { arg: "amounts", values: listOf(amounts, "amounts") },
@@ -70,37 +72,39 @@ export function pointsearned(amounts: any[][], points_per_unit: any[][], roundin
     ];
     if (present(multipliers)) lists.push({ arg: "multipliers", values: listOf(multipliers, "multipliers") });
     const n = rowCount(lists);
-    const amount = readNumberColumn(lists[0].values, n, "amounts", "an amount");
-    const rate = readNumberColumn(lists[1].values, n, "points_per_unit", "points per currency unit");
-    const multiplier = lists[2] ? readNumberColumn(lists[2].values, n, "multipliers", "a multiplier") : null;
+    const amount = await readNumberColumnAsync(lists[0].values, n, "amounts", "an amount", slicer);
+    const rate = await readNumberColumnAsync(lists[1].values, n, "points_per_unit", "points per currency unit", slicer);
+    const multiplier = lists[2] ? await readNumberColumnAsync(lists[2].values, n, "multipliers", "a multiplier", slicer) : null;
     const out: (number | CellError | null)[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const a = amount.values[i];
-      if (a !== a) {
-        out[i] = amount.errors?.[i] ?? null; // a blank amount: a blank result
-        continue;
-      }
-      const r = rate.values[i];
-      if (r !== r) {
-        out[i] = rate.errors?.[i] ?? valueError(`points_per_unit${n === 1 ? "" : `, row ${i + 1}`}: the cell is blank; expected points per currency unit`);
-        continue;
-      }
-      let m = 1;
-      if (multiplier) {
-        m = multiplier.values[i];
-        if (m !== m) {
-          if (multiplier.errors?.[i]) {
-            out[i] = multiplier.errors[i]!;
-            continue;
-          }
-          m = 1; // a blank multiplier: no bonus
+    await inBlocks(n, slicer, (from, to) => {
+      for (let i = from; i < to; i++) {
+        const a = amount.values[i];
+        if (a !== a) {
+          out[i] = amount.errors?.[i] ?? null; // a blank amount: a blank result
+          continue;
         }
+        const r = rate.values[i];
+        if (r !== r) {
+          out[i] = rate.errors?.[i] ?? valueError(`points_per_unit${n === 1 ? "" : `, row ${i + 1}`}: the cell is blank; expected points per currency unit`);
+          continue;
+        }
+        let m = 1;
+        if (multiplier) {
+          m = multiplier.values[i];
+          if (m !== m) {
+            if (multiplier.errors?.[i]) {
+              out[i] = multiplier.errors[i]!;
+              continue;
+            }
+            m = 1; // a blank multiplier: no bonus
+          }
+        }
+        const row = n === 1 ? undefined : i + 1;
+        out[i] = pointsEarned(a, r, mode, m, row);
       }
-      const row = n === 1 ? undefined : i + 1;
-      out[i] = pointsEarned(a, r, mode, m, row);
-    }
-    return toExcelColumn(out);
-  }) as any[][];
+    });
+    return toExcelColumnAsync(out, slicer);
+  })) as any[][];
 }
 
 /** A first row of column headings: text in the date column that is not a date, and text in points_earned. */
@@ -153,8 +157,9 @@ export async function pointsbalance(
     const redeemed = new Float64Array(n);
     const rowErrors = new Map<number, CellError>();
     const first = n > 1 && isHeadingRow(valueAt(dateList, 0), valueAt(earnedList, 0)) ? 1 : 0;
+    const slicer = timeSlicer();
     for (let i = first; i < n; i++) {
-      if (i % BLOCK_ROWS === 0 && i > 0) await yieldToHost();
+      if ((i & 4095) === 0 && slicer.due()) await slicer.pause();
       const row = i + 1;
       const idCell = valueAt(idList, i);
       const dateCell = valueAt(dateList, i);
@@ -248,21 +253,24 @@ function readLadder(thresholds: unknown, names: unknown): TierLadder {
  * @param {any[][]} values The value that decides the tier, one per customer (spend, points or tenure); a blank gives a blank.
  * @param {any[][]} thresholds The ladder: lower bounds from the lowest up, one per row, with the tier name in a second column (or in names).
  * @param {any[][]} [names] The tier names, one per threshold row, when thresholds is a single column. Without names the tier is shown as its lower bound.
- * @returns {any[][]} One tier name per customer.
+ * @returns {Promise<any[][]>} One tier name per customer.
  */
-export function tier(values: any[][], thresholds: any[][], names?: any[][]): any[][] {
-  return guard(() => {
+export async function tier(values: any[][], thresholds: any[][], names?: any[][]): Promise<any[][]> {
+  return (await guardAsync(async () => {
+    const slicer = timeSlicer();
     const ladder = readLadder(thresholds, names);
     const list = listOf(values, "values");
     const n = list.length;
-    const read = readNumberColumn(list, n, "values", "a number (spend, points or tenure)");
+    const read = await readNumberColumnAsync(list, n, "values", "a number (spend, points or tenure)", slicer);
     const out: (string | number | CellError | null)[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const v = read.values[i];
-      out[i] = v === v ? tierOf(v, ladder, n === 1 ? undefined : i + 1) : (read.errors?.[i] ?? null);
-    }
-    return toExcelColumn(out);
-  }) as any[][];
+    await inBlocks(n, slicer, (from, to) => {
+      for (let i = from; i < to; i++) {
+        const v = read.values[i];
+        out[i] = v === v ? tierOf(v, ladder, n === 1 ? undefined : i + 1) : (read.errors?.[i] ?? null);
+      }
+    });
+    return toExcelColumnAsync(out, slicer);
+  })) as any[][];
 }
 
 /**
@@ -275,17 +283,17 @@ export function tier(values: any[][], thresholds: any[][], names?: any[][]): any
  * @param {any[][]} expected_redemption_rate The share of points expected to be redeemed, 0 to 1 (95% is 0.95).
  * @param {any[][]} [goods_standalone_price] The goods' stand-alone selling price. Default: the sales amount.
  * @param {any[][]} [standalone_price_per_point] A point's stand-alone selling price (IFRS 15 B42). Default: value_per_point × expected_redemption_rate.
- * @returns {any[][]} Per sale: the amount allocated to the goods, then to the points.
+ * @returns {Promise<any[][]>} Per sale: the amount allocated to the goods, then to the points.
  */
-export function pointsallocation(
+export async function pointsallocation(
   sales: any[][],
   points_issued: any[][],
   value_per_point: any[][],
   expected_redemption_rate: any[][],
   goods_standalone_price?: any[][],
   standalone_price_per_point?: any[][],
-): any[][] {
-  return guard(() => {
+): Promise<any[][]> {
+  return (await guardAsync(async () => {
     const required = [
       { arg: "sales", range: sales, what: "the sale amount" },
       { arg: "points_issued", range: points_issued, what: "the points issued" },
@@ -296,44 +304,64 @@ export function pointsallocation(
       { arg: "goods_standalone_price", range: goods_standalone_price, what: "the goods' stand-alone price" },
       { arg: "standalone_price_per_point", range: standalone_price_per_point, what: "a point's stand-alone price" },
     ];
-    const lists = [...required, ...optional.filter((c) => present(c.range))].map((c) => ({ ...c, values: listOf(c.range, c.arg) }));
+    // Columns read straight from Excel's row arrays in time slices, then one row at a time.
+    const slicer = timeSlicer();
+    const given = [...required, ...optional.filter((c) => present(c.range))];
+    const lists = given.map((c) => ({ arg: c.arg, values: columnOf(c.range, c.arg) }));
     const n = rowCount(lists);
-    const listFor = (arg: string) => lists.find((l) => l.arg === arg);
-    const out: ExcelResult[][] = [];
-    for (let i = 0; i < n; i++) {
-      const row = n === 1 ? undefined : i + 1;
-      const values: number[] = [];
-      let error: CellError | undefined;
-      for (const c of required) {
-        const v = requiredAt(listFor(c.arg)!.values, n, i, c.arg, c.what);
-        if (isCellError(v)) {
-          error = v;
-          break;
-        }
-        values.push(v);
-      }
-      const opt: (number | null)[] = [];
-      for (const c of optional) {
-        const list = listFor(c.arg);
-        const v = list ? numberAt(list.values, n, i, c.arg, c.what) : null;
-        if (isCellError(v)) error ??= v;
-        else opt.push(v);
-      }
-      const result = error ?? pointsAllocation(
-        {
-          sales: values[0],
-          pointsIssued: values[1],
-          valuePerPoint: values[2],
-          expectedRedemptionRate: values[3],
-          goodsStandalonePrice: opt[0],
-          standalonePricePerPoint: opt[1],
-        },
-        row,
-      );
-      out.push(isCellError(result) ? [toExcelValue(result), toExcelValue(result)] : [result.goods, result.points].map(toExcelValue));
+    const columns = new Map<string, NumberColumn & { readonly reused: boolean }>();
+    for (let k = 0; k < given.length; k++) {
+      const column = await readNumberColumnAsync(lists[k].values, n, given[k].arg, given[k].what, slicer);
+      columns.set(given[k].arg, { ...column, reused: lists[k].values.length === 1 });
     }
+    const requiredColumns = required.map((c) => columns.get(c.arg)!);
+    const [goodsColumn, perPointColumn] = optional.map((c) => columns.get(c.arg) ?? null);
+    /** Row i of a column: its number, null when blank, or the cell's error. */
+    const valueOf = (column: NumberColumn | null, i: number): number | null | CellError => {
+      if (column === null) return null;
+      const v = column.values[i];
+      return v === v ? v : (column.errors?.[i] ?? null);
+    };
+    const out = new Array<ExcelResult[]>(n);
+    const values = new Float64Array(required.length);
+    await inBlocks(n, slicer, (from, to) => {
+      for (let i = from; i < to; i++) {
+        const row = n === 1 ? undefined : i + 1;
+        let error: CellError | undefined;
+        for (let k = 0; k < required.length && !error; k++) {
+          const v = valueOf(requiredColumns[k], i);
+          if (typeof v === "number") values[k] = v;
+          else if (v !== null) error = v;
+          else {
+            const place = requiredColumns[k].reused || row === undefined ? required[k].arg : `${required[k].arg}, row ${row}`;
+            error = valueError(`${place}: the cell is blank; expected ${required[k].what}`);
+          }
+        }
+        const goods = valueOf(goodsColumn, i);
+        const perPoint = valueOf(perPointColumn, i);
+        if (!error && isCellError(goods)) error = goods;
+        if (!error && isCellError(perPoint)) error = perPoint;
+        const result =
+          error ??
+          pointsAllocation(
+            {
+              sales: values[0],
+              pointsIssued: values[1],
+              valuePerPoint: values[2],
+              expectedRedemptionRate: values[3],
+              goodsStandalonePrice: goods as number | null,
+              standalonePricePerPoint: perPoint as number | null,
+            },
+            row,
+          );
+        if (isCellError(result)) {
+          const cell = toExcelValue(result);
+          out[i] = [cell, cell];
+        } else out[i] = [toExcelValue(result.goods), toExcelValue(result.points)];
+      }
+    });
     return out.length === 0 ? [["", ""]] : out;
-  }) as any[][];
+  })) as any[][];
 }
 
 /**
@@ -344,10 +372,11 @@ export function pointsallocation(
  * @param {any[][]} points_redeemed_cumulative Points of the pool redeemed up to each period end.
  * @param {any[][]} points_expected_total Points expected to be redeemed over the pool's whole life (including those already redeemed), as estimated at each period end.
  * @param {any[][]} [recognised_before] Revenue recognised before: one value for before the first row (default 0; later rows follow on), or one per row.
- * @returns {any[][]} Per period: period revenue, cumulative revenue, contract liability.
+ * @returns {Promise<any[][]>} Per period: period revenue, cumulative revenue, contract liability.
  */
-export function pointsrevenue(allocated_to_points: any[][], points_redeemed_cumulative: any[][], points_expected_total: any[][], recognised_before?: any[][]): any[][] {
-  return guard(() => {
+export async function pointsrevenue(allocated_to_points: any[][], points_redeemed_cumulative: any[][], points_expected_total: any[][], recognised_before?: any[][]): Promise<any[][]> {
+  return (await guardAsync(async () => {
+    const slicer = timeSlicer();
     const allocated = { arg: "allocated_to_points", values: listOf(allocated_to_points, "allocated_to_points") };
     const redeemed = { arg: "points_redeemed_cumulative", values: listOf(points_redeemed_cumulative, "points_redeemed_cumulative") };
     const expected = { arg: "points_expected_total", values: listOf(points_expected_total, "points_expected_total") };
@@ -362,23 +391,28 @@ export function pointsrevenue(allocated_to_points: any[][], points_redeemed_cumu
       failValue(`recognised_before has ${beforeList.length} rows but allocated_to_points has ${n}; give one value, or one per row`);
     }
     const periods: (PointsRevenuePeriod | CellError)[] = [];
-    for (let i = 0; i < n; i++) {
-      const a = requiredAt(allocated.values, n, i, allocated.arg, "the amount allocated to the points");
-      const r = requiredAt(redeemed.values, n, i, redeemed.arg, "the points redeemed to date");
-      const e = requiredAt(expected.values, n, i, expected.arg, "the points expected to be redeemed in total");
-      const b = beforeList && beforeList.length === n && n > 1 ? numberAt(beforeList, n, i, "recognised_before", "an amount") : null;
-      if (isCellError(a)) periods.push(a);
-      else if (isCellError(r)) periods.push(r);
-      else if (isCellError(e)) periods.push(e);
-      else if (isCellError(b)) periods.push(b);
-      else periods.push({ allocated: a, redeemedCumulative: r, expectedTotal: e, recognisedBefore: b });
-    }
+    await inBlocks(n, slicer, (from, to) => {
+      for (let i = from; i < to; i++) {
+        const a = requiredAt(allocated.values, n, i, allocated.arg, "the amount allocated to the points");
+        const r = requiredAt(redeemed.values, n, i, redeemed.arg, "the points redeemed to date");
+        const e = requiredAt(expected.values, n, i, expected.arg, "the points expected to be redeemed in total");
+        const b = beforeList && beforeList.length === n && n > 1 ? numberAt(beforeList, n, i, "recognised_before", "an amount") : null;
+        if (isCellError(a)) periods.push(a);
+        else if (isCellError(r)) periods.push(r);
+        else if (isCellError(e)) periods.push(e);
+        else if (isCellError(b)) periods.push(b);
+        else periods.push({ allocated: a, redeemedCumulative: r, expectedTotal: e, recognisedBefore: b });
+      }
+    });
+    if (slicer.due()) await slicer.pause();
+    // The schedule runs from one period end to the next: one O(n) pass of arithmetic.
     const schedule = pointsRevenueSchedule(periods, opening);
+    if (slicer.due()) await slicer.pause();
     const out = schedule.map((row) =>
       isCellError(row) ? [row, row, row] : [row.period, row.cumulative, row.liability],
     );
     return out.length === 0 ? [["", "", ""]] : toExcelGrid(out);
-  }) as any[][];
+  })) as any[][];
 }
 
 /**

@@ -5,15 +5,16 @@
 import { at, describeWhere, readNumber } from "../analytics/orders/cells";
 import { CellError, isCellError, valueError } from "../analytics/errors";
 import { PeriodCounts, churnRate, customersLost, retentionRate } from "../analytics/metrics/retentionRate";
-import { ExcelResult, commonShape, gridOf, guard, toExcelValue } from "./adapter";
+import { inBlocks, timeSlicer } from "../analytics/numeric/yieldToHost";
+import { ExcelResult, commonShape, gridOf, guardAsync, toExcelValue } from "./adapter";
 
-function perPeriod(
+async function perPeriod(
   customersStart: unknown,
   customersEnd: unknown,
   newCustomers: unknown,
   compute: (counts: PeriodCounts) => number | CellError,
-): ExcelResult[][] | CustomFunctions.Error {
-  return guard(() => {
+): Promise<ExcelResult[][] | CustomFunctions.Error> {
+  return guardAsync(async () => {
     const grids = [
       { arg: "customers_start", grid: gridOf(customersStart) },
       { arg: "customers_end", grid: gridOf(customersEnd) },
@@ -27,38 +28,41 @@ function perPeriod(
     const cells = grids.map(({ grid }) => grid);
     // Preallocated output; each cell read once by direct index (a 1×1 grid is its one cell).
     const out = new Array<ExcelResult[]>(rows);
-    for (let r = 0; r < rows; r++) {
-      const line = new Array<ExcelResult>(cols);
-      for (let c = 0; c < cols; c++) {
-        let error: CellError | null = null;
-        for (let k = 0; k < 3; k++) {
-          const cell = reused[k] ? cells[k][0][0] : cells[k][r][c];
-          if (typeof cell === "number" && cell - cell === 0) {
-            counts[k] = cell; // the fast path: a plain finite number, no message to prepare
-            continue;
+    // In time slices: a full sheet of periods never holds Excel for long.
+    await inBlocks(rows, timeSlicer(), (from, to) => {
+      for (let r = from; r < to; r++) {
+        const line = new Array<ExcelResult>(cols);
+        for (let c = 0; c < cols; c++) {
+          let error: CellError | null = null;
+          for (let k = 0; k < 3; k++) {
+            const cell = reused[k] ? cells[k][0][0] : cells[k][r][c];
+            if (typeof cell === "number" && cell - cell === 0) {
+              counts[k] = cell; // the fast path: a plain finite number, no message to prepare
+              continue;
+            }
+            const arg = grids[k].arg;
+            const where = single || reused[k] ? at(arg) : cols === 1 ? at(arg, r + 1) : at(arg, r + 1, c + 1);
+            const value = readNumber(cell, where, "a customer count");
+            if (value === null) {
+              error = valueError(`${describeWhere(where)}: the cell is blank; expected a customer count`);
+              break;
+            }
+            if (isCellError(value)) {
+              error = value;
+              break;
+            }
+            counts[k] = value;
           }
-          const arg = grids[k].arg;
-          const where = single || reused[k] ? at(arg) : cols === 1 ? at(arg, r + 1) : at(arg, r + 1, c + 1);
-          const value = readNumber(cell, where, "a customer count");
-          if (value === null) {
-            error = valueError(`${describeWhere(where)}: the cell is blank; expected a customer count`);
-            break;
+          let result = error ?? compute({ customersStart: counts[0], customersEnd: counts[1], newCustomers: counts[2] });
+          if (error === null && typeof result !== "number" && !single) {
+            // The core names the argument and the problem; the period's place in the ranges is the adapter's to add.
+            result = { code: result.code, message: `${cols === 1 ? `row ${r + 1}` : `row ${r + 1}, column ${c + 1}`}: ${result.message}` };
           }
-          if (isCellError(value)) {
-            error = value;
-            break;
-          }
-          counts[k] = value;
+          line[c] = typeof result === "number" && result - result === 0 ? result : toExcelValue(result);
         }
-        let result = error ?? compute({ customersStart: counts[0], customersEnd: counts[1], newCustomers: counts[2] });
-        if (error === null && typeof result !== "number" && !single) {
-          // The core names the argument and the problem; the period's place in the ranges is the adapter's to add.
-          result = { code: result.code, message: `${cols === 1 ? `row ${r + 1}` : `row ${r + 1}, column ${c + 1}`}: ${result.message}` };
-        }
-        line[c] = typeof result === "number" && result - result === 0 ? result : toExcelValue(result);
+        out[r] = line;
       }
-      out[r] = line;
-    }
+    });
     return out;
   });
 }
@@ -70,10 +74,10 @@ function perPeriod(
  * @param {any[][]} customers_start Customers at the start of the period (a count, or a range with one count per period).
  * @param {any[][]} customers_end Customers at the end of the period, new customers included.
  * @param {any[][]} new_customers Customers won during the period.
- * @returns {any[][]} Retention as a fraction (0.6 shows as 60% in a percent cell).
+ * @returns {Promise<any[][]>} Retention as a fraction (0.6 shows as 60% in a percent cell).
  */
-export function retention(customers_start: any[][], customers_end: any[][], new_customers: any[][]): any[][] {
-  return perPeriod(customers_start, customers_end, new_customers, retentionRate) as any[][];
+export async function retention(customers_start: any[][], customers_end: any[][], new_customers: any[][]): Promise<any[][]> {
+  return (await perPeriod(customers_start, customers_end, new_customers, retentionRate)) as any[][];
 }
 
 /**
@@ -83,10 +87,10 @@ export function retention(customers_start: any[][], customers_end: any[][], new_
  * @param {any[][]} customers_start Customers at the start of the period (a count, or a range with one count per period).
  * @param {any[][]} customers_end Customers at the end of the period, new customers included.
  * @param {any[][]} new_customers Customers won during the period.
- * @returns {any[][]} Churn as a fraction (0.4 shows as 40% in a percent cell).
+ * @returns {Promise<any[][]>} Churn as a fraction (0.4 shows as 40% in a percent cell).
  */
-export function churn(customers_start: any[][], customers_end: any[][], new_customers: any[][]): any[][] {
-  return perPeriod(customers_start, customers_end, new_customers, churnRate) as any[][];
+export async function churn(customers_start: any[][], customers_end: any[][], new_customers: any[][]): Promise<any[][]> {
+  return (await perPeriod(customers_start, customers_end, new_customers, churnRate)) as any[][];
 }
 
 /**
@@ -96,8 +100,8 @@ export function churn(customers_start: any[][], customers_end: any[][], new_cust
  * @param {any[][]} customers_start Customers at the start of the period (a count, or a range with one count per period).
  * @param {any[][]} customers_end Customers at the end of the period, new customers included.
  * @param {any[][]} new_customers Customers won during the period.
- * @returns {any[][]} The number of customers lost.
+ * @returns {Promise<any[][]>} The number of customers lost.
  */
-export function customerslost(customers_start: any[][], customers_end: any[][], new_customers: any[][]): any[][] {
-  return perPeriod(customers_start, customers_end, new_customers, customersLost) as any[][];
+export async function customerslost(customers_start: any[][], customers_end: any[][], new_customers: any[][]): Promise<any[][]> {
+  return (await perPeriod(customers_start, customers_end, new_customers, customersLost)) as any[][];
 }

@@ -31,9 +31,9 @@ import {
   segmentName,
 } from "../analytics/rfm/rfmSegments";
 import { RfmTableBuilder, expectedCustomers, latestDate } from "../analytics/rfm/rfmTable";
-import { BLOCK_ROWS, yieldToHost } from "../analytics/numeric/yieldToHost";
-import { ExcelResult, columnOf, gridOf, guard, guardAsync, listOf, rowCount, single, spillNumbers, toExcelColumn, toExcelValue, valueAt } from "./adapter";
-import { readNumberColumn } from "./numberColumns";
+import { TimeSlicer, inBlocks, timeSlicer } from "../analytics/numeric/yieldToHost";
+import { ExcelResult, columnOf, gridOf, guardAsync, listOf, rowCount, single, spillNumbersAsync, toExcelColumnAsync, toExcelValue, valueAt } from "./adapter";
+import { readNumberColumnAsync } from "./numberColumns";
 
 export const RFM_TABLE_HEADER = ["Customer", "First order", "Last order", "Orders", "Revenue", "Recency days"] as const;
 
@@ -52,8 +52,8 @@ type OrderColumns = {
   rowErrors: Map<number, CellError>;
 };
 
-/** Reads the order rows in blocks, yielding between them. */
-async function readOrders(idList: unknown[], dateList: unknown[], amountList: unknown[], n: number): Promise<OrderColumns> {
+/** Reads the order rows, yielding by elapsed time (`slicer`). */
+async function readOrders(idList: unknown[], dateList: unknown[], amountList: unknown[], n: number, slicer: TimeSlicer): Promise<OrderColumns> {
   const ids: (string | null)[] = new Array(n).fill(null);
   // NaN, not 0, in rows that are skipped (blank rows, a heading row), so they never count as the latest date.
   const dates = new Float64Array(n).fill(NaN);
@@ -65,7 +65,7 @@ async function readOrders(idList: unknown[], dateList: unknown[], amountList: un
     amounts[0] = NaN;
   }
   for (let i = first; i < n; i++) {
-    if (i % BLOCK_ROWS === 0 && i > 0) await yieldToHost();
+    if ((i & 4095) === 0 && slicer.due()) await slicer.pause();
     const idCell = valueAt(idList, i);
     const dateCell = valueAt(dateList, i);
     const amountCell = valueAt(amountList, i);
@@ -132,15 +132,14 @@ export async function rfmtable(customer_ids: any[][], order_dates: any[][], amou
     ]);
     const asOfCell = readDate(single(as_of_date, "as_of_date"), at("as_of_date"));
     if (isCellError(asOfCell)) raise(asOfCell);
-    const orders = await readOrders(idList, dateList, amountList, n);
+    const slicer = timeSlicer();
+    const orders = await readOrders(idList, dateList, amountList, n, slicer);
     if (!orders.ids.some((id) => id !== null)) fail("#N/A", "customer_ids: no orders in the range");
     const latest = latestDate(orders.dates);
     const asOf = asOfCell ?? latest;
     const builder = new RfmTableBuilder(Number.isNaN(asOf) ? 0 : asOf, expectedCustomers(n));
-    for (let from = 0; from < n; from += BLOCK_ROWS * 4) {
-      if (from > 0) await yieldToHost();
-      builder.add(orders.ids, orders.dates, orders.amounts, from, Math.min(n, from + BLOCK_ROWS * 4));
-    }
+    await inBlocks(n, slicer, (from, to) => builder.add(orders.ids, orders.dates, orders.amounts, from, to));
+    if (slicer.due()) await slicer.pause();
     const table = builder.finish();
     if (table.ids.length === 0) {
       fail("#N/A", `order_dates: no orders on or before ${isoFromSerial(asOf)} (as_of_date); the earliest order is later`);
@@ -151,7 +150,7 @@ export async function rfmtable(customer_ids: any[][], order_dates: any[][], amou
     out[0] = RFM_TABLE_HEADER.slice();
     const { ids, firstRow, firstBadRow, firstOrder, lastOrder, orders: counts, revenue, recencyDays } = table;
     for (let c = 0; c < m; c++) {
-      if (c % BLOCK_ROWS === 0 && c > 0) await yieldToHost();
+      if ((c & 4095) === 0 && slicer.due()) await slicer.pause();
       const cell = idList.length === 1 ? idList[0] : idList[firstRow[c]];
       const id = typeof cell === "number" ? cell : ids[c];
       const bad = firstBadRow[c];
@@ -205,16 +204,15 @@ export async function rfmscore(recency_days: any[][], frequency: any[][], moneta
     const n = rowCount(lists);
     const binCount = readBins(bins);
     const how = readMethod(method);
-    const big = n > BLOCK_ROWS;
+    // Read and spilled in time slices; the scoring itself is three sorts, one stretch of about a sort each.
+    const slicer = timeSlicer();
     const columns: { arg: string; values: Float64Array; errors: (CellError | undefined)[] | undefined }[] = [];
-    for (const { arg, values } of lists) {
-      if (big) await yieldToHost(); // a million customers take a while to read: let Excel breathe between columns
-      columns.push({ arg, ...readNumberColumn(values, n, arg, "a number") });
-    }
+    for (const { arg, values } of lists) columns.push({ arg, ...(await readNumberColumnAsync(values, n, arg, "a number", slicer)) });
+    if (slicer.due()) await slicer.pause();
     const digits = rfmDigits(columns[0].values, columns[1].values, columns[2].values, binCount, how);
-    if (big) await yieldToHost();
+    if (slicer.due()) await slicer.pause();
     const digitsOf = [digits.r, digits.f, digits.m];
-    return spillNumbers(digits.score, (i) => rowProblem(columns, digitsOf, i, n));
+    return spillNumbersAsync(digits.score, (i) => rowProblem(columns, digitsOf, i, n), slicer);
   })) as any[][];
 }
 
@@ -244,37 +242,41 @@ function rowProblem(
  * @helpurl https://localhost:3000/help.html#rfmsegment
  * @param {any[][]} rfm_scores Three-digit RFM scores such as 545, one per customer (from LOYALTY.RFMSCORE).
  * @param {any[][]} [rules] Your own rules: one row per segment with name, R low, R high, F low, F high, M low, M high (inclusive; a header row is allowed). Default: the rfm package's segments.
- * @returns {any[][]} One segment name per customer.
+ * @returns {Promise<any[][]>} One segment name per customer.
  */
-export function rfmsegment(rfm_scores: any[][], rules?: any[][]): any[][] {
-  return guard(() => {
+export async function rfmsegment(rfm_scores: any[][], rules?: any[][]): Promise<any[][]> {
+  return (await guardAsync(async () => {
+    const slicer = timeSlicer();
     const list = listOf(rfm_scores, "rfm_scores");
     const n = list.length;
     const ruleGrid = rules === null || rules === undefined ? null : gridOf(rules);
     const useDefault = ruleGrid === null || (ruleGrid.length === 1 && ruleGrid[0].length === 1 && isBlank(ruleGrid[0][0]));
     const chosen: readonly RfmRule[] = useDefault ? DEFAULT_RFM_RULES : parseRfmRules(ruleGrid!);
-    const { values, errors } = readNumberColumn(list, n, "rfm_scores", "a three-digit RFM score such as 345");
+    const { values, errors } = await readNumberColumnAsync(list, n, "rfm_scores", "a three-digit RFM score such as 345", slicer);
+    if (slicer.due()) await slicer.pause();
     const { index } = rfmSegment(values, chosen);
     const out: unknown[] = new Array(n);
     const names = chosen.map((rule) => rule.name);
-    for (let i = 0; i < n; i++) {
-      const code = index[i];
-      if (code >= 0) {
-        out[i] = names[code];
-        continue;
+    await inBlocks(n, slicer, (from, to) => {
+      for (let i = from; i < to; i++) {
+        const code = index[i];
+        if (code >= 0) {
+          out[i] = names[code];
+          continue;
+        }
+        const name = segmentName(chosen, code);
+        if (name !== null) {
+          out[i] = name;
+          continue;
+        }
+        const where = describeWhere(at("rfm_scores", n === 1 ? undefined : i + 1));
+        if (errors?.[i]) out[i] = errors[i];
+        else if (code === SEGMENT_MISSING) out[i] = notAvailable(`${where}: the cell is blank; no RFM score`);
+        else if (code === SEGMENT_DIGIT_TOO_HIGH) {
+          out[i] = valueError(`${where}: ${values[i]} has a digit above 5, which the default rules do not cover; give your own rules for more bins`);
+        } else out[i] = valueError(`${where}: expected a three-digit RFM score with digits 1 to 9 such as 345, found ${values[i]}`);
       }
-      const name = segmentName(chosen, code);
-      if (name !== null) {
-        out[i] = name;
-        continue;
-      }
-      const where = describeWhere(at("rfm_scores", n === 1 ? undefined : i + 1));
-      if (errors?.[i]) out[i] = errors[i];
-      else if (code === SEGMENT_MISSING) out[i] = notAvailable(`${where}: the cell is blank; no RFM score`);
-      else if (code === SEGMENT_DIGIT_TOO_HIGH) {
-        out[i] = valueError(`${where}: ${values[i]} has a digit above 5, which the default rules do not cover; give your own rules for more bins`);
-      } else out[i] = valueError(`${where}: expected a three-digit RFM score with digits 1 to 9 such as 345, found ${values[i]}`);
-    }
-    return toExcelColumn(out);
-  }) as any[][];
+    });
+    return toExcelColumnAsync(out, slicer);
+  })) as any[][];
 }

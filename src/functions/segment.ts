@@ -4,10 +4,11 @@
  * flags, and spills one segment name per customer.
  */
 import { at, plainValue, readBoolean, readNumber } from "../analytics/orders/cells";
-import { Attitude, attitudeFromRecommend, priceDrivenFrom, segmentCustomers } from "../analytics/segments/loyaltySegment";
+import { Attitude, attitudeFromRecommend, priceDrivenFrom, segmentCustomersAsync } from "../analytics/segments/loyaltySegment";
+import { inBlocks, timeSlicer } from "../analytics/numeric/yieldToHost";
 import { CellError, failValue, isCellError, raise } from "../analytics/errors";
-import { NamedList, columnOf, guard, listOf, rowCount, single, toExcelColumn } from "./adapter";
-import { readNumberColumn } from "./numberColumns";
+import { NamedList, columnOf, guardAsync, listOf, rowCount, single, toExcelColumnAsync } from "./adapter";
+import { readNumberColumnAsync } from "./numberColumns";
 
 function readPriceDriven(cell: unknown, row: number | undefined): boolean | CellError {
   // The data-type form ({ type: "Double", basicValue: 0 }) is its plain value, as for every other argument.
@@ -36,10 +37,12 @@ function readPriceDriven(cell: unknown, row: number | undefined): boolean | Cell
  * @param {any[][]} behaviour Repeat buying, more is better and fair to newer customers: orders per year, R+F+M, expected purchases or a 0–10 intention to buy again (not the three-digit RFM code).
  * @param {any} [behaviour_cutoff] Behaviour is high when at least this value. Leave out to use above the median.
  * @param {any[][]} [price_driven] TRUE/FALSE or the share of orders bought on discount (0–1, price-driven from 0.5), per customer or one value for all.
- * @returns {any[][]} One segment name per customer.
+ * @returns {Promise<any[][]>} One segment name per customer.
  */
-export function segment(recommend_scores: any[][], behaviour: any[][], behaviour_cutoff?: any, price_driven?: any[][]): any[][] {
-  return guard(() => {
+export async function segment(recommend_scores: any[][], behaviour: any[][], behaviour_cutoff?: any, price_driven?: any[][]): Promise<any[][]> {
+  return (await guardAsync(async () => {
+    // Read, classified and spilled in time slices: a full sheet never holds Excel for long.
+    const slicer = timeSlicer();
     const scores = columnOf(recommend_scores, "recommend_scores");
     const behaviourList = columnOf(behaviour, "behaviour");
     const cutoffCell = readNumber(single(behaviour_cutoff, "behaviour_cutoff"), at("behaviour_cutoff"));
@@ -54,23 +57,30 @@ export function segment(recommend_scores: any[][], behaviour: any[][], behaviour
     if (behaviourList.length === 1 && cutoffCell === null) {
       failValue("behaviour is a single value, so it has no median to compare with; give a behaviour_cutoff, or one behaviour value per customer");
     }
-    const score = readNumberColumn(scores, n, "recommend_scores", "a 0–10 score");
+    const score = await readNumberColumnAsync(scores, n, "recommend_scores", "a 0–10 score", slicer);
     const attitudes = new Array<Attitude | CellError | null>(n);
-    for (let i = 0; i < n; i++) {
-      const s = score.values[i];
-      if (s !== s) attitudes[i] = score.errors?.[i] ?? null;
-      else if (s >= 0 && s <= 10) attitudes[i] = attitudeFromRecommend(s);
-      else attitudes[i] = attitudeFromRecommend(s, at("recommend_scores", n === 1 ? undefined : i + 1));
-    }
-    const { values: behaviourValues, errors: behaviourErrors } = readNumberColumn(behaviourList, n, "behaviour", "a behaviour number");
+    await inBlocks(n, slicer, (from, to) => {
+      for (let i = from; i < to; i++) {
+        const s = score.values[i];
+        if (s !== s) attitudes[i] = score.errors?.[i] ?? null;
+        else if (s >= 0 && s <= 10) attitudes[i] = attitudeFromRecommend(s);
+        else attitudes[i] = attitudeFromRecommend(s, at("recommend_scores", n === 1 ? undefined : i + 1));
+      }
+    });
+    const { values: behaviourValues, errors: behaviourErrors } = await readNumberColumnAsync(behaviourList, n, "behaviour", "a behaviour number", slicer);
     let priceDriven: (boolean | CellError)[] | undefined;
     if (priceList) {
-      priceDriven =
-        priceList.length === 1
-          ? [readPriceDriven(priceList[0], undefined)]
-          : priceList.map((value, i) => readPriceDriven(value, i + 1));
+      const list = priceList;
+      if (list.length === 1) priceDriven = [readPriceDriven(list[0], undefined)];
+      else {
+        const flags = new Array<boolean | CellError>(list.length);
+        await inBlocks(list.length, slicer, (from, to) => {
+          for (let i = from; i < to; i++) flags[i] = readPriceDriven(list[i], i + 1);
+        });
+        priceDriven = flags;
+      }
     }
-    const { segments } = segmentCustomers({ attitudes, behaviour: behaviourValues, behaviourErrors, cutoff: cutoffCell, priceDriven });
-    return toExcelColumn(segments);
-  }) as any[][];
+    const { segments } = await segmentCustomersAsync({ attitudes, behaviour: behaviourValues, behaviourErrors, cutoff: cutoffCell, priceDriven }, slicer);
+    return toExcelColumnAsync(segments, slicer);
+  })) as any[][];
 }

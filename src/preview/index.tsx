@@ -33,11 +33,12 @@ const workbook = new Promise<WorkbookModel>((resolve, reject) => {
   workbookFailed = reject;
 });
 installFakeExcel(globals, workbook);
-globals.Office = createOffice(
+const office = createOffice(
   workbook.then(() => undefined),
   params.get("excelApi") ?? undefined,
   typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches,
 );
+globals.Office = office;
 
 async function fetchText(url: string): Promise<string> {
   const response = await fetch(url);
@@ -64,6 +65,8 @@ async function boot(): Promise<void> {
     const mb = Number(limit);
     model.simulation.payloadLimitBytes = Number.isFinite(mb) && mb > 0 ? Math.round(mb * 1024 * 1024) : FIVE_MB;
   }
+  // An older host (?excelApi=1.7 … 1.13) sends change events without triggerSource (ExcelApi 1.14).
+  model.simulation.triggerSource = office.context.requirements.isSetSupported("ExcelApi", "1.14");
   const start = params.get("sheet");
   if (start && model.sheet(start)) model.activate(model.sheet(start)!);
   const host: Host = {

@@ -28,6 +28,10 @@ import { valueChurn, valueLost } from "../../src/analytics/metrics/valueLost";
 import { cohortTable } from "../../src/analytics/retention/cohortTable";
 import { retentionByPeriod } from "../../src/analytics/retention/retentionByPeriod";
 import { sbgRetentionRate, sbgSurvival } from "../../src/analytics/retention/sbgProjection";
+import { pointsEarned } from "../../src/analytics/programme/pointsEarned";
+import { tierOf } from "../../src/analytics/programme/tier";
+import { pointsAllocation } from "../../src/analytics/programme/pointsAllocation";
+import { pointsBalances } from "../../src/analytics/programme/pointsBalance";
 import { simulateBgnbd, simulateSpend } from "../support/simulateBgnbd";
 import { bundleFunctions, column } from "./bundle";
 import { BenchResult, Benchmark, fmt, seededRandom, sortBaseline, time } from "./harness";
@@ -145,6 +149,7 @@ function cases(n: number): Case[] {
   };
   const big = n === N;
   const sort = rfm.monetary;
+  const noRedemptions = new Float64Array(logSmall.ids.length);
   const c: Case[] = [
     { id: "RFMSCORE", label: "customers", n, core: () => rfmDigits(rfm.recency, rfm.frequency, rfm.monetary, 5, "rfm"), args: () => [column(rfm.recency), column(rfm.frequency), column(rfm.monetary), null, null], sort, limits: big ? { sortRatio: 2 } : {} },
     { id: "RFMSEGMENT", label: "scores", n, core: () => rfmSegment(score), args: () => [column(score), null], sort },
@@ -215,9 +220,45 @@ function cases(n: number): Case[] {
       },
       args: () => [column(periods), [["alpha", "beta"], [0.7, 1.3]]],
     },
+    {
+      id: "POINTSEARNED", label: "orders, 100 points per unit", n, sort: revenue,
+      core: () => {
+        const out = new Array<number | CellError | null>(n);
+        for (let i = 0; i < n; i++) out[i] = pointsEarned(revenue[i], 100);
+        return out;
+      },
+      args: () => [column(revenue), [[100]], null, null],
+    },
+    {
+      id: "TIER", label: "customers, 3 tiers", n, sort: revenue,
+      core: () => {
+        const out = new Array<string | number | CellError>(n);
+        for (let i = 0; i < n; i++) out[i] = tierOf(revenue[i], LADDER, i + 1);
+        return out;
+      },
+      args: () => [column(revenue), LADDER_GRID, null],
+    },
+    {
+      id: "POINTSALLOCATION", label: "sales", n, sort: revenue,
+      core: () => {
+        const out = new Array<unknown>(n);
+        for (let i = 0; i < n; i++) out[i] = pointsAllocation({ sales: revenue[i], pointsIssued: years[i] * 100, valuePerPoint: 0.01, expectedRedemptionRate: 0.95, goodsStandalonePrice: null, standalonePricePerPoint: null }, i + 1);
+        return out;
+      },
+      args: () => [column(revenue), column(years.map((y) => y * 100)), [[0.01]], [[0.95]], null, null],
+    },
+    {
+      id: "POINTSBALANCE", label: `ledger rows, ${big ? "200,000" : fmt(Math.max(1, n >> 1))} customers, 12-month expiry`, n: logSmall.ids.length, sort: logSmall.dates, repeat: 3,
+      core: () => pointsBalances({ ids: logSmall.ids, dates: logSmall.dates, earned: logSmall.amounts, redeemed: noRedemptions }, 12, 45_100),
+      args: () => [column(logSmall.ids), column(logSmall.dates), column(logSmall.amounts), column(noRedemptions), 12, 45_100],
+    },
   ];
   return c;
 }
+
+/** Basic from 0, Silver from 500, Gold from 2,000 (the issue's example ladder). */
+const LADDER = { bounds: [0, 500, 2000], names: ["Basic", "Silver", "Gold"] };
+const LADDER_GRID = [[0, "Basic"], [500, "Silver"], [2000, "Gold"]];
 
 /** Seconds of the fastest of `repeat` calls through the bundle, with the longest stretch between yields. */
 async function throughExcel(id: string, args: () => unknown[], repeat: number) {

@@ -14,11 +14,11 @@ describe("LOYALTY.BGBBSUMMARY", () => {
   it("summarises period numbers per customer and grouped", async () => {
     const ids = [["A"], ["A"], ["A"], ["B"], ["C"]];
     const periods = [[0], [1], [3], [1], [1]];
-    expect(bgbbsummary(ids, periods, null, 4)).toEqual([["Customer", "x", "t_x", "n"], ["A", 2, 3, 4], ["B", 0, 0, 3], ["C", 0, 0, 3]]);
-    expect(bgbbsummary(ids, periods, null, 4, true)).toEqual([["x", "t_x", "n", "count"], [0, 0, 3, 2], [2, 3, 4, 1]]);
+    expect(await bgbbsummary(ids, periods, null, 4)).toEqual([["Customer", "x", "t_x", "n"], ["A", 2, 3, 4], ["B", 0, 0, 3], ["C", 0, 0, 3]]);
+    expect(await bgbbsummary(ids, periods, null, 4, true)).toEqual([["x", "t_x", "n", "count"], [0, 0, 3, 2], [2, 3, 4, 1]]);
   });
   it("refuses an unknown period", async () => {
-    expect(excelError(bgbbsummary([["A"]], [[45000]], "fortnight"))?.message).toBe('period: expected "week", "month", "quarter" or "year", found text "fortnight"');
+    expect(excelError((await bgbbsummary([["A"]], [[45000]], "fortnight")))?.message).toBe('period: expected "week", "month", "quarter" or "year", found text "fortnight"');
   });
 });
 
@@ -36,7 +36,7 @@ describe("LOYALTY.BGBBFIT, BGBBPALIVE, BGBBEXPECTED", () => {
     expect((await bgbbexpected([[5]], [[3]], [[4]], [[6]], BLOCK))[0][0]).toBeCloseTo(ref.expected(5), 10);
   });
   it("give per-row errors and refuse another model's block", async () => {
-    const out = (await bgbbpalive([[3], [2]], [[4], [1]], [[6], [6]], BLOCK));
+    const out = await bgbbpalive([[3], [2]], [[4], [1]], [[6], [6]], BLOCK);
     expect(excelError(out[1][0])?.message).toBe("row 2: t_x (1) is less than x (2); x transactions need at least x periods");
     const pareto = [["Pareto/NBD r", "Pareto/NBD alpha", "Pareto/NBD s", "Pareto/NBD beta", "log-likelihood"], [0.553, 10.578, 0.606, 11.669, -9594.98]];
     expect(excelError((await bgbbpalive([[3]], [[4]], [[6]], pareto)))?.message).toBe("params: this is a Pareto/NBD block (PARETONBDFIT); expected the BG/BB block BGBBFIT spilled");

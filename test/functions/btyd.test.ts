@@ -74,28 +74,28 @@ describe("LOYALTY.BGNBDFIT", () => {
 });
 
 describe("LOYALTY.PALIVE", () => {
-  it("gives 0.7266 for the CDNOW customer and 1 for x = 0", () => {
+  it("gives 0.7266 for the CDNOW customer and 1 for x = 0", async () => {
     // FHL (2005) spreadsheet: x 2, t_x 30.43, T 38.86 → 0.7266; x = 0 → 1.
-    const out = palive([[2], [0]], [[30.43], [0]], [[38.86], [38.86]], BGNBD_BLOCK);
+    const out = await palive([[2], [0]], [[30.43], [0]], [[38.86], [38.86]], BGNBD_BLOCK);
     expect(out[0][0]).toBeCloseTo(0.7266, 4);
     expect(out[1][0]).toBe(1);
   });
 
-  it("takes the block without its header, or the bare numbers as a row or a column", () => {
-    const expected = palive([[2]], [[30.43]], [[38.86]], BGNBD_BLOCK)[0][0];
-    expect(palive([[2]], [[30.43]], [[38.86]], BGNBD_BLOCK.slice(1))[0][0]).toBe(expected);
-    expect(palive([[2]], [[30.43]], [[38.86]], [[0.242593, 4.413532, 0.792886, 2.425754]])[0][0]).toBe(expected);
-    expect(palive([[2]], [[30.43]], [[38.86]], [[0.242593], [4.413532], [0.792886], [2.425754]])[0][0]).toBe(expected);
+  it("takes the block without its header, or the bare numbers as a row or a column", async () => {
+    const expected = (await palive([[2]], [[30.43]], [[38.86]], BGNBD_BLOCK))[0][0];
+    expect((await palive([[2]], [[30.43]], [[38.86]], BGNBD_BLOCK.slice(1)))[0][0]).toBe(expected);
+    expect((await palive([[2]], [[30.43]], [[38.86]], [[0.242593, 4.413532, 0.792886, 2.425754]]))[0][0]).toBe(expected);
+    expect((await palive([[2]], [[30.43]], [[38.86]], [[0.242593], [4.413532], [0.792886], [2.425754]]))[0][0]).toBe(expected);
   });
 
-  it("refuses a Gamma-Gamma block or bad parameters for the whole call", () => {
-    expect(excelError(palive([[2]], [[30]], [[38]], GG_BLOCK))?.message).toMatch(/^bgnbd_params: the header says p, q, v/);
-    expect(excelError(palive([[2]], [[30]], [[38]], [[0.2, 4, 0.8, -1]]))?.message).toBe("bgnbd_params: b is -1; every BG/NBD parameter must be a number above 0");
-    expect(excelError(palive([[2]], [[30]], [[38]], [[0.2, 4]]))?.message).toMatch(/^bgnbd_params: expected the block BGNBDFIT spilled/);
+  it("refuses a Gamma-Gamma block or bad parameters for the whole call", async () => {
+    expect(excelError((await palive([[2]], [[30]], [[38]], GG_BLOCK)))?.message).toMatch(/^bgnbd_params: the header says p, q, v/);
+    expect(excelError((await palive([[2]], [[30]], [[38]], [[0.2, 4, 0.8, -1]])))?.message).toBe("bgnbd_params: b is -1; every BG/NBD parameter must be a number above 0");
+    expect(excelError((await palive([[2]], [[30]], [[38]], [[0.2, 4]])))?.message).toMatch(/^bgnbd_params: expected the block BGNBDFIT spilled/);
   });
 
-  it("keeps a bad customer's error in its own row", () => {
-    const out = palive([[2], [""], [1], ["x"], [2]], [[30.43], [1], [50], [1], [1]], [[38.86], [5], [40], [5], [5]], BGNBD_BLOCK);
+  it("keeps a bad customer's error in its own row", async () => {
+    const out = await palive([[2], [""], [1], ["x"], [2]], [[30.43], [1], [50], [1], [1]], [[38.86], [5], [40], [5], [5]], BGNBD_BLOCK);
     expect(out[0][0]).toBeCloseTo(0.7266, 4);
     expect(excelError(out[1][0])).toEqual({ code: "#N/A", message: "x, row 2: the cell is blank; no number of repeat purchases for this customer" });
     expect(excelError(out[2][0])).toEqual({ code: "#VALUE!", message: "row 3: t_x (50) is more than T (40); the last purchase cannot come after the end of observation" });
@@ -103,8 +103,8 @@ describe("LOYALTY.PALIVE", () => {
     expect(typeof out[4][0]).toBe("number");
   });
 
-  it("fails on mismatched lengths", () => {
-    expect(excelError(palive([[1], [2]], [[1], [1], [1]], [[3]], BGNBD_BLOCK))?.message).toMatch(/same number of rows/);
+  it("fails on mismatched lengths", async () => {
+    expect(excelError((await palive([[1], [2]], [[1], [1], [1]], [[3]], BGNBD_BLOCK)))?.message).toMatch(/same number of rows/);
   });
 });
 
@@ -154,17 +154,17 @@ describe("LOYALTY.GAMMAGAMMAFIT", () => {
 });
 
 describe("LOYALTY.EXPECTEDSPEND", () => {
-  it("shrinks towards the population mean and gives it for x = 0", () => {
+  it("shrinks towards the population mean and gives it for x = 0", async () => {
     // 6.25 · (15.44 + 2 · 22.35) / (12.5 + 2.74) = 24.6637; x = 0: 6.25 · 15.44 / 2.74 = 35.2190.
-    const out = expectedspend([[2], [0], [0]], [[22.35], [""], [0]], GG_BLOCK);
+    const out = await expectedspend([[2], [0], [0]], [[22.35], [""], [0]], GG_BLOCK);
     expect(out[0][0]).toBeCloseTo(24.6637, 4);
     expect(out[1][0]).toBeCloseTo(35.219, 3);
     expect(out[2][0]).toBeCloseTo(35.219, 3);
   });
 
-  it("refuses q ≤ 1 for the whole call and a blank spend with repeats in its row", () => {
-    expect(excelError(expectedspend([[2]], [[10]], [[6, 1, 15]]))?.message).toMatch(/^gg_params: q is 1; with q ≤ 1 the mean spend is infinite/);
-    expect(excelError(expectedspend([[2], [1]], [[null], [5]], GG_BLOCK)[0][0])?.code).toBe("#N/A");
+  it("refuses q ≤ 1 for the whole call and a blank spend with repeats in its row", async () => {
+    expect(excelError((await expectedspend([[2]], [[10]], [[6, 1, 15]])))?.message).toMatch(/^gg_params: q is 1; with q ≤ 1 the mean spend is infinite/);
+    expect(excelError((await expectedspend([[2], [1]], [[null], [5]], GG_BLOCK))[0][0])?.code).toBe("#N/A");
   });
 });
 

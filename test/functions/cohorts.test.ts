@@ -191,7 +191,7 @@ describe("LOYALTY.SBGFIT", () => {
   const regular = column(rows.map((r) => r[2]));
   const highEnd = column(rows.map((r) => r[1]));
 
-  it("reproduces the paper's fits from the survivor columns", () => {
+  it("reproduces the paper's fits from the survivor columns", async () => {
     // Fader & Hardie (2007): regular α 0.704, β 1.182, LL −1680.27; high end α 0.668, β 3.806, LL −1611.16.
     const out = sbgfit(regular);
     expect(out[0]).toEqual(["alpha", "beta", "log-likelihood"]);
@@ -204,13 +204,13 @@ describe("LOYALTY.SBGFIT", () => {
     expect(Math.abs(high[1][2] - -1611.16)).toBeLessThan(0.01);
   });
 
-  it("fits percentages the same way and ignores blank cells at the end of the range", () => {
+  it("fits percentages the same way and ignores blank cells at the end of the range", async () => {
     const percent = sbgfit([...rows.map((r) => [r[2] / 1000]), [null], [""]]);
     expect(percent[1][0]).toBeCloseTo(0.704, 3);
     expect(percent[1][1]).toBeCloseTo(1.182, 3);
   });
 
-  it("rejects too few values, increasing counts, counts above the cohort size, blanks and text", () => {
+  it("rejects too few values, increasing counts, counts above the cohort size, blanks and text", async () => {
     expect(excelError(sbgfit([[1000], [600]]))?.message).toMatch(/^customers_remaining: expected at least 3 values/);
     expect(excelError(sbgfit([[1000], [600], [650]]))).toEqual({
       code: "#VALUE!",
@@ -228,38 +228,38 @@ describe("LOYALTY.SBGFIT", () => {
 describe("LOYALTY.SBGSURVIVAL and LOYALTY.SBGRETENTION", () => {
   const fit = [["alpha", "beta", "log-likelihood"], [1, 1, -100]];
 
-  it("project α = β = 1 from the SBGFIT result: S(t) = 1/(t + 1), r_t = t/(t + 1)", () => {
+  it("project α = β = 1 from the SBGFIT result: S(t) = 1/(t + 1), r_t = t/(t + 1)", async () => {
     // P(T=1) = 1/2, P(T=2) = 1/6, P(T=3) = 2/4 · 1/6 = 1/12: S = 1, 1/2, 1/3, 1/4.
-    const s = sbgsurvival([[0], [1], [2], [3]], fit);
+    const s = await sbgsurvival([[0], [1], [2], [3]], fit);
     [1, 1 / 2, 1 / 3, 1 / 4].forEach((v, i) => expect(s[i][0]).toBeCloseTo(v, 14));
-    const r = sbgretention([[1], [2], [3]], fit);
+    const r = await sbgretention([[1], [2], [3]], fit);
     [1 / 2, 2 / 3, 3 / 4].forEach((v, i) => expect(r[i][0]).toBeCloseTo(v, 14));
   });
 
-  it("take alpha and beta from two cells and keep the shape of a row of periods", () => {
+  it("take alpha and beta from two cells and keep the shape of a row of periods", async () => {
     // Regular segment α 0.704, β 1.182: r_1 = 1.182/1.886, r_2 = 2.182/2.886; S(2) = r_1 · r_2.
-    const out = sbgsurvival([[1, 2]], [[0.704], [1.182]]);
+    const out = await sbgsurvival([[1, 2]], [[0.704], [1.182]]);
     expect(out.length).toBe(1);
     expect(out[0][0]).toBeCloseTo(1.182 / 1.886, 12);
     expect(out[0][1]).toBeCloseTo((1.182 / 1.886) * (2.182 / 2.886), 12);
   });
 
-  it("keep a bad period's error in its own cell", () => {
-    const out = sbgretention([[1], [0], [2.5], [""], ["x"]], fit);
+  it("keep a bad period's error in its own cell", async () => {
+    const out = await sbgretention([[1], [0], [2.5], [""], ["x"]], fit);
     expect(out[0][0]).toBeCloseTo(0.5, 14);
     expect(excelError(out[1][0])?.message).toBe("periods, row 2: expected a whole number of periods from 1 to 1,000,000, found 0");
     expect(excelError(out[2][0])?.message).toBe("periods, row 3: expected a whole number of periods from 1 to 1,000,000, found 2.5");
     expect(excelError(out[3][0])?.message).toBe("periods, row 4: the cell is blank; expected a whole number of periods");
     expect(excelError(out[4][0])?.code).toBe("#VALUE!");
     // Survival accepts t = 0.
-    expect(sbgsurvival([[0]], fit)).toEqual([[1]]);
+    expect(await sbgsurvival([[0]], fit)).toEqual([[1]]);
   });
 
-  it("fail the call on unusable parameters", () => {
-    expect(excelError(sbgsurvival([[1]], [["alpha"], [0.5]]))?.message).toBe(
+  it("fail the call on unusable parameters", async () => {
+    expect(excelError((await sbgsurvival([[1]], [["alpha"], [0.5]])))?.message).toBe(
       "sbg_params: expected alpha and beta (the result of LOYALTY.SBGFIT, or two cells), found 1 number",
     );
-    expect(excelError(sbgretention([[1]], [[0], [1]]))?.message).toBe("sbg_params: alpha must be a number above 0, found 0");
-    expect(excelError(sbgretention([[1]], [[new CustomFunctionsError("#VALUE!", "x")], [1]]))?.code).toBe("#VALUE!");
+    expect(excelError((await sbgretention([[1]], [[0], [1]])))?.message).toBe("sbg_params: alpha must be a number above 0, found 0");
+    expect(excelError((await sbgretention([[1]], [[new CustomFunctionsError("#VALUE!", "x")], [1]])))?.code).toBe("#VALUE!");
   });
 });

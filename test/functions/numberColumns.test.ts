@@ -1,4 +1,5 @@
-import { readNumberColumn } from "../../src/functions/numberColumns";
+import { readNumberColumn, readNumberColumnAsync } from "../../src/functions/numberColumns";
+import { spillNumbers, spillNumbersAsync, toExcelColumn, toExcelColumnAsync } from "../../src/functions/adapter";
 
 describe("readNumberColumn", () => {
   it("reads plain numbers, 0 included, and blanks (null, '') as NaN", () => {
@@ -38,5 +39,30 @@ describe("readNumberColumn", () => {
 
   it("names no row when the call covers one row", () => {
     expect(readNumberColumn(["a"], 1, "years", "a number of years").errors?.[0]?.message).toBe('years: expected a number of years, found text "a"');
+  });
+});
+
+describe("the sliced readers and writers give what the one-pass ones give", () => {
+  // A slicer that is always due, so every block boundary is crossed with a pause.
+  const slicer = { due: () => true, pause: async () => undefined };
+  const na = () => new (globalThis as any).CustomFunctions.Error("#N/A", "x");
+  /** 20,000 rows (three blocks of SLICE_ROWS), with a blank, text and an error cell around the boundaries. */
+  const cells: unknown[] = Array.from({ length: 20_000 }, (_, i) => (i === 8_191 ? null : i === 8_192 ? "abc" : i === 16_384 ? na() : i * 0.5));
+
+  it("readNumberColumnAsync", async () => {
+    const sync = readNumberColumn(cells, cells.length, "amounts", "an amount");
+    const sliced = await readNumberColumnAsync(cells, cells.length, "amounts", "an amount", slicer);
+    expect(Array.from(sliced.values)).toEqual(Array.from(sync.values));
+    expect(sliced.errors?.[8_192]).toEqual({ code: "#VALUE!", message: 'amounts, row 8193: expected an amount, found text "abc"' });
+    expect(sliced.errors).toEqual(sync.errors);
+  });
+
+  it("spillNumbersAsync and toExcelColumnAsync", async () => {
+    const { values } = readNumberColumn(cells, cells.length, "amounts", "an amount");
+    const problem = (i: number) => ({ code: "#N/A" as const, message: `row ${i + 1}` });
+    expect(await spillNumbersAsync(values, problem, slicer)).toEqual(spillNumbers(values, problem));
+    const texts = cells.map((c, i) => (typeof c === "number" ? (i % 3 === 0 ? "Loyal" : c) : null));
+    expect(await toExcelColumnAsync(texts, slicer)).toEqual(toExcelColumn(texts));
+    expect(await toExcelColumnAsync([], slicer)).toEqual([[""]]);
   });
 });

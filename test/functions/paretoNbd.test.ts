@@ -34,15 +34,15 @@ describe("LOYALTY.PARETONBDFIT", () => {
 
 describe("LOYALTY.PARETONBDPALIVE and PARETONBDEXPECTED", () => {
   it("give the model's values per customer from the block or bare numbers", async () => {
-    const out = (await paretonbdpalive([[2], [0]], [[30.43], [0]], [[38.86], [38.86]], BLOCK));
+    const out = await paretonbdpalive([[2], [0]], [[30.43], [0]], [[38.86], [38.86]], BLOCK);
     expect(out[0][0]).toBeCloseTo(paretoNbdPAlive(P, 2, 30.43, 38.86), 14);
     expect(out[1][0]).toBeCloseTo(paretoNbdPAlive(P, 0, 0, 38.86), 14);
     expect((await paretonbdpalive([[2]], [[30.43]], [[38.86]], [[0.553, 10.578, 0.606, 11.669]]))[0][0]).toBeCloseTo(out[0][0], 14);
-    const e = (await paretonbdexpected([[39]], [[2]], [[30.43]], [[38.86]], BLOCK));
+    const e = await paretonbdexpected([[39]], [[2]], [[30.43]], [[38.86]], BLOCK);
     expect(e[0][0]).toBeCloseTo(paretoNbdExpectedPurchases(P, 39, 2, 30.43, 38.86), 14);
   });
   it("give a per-row error for a bad history and a negative t", async () => {
-    const out = (await paretonbdexpected([[39], [-1]], [[2], [1]], [[50], [1]], [[40], [2]], BLOCK));
+    const out = await paretonbdexpected([[39], [-1]], [[2], [1]], [[50], [1]], [[40], [2]], BLOCK);
     expect(excelError(out[0][0])).toEqual({ code: "#VALUE!", message: "row 1: t_x (50) is more than T (40); the last purchase cannot come after the end of observation" });
     expect(excelError(out[1][0])?.message).toBe("row 2: t is -1; expected a period length of 0 or more");
   });
@@ -56,8 +56,8 @@ describe("LOYALTY.PARETONBDPALIVE and PARETONBDEXPECTED", () => {
 
 describe("LOYALTY.PALIVE and EXPECTEDPURCHASES keep meaning BG/NBD", () => {
   it("accept BGNBDFIT's untagged block as before, and refuse a Pareto/NBD block", async () => {
-    expect(palive([[2]], [[30.43]], [[38.86]], BGNBD_BLOCK)[0][0]).toBeCloseTo(0.7266, 4); // FHL 2005 spreadsheet
-    expect(excelError(palive([[2]], [[30.43]], [[38.86]], BLOCK))).toEqual({
+    expect((await palive([[2]], [[30.43]], [[38.86]], BGNBD_BLOCK))[0][0]).toBeCloseTo(0.7266, 4); // FHL 2005 spreadsheet
+    expect(excelError((await palive([[2]], [[30.43]], [[38.86]], BLOCK)))).toEqual({
       code: "#VALUE!",
       message: "bgnbd_params: this is a Pareto/NBD block (PARETONBDFIT); expected the BG/NBD block BGNBDFIT spilled",
     });

@@ -171,45 +171,45 @@ describe("LOYALTY.RFMSCORE", () => {
 });
 
 describe("LOYALTY.RFMSEGMENT", () => {
-  it("names segments with the default rules and Others when none matches", () => {
+  it("names segments with the default rules and Others when none matches", async () => {
     // 555 Champions; 341 matches no default rule (see rfmSegments test); 151 Lost.
-    expect(rfmsegment(col(555, 341, 151), null as any)).toEqual(col("Champions", "Others", "Lost"));
+    expect(await rfmsegment(col(555, 341, 151), null as any)).toEqual(col("Champions", "Others", "Lost"));
   });
 
-  it("gives #VALUE! for a digit above 5 with the default rules", () => {
-    expect(excelError(rfmsegment(col(555, 615), null as any)[1][0])).toEqual({
+  it("gives #VALUE! for a digit above 5 with the default rules", async () => {
+    expect(excelError((await rfmsegment(col(555, 615), null as any))[1][0])).toEqual({
       code: "#VALUE!",
       message: "rfm_scores, row 2: 615 has a digit above 5, which the default rules do not cover; give your own rules for more bins",
     });
   });
 
-  it("uses a rules range with a header row, where digits up to 9 are fine", () => {
+  it("uses a rules range with a header row, where digits up to 9 are fine", async () => {
     const rules = [
       ["Segment", "R low", "R high", "F low", "F high", "M low", "M high"],
       ["Top", 7, 9, 7, 9, 7, 9],
       ["Rest", 1, 9, 1, 9, 1, 6],
     ];
     // 789 → Top; 616 → R 6, F 1, M 6 → Rest; 197 → M 7 is above Rest's 1–6 → Others.
-    expect(rfmsegment(col(789, 616, 197), rules)).toEqual(col("Top", "Rest", "Others"));
+    expect(await rfmsegment(col(789, 616, 197), rules)).toEqual(col("Top", "Rest", "Others"));
   });
 
-  it("gives #N/A for a blank score and #VALUE! for a value that is not an RFM score", () => {
-    const out = rfmsegment(col(null, "", 55, "abc"), null as any);
+  it("gives #N/A for a blank score and #VALUE! for a value that is not an RFM score", async () => {
+    const out = await rfmsegment(col(null, "", 55, "abc"), null as any);
     expect(excelError(out[0][0])).toEqual({ code: "#N/A", message: "rfm_scores, row 1: the cell is blank; no RFM score" });
     expect(excelError(out[1][0])?.code).toBe("#N/A");
     expect(excelError(out[2][0])?.message).toBe("rfm_scores, row 3: expected a three-digit RFM score with digits 1 to 9 such as 345, found 55");
     expect(excelError(out[3][0])?.message).toBe('rfm_scores, row 4: expected a three-digit RFM score such as 345, found text "abc"');
   });
 
-  it("fails the call for bad rules, naming the rules cell", () => {
-    expect(excelError(rfmsegment(col(555), [["Top", 1, 5, 1, 5, 1, 10]]))).toEqual({
+  it("fails the call for bad rules, naming the rules cell", async () => {
+    expect(excelError((await rfmsegment(col(555), [["Top", 1, 5, 1, 5, 1, 10]])))).toEqual({
       code: "#VALUE!",
       message: "rules, row 1, column 7: expected a digit from 1 to 9 (M high), found 10",
     });
   });
 
-  it("uses the default rules when rules is a blank cell", () => {
-    expect(rfmsegment(col(555), [[null]])).toEqual([["Champions"]]);
+  it("uses the default rules when rules is a blank cell", async () => {
+    expect(await rfmsegment(col(555), [[null]])).toEqual([["Champions"]]);
   });
 });
 
@@ -229,7 +229,7 @@ describe("RFMTABLE → RFMSCORE → RFMSEGMENT on the rfm package's order log", 
       null,
       null,
     );
-    const segments = rfmsegment(scores, RFM_PACKAGE_TEST_RULES_GRID);
+    const segments = await rfmsegment(scores, RFM_PACKAGE_TEST_RULES_GRID);
     const champions = rows.filter((_, i) => segments[i][0] === "Champions");
     expect(champions.length).toBe(158);
     expect(champions.reduce((s, r) => s + (r[3] as number), 0)).toBe(1234);

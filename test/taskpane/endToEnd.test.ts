@@ -46,7 +46,7 @@ it("segments a 100,000-row table end to end under a payload limit, matching LOYA
   const counts: Record<string, number> = {};
   for (let i = 1; i <= n; i++) counts[out.cells[i][1] as string] = (counts[out.cells[i][1] as string] ?? 0) + 1;
   const expected: Record<string, number> = {};
-  for (const [s] of segment(cells.slice(1).map((r) => [r[1]]), cells.slice(1).map((r) => [r[2]]))) expected[s as string] = (expected[s as string] ?? 0) + 1;
+  for (const [s] of (await segment(cells.slice(1).map((r) => [r[1]]), cells.slice(1).map((r) => [r[2]])))) expected[s as string] = (expected[s as string] ?? 0) + 1;
   expect(counts).toEqual(expected);
   // reads after the first refusals were all 2,500 rows: 100,000 / 2,500 = 40 blocks (+ the preview read)
   expect(state.reads.filter((r) => r.rows === 2_500)).toHaveLength(40);

@@ -74,3 +74,18 @@ export function timeSlicer(sliceMs = SLICE_MS): TimeSlicer {
     },
   };
 }
+
+/** Rows a sliced loop handles between two looks at the clock (a few milliseconds of per-row work). */
+export const SLICE_ROWS = 8_192;
+
+/**
+ * Runs `body(from, to)` over rows 0…n in blocks of SLICE_ROWS, yielding to the host between blocks
+ * whenever the slice is used up: how the column functions keep every stretch short.
+ * Example: `await inBlocks(n, timeSlicer(), (from, to) => { for (let i = from; i < to; i++) out[i] = f(i); })`.
+ */
+export async function inBlocks(n: number, slicer: TimeSlicer, body: (from: number, to: number) => void): Promise<void> {
+  for (let from = 0; from < n; from += SLICE_ROWS) {
+    if (slicer.due()) await slicer.pause();
+    body(from, Math.min(n, from + SLICE_ROWS));
+  }
+}

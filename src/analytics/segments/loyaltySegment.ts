@@ -28,6 +28,7 @@
 import { Where, describeWhere } from "../orders/cells";
 import { CellError, failValue, isCellError, notAvailable, valueError } from "../errors";
 import { median } from "../numeric/median";
+import { TimeSlicer, inBlocks } from "../numeric/yieldToHost";
 
 export type Segment = "Loyal" | "Reachable" | "Locked-in" | "High-risk";
 
@@ -191,6 +192,21 @@ export type SegmentResult = {
  * score or no behaviour value → #N/A naming the row. Rows are numbered from 1.
  */
 export function segmentCustomers(input: SegmentInput): SegmentResult {
+  const run = segmentation(input);
+  run.classify(0, input.attitudes.length);
+  return run.result();
+}
+
+/** segmentCustomers for a long call: the same result, the rows classified in time slices (inBlocks). */
+export async function segmentCustomersAsync(input: SegmentInput, slicer: TimeSlicer): Promise<SegmentResult> {
+  const run = segmentation(input);
+  if (slicer.due()) await slicer.pause(); // the median is one O(n) selection
+  await inBlocks(input.attitudes.length, slicer, run.classify);
+  return run.result();
+}
+
+/** The checks and cutoff of one segmentation, then `classify` over any row ranges, then the result. */
+function segmentation(input: SegmentInput) {
   const { attitudes, behaviour, behaviourErrors, priceDriven } = input;
   const n = attitudes.length;
   const attitudeName = input.names?.attitude ?? "recommend_scores";
@@ -207,39 +223,44 @@ export function segmentCustomers(input: SegmentInput): SegmentResult {
   const tally = new Float64Array(4);
   const segments = new Array<Segment | CellError>(n);
   const overriddenFrom = new Int8Array(n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    const attitude = attitudes[i];
-    if (attitude !== null && typeof attitude === "object") {
-      segments[i] = attitude;
-      continue;
-    }
-    const v = behaviour[i];
-    if (v !== v) {
-      const error = behaviourErrors?.[i];
-      if (error) {
-        segments[i] = error;
+  const classify = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const attitude = attitudes[i];
+      if (attitude !== null && typeof attitude === "object") {
+        segments[i] = attitude;
         continue;
       }
+      const v = behaviour[i];
+      if (v !== v) {
+        const error = behaviourErrors?.[i];
+        if (error) {
+          segments[i] = error;
+          continue;
+        }
+      }
+      const price = sharedPrice ?? (priceDriven ? priceDriven[i] : false);
+      if (typeof price === "object" && isCellError(price)) {
+        segments[i] = price;
+        continue;
+      }
+      if (attitude === null) {
+        segments[i] = notAvailable(`${attitudeName}, row ${i + 1}: ${noAttitude} for this customer`);
+        continue;
+      }
+      if (v !== v) {
+        segments[i] = notAvailable(`${behaviourName}, row ${i + 1}: no behaviour value for this customer`);
+        continue;
+      }
+      const high = aboveMedian ? v > cut : v >= cut;
+      const index = classifyIndex(attitude, high, price === true);
+      if (price === true) overriddenFrom[i] = overriddenFromIndex(attitude, high, true);
+      tally[index]++;
+      segments[i] = SEGMENTS[index];
     }
-    const price = sharedPrice ?? (priceDriven ? priceDriven[i] : false);
-    if (typeof price === "object" && isCellError(price)) {
-      segments[i] = price;
-      continue;
-    }
-    if (attitude === null) {
-      segments[i] = notAvailable(`${attitudeName}, row ${i + 1}: ${noAttitude} for this customer`);
-      continue;
-    }
-    if (v !== v) {
-      segments[i] = notAvailable(`${behaviourName}, row ${i + 1}: no behaviour value for this customer`);
-      continue;
-    }
-    const high = aboveMedian ? v > cut : v >= cut;
-    const index = classifyIndex(attitude, high, price === true);
-    if (price === true) overriddenFrom[i] = overriddenFromIndex(attitude, high, true);
-    tally[index]++;
-    segments[i] = SEGMENTS[index];
-  }
-  const counts: Record<Segment, number> = { Loyal: tally[0], Reachable: tally[1], "Locked-in": tally[2], "High-risk": tally[3] };
-  return { segments, cutoff: cut, rule: rule.rule, counts, overriddenFrom };
+  };
+  const result = (): SegmentResult => {
+    const counts: Record<Segment, number> = { Loyal: tally[0], Reachable: tally[1], "Locked-in": tally[2], "High-risk": tally[3] };
+    return { segments, cutoff: cut, rule: rule.rule, counts, overriddenFrom };
+  };
+  return { classify, result };
 }

@@ -23,6 +23,9 @@ type Registration = { readonly kind: EventKind; readonly sheet: SheetModel; read
 
 /** The model's event registry and dispatcher. */
 export class EventHub {
+  /** `withTriggerSource()` false: events leave triggerSource out, as hosts before ExcelApi 1.14 do. */
+  constructor(private readonly withTriggerSource: () => boolean = () => true) {}
+
   private readonly registrations = new Set<Registration>();
   /** Events raised and not yet delivered (tests can wait for them: `await model.events.settled()`). */
   private pending = 0;
@@ -46,7 +49,8 @@ export class EventHub {
     const targets = [...this.registrations].filter((r) => r.kind === event.kind && r.sheet === event.sheet);
     if (targets.length === 0) return;
     const type = event.kind === "changed" ? "WorksheetChanged" : event.kind === "rowSorted" ? "WorksheetRowSorted" : "WorksheetColumnSorted";
-    const args: Record<string, unknown> = { type, worksheetId: event.sheet.id, address: event.address, source: "Local", triggerSource: event.triggerSource };
+    const args: Record<string, unknown> = { type, worksheetId: event.sheet.id, address: event.address, source: "Local" };
+    if (this.withTriggerSource()) args.triggerSource = event.triggerSource;
     if (event.changeType) args.changeType = event.changeType;
     this.pending++;
     setTimeout(() => {

@@ -29,6 +29,11 @@ export type Simulation = {
    * way to act as the user between two requests of a run (type, insert, sort: `model.user`).
    */
   afterSync: ((sync: number) => void) | null;
+  /**
+   * Whether change events carry `triggerSource` (ExcelApi 1.14). False acts as an older host,
+   * whose events cannot tell the add-in's own writes from the user's.
+   */
+  triggerSource: boolean;
 };
 
 export type Counters = {
@@ -44,9 +49,9 @@ export const FIVE_MB = 5 * 1024 * 1024;
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   selection: Selection;
-  readonly simulation: Simulation = { payloadLimitBytes: null, cellEditMode: false, structureProtected: false, afterSync: null };
+  readonly simulation: Simulation = { payloadLimitBytes: null, cellEditMode: false, structureProtected: false, afterSync: null, triggerSource: true };
   /** Worksheet events (onChanged, onRowSorted, onColumnSorted). */
-  readonly events = new EventHub();
+  readonly events = new EventHub(() => this.simulation.triggerSource);
   /** What the user does in the workbook (typing, inserting, sorting), with the events Excel raises for it. */
   readonly user: UserActions = new UserActions(this);
   private readonly names = new Map<string, NamedRangeModel>();

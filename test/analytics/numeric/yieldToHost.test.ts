@@ -1,4 +1,4 @@
-import { SLICE_MS, timeSlicer, yieldToHost } from "../../../src/analytics/numeric/yieldToHost";
+import { SLICE_MS, SLICE_ROWS, inBlocks, timeSlicer, yieldToHost } from "../../../src/analytics/numeric/yieldToHost";
 
 describe("yieldToHost", () => {
   afterEach(() => {
@@ -50,5 +50,34 @@ describe("timeSlicer", () => {
     await slicer.pause();
     expect(slicer.due()).toBe(false);
     expect(SLICE_MS).toBeLessThan(200); // the add-in's own limit per stretch (issue 10)
+  });
+});
+
+describe("inBlocks", () => {
+  /** A slicer that is always due: every block but none is preceded by a pause. */
+  const alwaysDue = () => {
+    let pauses = 0;
+    return { due: () => true, pause: async () => void pauses++, pauses: () => pauses };
+  };
+
+  it("covers every row once, in order, in blocks of SLICE_ROWS, pausing before each block when due", async () => {
+    const slicer = alwaysDue();
+    const seen: [number, number][] = [];
+    await inBlocks(2 * SLICE_ROWS + 5, slicer, (from, to) => void seen.push([from, to]));
+    expect(seen).toEqual([
+      [0, SLICE_ROWS],
+      [SLICE_ROWS, 2 * SLICE_ROWS],
+      [2 * SLICE_ROWS, 2 * SLICE_ROWS + 5],
+    ]);
+    expect(slicer.pauses()).toBe(3);
+  });
+
+  it("never pauses while the slice lasts, and does nothing for no rows", async () => {
+    let pauses = 0;
+    const calls: number[] = [];
+    await inBlocks(3 * SLICE_ROWS, { due: () => false, pause: async () => void pauses++ }, (from) => void calls.push(from));
+    await inBlocks(0, { due: () => true, pause: async () => void pauses++ }, () => void calls.push(-1));
+    expect(calls).toEqual([0, SLICE_ROWS, 2 * SLICE_ROWS]);
+    expect(pauses).toBe(0);
   });
 });

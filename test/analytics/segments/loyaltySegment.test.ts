@@ -10,6 +10,7 @@ import {
   overriddenFromIndex,
   priceDrivenFrom,
   segmentCustomers,
+  segmentCustomersAsync,
 } from "../../../src/analytics/segments/loyaltySegment";
 import { at } from "../../../src/analytics/orders/cells";
 import { AnalyticsError, CellError } from "../../../src/analytics/errors";
@@ -163,6 +164,18 @@ describe("segmentCustomers", () => {
     expect(result.cutoff).toBe(3.5);
     expect(result.rule).toBe("above median");
     expect(result.counts).toEqual({ Loyal: 1, Reachable: 2, "Locked-in": 1, "High-risk": 0 });
+  });
+
+  it("gives the same in time slices (segmentCustomersAsync) across block boundaries", async () => {
+    // The worked example above, repeated 5,000 times (20,000 rows, three slices), every block with a pause.
+    const scores = Array.from({ length: 20_000 }, (_, i) => [10, 3, 8, 9][i % 4]);
+    const behaviour = Float64Array.from({ length: 20_000 }, (_, i) => [6, 5, 1, 2][i % 4]);
+    const input = { attitudes: a(scores), behaviour, priceDriven: scores.map((_, i) => i % 7 === 0) };
+    let pauses = 0;
+    const sliced = await segmentCustomersAsync(input, { due: () => true, pause: async () => void pauses++ });
+    expect(sliced).toEqual(segmentCustomers(input));
+    expect(sliced.counts.Loyal + sliced.counts.Reachable + sliced.counts["Locked-in"] + sliced.counts["High-risk"]).toBe(20_000);
+    expect(pauses).toBeGreaterThanOrEqual(3);
   });
 
   it("gives every group with a given cutoff", () => {

@@ -98,6 +98,25 @@ describe("writeSegmentColumn beside the data (stand-in)", () => {
     await expectNothingLeft();
   });
 
+  it("on a host without triggerSource (before ExcelApi 1.14), tells its own blocks from the user's change by address", async () => {
+    // Older hosts' change events do not say who changed the cells: the writer knows its own blocks
+    // (D1:D2, D3:D4, …) by address. A full run must not stop at its own writes…
+    model.simulation.triggerSource = false;
+    await writeSegmentColumn(plan("beside"), { startRows: 2 });
+    expect(column(3)).toEqual(["Segment", ...values, null]);
+    await expectNothingLeft();
+    // …and a user's edit elsewhere still stops the next run.
+    model = workbook();
+    model.simulation.triggerSource = false;
+    (globalThis as unknown as Record<string, unknown>).Excel = createExcel(model);
+    userOnce(() => model.sheet("Customers")!.get(1, 3) === "Loyal", () => model.user.type("Customers", "B3", "9"));
+    const error = await failure(writeSegmentColumn(plan("beside"), { startRows: 2 }));
+    expect(error.kind).toBe("changedWhileWriting");
+    expect(error.info.change).toEqual({ kind: "edited", address: "B3" });
+    expect(column(3)).toEqual(new Array(8).fill(null));
+    await expectNothingLeft();
+  });
+
   it("stops at the first change the user makes elsewhere on the sheet and says what changed", async () => {
     userOnce(() => model.sheet("Customers")!.get(1, 3) === "Loyal", () => model.user.type("Customers", "B3", "9"));
     const error = await failure(writeSegmentColumn(plan("beside"), { startRows: 2 }));

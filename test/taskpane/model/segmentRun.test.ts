@@ -26,7 +26,7 @@ describe("runSegmentation", () => {
   it("places customers exactly as LOYALTY.SEGMENT does for the same columns", async () => {
     const rows = randomRows(500);
     const result = await runSegmentation({ rows, firstSheetRow: 2, mapping: RFM_MAP, mode: "groups", measure: "orders", cutoff: { kind: "median" } });
-    const fromFunction = segment(rows.map((r) => [r[1]]), rows.map((r) => [r[3]]));
+    const fromFunction = await segment(rows.map((r) => [r[1]]), rows.map((r) => [r[3]]));
     expect(result.segments).toEqual(fromFunction.map((r) => r[0]));
   });
 
@@ -39,7 +39,7 @@ describe("runSegmentation", () => {
     const sums = scores.map((s: number) => Math.floor(s / 100) + (Math.floor(s / 10) % 10) + (s % 10));
     expect(Array.from(result.behaviour)).toEqual(sums);
     // and LOYALTY.SEGMENT with those sums as behaviour gives the same groups
-    expect(result.segments).toEqual(segment(rows.map((r) => [r[1]]), sums.map((s: number) => [s])).map((r) => r[0]));
+    expect(result.segments).toEqual((await segment(rows.map((r) => [r[1]]), sums.map((s: number) => [s]))).map((r) => r[0]));
   });
 
   it("turns last-order dates into days before the latest date", async () => {
@@ -200,7 +200,7 @@ describe("runSegmentation", () => {
 });
 
 describe("summarise", () => {
-  it("counts, shares, revenue, profit and mean score per segment", () => {
+  it("counts, shares, revenue, profit and mean score per segment", async () => {
     // customers in groups 0, 0, 1, 2; revenue 100, 300, 50, 50; cost 10, 20, 5, 60; scores 10, 9, 7, 2; recurring 5, 0, 2, 1
     const s = summarise({
       names: ["Loyal", "Reachable", "Locked-in", "High-risk"],
@@ -227,7 +227,7 @@ describe("summarise", () => {
     expect(s.skippedGroups).toEqual([{ reason: { kind: "noId" }, rows: [6] }]);
   });
 
-  it("leaves revenue share out when there is no revenue, and profit without cost", () => {
+  it("leaves revenue share out when there is no revenue, and profit without cost", async () => {
     const s = summarise({ names: ["Loyal"], keepEmpty: true, segmentOf: Int16Array.from([0]), revenue: Float64Array.from([0]), cost: null, attitude: null, issues: [null], firstSheetRow: 2 });
     expect(s.rows[0]).toMatchObject({ revenue: 0, revenueShare: null, profit: null, averageAttitude: null, recurring: null });
   });
