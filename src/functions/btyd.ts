@@ -17,11 +17,11 @@ import { bgnbdFitAsync } from "../analytics/btyd/bgnbdFit";
 import { bgnbdHistoryError } from "../analytics/btyd/bgnbdGroups";
 import { BgnbdParams } from "../analytics/btyd/bgnbdLogLikelihood";
 import { SERIES_NOT_CONVERGED, bgnbdParamsError, expectedPurchasesColumnAsync, pAliveColumn } from "../analytics/btyd/bgnbdPredictions";
-import { btydSummary } from "../analytics/btyd/btydSummary";
+import { btydSummaryAsync } from "../analytics/btyd/btydSummary";
 import { CellError, failValue, isCellError, notAvailable, raise, valueError } from "../analytics/errors";
 import { expectedSpend, gammaGammaParamsError } from "../analytics/btyd/expectedSpend";
 import { GammaGammaParams, gammaGammaFitAsync, gammaGammaRowError } from "../analytics/btyd/gammaGammaFit";
-import { holdoutSummary } from "../analytics/btyd/holdoutSummary";
+import { holdoutSummaryAsync } from "../analytics/btyd/holdoutSummary";
 import { readModelParams } from "../analytics/btyd/modelParams";
 import { readTaggedModelParams } from "../analytics/btyd/taggedModelParams";
 import { clvOptionsError, predictedClvColumnAsync } from "../analytics/btyd/predictedClv";
@@ -346,8 +346,8 @@ export async function btydsummary(
     const unit = unitOf(time_unit);
     const asOf = singleDate(as_of_date, "as_of_date", false);
     const log = await readOrderLog(customer_ids, order_dates, amounts);
-    await yieldToHost();
-    const s = btydSummary(log.ids, log.dates, log.amounts, asOf, unit);
+    const slicer = timeSlicer();
+    const s = await btydSummaryAsync(log.ids, log.dates, log.amounts, asOf, unit, slicer);
     const withSpend = s.averageSpend !== null;
     if (s.ids.length === 0) {
       raise(notAvailable(`order_dates: no orders on or before as_of_date, so there are no customers to summarise`));
@@ -358,6 +358,7 @@ export async function btydsummary(
     out[0] = header;
     const { x, tx, T, averageSpend, firstBadRow, ids } = s;
     for (let c = 0; c < m; c++) {
+      if ((c & 4095) === 0 && slicer.due()) await slicer.pause();
       const bad = firstBadRow[c];
       if (bad >= 0) {
         const error = toExcelValue(log.rowErrors.get(bad) ?? valueError(`row ${bad + 1}: this customer's order cannot be read`));
@@ -641,14 +642,15 @@ export async function holdoutsummary(
     const calibrationEnd = singleDate(calibration_end, "calibration_end", true)!;
     const holdoutEnd = singleDate(holdout_end, "holdout_end", true)!;
     const log = await readOrderLog(customer_ids, order_dates, null);
-    await yieldToHost();
-    const s = holdoutSummary(log.ids, log.dates, calibrationEnd, holdoutEnd, unit);
+    const slicer = timeSlicer();
+    const s = await holdoutSummaryAsync(log.ids, log.dates, calibrationEnd, holdoutEnd, unit, slicer);
     if (s.ids.length === 0) {
       raise(notAvailable("order_dates: no customer has an order on or before calibration_end, so there is nothing to calibrate on"));
     }
     const header = ["Customer", "x", "t_x", "T", "x_holdout", "holdout_length"];
     const out: ExcelResult[][] = [header];
     for (let c = 0; c < s.ids.length; c++) {
+      if ((c & 4095) === 0 && slicer.due()) await slicer.pause();
       const bad = s.firstBadRow[c];
       if (bad >= 0) {
         const error = toExcelValue(log.rowErrors.get(bad) ?? valueError(`row ${bad + 1}: this customer's order cannot be read`));

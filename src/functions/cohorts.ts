@@ -16,7 +16,7 @@ import { CellError, failValue, isCellError, raise, valueError } from "../analyti
 import { DEFAULT_ACTIVE_DAYS, RETENTION_BY_PERIOD_HEADER, retentionByPeriod } from "../analytics/retention/retentionByPeriod";
 import { sbgFit } from "../analytics/retention/sbgFit";
 import { MAX_SBG_PERIOD, checkSbgParameters, sbgRetentionRate, sbgSurvivalCurve } from "../analytics/retention/sbgProjection";
-import { TimeSlicer, inBlocks, timeSlicer, yieldToHost } from "../analytics/numeric/yieldToHost";
+import { LOG_BLOCK_ROWS, TimeSlicer, inBlocks, pauseWhenDue, timeSlicer } from "../analytics/numeric/yieldToHost";
 import { ExcelResult, gridOf, guard, guardAsync, listOf, rowCount, single, toExcelValue, valueAt } from "./adapter";
 
 type OrderLog = { ids: (string | null)[]; dates: Float64Array };
@@ -96,7 +96,7 @@ export async function cohorts(customer_ids: any[][], order_dates: any[][], perio
     const kind = readPeriod(period);
     const asOf = readAsOf(as_of_date);
     const { ids, dates } = await readOrderLog(customer_ids, order_dates);
-    const table = await cohortTable(ids, dates, { period: kind, asOf, pause: yieldToHost });
+    const table = await cohortTable(ids, dates, { period: kind, asOf, pause: pauseWhenDue(timeSlicer()), blockRows: LOG_BLOCK_ROWS });
     const out: ExcelResult[][] = [cohortTableHeader(table)];
     for (let r = 0; r < table.cohortStart.length; r++) {
       const line: ExcelResult[] = [table.cohortStart[r], table.cohortSize[r]];
@@ -136,7 +136,7 @@ export async function retentionbyperiod(
     }
     const asOf = readAsOf(as_of_date);
     const { ids, dates } = await readOrderLog(customer_ids, order_dates);
-    const t = await retentionByPeriod(ids, dates, { period: kind, activeDays, asOf, pause: yieldToHost });
+    const t = await retentionByPeriod(ids, dates, { period: kind, activeDays, asOf, pause: pauseWhenDue(timeSlicer()), blockRows: LOG_BLOCK_ROWS });
     const out: ExcelResult[][] = [[...RETENTION_BY_PERIOD_HEADER]];
     for (let i = 0; i < t.periodStart.length; i++) {
       out.push([

@@ -18,7 +18,8 @@
  * Cost: O(n) plus each customer's own sort (purchaseDays.ts).
  */
 import { failValue } from "../errors";
-import { purchaseDays } from "../orders/purchaseDays";
+import { PurchaseDays, purchaseDays, purchaseDaysAsync } from "../orders/purchaseDays";
+import { TimeSlicer } from "../numeric/yieldToHost";
 import { DAYS_PER_UNIT, TimeUnit } from "../orders/timeUnit";
 
 export type BtydSummary = {
@@ -47,9 +48,34 @@ export function btydSummary(
   asOfDate: number | null,
   unit: TimeUnit,
 ): BtydSummary {
+  const asOf = summaryDate(ids, dates, asOfDate);
+  return summaryOf(purchaseDays(ids, dates, amounts, asOf), asOf, unit);
+}
+
+/** btydSummary for a long call: the purchase days in time slices of `slicer` (purchaseDaysAsync). */
+export async function btydSummaryAsync(
+  ids: ArrayLike<string | null>,
+  dates: ArrayLike<number>,
+  amounts: ArrayLike<number> | null,
+  asOfDate: number | null,
+  unit: TimeUnit,
+  slicer: TimeSlicer,
+): Promise<BtydSummary> {
+  const asOf = summaryDate(ids, dates, asOfDate);
+  const days = await purchaseDaysAsync(ids, dates, amounts, asOf, slicer);
+  if (slicer.due()) await slicer.pause();
+  return summaryOf(days, asOf, unit);
+}
+
+function summaryDate(ids: ArrayLike<string | null>, dates: ArrayLike<number>, asOfDate: number | null): number {
   const asOf = asOfDate ?? latestOrderDate(ids, dates);
   if (!Number.isFinite(asOf)) failValue("order_dates: there are no orders with a date");
-  const { ids: customers, offsets, days, values, firstBadRow } = purchaseDays(ids, dates, amounts, asOf);
+  return asOf;
+}
+
+/** Per customer x, t_x, T (and average repeat spend) from the purchase days. O(purchases). */
+function summaryOf(purchases: PurchaseDays, asOf: number, unit: TimeUnit): BtydSummary {
+  const { ids: customers, offsets, days, values, firstBadRow } = purchases;
   const n = customers.length;
   const perUnit = DAYS_PER_UNIT[unit];
   const x = new Float64Array(n);

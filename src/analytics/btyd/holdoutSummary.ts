@@ -14,7 +14,8 @@
  * Cost: O(n) plus each customer's own sort (purchaseDays.ts).
  */
 import { failValue } from "../errors";
-import { purchaseDays } from "../orders/purchaseDays";
+import { PurchaseDays, purchaseDays, purchaseDaysAsync } from "../orders/purchaseDays";
+import { TimeSlicer } from "../numeric/yieldToHost";
 import { DAYS_PER_UNIT, TimeUnit } from "../orders/timeUnit";
 
 export type HoldoutSummary = {
@@ -37,10 +38,33 @@ export function holdoutSummary(
   holdoutEnd: number,
   unit: TimeUnit,
 ): HoldoutSummary {
+  checkPeriods(calibrationEnd, holdoutEnd);
+  return holdoutOf(purchaseDays(ids, dates, null, holdoutEnd), calibrationEnd, holdoutEnd, unit);
+}
+
+/** holdoutSummary for a long call: the purchase days in time slices of `slicer` (purchaseDaysAsync). */
+export async function holdoutSummaryAsync(
+  ids: ArrayLike<string | null>,
+  dates: ArrayLike<number>,
+  calibrationEnd: number,
+  holdoutEnd: number,
+  unit: TimeUnit,
+  slicer: TimeSlicer,
+): Promise<HoldoutSummary> {
+  checkPeriods(calibrationEnd, holdoutEnd);
+  const all = await purchaseDaysAsync(ids, dates, null, holdoutEnd, slicer);
+  if (slicer.due()) await slicer.pause();
+  return holdoutOf(all, calibrationEnd, holdoutEnd, unit);
+}
+
+function checkPeriods(calibrationEnd: number, holdoutEnd: number): void {
   if (!(holdoutEnd > calibrationEnd)) {
     failValue(`holdout_end (${holdoutEnd}) must come after calibration_end (${calibrationEnd}); the holdout is the period between them`);
   }
-  const all = purchaseDays(ids, dates, null, holdoutEnd);
+}
+
+/** Calibration (x, t_x, T) and holdout purchases per customer from the purchase days up to holdout_end. */
+function holdoutOf(all: PurchaseDays, calibrationEnd: number, holdoutEnd: number, unit: TimeUnit): HoldoutSummary {
   const perUnit = DAYS_PER_UNIT[unit];
   const keep: number[] = [];
   for (let c = 0; c < all.ids.length; c++) {

@@ -89,3 +89,11 @@ export async function inBlocks(n: number, slicer: TimeSlicer, body: (from: numbe
     body(from, Math.min(n, from + SLICE_ROWS));
   }
 }
+
+/** Rows between two looks at the clock for the order-log passes that take a `pause` option. */
+export const LOG_BLOCK_ROWS = 32_768;
+
+/** A `pause` for the cores that take one: yields only when `slicer`'s slice is used up. */
+export function pauseWhenDue(slicer: TimeSlicer): () => Promise<void> {
+  return () => (slicer.due() ? slicer.pause() : Promise.resolve());
+}

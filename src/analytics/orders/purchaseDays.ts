@@ -16,6 +16,7 @@
  */
 import { CustomerIndex } from "./customerIndex";
 import { failValue } from "../errors";
+import { TimeSlicer, inBlocks } from "../numeric/yieldToHost";
 
 export type PurchaseDays = {
   readonly ids: string[];
@@ -28,41 +29,48 @@ export type PurchaseDays = {
 /** Orders per customer are sorted by a key date·2²² + k, exact while k < 2²² and dates < 2²⁹. */
 const ORDER_SLOTS = 4_194_304;
 
-type Assignment = {
-  readonly index: CustomerIndex;
+/** Pass 1 over rows [from, to): each counted row's customer (−1 for rows left out), orders per customer, first bad row. */
+class Assignment {
+  readonly index = new CustomerIndex();
   readonly customerOf: Int32Array;
-  readonly counts: Int32Array;
-  readonly bad: Int32Array;
-};
+  counts = new Int32Array(1024);
+  bad = new Int32Array(1024).fill(-1);
 
-/** Pass 1: each counted row's customer (−1 for rows left out), orders per customer, first bad row. */
-function assignCustomers(ids: ArrayLike<string | null>, dates: ArrayLike<number>, amounts: ArrayLike<number> | null, cutoff: number): Assignment {
-  const n = ids.length;
-  const index = new CustomerIndex();
-  const customerOf = new Int32Array(n);
-  let counts = new Int32Array(1024);
-  let bad = new Int32Array(1024).fill(-1);
-  for (let row = 0; row < n; row++) {
-    const id = ids[row];
-    const d = dates[row];
-    if (id === null || d > cutoff) {
-      customerOf[row] = -1;
-      continue;
-    }
-    const c = index.indexOf(id);
-    if (c === counts.length) {
-      const wider = new Int32Array(2 * c);
-      wider.set(counts);
-      counts = wider;
-      const widerBad = new Int32Array(2 * c).fill(-1);
-      widerBad.set(bad);
-      bad = widerBad;
-    }
-    customerOf[row] = c;
-    counts[c]++;
-    if ((d !== d || (amounts !== null && amounts[row] !== amounts[row])) && bad[c] < 0) bad[c] = row;
+  constructor(
+    private readonly ids: ArrayLike<string | null>,
+    private readonly dates: ArrayLike<number>,
+    private readonly amounts: ArrayLike<number> | null,
+    private readonly cutoff: number,
+  ) {
+    this.customerOf = new Int32Array(ids.length);
   }
-  return { index, customerOf, counts, bad };
+
+  assign(from: number, to: number): void {
+    const { ids, dates, amounts, cutoff, index, customerOf } = this;
+    let { counts, bad } = this;
+    for (let row = from; row < to; row++) {
+      const id = ids[row];
+      const d = dates[row];
+      if (id === null || d > cutoff) {
+        customerOf[row] = -1;
+        continue;
+      }
+      const c = index.indexOf(id);
+      if (c === counts.length) {
+        const wider = new Int32Array(2 * c);
+        wider.set(counts);
+        counts = wider;
+        const widerBad = new Int32Array(2 * c).fill(-1);
+        widerBad.set(bad);
+        bad = widerBad;
+      }
+      customerOf[row] = c;
+      counts[c]++;
+      if ((d !== d || (amounts !== null && amounts[row] !== amounts[row])) && bad[c] < 0) bad[c] = row;
+    }
+    this.counts = counts;
+    this.bad = bad;
+  }
 }
 
 /**
@@ -72,13 +80,15 @@ function assignCustomers(ids: ArrayLike<string | null>, dates: ArrayLike<number>
 function scatterRuns(
   customerOf: Int32Array,
   start: Int32Array,
+  cursor: Int32Array,
   dates: ArrayLike<number>,
   amounts: ArrayLike<number> | null,
   keys: Float64Array,
   runAmounts: Float64Array | null,
+  from: number,
+  to: number,
 ): void {
-  const cursor = start.slice(0, start.length - 1);
-  for (let row = 0; row < customerOf.length; row++) {
+  for (let row = from; row < to; row++) {
     const c = customerOf[row];
     if (c < 0) continue;
     const at = cursor[c]++;
@@ -110,46 +120,100 @@ export function purchaseDays(
   amounts: ArrayLike<number> | null,
   cutoff: number,
 ): PurchaseDays {
+  const steps = purchaseDaySteps(ids, dates, amounts, cutoff);
+  steps.assign(0, ids.length);
+  const customers = steps.runs();
+  steps.scatter(0, ids.length);
+  steps.merge(0, customers);
+  return steps.result();
+}
+
+/** purchaseDays for a long call: the same three passes, each in time slices of `slicer` (inBlocks). */
+export async function purchaseDaysAsync(
+  ids: ArrayLike<string | null>,
+  dates: ArrayLike<number>,
+  amounts: ArrayLike<number> | null,
+  cutoff: number,
+  slicer: TimeSlicer,
+): Promise<PurchaseDays> {
+  const steps = purchaseDaySteps(ids, dates, amounts, cutoff);
+  await inBlocks(ids.length, slicer, steps.assign);
+  const customers = steps.runs();
+  await inBlocks(ids.length, slicer, steps.scatter);
+  await inBlocks(customers, slicer, steps.merge);
+  return steps.result();
+}
+
+/**
+ * The passes of purchaseDays over any ranges, in order: assign every row, then `runs()` (the
+ * customers' runs laid out; returns the number of customers), scatter every row, merge every
+ * customer, then `result()`.
+ */
+function purchaseDaySteps(ids: ArrayLike<string | null>, dates: ArrayLike<number>, amounts: ArrayLike<number> | null, cutoff: number) {
   const n = ids.length;
   if (dates.length !== n || (amounts && amounts.length !== n)) failValue("customer_ids, order_dates and amounts must have the same number of rows");
-  const { index, customerOf, counts, bad } = assignCustomers(ids, dates, amounts, cutoff);
-  const idList = index.ids;
-  const customers = idList.length;
-  const start = new Int32Array(customers + 1);
-  for (let c = 0; c < customers; c++) {
-    if (counts[c] > ORDER_SLOTS) failValue(`customer ${idList[c]} has more than ${ORDER_SLOTS} orders`);
-    start[c + 1] = start[c] + counts[c];
-  }
-  const total = start[customers];
-  const keys = new Float64Array(total);
-  const runAmounts = amounts ? new Float64Array(total) : null;
-  scatterRuns(customerOf, start, dates, amounts, keys, runAmounts);
-
-  // Pass 3: sort each run by date and merge same-day orders into one purchase.
-  const offsets = new Int32Array(customers + 1);
-  const days = new Float64Array(total);
-  const values = runAmounts ? new Float64Array(total) : null;
+  const assignment = new Assignment(ids, dates, amounts, cutoff);
+  let start = new Int32Array(1);
+  let cursor = start;
+  let keys = new Float64Array(0);
+  let runAmounts: Float64Array | null = null;
+  let offsets = new Int32Array(1);
+  let days = new Float64Array(0);
+  let values: Float64Array | null = null;
   let out = 0;
-  for (let c = 0; c < customers; c++) {
-    offsets[c] = out;
-    if (bad[c] >= 0) continue;
-    const from = start[c];
-    const to = start[c + 1];
-    sortRun(keys, from, to);
-    let lastDay = NaN;
-    for (let j = from; j < to; j++) {
-      const key = keys[j];
-      const day = Math.floor(key / ORDER_SLOTS);
-      if (day !== lastDay) {
-        days[out] = day;
-        if (values) values[out] = runAmounts![from + (key - day * ORDER_SLOTS)];
-        out++;
-        lastDay = day;
-      } else if (values) {
-        values[out - 1] += runAmounts![from + (key - day * ORDER_SLOTS)];
+  const runs = (): number => {
+    const { counts, index } = assignment;
+    const idList = index.ids;
+    const customers = idList.length;
+    start = new Int32Array(customers + 1);
+    for (let c = 0; c < customers; c++) {
+      if (counts[c] > ORDER_SLOTS) failValue(`customer ${idList[c]} has more than ${ORDER_SLOTS} orders`);
+      start[c + 1] = start[c] + counts[c];
+    }
+    const total = start[customers];
+    cursor = start.slice(0, customers);
+    keys = new Float64Array(total);
+    runAmounts = amounts ? new Float64Array(total) : null;
+    offsets = new Int32Array(customers + 1);
+    days = new Float64Array(total);
+    values = runAmounts ? new Float64Array(total) : null;
+    return customers;
+  };
+  const scatter = (from: number, to: number): void => scatterRuns(assignment.customerOf, start, cursor, dates, amounts, keys, runAmounts, from, to);
+  // Pass 3: sort each run by date and merge same-day orders into one purchase.
+  const merge = (from: number, to: number): void => {
+    const bad = assignment.bad;
+    for (let c = from; c < to; c++) {
+      offsets[c] = out;
+      if (bad[c] >= 0) continue;
+      const first = start[c];
+      const last = start[c + 1];
+      sortRun(keys, first, last);
+      let lastDay = NaN;
+      for (let j = first; j < last; j++) {
+        const key = keys[j];
+        const day = Math.floor(key / ORDER_SLOTS);
+        if (day !== lastDay) {
+          days[out] = day;
+          if (values) values[out] = runAmounts![first + (key - day * ORDER_SLOTS)];
+          out++;
+          lastDay = day;
+        } else if (values) {
+          values[out - 1] += runAmounts![first + (key - day * ORDER_SLOTS)];
+        }
       }
     }
-  }
-  offsets[customers] = out;
-  return { ids: idList, offsets, days: days.subarray(0, out), values: values ? values.subarray(0, out) : null, firstBadRow: bad.subarray(0, customers) };
+  };
+  const result = (): PurchaseDays => {
+    const customers = assignment.index.ids.length;
+    offsets[customers] = out;
+    return {
+      ids: assignment.index.ids,
+      offsets,
+      days: days.subarray(0, out),
+      values: values ? values.subarray(0, out) : null,
+      firstBadRow: assignment.bad.subarray(0, customers),
+    };
+  };
+  return { assign: (from: number, to: number) => assignment.assign(from, to), runs, scatter, merge, result };
 }

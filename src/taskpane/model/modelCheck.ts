@@ -20,9 +20,9 @@ import { bgnbdFitAsync } from "../../analytics/btyd/bgnbdFit";
 import type { BgnbdParams } from "../../analytics/btyd/bgnbdLogLikelihood";
 import { expectedPurchasesColumn } from "../../analytics/btyd/bgnbdPredictions";
 import { isCellError } from "../../analytics/errors";
-import { holdoutSummary } from "../../analytics/btyd/holdoutSummary";
+import { holdoutSummaryAsync } from "../../analytics/btyd/holdoutSummary";
 import { quantileSorted } from "../../analytics/numeric/quantileSorted";
-import { yieldToHost } from "../../analytics/numeric/yieldToHost";
+import { timeSlicer, yieldToHost } from "../../analytics/numeric/yieldToHost";
 import { headerTexts } from "./mapping";
 
 /** Frequency groups 0 … LAST_GROUP − 1 and LAST_GROUP+ (7+). */
@@ -124,7 +124,8 @@ export async function checkModel(log: OrderLog, calibrationEnd: number, holdoutE
     ids.push(log.ids[i]);
     dates.push(log.dates[i]);
   }
-  const h = holdoutSummary(ids, dates, calibrationEnd, holdoutEnd, "week");
+  const slicer = timeSlicer();
+  const h = await holdoutSummaryAsync(ids, dates, calibrationEnd, holdoutEnd, "week", slicer);
   await yieldToHost();
   const fit = await bgnbdFitAsync(h.x, h.tx, h.T);
   const params: BgnbdParams = { r: fit.r, alpha: fit.alpha, a: fit.a, b: fit.b };

@@ -1,4 +1,4 @@
-import { purchaseDays } from "../../../src/analytics/orders/purchaseDays";
+import { purchaseDays, purchaseDaysAsync } from "../../../src/analytics/orders/purchaseDays";
 
 describe("purchaseDays", () => {
   it("merges same-day orders into one purchase with their values summed, days ascending", () => {
@@ -29,5 +29,21 @@ describe("purchaseDays", () => {
     expect(p.days[0]).toBe(703);
     expect(p.days[99]).toBe(1000);
     expect(p.values![99]).toBe(1000);
+  });
+});
+
+describe("purchaseDaysAsync", () => {
+  it("gives what purchaseDays gives, in slices across block boundaries", async () => {
+    // 30,000 orders of 3,000 customers on 400 days (same-day repeats included), an unusable amount
+    // in row 9,000 and orders after the cutoff; every block boundary crossed with a pause.
+    const n = 30_000;
+    const ids = Array.from({ length: n }, (_, i) => (i % 997 === 5 ? null : `C${(i * 7919) % 3000}`));
+    const dates = Float64Array.from({ length: n }, (_, i) => 45_000 + ((i * 31) % 400));
+    const amounts = Float64Array.from({ length: n }, (_, i) => (i === 9_000 ? NaN : (i % 50) + 0.5));
+    let pauses = 0;
+    const sliced = await purchaseDaysAsync(ids, dates, amounts, 45_350, { due: () => true, pause: async () => void pauses++ });
+    expect(sliced).toEqual(purchaseDays(ids, dates, amounts, 45_350));
+    expect(sliced.firstBadRow[sliced.ids.indexOf(ids[9_000]!)]).toBe(9_000);
+    expect(pauses).toBeGreaterThan(3);
   });
 });
