@@ -24,7 +24,7 @@
 import { CellError, failValue, valueError } from "../errors";
 import { CustomerIndex } from "../orders/customerIndex";
 import { isoFromSerial } from "../orders/dates";
-import { yieldToHost } from "../numeric/yieldToHost";
+import { SLICE_MS, yieldToHost } from "../numeric/yieldToHost";
 import { addMonths } from "./addMonths";
 
 export const POINTS_TOLERANCE = 1e-9;
@@ -73,7 +73,7 @@ export function pointsBalances(ledger: PointsLedger, expiryMonths: number | null
 }
 
 /** The same, yielding to the host (yieldToHost) whenever a stretch of work has run for `sliceMs`. */
-export async function pointsBalancesAsync(ledger: PointsLedger, expiryMonths: number | null, asOf: number, sliceMs = 100): Promise<PointsBalances> {
+export async function pointsBalancesAsync(ledger: PointsLedger, expiryMonths: number | null, asOf: number, sliceMs = SLICE_MS): Promise<PointsBalances> {
   const steps = balanceSteps(ledger, expiryMonths, asOf);
   let started = Date.now();
   let step = steps.next();
