@@ -8,10 +8,26 @@ import { ExcelLayerError, run, runRaw } from "./session";
 /** How many sheet names are tried: "Segments", "Segments (2)" … "Segments (100)". */
 export const NAME_CANDIDATES = 100;
 
-/** "Segments", "Segments (2)", …; the first one no sheet has (Excel compares case-insensitively) is used. */
+/** Excel refuses a sheet name longer than this. */
+export const SHEET_NAME_LIMIT = 31;
+
+/**
+ * `name` within Excel's 31 characters: when longer, the part before `tail` is cut and marked with
+ * "…" so the tail (" (2)", " (incomplete)") stays whole. Example, German Open a file:
+ * "BTYD-Gruppen aus Datei (unvollständig)" (38 characters) → "BTYD-Gruppen a… (unvollständig)" (31).
+ */
+export function fitSheetName(name: string, tail = ""): string {
+  if (name.length <= SHEET_NAME_LIMIT) return name;
+  const suffix = tail !== "" && name.endsWith(tail) ? tail : "";
+  const head = name.slice(0, name.length - suffix.length);
+  const room = Math.max(1, SHEET_NAME_LIMIT - suffix.length - 1);
+  return `${head.slice(0, room).trimEnd()}…${suffix}`.slice(0, SHEET_NAME_LIMIT);
+}
+
+/** "Segments", "Segments (2)", …; the first one no sheet has (Excel compares case-insensitively) is used. Each fits in 31 characters. */
 export function sheetNameCandidates(base: string): string[] {
-  const out = [base];
-  for (let i = 2; i <= NAME_CANDIDATES; i++) out.push(`${base} (${i})`);
+  const out = [fitSheetName(base)];
+  for (let i = 2; i <= NAME_CANDIDATES; i++) out.push(fitSheetName(`${base} (${i})`, ` (${i})`));
   return out;
 }
 
@@ -38,8 +54,9 @@ export async function addNewSheet(baseName: string): Promise<string> {
   });
 }
 
-/** Deletes a half-written sheet, or renames it `incompleteName` when it cannot be deleted. */
+/** Deletes a half-written sheet, or renames it `incompleteName` (within 31 characters, its marker kept) when it cannot be deleted. */
 export async function removeSheet(name: string, incompleteName: string): Promise<void> {
+  const renamed = fitSheetName(incompleteName, incompleteName.startsWith(name) ? incompleteName.slice(name.length) : "");
   try {
     await runRaw(async (context) => {
       context.workbook.worksheets.getItem(name).delete();
@@ -48,7 +65,7 @@ export async function removeSheet(name: string, incompleteName: string): Promise
   } catch {
     try {
       await runRaw(async (context) => {
-        context.workbook.worksheets.getItem(name).name = incompleteName;
+        context.workbook.worksheets.getItem(name).name = renamed;
         await context.sync();
       });
     } catch {
