@@ -23,7 +23,7 @@ import { Locator, Page, Worker } from "playwright-core";
 import { rfmTable } from "../../src/analytics/rfm/rfmTable";
 import { mulberry32 } from "../support/simulateBgnbd";
 import { GERMAN_CSV_HEADER, Orders, germanCsvLine, makeOrders } from "../taskpane/duckdb/germanOrders";
-import { PageLog, Session, startSession } from "./support/browser";
+import { DIST, PageLog, Session, startSession } from "./support/browser";
 import { waitForPreview } from "./support/preview";
 
 const ORDERS = Number(process.env.LOYALTY_OPENFILE_ORDERS ?? 200_000);
@@ -161,6 +161,26 @@ describe("Open a file… in Chromium", () => {
     for (let i = 0; i < 50 && !workers[0].closed; i++) await page.waitForTimeout(100);
     expect(workers[0].closed).toBe(true);
     expect(withoutWasmStreamEnd(log)).toEqual({ errors: [], failedRequests: [], external: [] });
+    await page.close();
+  });
+
+  it("says how to fix a server that sends the wasm with the wrong type, instead of waiting for ever", async () => {
+    // Before the check, the worker's instantiateStreaming rejected inside the worker and the pane sat
+    // at "Reading the file with DuckDB" for good (seen with serve-dist's old octet-stream type).
+    const { page, log, workers } = await openPane();
+    await page.route("**/duckdb/*.wasm", async (route) => {
+      const body = fs.readFileSync(path.join(DIST, new URL(route.request().url()).pathname));
+      await route.fulfill({ status: 200, body, headers: { "content-type": "application/octet-stream" } });
+    });
+    const before = await sheetNames(page);
+    await pickFile(page, csvFile);
+    await pane(page).getByRole("button", { name: "Run on this file" }).click();
+    await pane(page)
+      .getByText(/the add-in's web server sends its WebAssembly file as "application\/octet-stream", and browsers run it only when it is sent as application\/wasm/)
+      .waitFor({ timeout: 30_000 });
+    expect(await sheetNames(page)).toEqual(before);
+    expect(workers).toHaveLength(0); // no worker was started on a wasm it could not run
+    expect(log).toEqual({ errors: [], failedRequests: [], external: [] });
     await page.close();
   });
 

@@ -55,6 +55,10 @@ export function fileSheetPlan(result: FileJobResult, analysis: FileAnalysis, fil
   };
 }
 
+/** EngineServedWrongError by name (the class lives in the lazy chunk). */
+const isEngineServedWrong = (error: unknown): error is Error & { contentType: string } =>
+  error instanceof Error && error.name === "EngineServedWrongError" && "contentType" in error;
+
 /** FileJobError by name (the class lives in the lazy chunk). */
 const isFileJobError = (error: unknown): error is FileJobError => error instanceof Error && error.name === "FileJobError" && "kind" in error;
 
@@ -120,7 +124,9 @@ export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeC
                 : error.kind === "tooManyCustomers"
                   ? s.tooManyCustomers(error.customers ?? 0)
                   : s.failed(error.message)
-            : s.failed(error instanceof Error ? error.message : String(error));
+            : isEngineServedWrong(error)
+              ? s.engineServedWrong(error.contentType)
+              : s.failed(error instanceof Error ? error.message : String(error));
       setState({ status: "finished", picked, intent: controller.signal.aborted ? "info" : "error", message });
     } finally {
       abort.current = null;

@@ -20,6 +20,35 @@ export function workerErrorMessage(event: Pick<ErrorEvent, "message">): string {
   return event.message ? `DuckDB worker: ${event.message}` : "The DuckDB worker stopped (its script or wasm could not be loaded).";
 }
 
+/** Thrown when the add-in's server does not send the engine's wasm as WebAssembly (the pane says how to fix the server). */
+export class EngineServedWrongError extends Error {
+  constructor(
+    readonly url: string,
+    readonly contentType: string,
+  ) {
+    super(`${url} is served as "${contentType}"; browsers run WebAssembly only when it is served as application/wasm`);
+    this.name = "EngineServedWrongError";
+  }
+}
+
+/**
+ * Asks the add-in's own server how it sends the wasm before the worker fetches it: a wasm served
+ * as anything but application/wasm makes the worker's instantiateStreaming reject inside the
+ * worker, where no event reaches the pane, and the job would wait for ever. A server that does not
+ * answer HEAD is not judged (the worker tries as before). Same origin only; no data is sent.
+ */
+export async function checkWasmServed(url: string, fetchImpl: typeof fetch = fetch): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { method: "HEAD", cache: "no-store" });
+  } catch {
+    return;
+  }
+  if (!response.ok) return;
+  const type = (response.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/wasm") throw new EngineServedWrongError(url, type || "no content type");
+}
+
 /** Runs `job` with a fresh DuckDB-Wasm worker holding `file`; the worker is gone when it settles. */
 export async function withFileEngine<T>(file: Blob, kind: FileKind, job: (query: SqlRunner) => Promise<T>, signal?: AbortSignal): Promise<T> {
   if (signal?.aborted) throw new CancelledError();
@@ -29,6 +58,8 @@ export async function withFileEngine<T>(file: Blob, kind: FileKind, job: (query:
     mvp: { mainModule: at("duckdb-mvp.wasm"), mainWorker: at("duckdb-browser-mvp.worker.js") },
     eh: { mainModule: at("duckdb-eh.wasm"), mainWorker: at("duckdb-browser-eh.worker.js") },
   });
+  await checkWasmServed(bundle.mainModule);
+  if (signal?.aborted) throw new CancelledError();
   const worker = new Worker(bundle.mainWorker as string);
   let stop: (() => void) | null = null;
   let crashed: ((event: ErrorEvent) => void) | null = null;
@@ -39,9 +70,9 @@ export async function withFileEngine<T>(file: Blob, kind: FileKind, job: (query:
     };
     signal?.addEventListener("abort", stop, { once: true });
     // An error thrown inside the worker settles none of AsyncDuckDB's promises: without this the
-    // pane would say "Reading…" for ever. Not caught here (seen in Chromium): the worker's own
-    // unhandled rejection when instantiateStreaming refuses the wasm (served without
-    // application/wasm) never reaches this event, so that case still hangs; serve .wasm correctly.
+    // pane would say "Reading…" for ever. The worker's own unhandled rejection when
+    // instantiateStreaming refuses the wasm never reaches this event: checkWasmServed catches
+    // that case before the worker starts.
     crashed = (event: ErrorEvent) => {
       event.preventDefault();
       reject(new Error(workerErrorMessage(event)));

@@ -730,6 +730,8 @@ export function germanStrings(f: Formatter): Strings {
         "Diese Datei braucht mehr Arbeitsspeicher, als der Bereich nutzen kann. Führen Sie dieselbe Auswertung als SQL in Ihrer Datenbank aus (Registerkarte „Datenbank“) oder exportieren Sie weniger Bestellungen (etwa ein Jahr) und versuchen Sie es erneut.",
       parquetMissing:
         "Parquet-Dateien kann diese Version des Bereichs nicht lesen: Seiner DuckDB-Version fehlt der Parquet-Leser, und sie darf keinen herunterladen. Exportieren Sie die Bestellungen stattdessen als CSV.",
+      engineServedWrong: (contentType: string) =>
+        `Die Datei-Engine des Bereichs konnte nicht starten: Der Webserver des Add-ins liefert ihre WebAssembly-Datei als „${contentType}“, Browser führen sie aber nur als application/wasm aus. Bitten Sie die Stelle, die das Add-in bereitstellt, .wasm-Dateien als application/wasm auszuliefern.`,
       failed: (message: string) => `Die Datei konnte nicht ausgewertet werden: ${message}`,
       csvNoData: "Die Datei hat keine Kopfzeile mit darauf folgenden Datenzeilen.",
       csvNoDelimiter: "Die Spalten lassen sich nicht auseinanderhalten: Erwartet werden Felder, die durch , ; Tabulator oder | getrennt sind, in jeder Zeile gleich viele.",

@@ -702,6 +702,8 @@ export function englishStrings(f: Formatter) {
       "This file needs more memory than the pane can use. Run the same analysis as SQL in your database (Warehouse tab), or export fewer orders (for example one year) and try again.",
     parquetMissing:
       "Parquet files cannot be read by this version of the pane: its DuckDB build has no Parquet reader and may not download one. Export the orders as CSV instead.",
+    engineServedWrong: (contentType: string) =>
+      `The pane's file engine could not start: the add-in's web server sends its WebAssembly file as "${contentType}", and browsers run it only when it is sent as application/wasm. Ask whoever hosts the add-in to serve .wasm files as application/wasm.`,
     failed: (message: string) => `The file could not be analysed: ${message}`,
     csvNoData: "The file has no header line followed by data lines.",
     csvNoDelimiter: "The columns could not be told apart: expected fields separated by , ; tab or |, the same number on every line.",

@@ -729,6 +729,8 @@ export function norwegianStrings(f: Formatter): Strings {
         "Denne filen trenger mer minne enn ruten kan bruke. Kjør den samme analysen som SQL i databasen din (fanen Datavarehus), eller eksporter færre ordrer (for eksempel ett år) og prøv igjen.",
       parquetMissing:
         "Parquet-filer kan ikke leses av denne versjonen av ruten: DuckDB-bygget mangler Parquet-leser og får ikke laste ned en. Eksporter ordrene som CSV i stedet.",
+      engineServedWrong: (contentType: string) =>
+        `Filmotoren i ruten kunne ikke starte: Webserveren til tillegget sender WebAssembly-filen som «${contentType}», men nettlesere kjører den bare når den sendes som application/wasm. Be den som drifter tillegget, om å levere .wasm-filer som application/wasm.`,
       failed: (message: string) => `Filen kunne ikke analyseres: ${message}`,
       csvNoData: "Filen har ingen overskriftslinje etterfulgt av datalinjer.",
       csvNoDelimiter: "Kolonnene kan ikke skilles fra hverandre: feltene må være skilt med , ; tabulator eller |, og like mange på hver linje.",
