@@ -54,8 +54,11 @@ describe("Segment pane with predicted value", () => {
     const port = fakePort({ rows: cdnowTable() });
     const { container } = render(<SegmentPane port={port} strings={en} />);
     await pick(user);
-    expect(screen.getByText(en.btyd.map.derived)).toBeTruthy();
+    // The summary says it in a few words; the full sentence is with the columns, under Change.
+    expect(screen.getByText(`${en.btyd.map.summaryLabel}: ${en.btyd.map.summarySource.derived}`)).toBeTruthy();
+    expect(screen.queryByText(en.btyd.map.derived)).toBeNull();
     await user.click(screen.getByRole("button", { name: en.map.changeLabel }));
+    expect(screen.getByText(en.btyd.map.derived)).toBeTruthy();
     expect(selectedText(en.btyd.map.roles.x)).toBe(en.map.notMapped);
     await expectAccessible(container);
 
