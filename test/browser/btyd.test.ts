@@ -44,6 +44,8 @@ describe("predicted value in the preview", () => {
     await goTo(page, "Formulas!A1");
     await paste(page, cdnowLog());
     await goTo(page, "Formulas!A1");
+    // Check the model is folded by default (an advanced option).
+    await pane(page).getByText("Check the model on an order log").click();
     await pane(page).getByRole("button", { name: "Use order log" }).click();
     const end = pane(page).getByLabel("Calibration ends on");
     await end.waitFor({ timeout: 60000 });

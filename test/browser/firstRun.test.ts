@@ -80,6 +80,8 @@ describe("first run of the preview at 320 px", () => {
     // Not one dropdown in the set-up, and the button ends within the first 700 px of the pane (it was 1,540 px down).
     expect(await pane(page).getByRole("combobox").count()).toBe(0);
     expect(await belowPaneTop(run)).toBeLessThanOrEqual(700);
+    // Check the model, an advanced option, is folded below it.
+    expect(await pane(page).getByRole("button", { name: "Use order log" }).isVisible()).toBe(false);
     const top = await pane(page).evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
     await page.screenshot({ path: screenshotPath("first-run-320-setup.png"), fullPage: true, clip: { x: 0, y: top, width: WIDTH, height: 700 } });
 
@@ -111,6 +113,8 @@ describe("first run of the preview at 320 px", () => {
 
   it("(1) checks the model on the CDNOW orders with the default calibration end (1st–99th percentile midpoint)", async () => {
     await goTo(page, "'CDNOW orders'!A1");
+    // Check the model is folded by default (an advanced option).
+    await pane(page).getByText("Check the model on an order log").click();
     await pane(page).getByRole("button", { name: "Use order log" }).click();
     const end = pane(page).getByLabel("Calibration ends on");
     await end.waitFor({ timeout: 60000 });

@@ -135,6 +135,9 @@ export function ModelCheck({ port, strings, dark = false }: Props): React.JSX.El
         {c.heading}
       </Subtitle2>
       <Body1>{c.intro}</Body1>
+      {/* An advanced option: folded by default (native disclosure, left to the browser so a re-render never closes it). */}
+      <details className={styles.section}>
+      <summary className={styles.disclosure}>{c.unfold}</summary>
       <Text className={styles.muted}>{c.pickHint}</Text>
       <div className={styles.row}>
         <Button disabledFocusable={state.status === "reading" || state.status === "fitting"} onClick={() => void pickLog()}>
@@ -201,6 +204,7 @@ export function ModelCheck({ port, strings, dark = false }: Props): React.JSX.El
           <CheckResultView result={state.result} strings={strings} dark={dark} />
         </div>
       )}
+      </details>
     </section>
   );
 }

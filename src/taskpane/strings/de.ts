@@ -461,6 +461,7 @@ export function germanStrings(f: Formatter): Strings {
         intro: "Das Modell auf dem früheren Teil eines Bestellprotokolls schätzen und seine Prognose mit den Wiederholungskäufen vergleichen, die Kunden danach tatsächlich getätigt haben.",
         pickHint: "Markieren Sie das Bestellprotokoll (eine Zeile pro Bestellung, mit Kunden-ID und Bestelldatum) und klicken Sie dann auf „Bestellprotokoll übernehmen“.",
         useLog: "Bestellprotokoll übernehmen",
+        unfold: "Modell an einem Bestellprotokoll prüfen",
         reading: "Bestellprotokoll wird gelesen…",
         picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} ${rows === 1 ? "Bestellung" : "Bestellungen"}`,
         idColumn: "Spalte mit der Kunden-ID",

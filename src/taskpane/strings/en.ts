@@ -449,6 +449,8 @@ export function englishStrings(f: Formatter) {
       intro: "Fit the model on the earlier part of an order log and compare what it predicts with the repeat purchases customers actually made afterwards.",
       pickHint: "Select the order log (one row per order, with a customer id and an order date), then click Use order log.",
       useLog: "Use order log",
+      /** The folded section's disclosure (an advanced option, folded by default). */
+      unfold: "Check the model on an order log",
       reading: "Reading the order log…",
       picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} orders`,
       idColumn: "Customer id column",

@@ -461,6 +461,7 @@ export function norwegianStrings(f: Formatter): Strings {
         intro: "Tilpass modellen på den tidligste delen av en ordrelogg, og sammenlign det den forventer med gjenkjøpene kundene faktisk gjorde etterpå.",
         pickHint: "Merk ordreloggen (én rad per ordre, med kunde-ID og ordredato), og klikk deretter på Bruk ordrelogg.",
         useLog: "Bruk ordrelogg",
+        unfold: "Kontroller modellen mot en ordrelogg",
         reading: "Leser ordreloggen …",
         picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} ${rows === 1 ? "ordre" : "ordrer"}`,
         idColumn: "Kolonne med kunde-ID",
