@@ -44,6 +44,8 @@ describe("predicted value in the preview", () => {
     await goTo(page, "Formulas!A1");
     await paste(page, cdnowLog());
     await goTo(page, "Formulas!A1");
+    // Check the model is folded by default (an advanced option).
+    await pane(page).getByText("Check the model on an order log").click();
     await pane(page).getByRole("button", { name: "Use order log" }).click();
     const end = pane(page).getByLabel("Calibration ends on");
     await end.waitFor({ timeout: 60000 });
@@ -72,7 +74,8 @@ describe("predicted value in the preview", () => {
   it("segments the Customers sheet with derived histories the model cannot fit: the model's reason, the sheet as before", async () => {
     await goTo(page, "Customers!A1");
     await pane(page).getByRole("button", { name: "Use selection" }).click();
-    await pane(page).getByText(/x, t_x and T will be derived in weeks/).waitFor({ timeout: 30000 });
+    // The mapping summary's short line; the full sentence ("x, t_x and T will be derived in weeks …") is under Change.
+    await pane(page).getByText("Predicted value: from order dates and count").waitFor({ timeout: 30000 });
     await pane(page).getByRole("button", { name: "Segment", exact: true }).click();
     await pane(page).getByText(/Results are on the sheet/).waitFor({ timeout: 120000 });
     const header: string[] = [];

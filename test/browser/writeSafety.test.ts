@@ -52,8 +52,10 @@ describe("writing beside the data while the user works", () => {
   it("says beside is best effort, and stops without losing a note typed into the target column mid-run", async () => {
     const { page, log } = await open();
     await pickCustomers(page);
-    await pane(page).getByText(/Only a new sheet is sure to leave your data untouched/).waitFor();
+    // The caveat comes with the choice of the column beside the data (the safe new sheet needs none).
+    expect(await pane(page).getByText(/Only a new sheet is sure to leave your data untouched/).count()).toBe(0);
     await pane(page).getByRole("radio", { name: "A Segment column beside the data" }).check();
+    await pane(page).getByText(/Only a new sheet is sure to leave your data untouched/).waitFor();
     // Once the pane has written its first block into J, the user types a note further down J.
     await page.evaluate(() => {
       const { model } = (window as unknown as PreviewWindow).__loyaltyPreview;

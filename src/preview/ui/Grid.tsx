@@ -52,10 +52,42 @@ function tableRole(sheet: SheetModel, row: number, col: number): "header" | "ban
   return null;
 }
 
+/** Excel's default series colours (Office theme accents 1–6), so six cohorts get six colours. */
+const SERIES_COLOURS = ["#4472c4", "#ed7d31", "#a5a5a5", "#ffc000", "#5b9bd5", "#70ad47"];
+const LEGEND_LINE_H = 16;
+const LEGEND_FONT_W = 7.5; // a generous width (px) of a character at the legend's 11 px, so estimated entries never overlap
+
+/**
+ * Legend entries placed left to right and wrapped onto further lines, as Excel's legend does
+ * when its entries do not fit one line (the text width is estimated from its length).
+ */
+export function legendLayout(names: readonly string[], width: number): { x: number; line: number }[] {
+  const out: { x: number; line: number }[] = [];
+  let x = 0;
+  let line = 0;
+  for (const name of names) {
+    const w = 18 + name.length * LEGEND_FONT_W + 12;
+    if (x > 0 && x + w > width) {
+      x = 0;
+      line++;
+    }
+    out.push({ x, line });
+    x += w;
+  }
+  return out;
+}
+
+/**
+ * A chart as the preview draws it: a "Line" chart draws every series as a line, other types draw
+ * bars, with series set to "Line" drawn as lines over them. Every series is in the legend.
+ */
 function ChartView({ chart }: { chart: ChartModel }): React.JSX.Element {
   const w = chart.width;
-  const h = chart.height;
-  const pad = { l: 36, r: 36, t: 28, b: 40 };
+  const pad = { l: 36, r: 36, t: 28, b: 16 };
+  const legendNames = chart.series.map((s) => `${s.name}${s.axisGroup === "Secondary" ? " (right axis)" : ""}`);
+  const legend = legendLayout(legendNames, w - 16);
+  const legendLines = legend.length === 0 ? 0 : legend[legend.length - 1].line + 1;
+  const h = chart.height + Math.max(0, legendLines - 1) * LEGEND_LINE_H;
   const primary = chart.series.filter((s) => s.axisGroup !== "Secondary");
   const secondary = chart.series.filter((s) => s.axisGroup === "Secondary");
   const n = Math.max(0, ...chart.series.map((s) => s.values.length));
@@ -63,13 +95,14 @@ function ChartView({ chart }: { chart: ChartModel }): React.JSX.Element {
   const pMax = maxOf(primary);
   const sMax = maxOf(secondary);
   const plotW = w - pad.l - pad.r;
-  const plotH = h - pad.t - pad.b;
+  const plotH = chart.height - pad.t - pad.b - 24;
   const groupW = n > 0 ? plotW / n : plotW;
-  const bars = primary.filter((s) => s.chartType !== "Line");
-  const lines = chart.series.filter((s) => s.chartType === "Line");
-  const colours = ["#4472c4", "#ed7d31", "#a5a5a5", "#ffc000"];
+  const isLine = (s: ChartModel["series"][number]) => (s.chartType ?? chart.type) === "Line";
+  const bars = primary.filter((s) => !isLine(s));
+  const colour = (s: ChartModel["series"][number]) => SERIES_COLOURS[chart.series.indexOf(s) % SERIES_COLOURS.length];
+  const legendTop = pad.t + plotH + 24;
   return (
-    <figure className="chart" style={{ width: w, height: h }} aria-label={`Chart: ${chart.title || chart.name}`} role="img">
+    <figure className="chart" style={{ width: w, height: h }} aria-label={`Chart: ${chart.title || chart.name}`} role="img" data-chart-type={chart.type}>
       <svg width={w} height={h} aria-hidden="true">
         <text x={w / 2} y={18} textAnchor="middle" className="chart-title">
           {chart.title || chart.name}
@@ -78,21 +111,31 @@ function ChartView({ chart }: { chart: ChartModel }): React.JSX.Element {
           s.values.map((v, i) => {
             const bh = (Math.max(0, v) / pMax) * plotH;
             const bw = groupW / (bars.length + 1);
-            return <rect key={`${si}-${i}`} x={pad.l + i * groupW + bw * (si + 0.5)} y={pad.t + plotH - bh} width={bw} height={bh} fill={colours[si % 4]} />;
+            return <rect key={`${si}-${i}`} className="chart-bar" x={pad.l + i * groupW + bw * (si + 0.5)} y={pad.t + plotH - bh} width={bw} height={bh} fill={colour(s)} />;
           }),
         )}
-        {lines.map((s, si) => {
+        {chart.series.filter(isLine).map((s, si) => {
           const max = s.axisGroup === "Secondary" ? sMax : pMax;
           const points = s.values.map((v, i) => `${pad.l + (i + 0.5) * groupW},${pad.t + plotH - (Math.max(0, v) / max) * plotH}`).join(" ");
-          return <polyline key={si} points={points} fill="none" stroke={colours[(bars.length + si) % 4]} strokeWidth={2} />;
+          return <polyline key={si} className="chart-line" points={points} fill="none" stroke={colour(s)} strokeWidth={2} />;
         })}
         <line x1={pad.l} y1={pad.t + plotH} x2={w - pad.r} y2={pad.t + plotH} stroke="#888" />
-        {chart.series.map((s, si) => (
-          <text key={si} x={pad.l + si * 120} y={h - 6} className="chart-legend" fill={colours[si % 4]}>
-            {s.name}
-            {s.axisGroup === "Secondary" ? " (right axis)" : ""}
-          </text>
-        ))}
+        {chart.series.map((s, si) => {
+          const at = legend[si];
+          const y = legendTop + at.line * LEGEND_LINE_H;
+          return (
+            <g key={si} className="chart-legend-entry">
+              {isLine(s) ? (
+                <line x1={8 + at.x} y1={y - 4} x2={8 + at.x + 14} y2={y - 4} stroke={colour(s)} strokeWidth={2} />
+              ) : (
+                <rect x={8 + at.x + 3} y={y - 9} width={9} height={9} fill={colour(s)} />
+              )}
+              <text x={8 + at.x + 18} y={y} className="chart-legend">
+                {legendNames[si]}
+              </text>
+            </g>
+          );
+        })}
       </svg>
     </figure>
   );

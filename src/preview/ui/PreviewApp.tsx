@@ -84,6 +84,9 @@ export function PreviewApp({ host, notes }: PreviewAppProps): React.JSX.Element 
     }
     if (isErrorCell(activeValue) && draft === null) {
       setMessage({ text: `${selectionAddress({ row: selection.anchorRow, col: selection.anchorCol, rows: 1, cols: 1 })}: ${activeValue.error}${activeValue.message ? ` — ${activeValue.message}` : ""}`, kind: "error" });
+    } else if (!isErrorCell(activeValue)) {
+      // Another cell without an error: an error shown for the previous cell (or a refused entry) goes, the sample's notes come back.
+      setMessageState((old) => (old.kind === "error" ? { text: notes.join(" "), kind: "info", seq: old.seq + 1 } : old));
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selection.anchorRow, selection.anchorCol, sheet]);
@@ -242,7 +245,6 @@ export function PreviewApp({ host, notes }: PreviewAppProps): React.JSX.Element 
           ref={formulaInput}
           className="formula"
           aria-label="Formula"
-          placeholder="=LOYALTY.NPS(Customers!G2:G996)"
           value={draft ?? cellText(sheet, selection.anchorRow, selection.anchorCol)}
           disabled={busy}
           spellCheck={false}

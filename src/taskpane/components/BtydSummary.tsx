@@ -6,6 +6,7 @@ import { segmentText } from "../i18n/segmentText";
 import type { Strings } from "../strings/en";
 import { FitRefusalNotice } from "./FitRefusalNotice";
 import { usePaneStyles } from "./styles";
+import { useNarrow } from "./useNarrow";
 import { formatNumber } from "./useSegmentFlow";
 
 /** A date serial as YYYY-MM-DD. */
@@ -20,6 +21,7 @@ type Props = { readonly outcome: BtydOutcome; readonly groups: boolean; readonly
 export function BtydSummaryView({ outcome, groups, strings }: Props): React.JSX.Element {
   const styles = usePaneStyles();
   const s = strings.btyd.summary;
+  const [measureRef, narrow] = useNarrow<HTMLElement>();
   if (outcome.kind === "failed") {
     return <FitRefusalNotice intent="warning" refusal={outcome.refusal} message={outcome.message} strings={strings} lead={s.failed} />;
   }
@@ -37,12 +39,43 @@ export function BtydSummaryView({ outcome, groups, strings }: Props): React.JSX.
         ? s.derivedFromDays(outcome.asOf === null ? "–" : strings.format.date(outcome.asOf))
         : s.derived(outcome.asOf === null ? "–" : strings.format.date(outcome.asOf));
   const u = outcome.unusable;
+  const atRisk = (row: (typeof outcome.perSegment)[number]) => (AT_RISK_SEGMENTS.includes(row.segment) ? money(row.lapsedValue) : "–");
+  const stackedPairs = (row: (typeof outcome.perSegment)[number]): [string, string][] => {
+    const pairs: [string, string][] = [
+      [s.columns.customers, formatNumber(strings, row.customers, 0)],
+      [s.columns.expectedPurchases, formatNumber(strings, row.expectedPurchases, 1)],
+    ];
+    if (withValue) pairs.push([s.columns.predictedValue, money(row.predictedValue)]);
+    pairs.push([s.columns.likelyLapsed, formatNumber(strings, row.likelyLapsed, 0)]);
+    if (withRisk) pairs.push([s.columns.valueAtRisk, atRisk(row)]);
+    return pairs;
+  };
   return (
-    <section className={styles.section} aria-labelledby="btyd-heading">
+    <section ref={measureRef} className={styles.section} aria-labelledby="btyd-heading">
       <Subtitle2 as="h3" id="btyd-heading">
         {s.heading}
       </Subtitle2>
       {withRisk && outcome.valueAtRisk !== null && <Text weight="semibold">{s.valueAtRisk(money(outcome.valueAtRisk))}</Text>}
+      {narrow ? (
+        // Below 480 px: one block per segment with the table's values in its column order, as in the Segment summary.
+        <ul className={mergeClasses(styles.list, styles.stacked)} aria-label={s.table}>
+          {outcome.perSegment.map((row) => (
+            <li key={row.segment} className={styles.stackedItem}>
+              <Text weight="semibold" className={styles.segmentCell}>
+                {label(row.segment)}
+              </Text>
+              <dl className={styles.pairs}>
+                {stackedPairs(row).map(([name, value]) => (
+                  <React.Fragment key={name}>
+                    <dt>{name}</dt>
+                    <dd className={styles.numberCell}>{value}</dd>
+                  </React.Fragment>
+                ))}
+              </dl>
+            </li>
+          ))}
+        </ul>
+      ) : (
       <div className={styles.scroll} role="region" aria-label={s.table} tabIndex={0}>
         <Table size="extra-small" aria-label={s.table} className={styles.table}>
           <TableHeader>
@@ -63,12 +96,13 @@ export function BtydSummaryView({ outcome, groups, strings }: Props): React.JSX.
                 <TableCell className={styles.numberCell}>{formatNumber(strings, row.expectedPurchases, 1)}</TableCell>
                 {withValue && <TableCell className={styles.numberCell}>{money(row.predictedValue)}</TableCell>}
                 <TableCell className={styles.numberCell}>{formatNumber(strings, row.likelyLapsed, 0)}</TableCell>
-                {withRisk && <TableCell className={styles.numberCell}>{AT_RISK_SEGMENTS.includes(row.segment) ? money(row.lapsedValue) : "–"}</TableCell>}
+                {withRisk && <TableCell className={styles.numberCell}>{atRisk(row)}</TableCell>}
               </TableRow>
             ))}
           </TableBody>
         </Table>
       </div>
+      )}
       <ul className={styles.list}>
         <li>
           <Text>{source}</Text>

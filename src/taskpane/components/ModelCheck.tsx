@@ -25,8 +25,10 @@ import { columnLetter, detectHeaders, headerTexts } from "../model/mapping";
 import { type CheckResult, type OrderLog, checkModel, defaultCalibrationEnd, guessOrderLogColumns, readOrderLog } from "../model/modelCheck";
 import type { Strings } from "../strings/en";
 import { FitRefusalNotice } from "./FitRefusalNotice";
+import { PointerSettled } from "./PointerSettled";
 import { SlowReadHint } from "./SlowReadHint";
 import { usePaneStyles } from "./styles";
+import { useNarrow } from "./useNarrow";
 import { formatNumber, noticeFor } from "./useSegmentFlow";
 
 type Picked = {
@@ -133,6 +135,9 @@ export function ModelCheck({ port, strings, dark = false }: Props): React.JSX.El
         {c.heading}
       </Subtitle2>
       <Body1>{c.intro}</Body1>
+      {/* An advanced option: folded by default (native disclosure, left to the browser so a re-render never closes it). */}
+      <details className={styles.section}>
+      <summary className={styles.disclosure}>{c.unfold}</summary>
       <Text className={styles.muted}>{c.pickHint}</Text>
       <div className={styles.row}>
         <Button disabledFocusable={state.status === "reading" || state.status === "fitting"} onClick={() => void pickLog()}>
@@ -199,6 +204,7 @@ export function ModelCheck({ port, strings, dark = false }: Props): React.JSX.El
           <CheckResultView result={state.result} strings={strings} dark={dark} />
         </div>
       )}
+      </details>
     </section>
   );
 }
@@ -208,6 +214,8 @@ export function CheckResultView({ result, strings, dark = false }: { readonly re
   const styles = usePaneStyles();
   const c = strings.btyd.check;
   const f = (v: number) => formatNumber(strings, v, 2);
+  // Four short columns: below 480 px they share the width (headers wrap) instead of scrolling sideways.
+  const [measureRef, narrow] = useNarrow<HTMLDivElement>();
   const label = (g: CheckResult["groups"][number]) => c.groupLabel(g.x, g.last);
   const data: GroupedVerticalBarChartData[] = result.groups.map((g) => ({
     name: label(g),
@@ -220,8 +228,8 @@ export function CheckResultView({ result, strings, dark = false }: { readonly re
     <>
       <Text>{c.result(formatNumber(strings, result.holdoutWeeks, 1), result.customers, formatNumber(strings, result.actualTotal, 0), formatNumber(strings, result.predictedTotal, 0))}</Text>
       {result.leftOut > 0 && <Text>{c.leftOut(result.leftOut)}</Text>}
-      <div className={styles.scroll} role="region" aria-label={c.table} tabIndex={0}>
-        <Table size="extra-small" aria-label={c.table} className={styles.table}>
+      <div ref={measureRef} className={styles.scroll} role="region" aria-label={c.table} tabIndex={0}>
+        <Table size="extra-small" aria-label={c.table} className={narrow ? styles.narrowTable : styles.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell className={styles.headerCell}>{c.columns.group}</TableHeaderCell>
@@ -246,7 +254,9 @@ export function CheckResultView({ result, strings, dark = false }: { readonly re
         <figcaption>
           <Text weight="semibold">{c.chartTitle}</Text>
         </figcaption>
-        <GroupedVerticalBarChart data={data} height={220} culture={strings.locale} hideLegend={false} />
+        <PointerSettled>
+          <GroupedVerticalBarChart data={data} height={220} culture={strings.locale} hideLegend={false} />
+        </PointerSettled>
       </figure>
     </>
   );

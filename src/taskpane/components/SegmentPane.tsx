@@ -74,7 +74,8 @@ export function SegmentPane({ port, strings }: Props): React.JSX.Element {
     <main className={styles.root} aria-busy={busy}>
       <header className={styles.section}>
         <Title3 as="h1">{strings.appTitle}</Title3>
-        <Body1>{strings.appIntro}</Body1>
+        {/* The first-run explanation; once data is picked the steps speak for themselves and Segment stays on the first screen. */}
+        {(state.status === "start" || state.status === "picking") && <Body1>{strings.appIntro}</Body1>}
       </header>
 
       <section className={styles.section} aria-labelledby="pick-heading">
@@ -105,8 +106,9 @@ export function SegmentPane({ port, strings }: Props): React.JSX.Element {
           <BehaviourStep setup={state.setup} strings={strings} onChange={flow.update} />
           <section className={styles.section} aria-labelledby="run-heading">
             <Subtitle2 as="h2" id="run-heading">
-              {strings.run.heading}
+              {state.setup.mode === "rfm" ? strings.run.headingRfm : strings.run.heading}
             </Subtitle2>
+            {state.setup.mode === "rfm" && state.setup.mapping.columns.attitude === null && <Text>{strings.run.rfmNoAttitude}</Text>}
             <TargetChoice setup={state.setup} strings={strings} onChange={flow.update} />
             {state.notice && <NoticeBar notice={state.notice} strings={strings} onOffer={flow.accept} besideEmpty={state.setup.targets.beside.kind === "empty"} />}
             <div className={styles.row}>
@@ -121,7 +123,7 @@ export function SegmentPane({ port, strings }: Props): React.JSX.Element {
       {state.status === "running" && (
         <RunProgress
           headingId="run-heading"
-          heading={strings.run.heading}
+          heading={state.setup.mode === "rfm" ? strings.run.headingRfm : strings.run.heading}
           phase={strings.run.phase[state.phase]}
           progress={strings.run.progress(state.done, state.total)}
           done={state.done}

@@ -4,7 +4,8 @@ import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Subtitle2, T
 import { MEASURES, availableMeasures, type BehaviourMeasure } from "../model/behaviour";
 import { ADVANCED_ROLES, ROLES, btydWithout, guessIsConfident, type AttitudeScale, type Mapping, type RecencyKind, type Role, columnLetter, headerTexts } from "../model/mapping";
 import type { Strings } from "../strings/en";
-import { BtydFields, btydSourceText } from "./BtydFields";
+import { btydSource } from "../model/btydModel";
+import { BtydFields } from "./BtydFields";
 import { usePaneStyles } from "./styles";
 import { type Setup, type Target, offeredTargets } from "./useSegmentFlow";
 
@@ -41,9 +42,14 @@ export function MappingStep({ setup, strings, onMapping, onHasHeaders }: Mapping
     // Confident guesses: a short summary and one "Change" button, so Segment is on the first screen.
     return (
       <section className={styles.section} aria-labelledby="map-heading">
-        <Subtitle2 as="h2" id="map-heading">
-          {s.heading}
-        </Subtitle2>
+        <div className={styles.headingRow}>
+          <Subtitle2 as="h2" id="map-heading">
+            {s.heading}
+          </Subtitle2>
+          <Button size="small" aria-label={s.changeLabel} onClick={() => setEditing(true)}>
+            {s.change}
+          </Button>
+        </div>
         <Text>{s.summaryIntro}</Text>
         <ul className={styles.list} aria-labelledby="map-heading">
           {ROLES.filter((role) => mapping.columns[role] !== null).map((role) => (
@@ -53,13 +59,13 @@ export function MappingStep({ setup, strings, onMapping, onHasHeaders }: Mapping
               </Text>
             </li>
           ))}
+          {/* Where predicted value comes from, in a few words; the full sentence is under Change. */}
+          <li>
+            <Text>
+              {strings.btyd.map.summaryLabel}: {strings.btyd.map.summarySource[btydSource(mapping) ?? "none"]}
+            </Text>
+          </li>
         </ul>
-        <Text>{btydSourceText(mapping, strings)}</Text>
-        <div className={styles.row}>
-          <Button aria-label={s.changeLabel} onClick={() => setEditing(true)}>
-            {s.change}
-          </Button>
-        </div>
       </section>
     );
   }
@@ -182,7 +188,8 @@ export function TargetChoice({ setup, strings, onChange }: TargetProps): React.J
   const label: Record<Target, string> = { sheet: r.targetSheet, beside: r.targetBeside, insert: r.targetInsert };
   const offered = offeredTargets(setup.targets);
   return (
-    <Field label={r.target} hint={!setup.targets.newSheetAllowed ? r.newSheetProtected : offered.length > 1 ? r.bestEffort : undefined}>
+    // The best-effort caveat only once a column beside the data is chosen, so the set-up stays short.
+    <Field label={r.target} hint={!setup.targets.newSheetAllowed ? r.newSheetProtected : setup.target !== "sheet" ? r.bestEffort : undefined}>
       <RadioGroup value={setup.target} onChange={(_, d) => onChange((s) => ({ ...s, target: d.value as Target }))}>
         {offered.map((t) => (
           <Radio key={t} value={t} label={label[t]} disabled={t === "sheet" && !setup.targets.newSheetAllowed} />

@@ -8,6 +8,7 @@ import type { RunResult, SummaryRow } from "../model/segmentRun";
 import { segmentText } from "../i18n/segmentText";
 import type { Strings } from "../strings/en";
 import { BtydSummaryView } from "./BtydSummary";
+import { PointerSettled } from "./PointerSettled";
 import { usePaneStyles } from "./styles";
 import { useNarrow } from "./useNarrow";
 import { formatNumber } from "./useSegmentFlow";
@@ -178,7 +179,9 @@ export function SegmentChart({ result, strings, dark = false }: Props): React.JS
       <figcaption>
         <Text weight="semibold">{s.chartTitle}</Text>
       </figcaption>
-      <HorizontalBarChart data={data} hideRatio={data.map(() => true)} culture={strings.locale} legendProps={{ legends, enabledWrapLines: true }} />
+      <PointerSettled>
+        <HorizontalBarChart data={data} hideRatio={data.map(() => true)} culture={strings.locale} legendProps={{ legends, enabledWrapLines: true }} />
+      </PointerSettled>
     </figure>
   );
 }

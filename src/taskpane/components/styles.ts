@@ -5,7 +5,7 @@ export const usePaneStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    rowGap: tokens.spacingVerticalL,
+    rowGap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
     minWidth: 0,
     maxWidth: "100%",
@@ -13,6 +13,8 @@ export const usePaneStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     backgroundColor: tokens.colorNeutralBackground1,
     minHeight: "100vh",
+    // Headings take their space from the row gaps, not from the browser's default margins (the set-up must fit one screen).
+    "& h1, & h2, & h3": { marginBlock: 0 },
   },
   section: {
     display: "flex",
@@ -20,6 +22,8 @@ export const usePaneStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
     minWidth: 0,
   },
+  /** A section heading with a small button at its end ("Change"). */
+  headingRow: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
   row: {
     display: "flex",
     flexWrap: "wrap",
@@ -47,7 +51,8 @@ export const usePaneStyles = makeStyles({
     borderRadius: tokens.borderRadiusSmall,
     verticalAlign: "middle",
   },
-  figure: { margin: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  // Fluent's chart legends capitalise every word ("Locked-In", "85 Customers"); the pane writes its labels in sentence case.
+  figure: { margin: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, "& .fui-legend__legend": { textTransform: "none" } },
   disclosure: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
   stacked: { listStyleType: "none", paddingInlineStart: 0, rowGap: tokens.spacingVerticalM },
   stackedItem: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },

@@ -60,11 +60,8 @@ export function noticeFor(error: unknown, strings: Strings, setup?: Setup): Noti
   const e = strings.errors;
   if (error instanceof RunError) {
     switch (error.kind) {
-      case "needAttitude": {
-        const c = setup?.mapping.columns;
-        const rfmPossible = !!c && c.recency !== null && c.frequency !== null && c.monetary !== null;
-        return { intent: "warning", text: e.noAttitude, offer: rfmPossible ? "rfm" : undefined };
-      }
+      case "needAttitude":
+        return { intent: "warning", text: e.noAttitude, offer: setup && rfmPossible(setup.mapping) ? "rfm" : undefined };
       case "needCutoff":
         return { intent: "warning", text: e.needCutoff(formatNumber(strings, error.median ?? 0)) };
       case "needRfmColumns":
@@ -106,11 +103,25 @@ export function offeredTargets(targets: WriteTargets): Target[] {
   return out;
 }
 
+/** Recency, frequency and monetary are all mapped, so RFM segments can be made. */
+export function rfmPossible(mapping: Mapping): boolean {
+  const c = mapping.columns;
+  return c.recency !== null && c.frequency !== null && c.monetary !== null;
+}
+
+/**
+ * The four loyalty groups when an attitude column is mapped; RFM segments when it is not and
+ * recency, frequency and monetary are (the pane says why in one line); otherwise the groups,
+ * whose Segment button then says what is missing.
+ */
+export function modeFor(mapping: Mapping): RunMode {
+  return mapping.columns.attitude === null && rfmPossible(mapping) ? "rfm" : "groups";
+}
+
 function withMapping(setup: Setup, mapping: Mapping): Setup {
   const measures = availableMeasures(mapping);
   const measure = setup.measure !== null && measures.includes(setup.measure) ? setup.measure : defaultMeasure(mapping);
-  const mode: RunMode = mapping.columns.attitude !== null ? "groups" : setup.mode;
-  return { ...setup, mapping, measure, mode };
+  return { ...setup, mapping, measure, mode: modeFor(mapping) };
 }
 
 /** The typed cutoff, read in the user's culture ("9,5" and "9.5" alike; "1.234,5" in de). */
@@ -154,11 +165,12 @@ export function useSegmentFlow(port: ExcelPort, strings: Strings) {
         mapping,
         measure: defaultMeasure(mapping),
         cutoff: { kind: "median" },
-        mode: "groups",
+        mode: modeFor(mapping),
         target: defaultTarget(targets),
         targets,
       };
-      const notice = mapping.columns.attitude === null ? noticeFor(new RunError("needAttitude"), strings, setup) : null;
+      // Without an attitude column the pane goes straight to RFM segments when it can (one line says so).
+      const notice = setup.mode === "groups" && mapping.columns.attitude === null ? noticeFor(new RunError("needAttitude"), strings, setup) : null;
       setState({ status: "ready", setup, notice });
     } catch (error) {
       setState({ status: "start", notice: noticeFor(error, strings) });

@@ -3,12 +3,17 @@ import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Te
 import { type ChartProps, LineChart, getNextColor } from "@fluentui/react-charts";
 import { usePaneStyles } from "../components/styles";
 import { useNarrow } from "../components/useNarrow";
+import { PointerSettled } from "../components/PointerSettled";
 import type { Strings } from "../strings/en";
 import { cohortLabel, cohortName } from "./cohortsPlan";
 import type { RetentionResult } from "./retentionRun";
 
 /** Periods after the first that the table shows in a narrow pane. */
 const NARROW_PERIODS = 3;
+
+/** Height (px) of the plot itself, and of one row of legend entries below it (Fluent's legend button with its margin). */
+const PLOT_HEIGHT = 200;
+const LEGEND_ROW = 40;
 
 /** Dash patterns by line: solid, dashed, dotted, dash-dot, long dash, dense dots. */
 const DASHES = ["0", "6 3", "2 3", "8 3 2 3", "12 4", "1 2"];
@@ -48,6 +53,7 @@ export function RetentionCurve({ result, strings, dark = false }: Props): React.
     })),
   };
   const length = Math.max(...curves.map((curve) => curve.points[curve.points.length - 1].period + 1));
+  const chartHeight = PLOT_HEIGHT + LEGEND_ROW * (narrow ? curves.length : Math.ceil(curves.length / 2));
   // At 320 px the table keeps periods 1 … NARROW_PERIODS (period 0 is always 100 %); the Cohorts sheet has them all.
   const periods = narrow ? Array.from({ length: Math.min(NARROW_PERIODS, length - 1) }, (_, k) => k + 1) : Array.from({ length }, (_, k) => k);
   return (
@@ -56,10 +62,13 @@ export function RetentionCurve({ result, strings, dark = false }: Props): React.
         <figcaption>
           <Text weight="semibold">{c.title(curves.length)}</Text>
         </figcaption>
+        <PointerSettled>
+        {/* The chart fills its parent's height, legend included (without one it took 350 px and left the plot ~100): one legend entry a row in a narrow pane, two where it is wider. */}
+        <div style={{ height: chartHeight }} data-testid="retention-chart">
         <LineChart
           data={data}
           culture={strings.locale}
-          height={220}
+          height={chartHeight}
           xAxisTitle={c.xAxis(kind)}
           yAxisTitle={c.yAxis}
           yMinValue={0}
@@ -68,6 +77,8 @@ export function RetentionCurve({ result, strings, dark = false }: Props): React.
           legendProps={{ enabledWrapLines: true }}
           allowMultipleShapesForPoints
         />
+        </div>
+        </PointerSettled>
       </figure>
       {narrow && length - 1 > NARROW_PERIODS && <Text size={200}>{c.narrowTable(kind, NARROW_PERIODS)}</Text>}
       <div ref={measureRef} className={styles.scroll} role="region" aria-label={c.tableLabel} tabIndex={0}>

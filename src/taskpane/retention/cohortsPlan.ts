@@ -8,7 +8,7 @@
  *   (blank row)    title of the period table
  *                  Period start | Customers at start | New | Reactivated | … (LOYALTY.RETENTIONBYPERIOD's rows)
  *   (blank row)    title of the chart data
- *                  Month | 2024-01 | 2024-02 | …   (one column per curve cohort, oldest first)
+ *                  Month | 2024-01 (85 customers) | …   (one column per curve cohort, oldest first, with its size)
  *                  Month 0 … Month K, the shares of each cohort
  *
  * The colour scale covers the triangle's shares from period 1 on: period 0 is always 100% and
@@ -99,7 +99,8 @@ export function cohortsSheetPlan(result: RetentionResult, strings: Strings): Coh
   if (curves.length > 0) {
     const curveTop = tableTop + 1 + periods + 1;
     const length = Math.max(...curves.map((c) => c.points[c.points.length - 1].period + 1));
-    const data: (string | number)[][] = [[s.curvePeriod(kind), ...curves.map((c) => cohortLabel(kind, c.start, strings))]];
+    // The headers name the chart's series, so its legend gives each cohort's size as the pane's does.
+    const data: (string | number)[][] = [[s.curvePeriod(kind), ...curves.map((c) => strings.retention.curve.legend(cohortLabel(kind, c.start, strings), c.size))]];
     for (let k = 0; k < length; k++) {
       data.push([s.periodColumn(kind, k), ...curves.map((c) => c.points.find((point) => point.period === k)?.share ?? "")]);
     }

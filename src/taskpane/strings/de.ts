@@ -111,7 +111,7 @@ export function germanStrings(f: Formatter): Strings {
 
     map: {
       heading: "2. Spalten zuordnen",
-      summaryIntro: "Diese Spalten wurden an ihren Überschriften erkannt:",
+      summaryIntro: "An den Überschriften erkannt:",
       change: "Ändern",
       changeLabel: "Spaltenzuordnung ändern",
       advanced: "Weitere Optionen: Betreuungskosten, Rabattanteil, wiederkehrender Umsatz, prognostizierter Kundenwert",
@@ -165,6 +165,7 @@ export function germanStrings(f: Formatter): Strings {
 
     run: {
       heading: "4. Segmentieren",
+      headingRfm: "3. Segmentieren",
       target: "Ergebnis schreiben in",
       targetSheet: "Ein neues Arbeitsblatt",
       newSheetProtected:
@@ -174,6 +175,7 @@ export function germanStrings(f: Formatter): Strings {
       bestEffort: "Nur ein neues Arbeitsblatt lässt Ihre Daten sicher unberührt; neben den Daten hält Loyalty Lens an, sobald sich das Blatt während des Schreibens ändert.",
       segment: "Segmentieren",
       segmentRfm: "RFM-Segmente bilden",
+      rfmNoAttitude: "Es ist keine Einstellungsspalte zugeordnet, daher entstehen RFM-Segmente statt der vier Loyalitätsgruppen.",
       cancel: "Abbrechen",
       phase: { reading: "Zeilen werden gelesen", computing: "Kunden werden segmentiert", writing: "Ergebnisse werden geschrieben", formatting: "Formatierung wird angewendet" },
       progress: (done: number, total: number) => `${f.integer(done)} von ${f.integer(total)} Zeilen`,
@@ -407,6 +409,12 @@ export function germanStrings(f: Formatter): Strings {
         derived:
           "x, t_x und T werden in Wochen aus Erstbestelldatum, letzter Bestellung und Bestellanzahl abgeleitet (x = Bestellungen − 1). Dabei zählt jede Bestellung als eigener Kauftag: Zwei Bestellungen an einem Tag zählen als zwei Käufe.",
         none: "Um P(aktiv), erwartete Käufe und prognostizierten Kundenwert je Kunde zu ergänzen, ordnen Sie Erstbestelldatum, Recency und Bestellungen zu – oder x, t_x und T.",
+        summaryLabel: "Prognostizierter Kundenwert",
+        summarySource: {
+          mapped: "aus den Spalten x, t_x und T",
+          derived: "aus Bestelldaten und -anzahl",
+          none: "nicht verfügbar (Erstbestelldatum, Recency und Bestellungen zuordnen)",
+        } as Record<"mapped" | "derived" | "none", string>,
       },
       summary: {
         heading: "Prognostizierter Kundenwert, nächste 12 Monate",
@@ -453,6 +461,7 @@ export function germanStrings(f: Formatter): Strings {
         intro: "Das Modell auf dem früheren Teil eines Bestellprotokolls schätzen und seine Prognose mit den Wiederholungskäufen vergleichen, die Kunden danach tatsächlich getätigt haben.",
         pickHint: "Markieren Sie das Bestellprotokoll (eine Zeile pro Bestellung, mit Kunden-ID und Bestelldatum) und klicken Sie dann auf „Bestellprotokoll übernehmen“.",
         useLog: "Bestellprotokoll übernehmen",
+        unfold: "Modell an einem Bestellprotokoll prüfen",
         reading: "Bestellprotokoll wird gelesen…",
         picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} ${rows === 1 ? "Bestellung" : "Bestellungen"}`,
         idColumn: "Spalte mit der Kunden-ID",

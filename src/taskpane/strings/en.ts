@@ -98,7 +98,7 @@ export function englishStrings(f: Formatter) {
 
   map: {
     heading: "2. Map the columns",
-    summaryIntro: "These columns were recognised by their headers:",
+    summaryIntro: "Recognised by their headers:",
     change: "Change",
     changeLabel: "Change the column mapping",
     advanced: "Advanced options: cost, discount share, recurring value, predicted value",
@@ -152,6 +152,8 @@ export function englishStrings(f: Formatter) {
 
   run: {
     heading: "4. Segment",
+    /** RFM segments have no behaviour step, so Segment is step 3. */
+    headingRfm: "3. Segment",
     target: "Write the result to",
     targetSheet: "A new sheet",
     newSheetProtected:
@@ -161,6 +163,7 @@ export function englishStrings(f: Formatter) {
     bestEffort: "Only a new sheet is sure to leave your data untouched; beside the data, Loyalty Lens stops if the sheet changes while it writes.",
     segment: "Segment",
     segmentRfm: "Make RFM segments",
+    rfmNoAttitude: "No attitude column is mapped, so these are RFM segments, not the four loyalty groups.",
     cancel: "Cancel",
     phase: { reading: "Reading rows", computing: "Segmenting", writing: "Writing results", formatting: "Formatting" },
     progress: (done: number, total: number) => `${f.integer(done)} of ${f.integer(total)} rows`,
@@ -394,6 +397,13 @@ export function englishStrings(f: Formatter) {
       derived:
         "x, t_x and T will be derived in weeks from the first-order date, the last order and the order count (x = orders − 1). This treats each order as a separate purchase day: two orders on one day count as two purchases.",
       none: "To add P(alive), expected purchases and predicted value per customer, map first-order date, recency and orders, or x, t_x and T.",
+      /** The line of the mapping summary: label and where the histories come from, in a few words. */
+      summaryLabel: "Predicted value",
+      summarySource: {
+        mapped: "from the x, t_x and T columns",
+        derived: "from order dates and count",
+        none: "not available (map first-order date, recency and orders)",
+      } as Record<"mapped" | "derived" | "none", string>,
     },
     summary: {
       heading: "Predicted value, next 12 months",
@@ -439,6 +449,8 @@ export function englishStrings(f: Formatter) {
       intro: "Fit the model on the earlier part of an order log and compare what it predicts with the repeat purchases customers actually made afterwards.",
       pickHint: "Select the order log (one row per order, with a customer id and an order date), then click Use order log.",
       useLog: "Use order log",
+      /** The folded section's disclosure (an advanced option, folded by default). */
+      unfold: "Check the model on an order log",
       reading: "Reading the order log…",
       picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} orders`,
       idColumn: "Customer id column",

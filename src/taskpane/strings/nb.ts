@@ -111,7 +111,7 @@ export function norwegianStrings(f: Formatter): Strings {
 
     map: {
       heading: "2. Koble kolonnene",
-      summaryIntro: "Disse kolonnene ble gjenkjent ut fra overskriftene:",
+      summaryIntro: "Gjenkjent ut fra overskriftene:",
       change: "Endre",
       changeLabel: "Endre koblingen av kolonnene",
       advanced: "Flere valg: kostnad, rabattandel, gjentakende omsetning, forventet kundeverdi",
@@ -165,6 +165,7 @@ export function norwegianStrings(f: Formatter): Strings {
 
     run: {
       heading: "4. Segmenter",
+      headingRfm: "3. Segmenter",
       target: "Skriv resultatet til",
       targetSheet: "Et nytt ark",
       newSheetProtected:
@@ -174,6 +175,7 @@ export function norwegianStrings(f: Formatter): Strings {
       bestEffort: "Bare et nytt ark er sikker på å la dataene dine være urørt; ved siden av dataene stopper Loyalty Lens hvis arket endres mens det skrives.",
       segment: "Segmenter",
       segmentRfm: "Lag RFM-segmenter",
+      rfmNoAttitude: "Ingen holdningskolonne er koblet, så dette blir RFM-segmenter, ikke de fire lojalitetsgruppene.",
       cancel: "Avbryt",
       phase: { reading: "Leser rader", computing: "Segmenterer", writing: "Skriver resultater", formatting: "Formaterer" },
       progress: (done: number, total: number) => `${f.integer(done)} av ${f.integer(total)} rader`,
@@ -407,6 +409,12 @@ export function norwegianStrings(f: Formatter): Strings {
         derived:
           "x, t_x og T utledes i uker fra datoen for første ordre, siste ordre og antall ordrer (x = ordrer − 1). Hver ordre regnes da som en egen kjøpsdag: to ordrer samme dag teller som to kjøp.",
         none: "For å legge til P(aktiv), forventede kjøp og forventet verdi per kunde kobler du dato for første ordre, recency og ordrer – eller x, t_x og T.",
+        summaryLabel: "Forventet kundeverdi",
+        summarySource: {
+          mapped: "fra kolonnene x, t_x og T",
+          derived: "fra ordredatoer og antall",
+          none: "ikke tilgjengelig (koble dato for første ordre, recency og ordrer)",
+        } as Record<"mapped" | "derived" | "none", string>,
       },
       summary: {
         heading: "Forventet kundeverdi, neste 12 måneder",
@@ -453,6 +461,7 @@ export function norwegianStrings(f: Formatter): Strings {
         intro: "Tilpass modellen på den tidligste delen av en ordrelogg, og sammenlign det den forventer med gjenkjøpene kundene faktisk gjorde etterpå.",
         pickHint: "Merk ordreloggen (én rad per ordre, med kunde-ID og ordredato), og klikk deretter på Bruk ordrelogg.",
         useLog: "Bruk ordrelogg",
+        unfold: "Kontroller modellen mot en ordrelogg",
         reading: "Leser ordreloggen …",
         picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} ${rows === 1 ? "ordre" : "ordrer"}`,
         idColumn: "Kolonne med kunde-ID",

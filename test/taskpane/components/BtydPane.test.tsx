@@ -54,8 +54,11 @@ describe("Segment pane with predicted value", () => {
     const port = fakePort({ rows: cdnowTable() });
     const { container } = render(<SegmentPane port={port} strings={en} />);
     await pick(user);
-    expect(screen.getByText(en.btyd.map.derived)).toBeTruthy();
+    // The summary says it in a few words; the full sentence is with the columns, under Change.
+    expect(screen.getByText(`${en.btyd.map.summaryLabel}: ${en.btyd.map.summarySource.derived}`)).toBeTruthy();
+    expect(screen.queryByText(en.btyd.map.derived)).toBeNull();
     await user.click(screen.getByRole("button", { name: en.map.changeLabel }));
+    expect(screen.getByText(en.btyd.map.derived)).toBeTruthy();
     expect(selectedText(en.btyd.map.roles.x)).toBe(en.map.notMapped);
     await expectAccessible(container);
 
@@ -149,6 +152,11 @@ describe("Check the model", () => {
   it("picks the order log, defaults the calibration end to its midpoint and shows the table and chart", async () => {
     const user = userEvent.setup();
     const { container } = render(<ModelCheck port={fakePort({ rows: log })} strings={en} />);
+    // Folded by default: open it as a user would.
+    const details = screen.getByText(en.btyd.check.unfold).closest("details")!;
+    expect(details.open).toBe(false);
+    await user.click(screen.getByText(en.btyd.check.unfold));
+    expect(details.open).toBe(true);
     await user.click(screen.getByRole("button", { name: en.btyd.check.useLog }));
     await screen.findByLabelText(en.btyd.check.calibrationEnd);
     expect(selectedText(en.btyd.check.idColumn)).toBe("Customer (column A)");
@@ -176,6 +184,11 @@ describe("Check the model", () => {
   it("refuses a calibration end outside the log and explains a fit that cannot identify the model, by keyboard", async () => {
     const user = userEvent.setup();
     render(<ModelCheck port={fakePort({ rows: log })} strings={en} />);
+    await user.tab();
+    // Folded by default, so the first stop is the disclosure; Enter opens it in a browser (firstRun.test.ts opens
+    // one so), jsdom acts on its click only.
+    expect(document.activeElement).toBe(screen.getByText(en.btyd.check.unfold));
+    await user.click(screen.getByText(en.btyd.check.unfold));
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole("button", { name: en.btyd.check.useLog }));
     await user.keyboard("{Enter}");

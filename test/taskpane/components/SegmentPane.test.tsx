@@ -65,6 +65,8 @@ describe("Segment pane", () => {
       "First order date: First purchase (column F)",
       "Frequency (orders): Number of orders (column E)",
       "Monetary (revenue): Total spend (column D)",
+      // first order, recency and orders are mapped, so histories can be derived (btydModel.ts btydSource)
+      "Predicted value: from order dates and count",
     ]);
     expect(screen.queryByLabelText(/^Customer id/, { selector: "select" })).toBeNull();
     expect(screen.getByRole("button", { name: en.run.segment })).toBeTruthy();
@@ -152,7 +154,7 @@ describe("Segment pane", () => {
     expect(await screen.findByText(en.errors.singleRow)).toBeTruthy();
   });
 
-  it("offers RFM segments when there is no attitude column", async () => {
+  it("goes straight to RFM segments when there is no attitude column, and says why in one line", async () => {
     const user = userEvent.setup();
     const rows = [
       ["Customer ID", "Recency days", "Orders", "Revenue"],
@@ -164,9 +166,12 @@ describe("Segment pane", () => {
     const port = fakePort({ rows });
     const { container } = render(<App port={port} />);
     await pick(user);
-    expect(screen.getByText(en.errors.noAttitude)).toBeTruthy();
+    // No warning with an offer to accept first, and no behaviour step: RFM has none, so Segment is step 3.
+    expect(screen.queryByText(en.errors.noAttitude)).toBeNull();
+    expect(screen.getByText(en.run.rfmNoAttitude)).toBeTruthy();
+    expect(screen.queryByRole("heading", { name: en.behaviour.heading })).toBeNull();
+    expect(screen.getByRole("heading", { name: en.run.headingRfm })).toBeTruthy();
     await expectAccessible(container);
-    await user.click(screen.getByRole("button", { name: en.run.segmentRfm }));
     await user.click(screen.getByRole("button", { name: en.run.segmentRfm }));
     await screen.findByRole("heading", { name: en.summary.heading });
     const plan = port.sheetPlans[0];

@@ -64,9 +64,9 @@ describe("writeCohortsSheet", () => {
       [45323, 2, 1, 0, 3, 2, 1, 0],
       [45352, 3, 0, 0, 3, 3, 1, 0],
     ]);
-    // Chart data from row 11 (0-based 10): the two cohorts with an ended month 1.
+    // Chart data from row 11 (0-based 10): the two cohorts with an ended month 1, named with their sizes (A, B; C).
     expect(out.slice(11, 15)).toEqual([
-      ["Month", "2024-01", "2024-02"],
+      ["Month", "2024-01 (2 customers)", "2024-02 (1 customer)"],
       ["Month 0", 1, 1],
       ["Month 1", 0, 1],
       ["Month 2", 0.5, ""],

@@ -169,6 +169,7 @@ describe.each(CASES)("the pane in $display", ({ display, culture, group, loyal, 
     const user = userEvent.setup();
     render(<ModelCheck port={fakePort({ rows: LOG.map((r) => r.slice(1)) })} strings={strings} />);
     expectNoEnglish();
+    await user.click(screen.getByText(strings.btyd.check.unfold));
     await user.click(screen.getByRole("button", { name: strings.btyd.check.useLog }));
     const input = (await screen.findByLabelText(strings.btyd.check.calibrationEnd)) as HTMLInputElement;
     // 2024-01-10 … 2024-03-31 → the default end, shown as dd.mm.yyyy

@@ -170,10 +170,10 @@ describe("Retention view", () => {
     ]);
     // the colour scale covers months 1 and 2 of both cohorts (rows 2–3, columns D:E)
     expect(plan.colourScale).toMatchObject({ row: 2, column: 3, rows: 2, columns: 2 });
-    // chart data: one column per cohort, months 0–2
+    // chart data: one column per cohort, months 0–2, headed with the cohort's size (the chart's legend): January 2 customers, February 1
     const chartData = plan.blocks[5].values;
     expect(chartData).toEqual([
-      ["Month", "2024-01", "2024-02"],
+      ["Month", "2024-01 (2 customers)", "2024-02 (1 customer)"],
       ["Month 0", 1, 1],
       ["Month 1", 0, 1],
       ["Month 2", 0.5, ""],
