@@ -5,6 +5,7 @@ import { AT_RISK_SEGMENTS, type BtydOutcome } from "../model/btydModel";
 import { segmentText } from "../i18n/segmentText";
 import type { Strings } from "../strings/en";
 import { FitRefusalNotice } from "./FitRefusalNotice";
+import { StackedSegmentList } from "./StackedSegmentList";
 import { usePaneStyles } from "./styles";
 import { useNarrow } from "./useNarrow";
 import { formatNumber } from "./useSegmentFlow";
@@ -58,23 +59,7 @@ export function BtydSummaryView({ outcome, groups, strings }: Props): React.JSX.
       {withRisk && outcome.valueAtRisk !== null && <Text weight="semibold">{s.valueAtRisk(money(outcome.valueAtRisk))}</Text>}
       {narrow ? (
         // Below 480 px: one block per segment with the table's values in its column order, as in the Segment summary.
-        <ul className={mergeClasses(styles.list, styles.stacked)} aria-label={s.table}>
-          {outcome.perSegment.map((row) => (
-            <li key={row.segment} className={styles.stackedItem}>
-              <Text weight="semibold" className={styles.segmentCell}>
-                {label(row.segment)}
-              </Text>
-              <dl className={styles.pairs}>
-                {stackedPairs(row).map(([name, value]) => (
-                  <React.Fragment key={name}>
-                    <dt>{name}</dt>
-                    <dd className={styles.numberCell}>{value}</dd>
-                  </React.Fragment>
-                ))}
-              </dl>
-            </li>
-          ))}
-        </ul>
+        <StackedSegmentList rows={outcome.perSegment} label={s.table} segmentOf={(row) => row.segment} name={(row) => label(row.segment)} pairs={stackedPairs} />
       ) : (
       <div className={styles.scroll} role="region" aria-label={s.table} tabIndex={0}>
         <Table size="extra-small" aria-label={s.table} className={styles.table}>

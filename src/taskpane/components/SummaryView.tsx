@@ -8,6 +8,7 @@ import type { RunResult, SummaryRow } from "../model/segmentRun";
 import { segmentText } from "../i18n/segmentText";
 import type { Strings } from "../strings/en";
 import { BtydSummaryView } from "./BtydSummary";
+import { StackedSegmentList } from "./StackedSegmentList";
 import { PointerSettled } from "./PointerSettled";
 import { usePaneStyles } from "./styles";
 import { useNarrow } from "./useNarrow";
@@ -63,24 +64,7 @@ export function SummaryView({ result, strings, dark = false }: Props): React.JSX
       {cutoffText && <Text>{cutoffText}</Text>}
       {narrow ? (
         // At 320 px: one block per segment, the same values in the same order, as label–value pairs.
-        <ul className={mergeClasses(styles.list, styles.stacked)} aria-label={s.table}>
-          {sum.rows.map((row: SummaryRow) => (
-            <li key={row.segment} className={styles.stackedItem}>
-              <Text weight="semibold" className={styles.segmentCell}>
-                {colourOf(row.segment) && <span className={styles.swatch} style={{ backgroundColor: colourOf(row.segment) }} aria-hidden="true" />}
-                {label(row.segment)}
-              </Text>
-              <dl className={styles.pairs}>
-                {stackedPairs(row).map(([name, value]) => (
-                  <React.Fragment key={name}>
-                    <dt>{name}</dt>
-                    <dd className={styles.numberCell}>{value}</dd>
-                  </React.Fragment>
-                ))}
-              </dl>
-            </li>
-          ))}
-        </ul>
+        <StackedSegmentList rows={sum.rows} label={s.table} segmentOf={(row: SummaryRow) => row.segment} name={(row) => label(row.segment)} pairs={stackedPairs} colour={(row) => colourOf(row.segment)} />
       ) : (
       <>
       {/* Columns in the order of the written summary (plans.ts sheetPlan). A data table may scroll sideways at 320 px (WCAG 1.4.10 exempts two-dimensional tables); the segment column stays put. */}
