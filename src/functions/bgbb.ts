@@ -16,7 +16,7 @@ import { at, describeWhere, readBoolean, readDate, readId } from "../analytics/o
 import { inBlocks, timeSlicer, yieldToHost } from "../analytics/numeric/yieldToHost";
 import { gridOf, guardAsync, listOf, rowCount, single } from "./adapter";
 import { idCell, perCustomerAsync, readFitColumns, rowLabel } from "./btyd";
-import { fitWithRowLabels } from "./paretoNbd";
+import { fitWithRowLabels } from "./historyModels";
 
 function bgbbParamsOf(value: unknown, arg = "params"): BgbbParams {
   const [alpha, beta, gamma, delta] = readTaggedModelParams(gridOf(value), "BG/BB", arg, true);

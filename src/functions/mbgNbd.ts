@@ -7,12 +7,10 @@
 import { mbgnbdFitAsync } from "../analytics/btyd/mbgnbdFit";
 import { MbgnbdParams } from "../analytics/btyd/mbgnbdLogLikelihood";
 import { mbgnbdExpectedPurchases, mbgnbdPAlive, mbgnbdParamsError } from "../analytics/btyd/mbgnbdPredictions";
-import { readTaggedModelParams, taggedHeader } from "../analytics/btyd/taggedModelParams";
-import { failValue, valueError } from "../analytics/errors";
-import { yieldToHost } from "../analytics/numeric/yieldToHost";
-import { gridOf, guardAsync } from "./adapter";
-import { historyError, perCustomerAsync, readFitColumns, rowLabel } from "./btyd";
-import { fitWithRowLabels } from "./paretoNbd";
+import { readTaggedModelParams } from "../analytics/btyd/taggedModelParams";
+import { failValue } from "../analytics/errors";
+import { gridOf } from "./adapter";
+import { expectedByCustomer, fitHistories, pAliveByCustomer } from "./historyModels";
 
 /** The params argument of the MBG/NBD functions: the tagged block or r, alpha, a, b. */
 export function mbgnbdParamsOf(value: unknown, arg = "params"): MbgnbdParams {
@@ -34,21 +32,10 @@ export function mbgnbdParamsOf(value: unknown, arg = "params"): MbgnbdParams {
  * @returns {Promise<any[][]>} A 3×5 block: header, estimates with the log-likelihood, standard errors.
  */
 export async function mbgnbdfit(x: any[][], t_x: any[][], T: any[][], weights?: any[][]): Promise<any[][]> {
-  return (await guardAsync(async () => {
-    const { n, data, weights: w } = await readFitColumns(
-      [
-        { arg: "x", range: x, what: "a number of repeat purchases" },
-        { arg: "t_x", range: t_x, what: "a time" },
-        { arg: "T", range: T, what: "a time" },
-        { arg: "weights", range: weights, what: "a weight", optional: true },
-      ],
-      () => false,
-    );
-    await yieldToHost();
-    const fit = await fitWithRowLabels(n, () => mbgnbdFitAsync(data[0], data[1], data[2], w));
-    const se = fit.standardErrors;
-    return [taggedHeader("MBG/NBD"), [fit.r, fit.alpha, fit.a, fit.b, fit.logLikelihood], [se.r, se.alpha, se.a, se.b, ""]];
-  })) as any[][];
+  return fitHistories({ x, t_x, T, weights }, "MBG/NBD", mbgnbdFitAsync, (fit) => ({
+    values: [fit.r, fit.alpha, fit.a, fit.b],
+    errors: [fit.standardErrors.r, fit.standardErrors.alpha, fit.standardErrors.a, fit.standardErrors.b],
+  }));
 }
 
 /**
@@ -62,17 +49,10 @@ export async function mbgnbdfit(x: any[][], t_x: any[][], T: any[][], weights?: 
  * @returns {Promise<any[][]>} One probability per customer.
  */
 export async function mbgnbdpalive(x: any[][], t_x: any[][], T: any[][], params: any[][]): Promise<any[][]> {
-  return (await guardAsync(async () => {
+  return pAliveByCustomer({ x, t_x, T }, () => {
     const p = mbgnbdParamsOf(params);
-    return await perCustomerAsync(
-      [
-        { arg: "x", range: x, what: "number of repeat purchases" },
-        { arg: "t_x", range: t_x, what: "t_x" },
-        { arg: "T", range: T, what: "T" },
-      ],
-      ([xi, txi, Ti], i, n) => historyError(xi, txi, Ti, n, i) ?? mbgnbdPAlive(p, xi, txi, Ti),
-    );
-  })) as any[][];
+    return (xi, txi, Ti) => mbgnbdPAlive(p, xi, txi, Ti);
+  });
 }
 
 /**
@@ -87,19 +67,8 @@ export async function mbgnbdpalive(x: any[][], t_x: any[][], T: any[][], params:
  * @returns {Promise<any[][]>} One expected number of purchases per customer.
  */
 export async function mbgnbdexpected(t: any[][], x: any[][], t_x: any[][], T: any[][], params: any[][]): Promise<any[][]> {
-  return (await guardAsync(async () => {
+  return expectedByCustomer({ t, x, t_x, T }, () => {
     const p = mbgnbdParamsOf(params);
-    return await perCustomerAsync(
-      [
-        { arg: "t", range: t, what: "period length" },
-        { arg: "x", range: x, what: "number of repeat purchases" },
-        { arg: "t_x", range: t_x, what: "t_x" },
-        { arg: "T", range: T, what: "T" },
-      ],
-      ([ti, xi, txi, Ti], i, n) => {
-        if (ti < 0) return valueError(`${rowLabel(n, i)}t is ${ti}; expected a period length of 0 or more`);
-        return historyError(xi, txi, Ti, n, i) ?? mbgnbdExpectedPurchases(p, ti, xi, txi, Ti);
-      },
-    );
-  })) as any[][];
+    return (ti, xi, txi, Ti) => mbgnbdExpectedPurchases(p, ti, xi, txi, Ti);
+  });
 }

@@ -7,11 +7,10 @@
 import { paretoNbdFitAsync } from "../analytics/btyd/paretoNbdFit";
 import { ParetoNbdParams } from "../analytics/btyd/paretoNbdLogLikelihood";
 import { paretoNbdExpectedPurchases, paretoNbdPAlive, paretoNbdParamsError } from "../analytics/btyd/paretoNbdPredictions";
-import { readTaggedModelParams, taggedHeader } from "../analytics/btyd/taggedModelParams";
-import { CellError, failValue, raise, valueError } from "../analytics/errors";
-import { yieldToHost } from "../analytics/numeric/yieldToHost";
-import { gridOf, guardAsync } from "./adapter";
-import { historyError, perCustomerAsync, readFitColumns, rowLabel } from "./btyd";
+import { readTaggedModelParams } from "../analytics/btyd/taggedModelParams";
+import { failValue } from "../analytics/errors";
+import { gridOf } from "./adapter";
+import { expectedByCustomer, fitHistories, pAliveByCustomer } from "./historyModels";
 
 /** The params argument of the Pareto/NBD functions: the tagged block or r, alpha, s, beta. */
 export function paretoNbdParamsOf(value: unknown, arg = "params"): ParetoNbdParams {
@@ -20,16 +19,6 @@ export function paretoNbdParamsOf(value: unknown, arg = "params"): ParetoNbdPara
   const error = paretoNbdParamsError(params);
   if (error) failValue(`${arg}: ${error}`);
   return params;
-}
-
-/** Fit errors name rows only when there is more than one. */
-export async function fitWithRowLabels<T>(n: number, fit: () => Promise<T>): Promise<T> {
-  try {
-    return await fit();
-  } catch (error) {
-    if (error instanceof Error && "code" in error) raise({ code: (error as CellError).code, message: n === 1 ? error.message.replace(/^row 1: /, "") : error.message });
-    throw error;
-  }
 }
 
 /**
@@ -43,21 +32,10 @@ export async function fitWithRowLabels<T>(n: number, fit: () => Promise<T>): Pro
  * @returns {Promise<any[][]>} A 3×5 block: header, estimates with the log-likelihood, standard errors.
  */
 export async function paretonbdfit(x: any[][], t_x: any[][], T: any[][], weights?: any[][]): Promise<any[][]> {
-  return (await guardAsync(async () => {
-    const { n, data, weights: w } = await readFitColumns(
-      [
-        { arg: "x", range: x, what: "a number of repeat purchases" },
-        { arg: "t_x", range: t_x, what: "a time" },
-        { arg: "T", range: T, what: "a time" },
-        { arg: "weights", range: weights, what: "a weight", optional: true },
-      ],
-      () => false,
-    );
-    await yieldToHost();
-    const fit = await fitWithRowLabels(n, () => paretoNbdFitAsync(data[0], data[1], data[2], w));
-    const se = fit.standardErrors;
-    return [taggedHeader("Pareto/NBD"), [fit.r, fit.alpha, fit.s, fit.beta, fit.logLikelihood], [se.r, se.alpha, se.s, se.beta, ""]];
-  })) as any[][];
+  return fitHistories({ x, t_x, T, weights }, "Pareto/NBD", paretoNbdFitAsync, (fit) => ({
+    values: [fit.r, fit.alpha, fit.s, fit.beta],
+    errors: [fit.standardErrors.r, fit.standardErrors.alpha, fit.standardErrors.s, fit.standardErrors.beta],
+  }));
 }
 
 /**
@@ -71,17 +49,10 @@ export async function paretonbdfit(x: any[][], t_x: any[][], T: any[][], weights
  * @returns {Promise<any[][]>} One probability per customer.
  */
 export async function paretonbdpalive(x: any[][], t_x: any[][], T: any[][], params: any[][]): Promise<any[][]> {
-  return (await guardAsync(async () => {
+  return pAliveByCustomer({ x, t_x, T }, () => {
     const p = paretoNbdParamsOf(params);
-    return await perCustomerAsync(
-      [
-        { arg: "x", range: x, what: "number of repeat purchases" },
-        { arg: "t_x", range: t_x, what: "t_x" },
-        { arg: "T", range: T, what: "T" },
-      ],
-      ([xi, txi, Ti], i, n) => historyError(xi, txi, Ti, n, i) ?? paretoNbdPAlive(p, xi, txi, Ti),
-    );
-  })) as any[][];
+    return (xi, txi, Ti) => paretoNbdPAlive(p, xi, txi, Ti);
+  });
 }
 
 /**
@@ -96,19 +67,8 @@ export async function paretonbdpalive(x: any[][], t_x: any[][], T: any[][], para
  * @returns {Promise<any[][]>} One expected number of purchases per customer.
  */
 export async function paretonbdexpected(t: any[][], x: any[][], t_x: any[][], T: any[][], params: any[][]): Promise<any[][]> {
-  return (await guardAsync(async () => {
+  return expectedByCustomer({ t, x, t_x, T }, () => {
     const p = paretoNbdParamsOf(params);
-    return await perCustomerAsync(
-      [
-        { arg: "t", range: t, what: "period length" },
-        { arg: "x", range: x, what: "number of repeat purchases" },
-        { arg: "t_x", range: t_x, what: "t_x" },
-        { arg: "T", range: T, what: "T" },
-      ],
-      ([ti, xi, txi, Ti], i, n) => {
-        if (ti < 0) return valueError(`${rowLabel(n, i)}t is ${ti}; expected a period length of 0 or more`);
-        return historyError(xi, txi, Ti, n, i) ?? paretoNbdExpectedPurchases(p, ti, xi, txi, Ti);
-      },
-    );
-  })) as any[][];
+    return (ti, xi, txi, Ti) => paretoNbdExpectedPurchases(p, ti, xi, txi, Ti);
+  });
 }
