@@ -164,7 +164,8 @@ export function SegmentChart({ result, strings, dark = false }: Props): React.JS
         <Text weight="semibold">{s.chartTitle}</Text>
       </figcaption>
       <PointerSettled>
-        <HorizontalBarChart data={data} hideRatio={data.map(() => true)} culture={strings.locale} legendProps={{ legends, enabledWrapLines: true }} />
+        {/* The chart's own total text (top right) is hidden: it printed "2357" and "244,091.94" in its own formats; the totals are in the text and table above. */}
+        <HorizontalBarChart data={data} hideRatio={data.map(() => true)} chartDataMode="hidden" culture={strings.locale} legendProps={{ legends, enabledWrapLines: true }} />
       </PointerSettled>
     </figure>
   );
