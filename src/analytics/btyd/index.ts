@@ -35,3 +35,4 @@ export * from "./taggedModelParams";
 export * from "./frequencyRecencyGrid";
 export * from "./repeatPurchaseHistogram";
 export * from "./trackingCurve";
+export * from "./modelComparison";
