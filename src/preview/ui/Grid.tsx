@@ -65,8 +65,10 @@ function ChartView({ chart }: { chart: ChartModel }): React.JSX.Element {
   const plotW = w - pad.l - pad.r;
   const plotH = h - pad.t - pad.b;
   const groupW = n > 0 ? plotW / n : plotW;
-  const bars = primary.filter((s) => s.chartType !== "Line");
-  const lines = chart.series.filter((s) => s.chartType === "Line");
+  // A series drawn as the chart's type unless its own chartType was set (a line in a column chart, a column in a line chart).
+  const typeOf = (s: (typeof chart.series)[number]) => s.chartType ?? chart.type;
+  const bars = primary.filter((s) => typeOf(s) !== "Line");
+  const lines = chart.series.filter((s) => typeOf(s) === "Line");
   const colours = ["#4472c4", "#ed7d31", "#a5a5a5", "#ffc000"];
   return (
     <figure className="chart" style={{ width: w, height: h }} aria-label={`Chart: ${chart.title || chart.name}`} role="img">

@@ -25,6 +25,7 @@ import { columnLetter, detectHeaders, headerTexts } from "../model/mapping";
 import { type CheckResult, type OrderLog, checkModel, defaultCalibrationEnd, guessOrderLogColumns, readOrderLog } from "../model/modelCheck";
 import type { Strings } from "../strings/en";
 import { FitRefusalNotice } from "./FitRefusalNotice";
+import { ModelReportSection } from "./ModelReport";
 import { SlowReadHint } from "./SlowReadHint";
 import { usePaneStyles } from "./styles";
 import { formatNumber, noticeFor } from "./useSegmentFlow";
@@ -197,6 +198,7 @@ export function ModelCheck({ port, strings, dark = false }: Props): React.JSX.El
       {state.status === "done" && (
         <div ref={resultRef} tabIndex={-1} className={styles.section}>
           <CheckResultView result={state.result} strings={strings} dark={dark} />
+          {state.picked.log && <ModelReportSection port={port} strings={strings} log={state.picked.log} result={state.result} dark={dark} />}
         </div>
       )}
     </section>
