@@ -248,7 +248,7 @@ export function CheckResultView({ result, strings, dark = false }: { readonly re
         <figcaption>
           <Text weight="semibold">{c.chartTitle}</Text>
         </figcaption>
-        <GroupedVerticalBarChart data={data} height={220} culture={strings.locale} hideLegend={false} />
+        <GroupedVerticalBarChart data={data} chartTitle={c.chartTitle} height={220} culture={strings.locale} hideLegend={false} />
       </figure>
     </>
   );

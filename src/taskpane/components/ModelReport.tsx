@@ -56,6 +56,8 @@ export function ModelReportSection({ port, strings, log, result, dark = false }:
   const r = strings.btyd.check.report;
   const [state, setState] = React.useState<ReportState>({ status: "idle" });
   const doneRef = React.useRef<HTMLDivElement>(null);
+  // The message bars have no title: they are labelled by their text (Fluent points aria-labelledby at a title otherwise).
+  const messageId = React.useId();
   React.useEffect(() => {
     if (state.status === "done") doneRef.current?.focus();
   }, [state.status]);
@@ -97,14 +99,14 @@ export function ModelReportSection({ port, strings, log, result, dark = false }:
         </Field>
       )}
       {state.status === "failed" && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{state.message}</MessageBarBody>
+        <MessageBar intent="error" layout="multiline" aria-labelledby={messageId}>
+          <MessageBarBody id={messageId}>{state.message}</MessageBarBody>
         </MessageBar>
       )}
       {state.status === "done" && (
         <div ref={doneRef} tabIndex={-1} className={styles.section}>
-          <MessageBar intent={state.formatted ? "success" : "warning"} layout="multiline">
-            <MessageBarBody>{state.formatted ? r.done(state.sheetName) : `${r.done(state.sheetName)} ${r.notFormatted}`}</MessageBarBody>
+          <MessageBar intent={state.formatted ? "success" : "warning"} layout="multiline" aria-labelledby={messageId}>
+            <MessageBarBody id={messageId}>{state.formatted ? r.done(state.sheetName) : `${r.done(state.sheetName)} ${r.notFormatted}`}</MessageBarBody>
           </MessageBar>
           <ModelReportCharts report={state.report} strings={strings} dark={dark} />
         </div>
@@ -129,16 +131,17 @@ export function ModelReportCharts({ report, strings, dark = false }: { readonly 
   }));
   const week = report.calibrationWeek;
   // The calibration end as a vertical line from 0 to the chart's tallest point, in the week it falls in.
-  const tracking = (title: string, actual: Float64Array, expected: Float64Array): ChartProps => {
+  type Legends = { readonly actual: string; readonly expected: string; readonly mark: string };
+  const tracking = (title: string, actual: Float64Array, expected: Float64Array, legends: Legends): ChartProps => {
     let tallest = 0;
     for (let k = 0; k < actual.length; k++) tallest = Math.max(tallest, actual[k], expected[k]);
     return {
       chartTitle: title,
       lineChartData: [
-        { legend: c.actual, data: Array.from(actual, (y, k) => ({ x: k + 1, y })), color: getNextColor(0, 0, dark) },
-        { legend: r.expected, data: Array.from(expected, (y, k) => ({ x: k + 1, y })), color: getNextColor(1, 0, dark), lineOptions: { strokeDasharray: "6 3" } },
+        { legend: legends.actual, data: Array.from(actual, (y, k) => ({ x: k + 1, y })), color: getNextColor(0, 0, dark) },
+        { legend: legends.expected, data: Array.from(expected, (y, k) => ({ x: k + 1, y })), color: getNextColor(1, 0, dark), lineOptions: { strokeDasharray: "6 3" } },
         {
-          legend: r.calibrationMark(week),
+          legend: legends.mark,
           data: [
             { x: week, y: 0 },
             { x: week, y: tallest },
@@ -150,12 +153,13 @@ export function ModelReportCharts({ report, strings, dark = false }: { readonly 
     };
   };
   const t = report.tracking;
-  const lineChart = (title: string, actual: Float64Array, expected: Float64Array) => (
+  // Each chart's series have their own names: a screen reader lists them as regions, which must differ between charts.
+  const lineChart = (title: string, actual: Float64Array, expected: Float64Array, legends: Legends) => (
     <figure className={styles.figure} aria-label={title}>
       <figcaption>
         <Text weight="semibold">{title}</Text>
       </figcaption>
-      <LineChart data={tracking(title, actual, expected)} culture={strings.locale} height={CHART_HEIGHT} xAxisTitle={r.weekAxis} yMinValue={0} legendProps={{ enabledWrapLines: true }} />
+      <LineChart data={tracking(title, actual, expected, legends)} culture={strings.locale} height={CHART_HEIGHT} xAxisTitle={r.weekAxis} yMinValue={0} legendProps={{ enabledWrapLines: true }} />
     </figure>
   );
   return (
@@ -164,10 +168,14 @@ export function ModelReportCharts({ report, strings, dark = false }: { readonly 
         <figcaption>
           <Text weight="semibold">{r.histogramChart}</Text>
         </figcaption>
-        <GroupedVerticalBarChart data={histogram} height={CHART_HEIGHT} culture={strings.locale} hideLegend={false} />
+        <GroupedVerticalBarChart data={histogram} chartTitle={r.histogramChart} height={CHART_HEIGHT} culture={strings.locale} hideLegend={false} />
       </figure>
-      {lineChart(r.weeklyChart, t.actual, t.expected)}
-      {lineChart(r.cumulativeChart, t.actualCumulative, t.expectedCumulative)}
+      {lineChart(r.weeklyChart, t.actual, t.expected, { actual: c.actual, expected: r.expected, mark: r.calibrationMark(week) })}
+      {lineChart(r.cumulativeChart, t.actualCumulative, t.expectedCumulative, {
+        actual: r.cumulativeLegend.actual,
+        expected: r.cumulativeLegend.expected,
+        mark: r.cumulativeLegend.mark(week),
+      })}
       <Heatmap title={r.pAliveHeatmap(report.heatmapT)} grid={report.pAliveGrid} digits={2} strings={strings} />
       <Heatmap title={r.nextWeekHeatmap(report.heatmapT)} grid={report.nextWeekGrid} digits={3} strings={strings} />
       <Text size={200} className={styles.muted}>
@@ -206,6 +214,7 @@ function Heatmap({ title, grid, digits, strings }: { readonly title: string; rea
       </figcaption>
       <HeatMapChart
         data={bands.filter((b) => b.data.length > 0)}
+        chartTitle={title}
         domainValuesForColorScale={[low, high]}
         rangeValuesForColorScale={[HEAT_LOW, HEAT_HIGH]}
         height={CHART_HEIGHT + 80}

@@ -490,6 +490,7 @@ export function germanStrings(f: Formatter): Strings {
           cumulativeChart: "Kumulierte Wiederholungskäufe",
           weekAxis: "Woche",
           calibrationMark: (week: number) => `Kalibrierung endet in Woche ${week}`,
+          cumulativeLegend: { actual: "Tatsächlich, kumuliert", expected: "Erwartet, kumuliert", mark: (week: number) => `Ende der Kalibrierung, Woche ${week}` },
           pAliveHeatmap: (T: number) => `P(aktiv) nach Wiederholungskäufen (x) und Aktualität (t_x, Wochen) bei T = ${f.number(T, 2)} Wochen`,
           nextWeekHeatmap: (T: number) => `Erwartete Käufe in der nächsten Woche nach Wiederholungskäufen (x) und Aktualität (t_x, Wochen) bei T = ${f.number(T, 2)} Wochen`,
           heatmapNote: (T: number) => `T = ${f.number(T, 2)} Wochen ist der längste Beobachtungszeitraum eines Kunden: Kunden, die am ersten Tag des Protokolls zum ersten Mal kauften.`,

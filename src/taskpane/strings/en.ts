@@ -476,6 +476,7 @@ export function englishStrings(f: Formatter) {
         cumulativeChart: "Cumulative repeat purchases",
         weekAxis: "Week",
         calibrationMark: (week: number) => `Calibration ends in week ${week}`,
+        cumulativeLegend: { actual: "Actual, cumulative", expected: "Expected, cumulative", mark: (week: number) => `Calibration end, week ${week}` },
         pAliveHeatmap: (T: number) => `P(alive) by repeat purchases (x) and recency (t_x, weeks) at T = ${f.number(T, 2)} weeks`,
         nextWeekHeatmap: (T: number) => `Expected purchases next week by repeat purchases (x) and recency (t_x, weeks) at T = ${f.number(T, 2)} weeks`,
         heatmapNote: (T: number) => `T = ${f.number(T, 2)} weeks is the longest any customer has been observed: customers who first bought on the first day of the log.`,

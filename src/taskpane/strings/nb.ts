@@ -489,6 +489,7 @@ export function norwegianStrings(f: Formatter): Strings {
           cumulativeChart: "Kumulative gjenkjøp",
           weekAxis: "Uke",
           calibrationMark: (week: number) => `Kalibreringen slutter i uke ${week}`,
+          cumulativeLegend: { actual: "Faktisk, kumulativt", expected: "Forventet, kumulativt", mark: (week: number) => `Kalibreringens slutt, uke ${week}` },
           pAliveHeatmap: (T: number) => `P(aktiv) etter gjenkjøp (x) og siste kjøp (t_x, uker) ved T = ${f.number(T, 2)} uker`,
           nextWeekHeatmap: (T: number) => `Forventede kjøp neste uke etter gjenkjøp (x) og siste kjøp (t_x, uker) ved T = ${f.number(T, 2)} uker`,
           heatmapNote: (T: number) => `T = ${f.number(T, 2)} uker er den lengste tiden en kunde er observert: kunder som kjøpte første gang på loggens første dag.`,
