@@ -44,7 +44,8 @@ describe("repeatPurchaseHistogram", () => {
     }
     for (let k = 0; k < 8; k++) expect(h.expected[k]).toBeCloseTo(reference[k], 6);
     expect(h.expected.reduce((s, v) => s + v, 0)).toBeCloseTo(2357, 8);
-    // FHL 2005 figure 2: the model tracks the histogram closely; x = 0 within 2% of the actual 1,411.
-    expect(Math.abs(h.expected[0] - 1411) / 1411).toBeLessThan(0.02);
+    // FHL 2005, figure 2, shows the fitted model on top of the actual histogram; here x = 0 comes to 1,407.7
+    // against the actual 1,411 (a bound of 1% of ours, not a printed figure: the paper gives only the chart).
+    expect(Math.abs(h.expected[0] - 1411) / 1411).toBeLessThan(0.01);
   });
 });
