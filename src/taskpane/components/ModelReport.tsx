@@ -3,6 +3,7 @@ import {
   Body1,
   Button,
   Field,
+  Input,
   MessageBar,
   MessageBarBody,
   ProgressBar,
@@ -55,6 +56,7 @@ export function ModelReportSection({ port, strings, log, result, dark = false }:
   const styles = usePaneStyles();
   const r = strings.btyd.check.report;
   const [state, setState] = React.useState<ReportState>({ status: "idle" });
+  const [trackingEnd, setTrackingEnd] = React.useState(strings.format.date(result.holdoutEnd));
   const doneRef = React.useRef<HTMLDivElement>(null);
   // The message bars have no title: they are labelled by their text (Fluent points aria-labelledby at a title otherwise).
   const messageId = React.useId();
@@ -62,15 +64,23 @@ export function ModelReportSection({ port, strings, log, result, dark = false }:
     if (state.status === "done") doneRef.current?.focus();
   }, [state.status]);
   // A new check (another calibration end) makes an earlier report stale.
-  React.useEffect(() => setState({ status: "idle" }), [result]);
+  React.useEffect(() => {
+    setState({ status: "idle" });
+    setTrackingEnd(strings.format.date(result.holdoutEnd));
+  }, [result, strings]);
   const write = port.writeReportSheet;
   if (!write) return null;
 
   const build = async (): Promise<void> => {
+    const end = strings.format.parseDate(trackingEnd);
+    if (end === null || end <= result.calibrationEnd || end > log.lastDate) {
+      setState({ status: "failed", message: r.badTrackingEnd(strings.format.date(result.calibrationEnd), strings.format.date(log.lastDate)) });
+      return;
+    }
     setState({ status: "building" });
     let report: ModelReport;
     try {
-      report = await buildModelReport(log, result);
+      report = await buildModelReport(log, result, end);
     } catch (error) {
       setState({ status: "failed", message: `${r.failed} ${error instanceof Error ? error.message : String(error)}` });
       return;
@@ -88,6 +98,9 @@ export function ModelReportSection({ port, strings, log, result, dark = false }:
   return (
     <div className={styles.section}>
       <Text className={styles.muted}>{r.hint}</Text>
+      <Field label={r.trackingEnd} hint={r.trackingHelp(strings.format.date(result.calibrationEnd), strings.format.date(log.lastDate))}>
+        <Input value={trackingEnd} onChange={(_, d) => setTrackingEnd(d.value)} disabled={busy} />
+      </Field>
       <div className={styles.row}>
         <Button disabledFocusable={busy} onClick={() => void build()}>
           {r.build}

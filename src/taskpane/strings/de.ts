@@ -479,6 +479,9 @@ export function germanStrings(f: Formatter): Strings {
         groupLabel: (x: number, last: boolean) => (last ? `${x}+` : String(x)),
         report: {
           build: "Modellbericht erstellen",
+          trackingEnd: "Verlauf endet am",
+          trackingHelp: (from: string, to: string) => `Der wöchentliche Verlauf reicht von der ersten Bestellung bis zu diesem Datum: nach dem ${from} und spätestens am ${to}, dem letzten Bestelldatum.`,
+          badTrackingEnd: (from: string, to: string) => `Geben Sie das Ende des Verlaufs als Datum nach dem ${from} und spätestens am ${to} an.`,
           hint: "Legt ein neues Blatt mit Excel-Diagrammen und ihren Tabellen an: Wiederholungskäufe im Kalibrierungszeitraum, der Prüfzeitraum nach Kaufhäufigkeit, wöchentlicher Verlauf, Heatmaps und ein Modellvergleich. Ihre Blätter bleiben unverändert.",
           building: "Modellbericht wird erstellt…",
           writing: "Blatt „Modellbericht“ wird geschrieben…",

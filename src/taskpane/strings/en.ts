@@ -465,6 +465,9 @@ export function englishStrings(f: Formatter) {
       /** The Model report: a new sheet of charts with their tables, and the same charts in the pane. */
       report: {
         build: "Build the model report",
+        trackingEnd: "Tracking ends on",
+        trackingHelp: (from: string, to: string) => `The weekly tracking runs from the first order to this date: after ${from} and at the latest ${to}, the last order date.`,
+        badTrackingEnd: (from: string, to: string) => `Give the tracking end as a date after ${from} and no later than ${to}.`,
         hint: "Writes a new sheet with native charts and their tables: repeat purchases in the calibration period, the holdout by frequency, weekly tracking, heatmaps and a comparison of models. Your sheets are not changed.",
         building: "Building the model report…",
         writing: "Writing the Model report sheet…",

@@ -478,6 +478,9 @@ export function norwegianStrings(f: Formatter): Strings {
         groupLabel: (x: number, last: boolean) => (last ? `${x}+` : String(x)),
         report: {
           build: "Lag modellrapporten",
+          trackingEnd: "Forløpet slutter",
+          trackingHelp: (from: string, to: string) => `Det ukentlige forløpet går fra første ordre til denne datoen: etter ${from} og senest ${to}, den siste ordredatoen.`,
+          badTrackingEnd: (from: string, to: string) => `Oppgi slutten på forløpet som en dato etter ${from} og senest ${to}.`,
           hint: "Lager et nytt ark med Excel-diagrammer og tabellene deres: gjenkjøp i kalibreringsperioden, testperioden etter frekvens, ukentlig forløp, varmekart og en sammenligning av modeller. Arkene dine endres ikke.",
           building: "Lager modellrapporten …",
           writing: "Skriver arket Modellrapport …",

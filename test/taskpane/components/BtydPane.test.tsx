@@ -185,7 +185,18 @@ describe("Check the model", () => {
     await user.clear(input);
     await user.type(input, "1997-09-30");
     await user.click(screen.getByRole("button", { name: en.btyd.check.run }));
-    await user.click(await screen.findByRole("button", { name: en.btyd.check.report.build }, { timeout: 20000 }));
+    const build = await screen.findByRole("button", { name: en.btyd.check.report.build }, { timeout: 20000 });
+    // The tracking runs to the holdout end, the log's last order date, unless a date between the calibration end and it is typed.
+    const tracking = screen.getByLabelText(en.btyd.check.report.trackingEnd) as HTMLInputElement;
+    expect(tracking.value).toBe(shown("1998-06-30"));
+    await user.clear(tracking);
+    await user.type(tracking, "1998-07-31");
+    await user.click(build);
+    expect(screen.getByText(en.btyd.check.report.badTrackingEnd(shown("1997-09-30"), shown("1998-06-30")))).toBeTruthy();
+    expect(plans).toHaveLength(0);
+    await user.clear(tracking);
+    await user.type(tracking, "1998-06-30");
+    await user.click(build);
     expect(await screen.findByText(en.btyd.check.report.done("Model report (2)"), undefined, { timeout: 30000 })).toBeTruthy();
     expect(plans).toHaveLength(1);
     // The plan's histogram: CDNOW's calibration counts (cdnow_customers_summary.csv) under their header.

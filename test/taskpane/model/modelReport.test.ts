@@ -45,6 +45,26 @@ describe("buildModelReport on CDNOW_sample.txt", () => {
     expect(report.tracking.actualCumulative[37]).toBeLessThanOrEqual(2457);
   });
 
+  it("stops the tracking at an earlier tracking end: 1998-03-31 is 454/7 weeks after 1997-01-01, so 65 weeks", async () => {
+    const end = iso("1998-03-31");
+    const short = await buildModelReport(log, check, end);
+    expect(short.tracking.periods).toBe(65);
+    expect(short.tracking.ends[64]).toBeCloseTo(454 / 7, 12);
+    // Counted here from the log: distinct order days after each customer's first, up to 1998-03-31.
+    const days = new Map<string, Set<string>>();
+    orders.customer.forEach((c, i) => {
+      if (orders.ymd[i] > "19980331") return;
+      if (!days.has(c)) days.set(c, new Set());
+      days.get(c)!.add(orders.ymd[i]);
+    });
+    let repeats = 0;
+    for (const set of days.values()) repeats += set.size - 1;
+    expect(short.tracking.actualCumulative[64]).toBe(repeats);
+    // The expectation up to week 64 is the full report's; the holdout comparison still uses the whole holdout.
+    expect(short.tracking.expectedCumulative[63]).toBeCloseTo(report.tracking.expectedCumulative[63], 9);
+    expect(short.comparison[0].status === "fitted" && short.comparison[0].holdout.actualTotal).toBe(check.actualTotal);
+  }, 30000);
+
   it("draws the heatmaps at the largest T, 272/7 = 38.86 weeks, x 0 … 29 and t_x 0 … 38", () => {
     expect(report.heatmapT).toBeCloseTo(272 / 7, 12);
     // The largest calibration x in cdnow_customers_summary.csv is 29.
