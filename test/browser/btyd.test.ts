@@ -1,6 +1,8 @@
 /**
  * Predicted value in the real task pane (dist/taskpane.js) in the preview: Check the model on the
- * CDNOW order log pasted into a sheet (table and chart drawn, uncovered, no NaN in the SVG), and
+ * CDNOW order log pasted into a sheet (table and chart drawn, uncovered, no NaN in the SVG), its
+ * Model report (the new sheet's tables against the core run here in Node on the same log, four
+ * native charts, the pane's charts drawn within 320 px), and
  * the Segment flow on the sample Customers sheet, whose derived histories the BG/NBD core refuses
  * (no sign of dropout in rfm_data_orders): the pane gives the model's reason, the sheet is as before.
  */
@@ -8,7 +10,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { Locator, Page } from "playwright-core";
 import { ROOT, Session, screenshotPath, startSession } from "./support/browser";
-import { goTo, paste, waitForPreview, workbook, cell, letters } from "./support/preview";
+import { goTo, paste, waitForPreview, workbook, cell, letters, readColumn } from "./support/preview";
+import { serialFromIsoText } from "../../src/analytics/orders/dates";
+import { checkModel, readOrderLog } from "../../src/taskpane/model/modelCheck";
+import { buildModelReport } from "../../src/taskpane/model/modelReport";
 
 let session: Session;
 beforeAll(async () => {
@@ -69,6 +74,47 @@ describe("predicted value in the preview", () => {
     expect(heights.filter((h) => !h.endsWith("%")).every((h) => Number.isFinite(Number(h)) && Number(h) >= 0)).toBe(true);
     expect(heights.filter((h) => !h.endsWith("%")).length).toBe(16);
     await pane(page).screenshot({ path: screenshotPath("pane-model-check.png") });
+  });
+
+  it("builds the model report: the new sheet's tables are the core's, four native charts, the pane's charts within 320 px", async () => {
+    // The report is built in a 320 px window, the narrowest task pane, so the pane's charts are drawn at that width.
+    const size = page.viewportSize()!;
+    await page.setViewportSize({ width: 320, height: size.height });
+    await pane(page).getByRole("button", { name: "Build the model report" }).click();
+    await pane(page).getByText("The model report is on the new sheet Model report.").waitFor({ timeout: 120000 });
+    // The core on the same log in Node: the pane's numbers must be these.
+    const rows = cdnowLog().split("\n").slice(1).map((line) => line.split("\t"));
+    const log = readOrderLog(rows, 0, 1, 2);
+    const core = await buildModelReport(log, await checkModel(log, serialFromIsoText("1997-09-30")!));
+    // Layout of model/modelReportPlan.ts: head rows 1–8, histogram title on row 10, its table rows 11–19.
+    await goTo(page, "'Model report'!A1");
+    expect(await cell(page, "B4")).toBe(2357);
+    expect(await readColumn(page, "Model report", "B", 12, 19)).toEqual([1411, 439, 214, 100, 62, 38, 29, 64]);
+    const expected = (await readColumn(page, "Model report", "C", 12, 19)) as number[];
+    expected.forEach((v, k) => expect(v).toBeCloseTo(core.histogram.expected[k], 9));
+    // Weekly tracking: title row 10 + 18 (histogram) + 18 (holdout) = row 46, weeks on rows 48–125.
+    expect(await readColumn(page, "Model report", "A", 48, 48)).toEqual(["1"]);
+    expect(await readColumn(page, "Model report", "B", 48, 125)).toEqual(Array.from(core.tracking.actual));
+    const weekly = (await readColumn(page, "Model report", "C", 48, 125)) as number[];
+    weekly.forEach((v, k) => expect(v).toBeCloseTo(core.tracking.expected[k], 9));
+    expect(await workbook(page).locator(".chart-box").count()).toBe(4);
+    expect(await workbook(page).getByRole("img", { name: "Chart: Cumulative repeat purchases" }).count()).toBe(1);
+
+    // In the 320 px pane every report chart is drawn, finite, and nothing needs sideways scrolling.
+    for (const name of [/Customers by repeat purchases/, /Repeat purchases per week/, /Cumulative repeat purchases/, /P\(alive\) by repeat purchases/, /Expected purchases next week/]) {
+      const figure = pane(page).getByRole("figure", { name });
+      await figure.scrollIntoViewIfNeeded();
+      const svg = figure.locator("svg").first();
+      expect(await svg.isVisible()).toBe(true);
+      const box = (await svg.boundingBox())!;
+      expect(box.width).toBeGreaterThan(100);
+      expect(box.width).toBeLessThanOrEqual(320);
+      expect(await figure.evaluate((el) => el.innerHTML.includes("NaN"))).toBe(false);
+    }
+    expect(await pane(page).getByRole("table", { name: "Models fitted on the same calibration histories" }).locator("tbody tr td:first-child").allTextContents()).toEqual(["BG/NBD", "Pareto/NBD", "MBG/NBD"]);
+    expect(await page.evaluate(() => (document.querySelector("#pane") as HTMLElement).scrollWidth)).toBeLessThanOrEqual(320);
+    await pane(page).screenshot({ path: screenshotPath("pane-model-report-320.png") });
+    await page.setViewportSize(size);
   });
 
   it("segments the Customers sheet with derived histories the model cannot fit: the model's reason, the sheet as before", async () => {

@@ -31,6 +31,8 @@ export function installDomPolyfills(): void {
   const proto = (g.SVGElement ?? function () {}).prototype as any;
   if (proto && !proto.getComputedTextLength) proto.getComputedTextLength = () => 0;
   if (proto && !proto.getBBox) proto.getBBox = () => ({ x: 0, y: 0, width: 0, height: 0 });
+  // jsdom has no canvas: Fluent's heatmap measures axis labels with one and measures nothing when there is no context.
+  if (g.HTMLCanvasElement) g.HTMLCanvasElement.prototype.getContext = () => null;
 }
 
 export type FakePort = ExcelPort & {

@@ -3,7 +3,8 @@
  * order log and its calibration/holdout split, BG/NBD (likelihood, fit, P(alive), expected purchases),
  * Gamma-Gamma spend, predicted CLV, and reading a fitted parameter block from a sheet range; also
  * Pareto/NBD and MBG/NBD (likelihood, fit, P(alive), expectations), P(X(t) = k) for BG/NBD and
- * Pareto/NBD, and the discrete-time BG/BB (summary, likelihood, fit, predictions).
+ * Pareto/NBD, and the discrete-time BG/BB (summary, likelihood, fit, predictions); the model report's
+ * tables: expected against actual repeat-purchase counts, tracking curves and frequency/recency grids.
  * 
  * May import: ../errors, ../orders, ../numeric.
  */
@@ -31,3 +32,7 @@ export * from "./paretoNbdLogLikelihood";
 export * from "./paretoNbdPredictions";
 export * from "./paretoNbdPurchaseProbability";
 export * from "./taggedModelParams";
+export * from "./frequencyRecencyGrid";
+export * from "./repeatPurchaseHistogram";
+export * from "./trackingCurve";
+export * from "./modelComparison";

@@ -26,6 +26,7 @@ import { type CheckResult, type OrderLog, checkModel, defaultCalibrationEnd, gue
 import type { Strings } from "../strings/en";
 import { FitRefusalNotice } from "./FitRefusalNotice";
 import { PointerSettled } from "./PointerSettled";
+import { ModelReportSection } from "./ModelReport";
 import { SlowReadHint } from "./SlowReadHint";
 import { usePaneStyles } from "./styles";
 import { useNarrow } from "./useNarrow";
@@ -202,6 +203,7 @@ export function ModelCheck({ port, strings, dark = false }: Props): React.JSX.El
       {state.status === "done" && (
         <div ref={resultRef} tabIndex={-1} className={styles.section}>
           <CheckResultView result={state.result} strings={strings} dark={dark} />
+          {state.picked.log && <ModelReportSection port={port} strings={strings} log={state.picked.log} result={state.result} dark={dark} />}
         </div>
       )}
       </details>
@@ -255,7 +257,7 @@ export function CheckResultView({ result, strings, dark = false }: { readonly re
           <Text weight="semibold">{c.chartTitle}</Text>
         </figcaption>
         <PointerSettled>
-          <GroupedVerticalBarChart data={data} height={220} culture={strings.locale} hideLegend={false} />
+          <GroupedVerticalBarChart data={data} chartTitle={c.chartTitle} height={220} culture={strings.locale} hideLegend={false} />
         </PointerSettled>
       </figure>
     </>

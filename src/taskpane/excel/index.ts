@@ -33,7 +33,8 @@
  * - `getRangeByIndexes(row, column, rowCount, columnCount)` (1.7)
  * - `getUsedRange(true)` (valuesOnly, 1.2)
  * - `tables.add(range, true)` (1.1)
- * - `charts.add("ColumnClustered", range, "Columns")` (1.1); `charts.add("Line", range, "Columns")` (1.1, cohortsSheet.ts)
+ * - `charts.add("ColumnClustered", range, "Columns")` (1.1); `charts.add("Line", range, "Columns")` (1.1, reportSheet.ts:
+ *   the Cohorts and Model report sheets)
  * - `activate()`, `delete()` (1.1)
  * - `onChanged.add(handler)` (1.7; reads `address`, `changeType` and `triggerSource`, 1.14, of the event);
  *   `onRowSorted.add(handler)`, `onColumnSorted.add(handler)` (1.10, only when supported; reads `address`);
@@ -51,10 +52,12 @@
  * - `conditionalFormats.add("ContainsText")` (1.6) → `textComparison.format.fill.color`,
  *   `textComparison.format.font.color`, `textComparison.rule = { operator: "BeginsWith", text }`
  * - `conditionalFormats.add("ColorScale")` (1.6) → `colorScale.criteria = { minimum: { type: "LowestValue", color },
- *   maximum: { type: "HighestValue", color } }` (cohortsSheet.ts: one two-colour scale over the cohort triangle)
+ *   maximum: { type: "HighestValue", color } }` (reportSheet.ts: two-colour scales over the cohort triangle and the
+ *   Model report's heatmaps)
  *
  * Chart (1.1 unless noted)
  * - `title.text`, `setPosition(startRange)`, `series.getItemAt(1)` → `chartType = "Line"` (1.7),
+ *   `series.getItemAt(i)` → `chartType = "ColumnClustered"` (1.7; reportSheet.ts: the calibration-end marker),
  *   `axisGroup = "Secondary"` (1.8)
  *
  * Error codes read from `error.code` (OfficeExtension.Error): `ResponsePayloadSizeLimitExceeded`,
@@ -333,3 +336,5 @@ export { writeCohortsSheet } from "./cohortsSheet";
 export { displayLanguage, readCulture } from "./culture";
 export type { CultureSettings } from "./culture";
 export type { CohortsSheetPlan, SheetArea, SheetBlock } from "./cohortsSheet";
+export { writeReportSheet } from "./reportSheet";
+export type { ColourScale, ReportSheetPlan, SheetChart } from "./reportSheet";

@@ -3,6 +3,7 @@
  * (tests, preview) and never reach for `Excel` themselves.
  */
 import { checkWriteTargets, displayLanguage, hostInfo, officeTheme, readCulture, readRows, readSelection, writeSegmentColumn, writeSegmentsSheet } from "./index";
+import { writeReportSheet } from "./reportSheet";
 import { writeRewardsTable } from "./rewardsSheet";
 
 export type ExcelPort = {
@@ -18,6 +19,8 @@ export type ExcelPort = {
   readonly readCulture?: typeof readCulture;
   /** Optional: the Rewards plan's table and chart on the Segments sheet (rewardsSheet.ts). */
   readonly writeRewardsTable?: typeof writeRewardsTable;
+  /** Optional: the Model report sheet of Check the model (reportSheet.ts); without it the pane offers no report. */
+  readonly writeReportSheet?: typeof writeReportSheet;
 };
 
 export const officeExcel: ExcelPort = {
@@ -31,4 +34,5 @@ export const officeExcel: ExcelPort = {
   displayLanguage,
   readCulture,
   writeRewardsTable,
+  writeReportSheet,
 };

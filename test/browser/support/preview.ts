@@ -108,7 +108,8 @@ export async function paste(page: Page, text: string): Promise<string> {
  * down (the grid draws only the rows in view), as a person scrolling the sheet would see them.
  */
 export async function readColumn(page: Page, sheet: string, column: string, first: number, last: number): Promise<ShownCell[]> {
-  await goTo(page, `${sheet}!${column}${first}`);
+  // A sheet name with spaces is quoted in an address, as in Excel ('Model report'!B12).
+  await goTo(page, `${/^\w+$/.test(sheet) ? sheet : `'${sheet}'`}!${column}${first}`);
   const grid = workbook(page).getByRole("grid", { name: `Sheet ${sheet}` });
   const rendered = await grid.evaluate(
     async (el, [col, from, to]) => {

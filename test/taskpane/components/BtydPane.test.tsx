@@ -3,10 +3,12 @@ import * as React from "react";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe } from "jest-axe";
+import axeCore from "axe-core";
 import { SegmentPane } from "../../../src/taskpane/components/SegmentPane";
 import { ModelCheck } from "../../../src/taskpane/components/ModelCheck";
 import { serialFromIsoText } from "../../../src/analytics/orders/dates";
 import { en } from "../../../src/taskpane/strings/en";
+import type { ReportSheetPlan } from "../../../src/taskpane/excel/reportSheet";
 import { cdnowOrders, cdnowSummaryWithSpend, isoOf } from "../../support/btydFixtures";
 import { fakePort, installDomPolyfills } from "../support";
 
@@ -180,6 +182,46 @@ describe("Check the model", () => {
     expect(screen.getByText(/^Holdout of 39 weeks, 2,357 customers: 1,882 repeat purchases made/)).toBeTruthy();
     await expectAccessible(container);
   });
+
+  it("builds the model report: writes the sheet plan once and shows its charts and the comparison", async () => {
+    const user = userEvent.setup();
+    const plans: ReportSheetPlan[] = [];
+    const port = { ...fakePort({ rows: log }), writeReportSheet: async (plan: ReportSheetPlan) => (plans.push(plan), { sheetName: "Model report (2)", formatted: true }) };
+    const { container } = render(<ModelCheck port={port} strings={en} />);
+    await user.click(screen.getByRole("button", { name: en.btyd.check.useLog }));
+    const input = (await screen.findByLabelText(en.btyd.check.calibrationEnd)) as HTMLInputElement;
+    await user.clear(input);
+    await user.type(input, "1997-09-30");
+    await user.click(screen.getByRole("button", { name: en.btyd.check.run }));
+    const build = await screen.findByRole("button", { name: en.btyd.check.report.build }, { timeout: 20000 });
+    // The tracking runs to the holdout end, the log's last order date, unless a date between the calibration end and it is typed.
+    const tracking = screen.getByLabelText(en.btyd.check.report.trackingEnd) as HTMLInputElement;
+    expect(tracking.value).toBe(shown("1998-06-30"));
+    await user.clear(tracking);
+    await user.type(tracking, "1998-07-31");
+    await user.click(build);
+    expect(screen.getByText(en.btyd.check.report.badTrackingEnd(shown("1997-09-30"), shown("1998-06-30")))).toBeTruthy();
+    expect(plans).toHaveLength(0);
+    await user.clear(tracking);
+    await user.type(tracking, "1998-06-30");
+    await user.click(build);
+    expect(await screen.findByText(en.btyd.check.report.done("Model report (2)"), undefined, { timeout: 30000 })).toBeTruthy();
+    expect(plans).toHaveLength(1);
+    // The plan's histogram: CDNOW's calibration counts (cdnow_customers_summary.csv) under their header.
+    const histogram = plans[0].blocks.find((b) => b.values[0] === en.btyd.check.report.sheet.histogramHeader)!;
+    expect(histogram.values.slice(1).map((r) => r[1])).toEqual([1411, 439, 214, 100, 62, 38, 29, 64]);
+    const r = en.btyd.check.report;
+    for (const name of [r.histogramChart, r.weeklyChart, r.cumulativeChart, r.pAliveHeatmap(272 / 7), r.nextWeekHeatmap(272 / 7)]) expect(container.querySelector(`figure[aria-label="${name}"] svg`)).toBeTruthy();
+    const comparison = container.querySelector(`table[aria-label="${r.comparisonTable}"]`)!;
+    expect(Array.from(comparison.querySelectorAll("tbody tr"), (row) => row.querySelector("td")?.textContent)).toEqual(["BG/NBD", "Pareto/NBD", "MBG/NBD"]);
+    // axe over the whole report takes minutes in jsdom (two heatmaps of 1,170 cells each): every rule on the
+    // pane without the charts' drawings, and the landmark rules (each chart's own name) on everything.
+    const figures = Array.from(container.querySelectorAll("figure svg"));
+    // duplicate-id is off: every Fluent cartesian chart's root has the fixed id "chart_" (CartesianChart.js), so any two charts share it.
+    const rest = await axeCore.run({ include: [container], exclude: figures } as never, { rules: { "color-contrast": { enabled: false }, "duplicate-id": { enabled: false } } });
+    const landmarks = await axeCore.run(container, { runOnly: ["landmark-unique", "region"] });
+    expect([...rest.violations, ...landmarks.violations].map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }, 60000);
 
   it("refuses a calibration end outside the log and explains a fit that cannot identify the model, by keyboard", async () => {
     const user = userEvent.setup();

@@ -186,7 +186,7 @@ describe("writeSegmentsSheet", () => {
       { sheet: "Segments", column: 1, type: "ContainsText", text: "Loyal", fill: "#2E8B57", font: "#000000" },
       { sheet: "Segments", column: 1, type: "ContainsText", text: "High-risk", fill: "#DC5050", font: "#000000" },
     ]);
-    expect(state.charts).toEqual([{ sheet: "Segments", type: "ColumnClustered", seriesBy: "Columns", title: "Chart", secondType: "Line", secondAxis: "Secondary" }]);
+    expect(state.charts).toEqual([{ sheet: "Segments", type: "ColumnClustered", seriesBy: "Columns", title: "Chart", secondType: "Line", secondAxis: "Secondary", seriesTypes: { 1: "Line" } }]);
     // Text first: "@" on the string cells of the results (from column A) and of the summary (column E),
     // then each summary column's number format (the mock records each range's first cell).
     expect(state.numberFormats).toEqual([

@@ -38,7 +38,8 @@ export type MockState = {
   tables: { sheet: string; address: string }[];
   /** ColorScale rules also record their `area` (row, column, rows, columns) and `criteria`. */
   conditionalFormats: { sheet: string; column: number; type: string; text: string; fill: string; font: string; area?: number[]; criteria?: unknown }[];
-  charts: { sheet: string; type: string; seriesBy: string; title: string; secondType: string; secondAxis: string }[];
+  /** `seriesTypes`: the chartType set on each series by index (getItemAt(i).chartType). */
+  charts: { sheet: string; type: string; seriesBy: string; title: string; secondType: string; secondAxis: string; seriesTypes: Record<number, string> }[];
   /** Every chart's plotted range (row, column, rows, columns) and setPosition cell (row, column). */
   chartPlacements: { sheet: string; type: string; source: number[]; anchor: number[] | null }[];
   numberFormats: { sheet: string; column: number; format: string }[];
@@ -340,11 +341,17 @@ function makeContext(state: MockState, delay: boolean): any {
     };
     mock.charts = {
       add: (type: string, range: any, seriesBy: string) => {
-        const second: any = {};
+        const series: any[] = [];
+        const item = (i: number) => (series[i] ??= {});
+        const second = item(1);
         let anchor: number[] | null = null;
-        const chart: any = { title: {}, series: { getItemAt: (i: number) => (i === 1 ? second : {}) }, setPosition: (start: any) => void (anchor = start?._box?.slice(0, 2)) };
+        const chart: any = { title: {}, series: { getItemAt: item }, setPosition: (start: any) => void (anchor = start?._box?.slice(0, 2)) };
         ops.push(() => {
-          state.charts.push({ sheet: name, type, seriesBy, title: chart.title.text, secondType: second.chartType, secondAxis: second.axisGroup });
+          const seriesTypes: Record<number, string> = {};
+          series.forEach((s, i) => {
+            if (s?.chartType !== undefined) seriesTypes[i] = s.chartType;
+          });
+          state.charts.push({ sheet: name, type, seriesBy, title: chart.title.text, secondType: second.chartType, secondAxis: second.axisGroup, seriesTypes });
           state.chartPlacements.push({ sheet: name, type, source: range._box, anchor });
         });
         return chart;

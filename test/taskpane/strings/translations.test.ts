@@ -22,6 +22,8 @@ const SAMPLES: Record<string, unknown[][]> = {
   "btyd.check.groupLabel": [[3, false], [3, true]],
   "sheet.incompleteName": [["X (2)"]],
   "retention.sheet.incompleteName": [["X (2)"]],
+  "btyd.check.report.sheet.incompleteName": [["X (2)"]],
+  "btyd.check.report.sheet.refused": [["X"]],
   "sheet.headers.attitude": [["recommend"], ["satisfaction"], ["referrals"]],
   "sheet.headers.behaviour": [["rfmSum"], ["ordersPerYear"], ["orders"], ["revenue"]],
   "reason": [
@@ -52,11 +54,11 @@ const SAMPLES: Record<string, unknown[][]> = {
 };
 for (const key of ["retention.errors.noRepeats", "retention.curve.xAxis", "retention.curve.noCurve", "retention.sheet.triangleTitle", "retention.sheet.curvePeriod"]) SAMPLES[key] = KINDS.map((k) => [k]);
 /** Count-worded texts: singular and plural. */
-const COUNTED = new Set(["files.tooManyCustomers", "files.progressRows", "summary.totals", "btyd.check.leftOut", "btyd.check.skippedRows", "retention.curve.title", "retention.sheet.curveTitle", "pick.picked", "btyd.check.picked", "retention.pick.picked"]);
+const COUNTED = new Set(["files.tooManyCustomers", "files.progressRows", "summary.totals", "btyd.check.leftOut", "btyd.check.skippedRows", "retention.curve.title", "retention.sheet.curveTitle", "pick.picked", "btyd.check.picked", "retention.pick.picked", "btyd.check.report.sheet.comparisonTitle"]);
 
 /** Terms that are the same in English, German and Norwegian, or codes rather than words. */
-const SAME_EVERYWHERE = new Set(["Loyalty Lens", "Segment", "R+F+M", "yyyy-mm-dd", "2024", "2024-03", "2", "3", "3+", "C", "X (2)", "SQL", "2024-12-31", "31.12.2024"]);
-const SAME_IN: Record<"de" | "nb", Set<string>> = { de: new Set(["Loyal", "2024-Q1"]), nb: new Set(["Database"]) };
+const SAME_EVERYWHERE = new Set(["Loyalty Lens", "Segment", "R+F+M", "yyyy-mm-dd", "2024", "2024-03", "2", "3", "3+", "C", "X (2)", "SQL", "2024-12-31", "31.12.2024", "BIC", "Parameter"]);
+const SAME_IN: Record<"de" | "nb", Set<string>> = { de: new Set(["Loyal", "2024-Q1"]), nb: new Set(["Database", "Log-likelihood (LL)"]) };
 /** Keys not compared: the formatter and the culture tag are not text. */
 const SKIP = new Set(["format", "locale"]);
 /** Whole English words a German or Norwegian text must not contain (technical terms such as Recency, BG/NBD, RFM, NPS, t_x are fine). */
@@ -112,7 +114,8 @@ describe.each([
   });
 
   it("keep sheet names within Excel's 31 characters, also for the incomplete-sheet name", () => {
-    for (const name of [strings.sheet.name, strings.retention.sheet.name, strings.sheet.incompleteName("A".repeat(31)), strings.retention.sheet.incompleteName("A".repeat(31))]) {
+    const r = strings.btyd.check.report.sheet;
+    for (const name of [strings.sheet.name, strings.retention.sheet.name, r.name, strings.sheet.incompleteName("A".repeat(31)), strings.retention.sheet.incompleteName("A".repeat(31)), r.incompleteName("A".repeat(31))]) {
       expect(name.length).toBeLessThanOrEqual(31);
     }
   });
