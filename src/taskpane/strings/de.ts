@@ -126,7 +126,7 @@ export function germanStrings(f: Formatter): Strings {
         monetary: "Umsatz mit dem Kunden.",
         cost: "Optional: für den Deckungsbeitrag pro Segment.",
         priceDriven: `Optional: WAHR/FALSCH oder ein Anteil von 0 bis 1; ab ${f.number(0.5)} gilt der Kunde als preisgetrieben.`,
-        recurring: "Optional: z. B. Monatsumsatz.",
+        recurring: "Optional: z. B. Monatsumsatz.",
       },
       columnOption: (letter: string, header: string | null) => (header ? `${header} (Spalte ${letter})` : `Spalte ${letter}`),
       scaleLabel: "Einstellung gemessen als",
@@ -156,7 +156,7 @@ export function germanStrings(f: Formatter): Strings {
       },
       cutoffLabel: "Hohes Kaufverhalten heißt",
       cutoffMedian: "Über dem Median",
-      cutoffAtLeast: "Mindestens ein Wert",
+      cutoffAtLeast: "Ab einem Schwellenwert",
       cutoffValueLabel: "Schwellenwert",
       groupsExplained:
         "Promotoren (9–10), die viel kaufen, sind loyal; Kritiker (0–6), die viel kaufen, sind zwangsgebunden; Kritiker, die wenig kaufen, sind Hochrisikokunden; alle übrigen sind erreichbar. Preisgetriebene Kunden gelten nie als loyal.",
@@ -182,7 +182,7 @@ export function germanStrings(f: Formatter): Strings {
       startOver: "Andere Daten segmentieren",
       wroteSheet: (name: string) => `Die Ergebnisse stehen auf dem Blatt „${name}“.`,
       wroteColumn: "Die Ergebnisse stehen in der Segmentspalte neben Ihren Daten.",
-      notFormatted: "Die Werte sind geschrieben, aber Excel konnte Tabelle, Farben oder Diagramm nicht anwenden.",
+      notFormatted: "Die Werte sind geschrieben, aber Excel konnte Tabelle, Farben oder Diagramm nicht hinzufügen.",
     },
 
     errors: {
@@ -211,7 +211,7 @@ export function germanStrings(f: Formatter): Strings {
       needBehaviour: "Ordnen Sie die Spalten zu, die das gewählte Maß für das Kaufverhalten benötigt.",
       noUsableRows: "Keine Zeile war verwendbar. Die Gründe stehen unten; korrigieren Sie die Daten und versuchen Sie es erneut.",
       needCutoff: (median: string) =>
-        `Mit „über dem Median“ (${median}) hätten alle Kunden oder keiner ein hohes Kaufverhalten. Wählen Sie „Mindestens ein Wert“ und geben Sie einen Schwellenwert an.`,
+        `Mit „über dem Median“ (${median}) hätten alle Kunden oder keiner ein hohes Kaufverhalten. Wählen Sie „Ab einem Schwellenwert“ und geben Sie ihn an.`,
       badCutoff: "Geben Sie den Schwellenwert als Zahl an.",
     },
 
@@ -298,7 +298,7 @@ export function germanStrings(f: Formatter): Strings {
       },
       noRevenue: "Ordnen Sie die Umsatzspalte (Monetary) zu, um die Punkte und ihre Kosten pro Segment zu sehen.",
       noProfit: "Ordnen Sie die Betreuungskosten zu, um die Programmkosten mit dem Deckungsbeitrag jedes Segments (Umsatz − Betreuungskosten) zu vergleichen.",
-      pointsNote: "Punkte = Umsatz des Segments × Punkte pro Währungseinheit, abgerundet; bei Abrechnung je Bestellung können es bis zu einen Punkt pro Bestellung weniger sein.",
+      pointsNote: "Punkte = Umsatz des Segments × Punkte pro Währungseinheit, abgerundet; Bestellung für Bestellung gerechnet können es bis zu einem Punkt pro Bestellung weniger sein.",
       costAboveMargin: (segment: string) => `${segment}: Die Prämien würden mehr kosten als der Deckungsbeitrag des Segments.`,
       allWithinMargin: "In jedem Segment kosten die Prämien weniger als der Deckungsbeitrag.",
       write: "Zum Blatt „Segmente“ hinzufügen",
@@ -327,7 +327,7 @@ export function germanStrings(f: Formatter): Strings {
         Loyal: "Exklusive Vorteile (früher Zugang, Angebote nur für Mitglieder) und eine Prämie für Weiterempfehlungen.",
         Reachable: "Beheben, was sie von voller Zufriedenheit abhält; danach ein Willkommen-zurück-Bonus.",
         "Locked-in": "Eingehen auf ihre Bedürfnisse (Service, feste Ansprechperson) statt Punkte.",
-        "High-risk": "Kein Bindungsbudget für reine Schnäppchenjäger; berechtigte Beschwerden beheben.",
+        "High-risk": "Kein Kundenbindungsbudget für reine Schnäppchenjäger; berechtigte Beschwerden beheben.",
       } as Record<Segment, string>,
       rfmSuggestion: {
         Champions: "Exklusive Vorteile und früher Zugang; um Bewertungen und Weiterempfehlungen bitten.",
@@ -339,7 +339,7 @@ export function germanStrings(f: Formatter): Strings {
         "At Risk": "Ein persönliches, befristetes Reaktivierungsangebot.",
         "Need Attention": "Ein befristetes Angebot, abgestimmt auf frühere Käufe.",
         "About To Sleep": "Eine Erinnerung mit einem kleinen Bonus; keine hohen Rabatte.",
-        Lost: "Höchstens ein günstiger Rückgewinnungsversuch; kein Bindungsbudget.",
+        Lost: "Höchstens ein günstiger Rückgewinnungsversuch; kein Kundenbindungsbudget.",
         Others: "Normale Punktevergabe, kein zusätzliches Budget, bis sich ein Muster zeigt.",
       } as Record<string, string>,
       otherSuggestion: "Normale Punktevergabe, kein zusätzliches Budget.",
@@ -458,7 +458,7 @@ export function germanStrings(f: Formatter): Strings {
       },
       check: {
         heading: "Modell prüfen",
-        intro: "Das Modell auf dem früheren Teil eines Bestellprotokolls schätzen und seine Prognose mit den Wiederholungskäufen vergleichen, die Kunden danach tatsächlich getätigt haben.",
+        intro: "Das Modell anhand des früheren Teils eines Bestellprotokolls schätzen und seine Prognose mit den Wiederholungskäufen vergleichen, die Kunden danach tatsächlich getätigt haben.",
         pickHint: "Markieren Sie das Bestellprotokoll (eine Zeile pro Bestellung, mit Kunden-ID und Bestelldatum) und klicken Sie dann auf „Bestellprotokoll übernehmen“.",
         useLog: "Bestellprotokoll übernehmen",
         unfold: "Modell an einem Bestellprotokoll prüfen",
@@ -474,7 +474,7 @@ export function germanStrings(f: Formatter): Strings {
         needColumns: "Wählen Sie die Spalte mit der Kunden-ID und die mit dem Bestelldatum.",
         noDates: "Keine Bestellung hat zugleich eine Kunden-ID und ein Datum. Markieren Sie das Bestellprotokoll mit seinen ID- und Datumsspalten.",
         badDate: (from: string, to: string) => `Geben Sie das Ende der Kalibrierung als Datum nach dem ${from} und vor dem ${to} an, etwa ${from}.`,
-        failed: "Das Modell ließ sich auf dem Kalibrierungszeitraum nicht schätzen.",
+        failed: "Das Modell ließ sich für den Kalibrierungszeitraum nicht schätzen.",
         table: "Durchschnittliche Wiederholungskäufe pro Kunde im Prüfzeitraum, tatsächlich und prognostiziert, nach Kaufhäufigkeit",
         columns: { group: "Wiederholungskäufe (x)", customers: "Kunden", actual: "Tatsächlich", predicted: "Prognose" },
         chartTitle: "Tatsächliche und prognostizierte Wiederholungskäufe pro Kunde im Prüfzeitraum",
@@ -577,7 +577,7 @@ export function germanStrings(f: Formatter): Strings {
           next: "Versuchen Sie es mit mehr Kunden oder einer längeren Bestellhistorie.",
         },
       } as Record<FitRefusal, { what: string; next: string }>,
-      other: { what: "Das Modell ließ sich auf diesen Daten nicht schätzen.", next: "Prüfen Sie die zugeordneten Spalten oder versuchen Sie es mit mehr Kunden oder einer längeren Bestellhistorie." },
+      other: { what: "Das Modell ließ sich mit diesen Daten nicht schätzen.", next: "Prüfen Sie die zugeordneten Spalten oder versuchen Sie es mit mehr Kunden oder einer längeren Bestellhistorie." },
       technical: "Technischer Grund",
       checkNext: "Bei der Modellprüfung gibt auch ein späteres Kalibrierungsende dem Modell mehr, woraus es lernen kann.",
     },
@@ -612,7 +612,7 @@ export function germanStrings(f: Formatter): Strings {
         progress: (done: number, total: number) => `${f.integer(done)} von ${f.integer(total)} Zeilen`,
         startOver: "Andere Daten verwenden",
         wroteSheet: (name: string) => `Kohortendreieck, Zeitraumtabelle und Diagramm stehen auf dem Blatt „${name}“.`,
-        notFormatted: "Die Werte sind geschrieben, aber Excel konnte Zahlenformate, Farbskala oder Diagramm nicht anwenden.",
+        notFormatted: "Die Werte sind geschrieben, aber Excel konnte Zahlenformate, Farbskala oder Diagramm nicht hinzufügen.",
         totals: (orders: number, customers: number, cohorts: number) =>
           `${f.integer(orders)} ${orders === 1 ? "Bestellung" : "Bestellungen"} von ${f.integer(customers)} ${customers === 1 ? "Kunde" : "Kunden"} in ${f.integer(cohorts)} ${cohorts === 1 ? "Kohorte" : "Kohorten"}.`,
       },

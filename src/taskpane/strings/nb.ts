@@ -1,9 +1,10 @@
 /**
  * Every user-facing text of the pane, in Norwegian Bokmål (nb-NO; Nynorsk users get it too, as
  * the function help does). Same shape as en.ts (`Strings`): a missing or extra key fails to
- * compile. Written in the vocabulary of Norwegian customer analytics (kundelojalitet, frafall,
- * kundeverdi, gjenkjøp), not word for word; Excel's own Norwegian terms where the pane points at
- * Excel (Se gjennom › Beskytt arbeidsbok, SANN/USANN). Numbers and dates go through `f`.
+ * compile. Written in the vocabulary of Norwegian customer analytics (kundelojalitet for the
+ * segments, kundebevaring for retention, frafall, kundeverdi, dekningsbidrag, gjenkjøp), not
+ * word for word; Excel's own Norwegian terms where the pane points at Excel (Se gjennom ›
+ * Beskytt arbeidsbok, SANN/USANN). Numbers and dates go through `f`.
  */
 import type { Segment } from "../../analytics/segments/loyaltySegment";
 import type { BehaviourMeasure } from "../model/behaviour";
@@ -94,15 +95,15 @@ export function norwegianStrings(f: Formatter): Strings {
     appIntro: "Merk en kundetabell, klikk på Segmenter, og se hvem som er lojale og hva du bør gjøre videre.",
 
     host: {
-      noExcel: "Åpne dette panelet i Excel for å segmentere en arbeidsbok. Utenfor Excel kan det bare vise denne siden.",
+      noExcel: "Åpne denne ruten i Excel for å segmentere en arbeidsbok. Utenfor Excel kan den bare vise denne siden.",
       tooOld: (needed: string) =>
-        `Denne versjonen av Excel er for gammel for segmenteringspanelet: det krever ${needed} (Excel 2019, Microsoft 365 eller Excel på nettet). Oppdater Office og prøv igjen.`,
+        `Denne versjonen av Excel er for gammel for segmenteringsruten: den krever ${needed} (Excel 2019, Microsoft 365 eller Excel på nettet). Oppdater Office og prøv igjen.`,
     },
 
     pick: {
       heading: "1. Velg dataene",
       useSelection: "Bruk merket område",
-      reading: "Leser det merkede området …",
+      reading: "Leser det merkede området …",
       editModeHint: "Venter fortsatt på Excel. Hvis en celle redigeres, trykker du Enter eller Esc i arket; ruten fortsetter av seg selv.",
       hint: "Merk kundetabellen (eller én celle i den), og klikk deretter på Bruk merket område.",
       picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} ${rows === 1 ? "kunderad" : "kunderader"}`,
@@ -114,7 +115,7 @@ export function norwegianStrings(f: Formatter): Strings {
       summaryIntro: "Gjenkjent ut fra overskriftene:",
       change: "Endre",
       changeLabel: "Endre koblingen av kolonnene",
-      advanced: "Flere valg: kostnad, rabattandel, gjentakende omsetning, forventet kundeverdi",
+      advanced: "Flere valg: kostnad, rabattandel, løpende inntekt, forventet kundeverdi",
       notMapped: "(ingen)",
       roles: ROLE_NAMES,
       roleHelp: {
@@ -124,7 +125,7 @@ export function norwegianStrings(f: Formatter): Strings {
         firstOrder: "For ordrer per år som kunde.",
         frequency: "Antall ordrer.",
         monetary: "Omsetning fra kunden.",
-        cost: "Valgfritt: for fortjeneste per segment.",
+        cost: "Valgfritt: for dekningsbidrag per segment.",
         priceDriven: `Valgfritt: SANN/USANN eller en andel fra 0 til 1; ${f.number(0.5)} eller mer regnes som prisdrevet.`,
         recurring: "Valgfritt: f.eks. månedlig inntekt.",
       },
@@ -172,7 +173,7 @@ export function norwegianStrings(f: Formatter): Strings {
         "Det kan ikke legges til et nytt ark fordi arbeidsbokens struktur er beskyttet. Opphev beskyttelsen (Se gjennom › Beskytt arbeidsbok) for å skrive til et nytt ark, eller skriv en kolonne ved siden av dataene.",
       targetBeside: "En segmentkolonne ved siden av dataene",
       targetInsert: "En ny kolonne satt inn ved siden av dataene",
-      bestEffort: "Bare et nytt ark er sikker på å la dataene dine være urørt; ved siden av dataene stopper Loyalty Lens hvis arket endres mens det skrives.",
+      bestEffort: "Bare et nytt ark garanterer at dataene dine blir stående urørte; ved siden av dataene stopper Loyalty Lens hvis arket endres mens det skrives.",
       segment: "Segmenter",
       segmentRfm: "Lag RFM-segmenter",
       rfmNoAttitude: "Ingen holdningskolonne er koblet, så dette blir RFM-segmenter, ikke de fire lojalitetsgruppene.",
@@ -182,7 +183,7 @@ export function norwegianStrings(f: Formatter): Strings {
       startOver: "Segmenter andre data",
       wroteSheet: (name: string) => `Resultatene står på arket «${name}».`,
       wroteColumn: "Resultatene står i segmentkolonnen ved siden av dataene.",
-      notFormatted: "Verdiene er skrevet, men Excel kunne ikke bruke tabellen, fargene eller diagrammet.",
+      notFormatted: "Verdiene er skrevet, men Excel kunne ikke legge til tabellen, fargene eller diagrammet.",
     },
 
     errors: {
@@ -195,9 +196,9 @@ export function norwegianStrings(f: Formatter): Strings {
       sheetProtected: "Arket med dataene er beskyttet, så det kan ikke legges til en kolonne der. Skriv heller til et nytt ark, eller opphev arkbeskyttelsen.",
       besideTaken: "Cellene til høyre for dataene er ikke tomme. Sett heller inn en ny kolonne, eller skriv til et nytt ark.",
       targetNotEmpty: (cell: string, cleared: number, kept: number) =>
-        `Stoppet: Cellen ${cell} var ikke lenger tom da Loyalty Lens skulle skrive der, så innholdet ble lagt tilbake. ${undoText(f, cleared, kept)} Skriv til et nytt ark for å være trygg.`,
+        `Stoppet: Cellen ${cell} var ikke lenger tom da Loyalty Lens skulle skrive der, så innholdet ble lagt tilbake. ${undoText(f, cleared, kept)} Skriv til et nytt ark for sikkerhets skyld.`,
       changedWhileWriting: (change: SheetChange, cleared: number, kept: number) =>
-        `Stoppet: ${changeText(change)} mens Loyalty Lens skrev. ${undoText(f, cleared, kept)} Dine egne celler ble ikke rørt. Skriv til et nytt ark for å være trygg, eller prøv igjen når ingen arbeider i arket.`,
+        `Stoppet: ${changeText(change)} mens Loyalty Lens skrev. ${undoText(f, cleared, kept)} Dine egne celler ble ikke rørt. Skriv til et nytt ark for sikkerhets skyld, eller prøv igjen når ingen arbeider i arket.`,
       changedWhileReading: (change: SheetChange) =>
         `Stoppet: ${changeText(change)} mens Loyalty Lens leste dataene, så ingenting ble beregnet (radene ville blandet gamle og nye data). Ingenting i arbeidsboken ble endret. Prøv igjen når ingen arbeider i arket.`,
       payloadTooLarge: "Excel avviste selv den minste blokken med rader. Merk færre kolonner og prøv igjen.",
@@ -217,14 +218,14 @@ export function norwegianStrings(f: Formatter): Strings {
 
     summary: {
       heading: "Sammendrag",
-      table: "Kunder, omsetning og fortjeneste per segment",
+      table: "Kunder, omsetning og dekningsbidrag per segment",
       columns: {
         segment: "Segment",
         customers: "Kunder",
         customerShare: "Andel av kundene",
         revenue: "Omsetning",
         revenueShare: "Andel av omsetningen",
-        profit: "Fortjeneste",
+        profit: "Dekningsbidrag",
         recurring: "Løpende inntekt",
         averageAttitude: "Gjennomsnittsverdi",
       },
@@ -238,7 +239,7 @@ export function norwegianStrings(f: Formatter): Strings {
       actionsHeading: "Anbefalte tiltak",
       skippedHeading: "Rader som ikke ble segmentert",
       skipped: (count: number, reason: string, rows: readonly number[], more: boolean) =>
-        `${f.integer(count)} ${rowWord(count)} hoppet over: ${reason} (${rowWord(count)} ${rows.join(", ")}${more ? ", …" : ""})`,
+        `${f.integer(count)} ${rowWord(count)} hoppet over: ${reason} (${rowWord(count)} ${rows.join(", ")}${more ? ", …" : ""})`,
     },
 
     actions: {
@@ -293,16 +294,16 @@ export function norwegianStrings(f: Formatter): Strings {
         reward: "Foreslått belønning",
         points: "Opptjente poeng",
         cost: "Programkostnad",
-        profit: "Fortjeneste",
+        profit: "Dekningsbidrag",
         predictedValue: "Forventet verdi neste 12 måneder",
       },
       noRevenue: "Koble omsetningskolonnen (monetary) for å se poengene og hva de koster per segment.",
-      noProfit: "Koble kostnaden for å betjene kundene for å sammenligne programkostnaden med hvert segments fortjeneste (omsetning − kostnad).",
+      noProfit: "Koble kostnaden for å betjene kundene for å sammenligne programkostnaden med dekningsbidraget til hvert segment (omsetning − betjeningskostnad).",
       pointsNote: "Poeng er segmentets omsetning × opptjeningsraten, rundet ned; regnet ordre for ordre kan det bli opptil ett poeng mindre per ordre.",
-      costAboveMargin: (segment: string) => `${segment}: belønningene ville koste mer enn segmentets fortjeneste.`,
-      allWithinMargin: "I hvert segment koster belønningene mindre enn fortjenesten.",
+      costAboveMargin: (segment: string) => `${segment}: belønningene ville koste mer enn segmentets dekningsbidrag.`,
+      allWithinMargin: "I hvert segment koster belønningene mindre enn dekningsbidraget.",
       write: "Legg til i arket Segmenter",
-      writing: "Skriver bonustabellen …",
+      writing: "Skriver bonustabellen …",
       wrote: (sheet: string) => `Bonustabellen og diagrammet står på arket ${sheet}, til høyre for sammendraget.`,
       noSheet: "Segmentene ble skrevet i en kolonne, ikke på et Segmenter-ark: segmenter til et nytt ark for å legge bonustabellen der.",
       writeFailed: (reason: string) => `Bonustabellen kunne ikke skrives: ${reason}`,
@@ -312,7 +313,7 @@ export function norwegianStrings(f: Formatter): Strings {
         headers: {
           segment: "Segment",
           cost: "Programkostnad",
-          profit: "Fortjeneste",
+          profit: "Dekningsbidrag",
           points: "Opptjente poeng",
           revenue: "Omsetning",
           predictedValue: "Forventet verdi neste 12 måneder",
@@ -320,8 +321,8 @@ export function norwegianStrings(f: Formatter): Strings {
           warning: "Advarsel",
           reward: "Foreslått belønning",
         },
-        costAboveMargin: "Belønningene koster mer enn marginen",
-        chartTitle: "Programkostnad og fortjeneste per segment",
+        costAboveMargin: "Belønningene koster mer enn dekningsbidraget",
+        chartTitle: "Programkostnad og dekningsbidrag per segment",
       },
       groupSuggestion: {
         Loyal: "Eksklusive fordeler (tidlig tilgang, tilbud bare for medlemmer) og en belønning for å verve andre.",
@@ -387,7 +388,7 @@ export function norwegianStrings(f: Formatter): Strings {
         revenueShare: "Andel av omsetningen",
         customerShare: "Andel av kundene",
         revenue: "Omsetning",
-        profit: "Fortjeneste",
+        profit: "Dekningsbidrag",
         recurring: "Løpende inntekt",
         averageAttitude: "Gjennomsnittsverdi",
       },
@@ -396,11 +397,11 @@ export function norwegianStrings(f: Formatter): Strings {
     btyd: {
       map: {
         heading: "Forventet kundeverdi (valgfritt)",
-        roles: { x: "Gjenkjøp (x)", tx: "t_x (første til siste kjøp)", T: "T (første kjøp til beregningsdato)" } as Record<BtydRole, string>,
+        roles: { x: "Gjenkjøp (x)", tx: "t_x (første til siste kjøp)", T: "T (første kjøp til skjæringsdato)" } as Record<BtydRole, string>,
         roleHelp: {
           x: "Kjøp etter det første, slik LOYALTY.BTYDSUMMARY gir dem.",
           tx: "Tiden fra første til siste kjøp.",
-          T: "Tiden fra første kjøp til beregningsdatoen.",
+          T: "Tiden fra første kjøp til skjæringsdatoen.",
         } as Record<BtydRole, string>,
         unitLabel: "x, t_x og T er målt i",
         units: { day: "Dager", week: "Uker", month: `Måneder (${f.number(30.4375, 4)} dager)` } as Record<TimeUnit, string>,
@@ -433,15 +434,15 @@ export function norwegianStrings(f: Formatter): Strings {
         derived: (asOf: string) =>
           `x, t_x og T ble utledet i uker fra dato for første ordre, siste ordre og antall ordrer, per ${asOf}; hver ordre regnes som en egen kjøpsdag.`,
         derivedFromDays: (asOf: string) =>
-          `x, t_x og T ble utledet i uker fra dato for første ordre, dager siden siste ordre og antall ordrer; beregningsdatoen ${asOf} er den tidligste datoen som passer for alle radene. Hver ordre regnes som en egen kjøpsdag.`,
+          `x, t_x og T ble utledet i uker fra dato for første ordre, dager siden siste ordre og antall ordrer; skjæringsdatoen ${asOf} er den tidligste datoen som passer for alle radene. Hver ordre regnes som en egen kjøpsdag.`,
         mapped: (unit: string) => `x, t_x og T ble lest fra de koblede kolonnene, i ${unit}.`,
         spend:
           "Verdi per kjøp er omsetning ÷ ordrer, altså gjennomsnittlig ordreverdi inkludert første ordre: tabellen inneholder ikke verdien av første ordre, så gjennomsnittet av gjenkjøpene alene kan ikke beregnes.",
         noRevenue: "Ingen omsetningskolonne er koblet, så bare kjøp prognostiseres, ikke verdi.",
-        spendFailed: (message: string) => `Forventet verdi er utelatt: forbruksmodellen kunne ikke tilpasses (${message}).`,
+        spendFailed: (message: string) => `Forventet verdi er utelatt: modellen for kjøpsbeløp kunne ikke tilpasses (${message}).`,
         oneTime: "Engangskunder er merket som det: modellen kan ikke avgjøre om de fortsatt er aktive.",
         unusable: (count: number, rows: readonly number[], more: boolean) =>
-          `${f.integer(count)} ${count === 1 ? "kunde" : "kunder"} har ingen brukbar kjøpshistorikk, så prognosecellene er tomme (${rowWord(count)} ${rows.join(", ")}${more ? ", …" : ""}).`,
+          `${f.integer(count)} ${count === 1 ? "kunde" : "kunder"} har ingen brukbar kjøpshistorikk, så prognosecellene er tomme (${rowWord(count)} ${rows.join(", ")}${more ? ", …" : ""}).`,
         failed: "Kundeverdien kunne ikke prognostiseres, så de kolonnene er utelatt; segmentene er fullstendige.",
       },
       sheet: {
@@ -462,7 +463,7 @@ export function norwegianStrings(f: Formatter): Strings {
         pickHint: "Merk ordreloggen (én rad per ordre, med kunde-ID og ordredato), og klikk deretter på Bruk ordrelogg.",
         useLog: "Bruk ordrelogg",
         unfold: "Kontroller modellen mot en ordrelogg",
-        reading: "Leser ordreloggen …",
+        reading: "Leser ordreloggen …",
         picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} ${rows === 1 ? "ordre" : "ordrer"}`,
         idColumn: "Kolonne med kunde-ID",
         dateColumn: "Kolonne med ordredato",
@@ -470,7 +471,7 @@ export function norwegianStrings(f: Formatter): Strings {
         calibrationHelp: (from: string, to: string) =>
           `Loggen går fra ${from} til ${to}. Modellen lærer av ordrene til og med denne datoen og kontrolleres mot ordrene etter den.`,
         run: "Kontroller modellen",
-        fitting: "Tilpasser modellen …",
+        fitting: "Tilpasser modellen …",
         needColumns: "Velg kolonnen med kunde-ID og kolonnen med ordredato.",
         noDates: "Ingen ordre har både kunde-ID og dato. Merk ordreloggen med kolonnene for ID og dato.",
         badDate: (from: string, to: string) => `Oppgi slutten på kalibreringen som en dato etter ${from} og før ${to}, for eksempel ${from}.`,
@@ -581,7 +582,7 @@ export function norwegianStrings(f: Formatter): Strings {
       checkNext: "Når du kontrollerer modellen, gir også en senere slutt på kalibreringen modellen mer å lære av.",
     },
     retention: {
-      tabs: { label: "Visninger", segment: "Segmentering", retention: "Kundelojalitet", warehouse: "Datavarehus" },
+      tabs: { label: "Visninger", segment: "Segmentering", retention: "Kundebevaring", warehouse: "Datavarehus" },
       intro: "Merk en ordrelogg (kunde-ID og ordredato, én rad per ordre), og se hvor mange kunder som kommer tilbake, kohort for kohort.",
       pick: {
         heading: "1. Velg ordreloggen",
@@ -611,7 +612,7 @@ export function norwegianStrings(f: Formatter): Strings {
         progress: (done: number, total: number) => `${f.integer(done)} av ${f.integer(total)} rader`,
         startOver: "Bruk andre data",
         wroteSheet: (name: string) => `Kohorttrekanten, periodetabellen og diagrammet står på arket «${name}».`,
-        notFormatted: "Verdiene er skrevet, men Excel kunne ikke bruke tallformatene, fargeskalaen eller diagrammet.",
+        notFormatted: "Verdiene er skrevet, men Excel kunne ikke legge til tallformatene, fargeskalaen eller diagrammet.",
         totals: (orders: number, customers: number, cohorts: number) =>
           `${f.integer(orders)} ${orders === 1 ? "ordre" : "ordrer"} fra ${f.integer(customers)} ${customers === 1 ? "kunde" : "kunder"} i ${f.integer(cohorts)} ${cohorts === 1 ? "kohort" : "kohorter"}.`,
       },
@@ -622,16 +623,16 @@ export function norwegianStrings(f: Formatter): Strings {
         activeDays: (minimum: number) => `Oppgi aktive dager som et helt tall på minst ${f.integer(minimum)} (den lengste perioden).`,
         noOrders: "Ingen rad har både kunde-ID og ordredato. Kontroller koblingen, eller se radene som er utelatt nedenfor.",
         noRepeats: (kind: PeriodKind) =>
-          `Ingen kunde har bestilt igjen i ${PERIOD[kind].later} enn ${PERIOD[kind].pronoun} de bestilte første gang i, så det finnes ingen kundelojalitet å vise. Prøv en kortere periode, eller en ordrelogg som dekker lengre tid.`,
+          `Ingen kunde har bestilt igjen i ${PERIOD[kind].later} enn ${PERIOD[kind].pronoun} de bestilte første gang i, så det finnes ingen kundebevaring å vise. Prøv en kortere periode, eller en ordrelogg som dekker lengre tid.`,
         core: (detail: string) => `Kohortene kunne ikke lages: ${detail}`,
         empty: "Det merkede området er tomt. Merk ordreloggen (med overskriftsraden) og prøv igjen.",
         singleRow: "Det merkede området har bare én rad. Merk hele ordreloggen, én ordre per rad.",
         structureProtected: "Arbeidsbokens struktur er beskyttet, så arket Kohorter kan ikke legges til. Opphev beskyttelsen (Se gjennom › Beskytt arbeidsbok) og prøv igjen.",
       },
       curve: {
-        heading: "Lojalitetskurver",
+        heading: "Kundebevaringskurver",
         tableLabel: "Andelen av hver kohort som bestilte igjen, etter antall perioder siden den første",
-        title: (cohorts: number) => (cohorts === 1 ? "Lojalitetskurven for den nyeste kohorten" : `Lojalitetskurver for de ${f.integer(cohorts)} nyeste kohortene`),
+        title: (cohorts: number) => (cohorts === 1 ? "Kundebevaringskurven for den nyeste kohorten" : `Kundebevaringskurver for de ${f.integer(cohorts)} nyeste kohortene`),
         xAxis: (kind: PeriodKind) => `${PERIOD[kind].plural} etter første ordre`,
         yAxis: "Andel av kohorten",
         noCurve: (kind: PeriodKind) => `Ingen kohort har ennå ${PERIOD[kind].whole} bak seg etter ${PERIOD[kind].first}, så det er ingen kurve å vise.`,
@@ -641,7 +642,7 @@ export function norwegianStrings(f: Formatter): Strings {
           `Tabellen viser ${PERIOD[kind].plural.toLowerCase()} 1 til ${f.integer(periods)} (${PERIOD[kind].noun.toLowerCase()} 0 er alltid ${f.percent(1)}); arket Kohorter har alle.`,
         legend: (cohort: string, size: number) => `${cohort} (${f.integer(size)} ${size === 1 ? "kunde" : "kunder"})`,
         smallLeftOut: (count: number, minSize: number) =>
-          `${f.integer(count)} ${count === 1 ? "nyere kohort" : "nyere kohorter"} er utelatt fra kurvene og lesingen: med under ${f.integer(minSize)} kunder flytter én kunde en andel med flere prosentpoeng. Arket Kohorter har alle.`,
+          `${f.integer(count)} ${count === 1 ? "nyere kohort" : "nyere kohorter"} er utelatt fra kurvene og leseeksempelet: med under ${f.integer(minSize)} kunder flytter én kunde en andel med flere prosentpoeng. Arket Kohorter har alle.`,
         notSurvival: "Andelene kan stige igjen senere fordi kunder kommer tilbake: dette er ikke en overlevelseskurve.",
         /** "mars 2024", "uken som begynner 4. mars 2024", "1. kvartal 2024", "2024". */
         cohortName: (kind: PeriodKind, year: number, month: number, day: number) => {
@@ -660,7 +661,7 @@ export function norwegianStrings(f: Formatter): Strings {
       issues: {
         heading: "Rader som er utelatt",
         line: (count: number, reason: string, rows: readonly number[], more: boolean) =>
-          `${f.integer(count)} ${rowWord(count)} utelatt: ${reason} (${rowWord(count)} ${rows.join(", ")}${more ? ", …" : ""})`,
+          `${f.integer(count)} ${rowWord(count)} utelatt: ${reason} (${rowWord(count)} ${rows.join(", ")}${more ? ", …" : ""})`,
         reason: (issue: LogIssue): string => {
           switch (issue.kind) {
             case "blankId":
@@ -685,10 +686,10 @@ export function norwegianStrings(f: Formatter): Strings {
         customers: "Kunder",
         periodColumn: (kind: PeriodKind, k: number) => `${PERIOD[kind].noun} ${k}`,
         tableTitle: (kind: PeriodKind, activeDays: number) =>
-          `Kundelojalitet ${PERIOD[kind].per}: en kunde regnes som aktiv i ${f.integer(activeDays)} ${activeDays === 1 ? "dag" : "dager"} etter hver ordre; lojalitetsrate = beholdte kunder ÷ kunder ved start.`,
-        tableHeaders: ["Periodestart", "Kunder ved start", "Nye", "Reaktiverte", "Kunder ved slutt", "Beholdt", "Lojalitetsrate", "Frafalt"],
+          `Kundebevaring ${PERIOD[kind].per}: en kunde regnes som aktiv i ${f.integer(activeDays)} ${activeDays === 1 ? "dag" : "dager"} etter hver ordre; kundebevaringsrate = beholdte kunder ÷ kunder ved start.`,
+        tableHeaders: ["Periodestart", "Kunder ved start", "Nye", "Reaktiverte", "Kunder ved slutt", "Beholdt", "Kundebevaringsrate", "Frafalt"],
         curveTitle: (cohorts: number) =>
-          cohorts === 1 ? "Diagramdata: lojalitetskurven for den nyeste kohorten" : `Diagramdata: lojalitetskurver for de ${f.integer(cohorts)} nyeste kohortene`,
+          cohorts === 1 ? "Diagramdata: kundebevaringskurven for den nyeste kohorten" : `Diagramdata: kundebevaringskurver for de ${f.integer(cohorts)} nyeste kohortene`,
         curvePeriod: (kind: PeriodKind) => PERIOD[kind].noun,
         /** Cohort labels in the chart data: "2024-03", "2024-U10" (uke), "2024-K1" (kvartal), "2024"; they sort as text. */
         cohortLabel: (kind: PeriodKind, year: number, month: number, isoWeekYear: number, isoWeek: number) => {
@@ -703,7 +704,7 @@ export function norwegianStrings(f: Formatter): Strings {
               return String(year);
           }
         },
-        chartTitle: "Lojalitetskurver for de nyeste kohortene",
+        chartTitle: "Kundebevaringskurver for de nyeste kohortene",
         dateFormat: "yyyy-mm-dd",
       },
     },
@@ -719,7 +720,7 @@ export function norwegianStrings(f: Formatter): Strings {
         btydSpend: "Gjenkjøpernes kjøpsbeløp (for GAMMAGAMMAFIT)",
         holdoutGrouped: "Sammendrag for kalibrering og testperiode, gruppert",
         cohorts: "Kohorttrekant, lang form (som COHORTS)",
-        retention: "Kundelojalitet per periode (som RETENTIONBYPERIOD)",
+        retention: "Kundebevaring per periode (som RETENTIONBYPERIOD)",
       },
       dialect: "Database",
       table: "Ordretabell",
@@ -758,7 +759,7 @@ export function norwegianStrings(f: Formatter): Strings {
     },
 
     files: {
-      heading: "Åpne en fil …",
+      heading: "Åpne en fil …",
       intro: "Velg en CSV- eller Parquet-eksport av ordrene dine. Den leses her, på denne datamaskinen; ingenting lastes opp.",
       fileLabel: "Ordrefil (CSV eller Parquet)",
       notSupported: (name: string) => `«${name}» er ikke en CSV- eller Parquet-fil. Velg en fil som slutter på .csv eller .parquet.`,
