@@ -115,8 +115,8 @@ export type CheckResult = {
   readonly predictedTotal: number;
 };
 
-/** The check; throws the core's AnalyticsError (with its plain message) when the fit cannot identify the model. */
-export async function checkModel(log: OrderLog, calibrationEnd: number, holdoutEnd = log.lastDate): Promise<CheckResult> {
+/** The log's rows that have a customer id, as id and date columns (the check and the model report both start here). */
+export function ordersWithId(log: OrderLog): { ids: (string | null)[]; dates: number[] } {
   const ids: (string | null)[] = [];
   const dates: number[] = [];
   for (let i = 0; i < log.ids.length; i++) {
@@ -124,6 +124,12 @@ export async function checkModel(log: OrderLog, calibrationEnd: number, holdoutE
     ids.push(log.ids[i]);
     dates.push(log.dates[i]);
   }
+  return { ids, dates };
+}
+
+/** The check; throws the core's AnalyticsError (with its plain message) when the fit cannot identify the model. */
+export async function checkModel(log: OrderLog, calibrationEnd: number, holdoutEnd = log.lastDate): Promise<CheckResult> {
+  const { ids, dates } = ordersWithId(log);
   const slicer = timeSlicer();
   const h = await holdoutSummaryAsync(ids, dates, calibrationEnd, holdoutEnd, "week", slicer);
   await yieldToHost();

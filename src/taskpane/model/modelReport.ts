@@ -33,9 +33,9 @@ import { paretoNbdFitAsync } from "../../analytics/btyd/paretoNbdFit";
 import { paretoNbdExpectedPurchases } from "../../analytics/btyd/paretoNbdPredictions";
 import { type RepeatPurchaseHistogram, repeatPurchaseHistogram } from "../../analytics/btyd/repeatPurchaseHistogram";
 import { type TrackingCurve, trackingCurve } from "../../analytics/btyd/trackingCurve";
-import { purchaseDays } from "../../analytics/orders/purchaseDays";
+import { purchaseDaysAsync } from "../../analytics/orders/purchaseDays";
 import { type TimeSlicer, timeSlicer, yieldToHost } from "../../analytics/numeric/yieldToHost";
-import type { CheckResult, OrderLog } from "./modelCheck";
+import { type CheckResult, type OrderLog, ordersWithId } from "./modelCheck";
 
 /** Days per week: the report, like the check, counts time in weeks. */
 const WEEK = 7;
@@ -89,15 +89,9 @@ type Cohort = {
   readonly origin: number;
 };
 
-function cohortOf(log: OrderLog, calibrationEnd: number, holdoutEnd: number, trackingEnd: number): Cohort {
-  const ids: (string | null)[] = [];
-  const dates: number[] = [];
-  for (let i = 0; i < log.ids.length; i++) {
-    if (log.ids[i] === null) continue;
-    ids.push(log.ids[i]);
-    dates.push(log.dates[i]);
-  }
-  const all = purchaseDays(ids, dates, null, Math.max(holdoutEnd, trackingEnd));
+async function cohortOf(log: OrderLog, calibrationEnd: number, holdoutEnd: number, trackingEnd: number, slicer: TimeSlicer): Promise<Cohort> {
+  const { ids, dates } = ordersWithId(log);
+  const all = await purchaseDaysAsync(ids, dates, null, Math.max(holdoutEnd, trackingEnd), slicer);
   const keep: number[] = [];
   let origin = Infinity;
   let repeatCount = 0;
@@ -212,7 +206,7 @@ async function compare(c: Cohort, holdoutWeeks: number, slicer: TimeSlicer): Pro
 export async function buildModelReport(log: OrderLog, check: CheckResult, trackingEnd = check.holdoutEnd): Promise<ModelReport> {
   const { calibrationEnd, holdoutEnd, params } = check;
   const slicer = timeSlicer();
-  const cohort = cohortOf(log, calibrationEnd, holdoutEnd, trackingEnd);
+  const cohort = await cohortOf(log, calibrationEnd, holdoutEnd, trackingEnd, slicer);
   await yieldToHost();
   const histogram = repeatPurchaseHistogram(cohort.x, cohort.T, (k, t) => bgnbdPurchaseProbability(params, k, t));
   await yieldToHost();
