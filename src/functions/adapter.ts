@@ -248,7 +248,9 @@ export async function guardAsync<T>(body: () => Promise<T>): Promise<T | CustomF
 /** A range argument as a grid (a single value becomes 1×1). */
 export function gridOf(range: unknown): unknown[][] {
   if (!Array.isArray(range)) return [[range]];
-  return range.map((row) => (Array.isArray(row) ? row : [row]));
+  // Excel passes every row as an array: then the range is the grid, with no million-row copy.
+  for (let r = 0; r < range.length; r++) if (!Array.isArray(range[r])) return range.map((row) => (Array.isArray(row) ? row : [row]));
+  return range as unknown[][];
 }
 
 export type NamedGrid = { readonly arg: string; readonly grid: readonly (readonly unknown[])[] };
