@@ -42,13 +42,14 @@ export type Session = {
   close(): Promise<void>;
 };
 
-export async function startSession(): Promise<Session> {
+/** `extraFlags` are added to FLAGS for this session only (e.g. paneClosed.test.ts exposes gc()). */
+export async function startSession(extraFlags: readonly string[] = []): Promise<Session> {
   const server = await serve(DIST, 0);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "loyalty-lens-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
-    args: FLAGS,
+    args: [...FLAGS, ...extraFlags],
     viewport: { width: 1400, height: 900 },
   });
   const base = server.url;
