@@ -277,7 +277,12 @@ export class SheetModel {
 
   /** Inserts blank rows at `row` (cells below shift down), as inserting whole rows in Excel. */
   insertRows(row: number, count: number): void {
-    if (this.rows.length > row) this.rows.splice(row, 0, ...new Array<CellValue[] | undefined>(count).fill(undefined));
+    // Not splice(row, 0, ...blanks): a million blank rows spread into arguments overflow the stack.
+    if (this.rows.length > row) {
+      const below = this.rows.splice(row);
+      for (let i = 0; i < count; i++) this.rows.push(undefined);
+      for (const line of below) this.rows.push(line);
+    }
     for (const map of [this.formulas, this.numberFormats, this.fills, this.fontColors, this.bold] as Map<number, unknown>[]) {
       const moved: [number, unknown][] = [];
       for (const [k, v] of map) {

@@ -289,7 +289,7 @@ export function PreviewApp({ host, notes }: PreviewAppProps): React.JSX.Element 
           }
           const lines = text.replace(/\r\n/g, "\n").replace(/\n$/, "").split("\n");
           const rows = lines.map((line) => line.split("\t"));
-          const width = Math.max(...rows.map((r) => r.length));
+          const width = rows.reduce((w, r) => Math.max(w, r.length), 0); // no spread: a pasted log can have 10^6 lines
           const top = selection.anchorRow;
           const left = selection.anchorCol;
           if (top + rows.length > MAX_ROWS || left + width > MAX_COLUMNS) {

@@ -56,14 +56,24 @@ export type ReportSheetPlan = {
   readonly autofit: readonly SheetArea[];
 };
 
-function padded(block: SheetBlock): (string | number)[][] {
-  const width = Math.max(1, ...block.values.map((line) => line.length));
+/**
+ * The block's lines all as wide as its widest (Excel writes rectangles). A loop, not
+ * Math.max(...lines): spreading a file result of 200,000 lines into arguments overflows the stack.
+ * Lines already that wide are passed on as they are.
+ */
+function padded(block: SheetBlock): readonly (readonly (string | number)[])[] {
+  let width = 1;
+  for (const line of block.values) if (line.length > width) width = line.length;
   return block.values.map((line) => {
+    if (line.length === width) return line;
     const out = [...line];
     while (out.length < width) out.push("");
     return out;
   });
 }
+
+/** Rows per number-format request (about 1 MB of formats at two date columns). */
+export const FORMAT_ROWS = 50_000;
 
 const filled = (a: SheetArea): boolean => a.rows > 0 && a.columns > 0;
 
@@ -94,7 +104,7 @@ export async function writeReportSheet(plan: ReportSheetPlan, options: WriteOpti
             const values = block.values.slice(start, start + n);
             // Strings stay text (labels such as "2024-03" or "7+" would become dates or formulas): "@" first.
             range.numberFormat = textFormats(values);
-            range.values = values;
+            range.values = values as (string | number)[][];
             await context.sync();
           }),
       );
@@ -110,10 +120,16 @@ export async function writeReportSheet(plan: ReportSheetPlan, options: WriteOpti
     await run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       const area = (a: SheetArea): Excel.Range => sheet.getRangeByIndexes(a.row, a.column, a.rows, a.columns);
+      // A format area of a file result can hold a million rows: its formats go in pieces of
+      // FORMAT_ROWS with a sync after each, so no request nears Excel on the web's payload limit.
       for (const f of plan.formats) {
         if (!filled(f)) continue;
         const line = new Array<string>(f.columns).fill(f.format);
-        area(f).numberFormat = Array.from({ length: f.rows }, () => line);
+        for (let start = 0; start < f.rows; start += FORMAT_ROWS) {
+          const rows = Math.min(FORMAT_ROWS, f.rows - start);
+          area({ ...f, row: f.row + start, rows }).numberFormat = Array.from({ length: rows }, () => line);
+          if (f.rows > FORMAT_ROWS) await context.sync();
+        }
       }
       for (const scale of plan.colourScales) {
         if (!filled(scale)) continue;

@@ -7,6 +7,7 @@
  */
 import { serialFromIsoText } from "../../../src/analytics/orders/dates";
 import { ExcelLayerError, writeReportSheet } from "../../../src/taskpane/excel";
+import { FORMAT_ROWS } from "../../../src/taskpane/excel/reportSheet";
 import { checkModel, readOrderLog } from "../../../src/taskpane/model/modelCheck";
 import { buildModelReport, type ModelReport } from "../../../src/taskpane/model/modelReport";
 import { CHART_ROWS, modelReportSheetPlan } from "../../../src/taskpane/model/modelReportPlan";
@@ -114,5 +115,32 @@ describe("writeReportSheet with the Model report", () => {
     await expect(writeReportSheet(modelReportSheetPlan(report, en))).rejects.toBeInstanceOf(ExcelLayerError);
     expect(state.deletedSheets).toEqual(["Model report"]);
     expect(state.sheets.map((x) => x.name)).toEqual(["Orders"]);
+  });
+
+  // The "Open a file…" results are big: 2,000,000 orders gave 200,000 customer lines, and spreading
+  // them into Math.max(...) overflowed Chromium's stack ("Maximum call stack size exceeded").
+  it("writes a file-sized block of 200,000 lines and sets its date formats in pieces of FORMAT_ROWS", async () => {
+    const state = newState([{ name: "Orders", cells: [["keep me"]], protected: false }]);
+    installMockExcel(state);
+    const lines = 200_000;
+    const values = Array.from({ length: lines }, (_, i) => [`c${i}`, 45_000 + (i % 365)]);
+    const written = await writeReportSheet({
+      baseName: "RFM from file",
+      incompleteName: (name) => `${name} (incomplete)`,
+      blocks: [{ row: 0, values: [["Title"]] }, { row: 2, values: [["customer", "first_order"], ...values] }],
+      formats: [{ row: 3, column: 1, rows: lines, columns: 1, format: "dd.mm.yyyy" }],
+      colourScales: [],
+      charts: [],
+      autofit: [],
+    });
+    expect(written).toEqual({ sheetName: "RFM from file", formatted: true });
+    const out = state.sheets.find((x) => x.name === "RFM from file")!.cells;
+    expect(out[0]).toEqual(["Title"]); // its own block, one cell wide
+    expect(out[2]).toEqual(["customer", "first_order"]);
+    expect(out[3]).toEqual(["c0", 45_000]);
+    expect(out[3 + 199_999]).toEqual(["c199999", 45_000 + (199_999 % 365)]);
+    const dateFormatRequests = state.numberFormats.filter((f) => f.format === "dd.mm.yyyy");
+    expect(dateFormatRequests).toHaveLength(Math.ceil(lines / FORMAT_ROWS)); // 4 requests of 50,000 rows
+    expect(dateFormatRequests.every((f) => f.column === 1)).toBe(true);
   });
 });
