@@ -7,11 +7,11 @@
  * must equal what the TypeScript core (src/analytics/rfm/rfmTable) gives on the same orders: a sample
  * of customers compared cell by cell, every customer by the totals (customers, orders, revenue).
  *
- * Size: the issue asks for 2,000,000 orders. Measured on this 2-core machine (shared, 2026-12-02):
- * 200,000 orders (20,000 customers) run from "Run" to the written sheet in 4.6 s and the whole file in
- * 20 s; 2,000,000 orders (200,000 customers) had not finished within 150 s, far over the ~60 s this
- * file may use. So the test uses 200,000 (LOYALTY_OPENFILE_ORDERS overrides it); the 2M and 10M
- * figures belong to `npm run bench`.
+ * Size: 2,000,000 orders of 200,000 customers, as the issue asks (LOYALTY_OPENFILE_ORDERS overrides
+ * it). Every 20th customer in sheet order (10,000 customers, about 100,000 orders) is compared cell
+ * by cell. Measured on this 2-core machine (2026-12-02): "Run" to the written sheet in 9.7 s, the
+ * file in 39 s with the CSV's generation. Until then the pane stopped at 200,000 result lines with
+ * "Maximum call stack size exceeded" (a spread in the sheet writer), so this size is the test of it.
  *
  * Also: no request leaves localhost, no console error or CSP violation (support/browser.ts), the
  * DuckDB worker is gone after the job, and Cancel while DuckDB reads leaves no sheet and no worker.
@@ -26,9 +26,9 @@ import { GERMAN_CSV_HEADER, Orders, germanCsvLine, makeOrders } from "../taskpan
 import { DIST, PageLog, Session, startSession } from "./support/browser";
 import { waitForPreview } from "./support/preview";
 
-const ORDERS = Number(process.env.LOYALTY_OPENFILE_ORDERS ?? 200_000);
+const ORDERS = Number(process.env.LOYALTY_OPENFILE_ORDERS ?? 2_000_000);
 const CUSTOMERS = Math.round(ORDERS / 10);
-const SAMPLE_EVERY = 20; // every 20th customer (in sheet order) is compared cell by cell
+const SAMPLE_EVERY = 20; // every 20th customer (in sheet order) is compared cell by cell: about 100,000 orders
 
 /** Writes the orders as a German export, in chunks (a 2M-line string would be ~50 MB at once). */
 function writeGermanCsv(file: string, o: Orders): void {
