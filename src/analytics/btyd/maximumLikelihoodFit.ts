@@ -1,13 +1,15 @@
 /**
- * Maximum-likelihood fit of a buy-till-you-die model with positive parameters p₁ … p_d, for the
- * models whose likelihood has no handy analytic gradient (Pareto/NBD, MBG/NBD, BG/BB):
+ * Maximum-likelihood fit of a buy-till-you-die model with positive parameters p₁ … p_d:
  *
  *   θ̂ = argmin −ln L(e^θ) / W   (W = Σ weights),  p̂ = e^θ̂
  *
- * by BFGS (optimizeBfgs.ts) with the gradient in θ by central differences,
+ * by BFGS (optimizeBfgs.ts). When the problem gives the analytic gradient of ln L in p
+ * (`logLikelihoodGradient`: MBG/NBD, Pareto/NBD), the gradient in θ is ∂f/∂θⱼ = −pⱼ ∂ln L/∂pⱼ / W,
+ * one evaluation per step, and the standard errors difference that gradient with the default step
+ * of observedInformation.ts. Otherwise (BG/BB) the gradient in θ is taken by central differences,
  *   ∂f/∂θⱼ ≈ [f(θ + h eⱼ) − f(θ − h eⱼ)] / 2h,  h = 10⁻⁵,
- * (truncation error about h² = 10⁻¹⁰ of the curvature, rounding about 10⁻¹¹). Standard errors from
- * the observed information (observedInformation.ts), whose Hessian differences a gradient of
+ * (truncation error about h² = 10⁻¹⁰ of the curvature, rounding about 10⁻¹¹), and the standard
+ * errors from the observed information (observedInformation.ts) difference a gradient of
  * ln L in p taken the same way, both with hⱼ = 3·10⁻⁴·pⱼ (about ε^¼: the Hessian is a second
  * difference of ln L, so its rounding is ε·|ln L| / (h_g·h_H) and its truncation h²; with the
  * Hessian's step at 10⁻⁵ the rounding of ln L, some 10⁻¹¹ on CDNOW's −9594.97, moved the
@@ -16,8 +18,9 @@
  * A maximum at the edge of the parameter space (|θ| > 25, or a standard error over 100 times its
  * estimate, or an information matrix that is not positive definite) fails with #VALUE! and the
  * model's words for it (fitBoundary.ts).
- * Example: with ln L(p) = −Σ (ln pⱼ − cⱼ)², the fit returns p = e^c. Cost: (2d + 1) likelihood
- * evaluations per gradient, typically 30–80 gradients, plus 2d gradients for the errors.
+ * Example: with ln L(p) = −Σ (ln pⱼ − cⱼ)², the fit returns p = e^c. Cost: one likelihood-and-
+ * gradient evaluation per step with the analytic gradient, else (2d + 1) likelihood evaluations;
+ * typically 30–80 steps, plus 2d gradients for the errors.
  */
 import { failValue } from "../errors";
 import { runawayDescription } from "../numeric/fitBoundary";
@@ -30,6 +33,8 @@ export type MaximumLikelihoodProblem = {
   readonly names: readonly string[];
   /** Σ w ln L at positive parameters p (NaN or −Infinity where it cannot be evaluated). */
   readonly logLikelihood: (p: Float64Array) => number;
+  /** Σ w ln L at p, writing ∂ ln L/∂pⱼ into `gradient`; when absent, central differences of logLikelihood. */
+  readonly logLikelihoodGradient?: (p: Float64Array, gradient: Float64Array) => number;
   readonly start: readonly number[];
   readonly totalWeight: number;
   /** What a parameter running off to 0 or infinity means: keys "name:0" and "name:infinity". */
@@ -53,6 +58,24 @@ const INFORMATION_STEP = 3e-4;
 function objectiveOf(problem: MaximumLikelihoodProblem) {
   const d = problem.names.length;
   const p = new Float64Array(d);
+  const analytic = problem.logLikelihoodGradient;
+  if (analytic) {
+    const gradP = new Float64Array(d);
+    const W = problem.totalWeight;
+    return (theta: Float64Array, gradient: Float64Array): number => {
+      for (let j = 0; j < d; j++) {
+        if (!(Math.abs(theta[j]) <= 2 * LOG_BOUND)) return NaN;
+        p[j] = Math.exp(theta[j]);
+      }
+      const ll = analytic(p, gradP);
+      if (!Number.isFinite(ll)) return NaN;
+      for (let j = 0; j < d; j++) {
+        gradient[j] = (-gradP[j] * p[j]) / W;
+        if (!Number.isFinite(gradient[j])) return NaN;
+      }
+      return -ll / W;
+    };
+  }
   const value = (theta: ArrayLike<number>): number => {
     for (let j = 0; j < d; j++) {
       if (!(Math.abs(theta[j]) <= 2 * LOG_BOUND)) return NaN;
@@ -106,7 +129,8 @@ function finish(problem: MaximumLikelihoodProblem, result: BfgsResult): MaximumL
       out[j] = (up - down) / (2 * h);
     }
   };
-  const errors = standardErrors(gradient, estimates, INFORMATION_STEP);
+  const analytic = problem.logLikelihoodGradient;
+  const errors = analytic ? standardErrors((p, out) => void analytic(p, out), estimates) : standardErrors(gradient, estimates, INFORMATION_STEP);
   if (!errors || errors.some((e) => !Number.isFinite(e))) {
     failValue(runaway() ?? `${why}: the likelihood is flat or not at a maximum there (the information matrix is not positive definite)`);
   }

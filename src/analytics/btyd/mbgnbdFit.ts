@@ -4,13 +4,15 @@
  *
  *   (r̂, α̂, â, b̂) = argmax Σᵢ wᵢ ln L(r, α, a, b | xᵢ, t_xᵢ, Tᵢ)   (mbgnbdLogLikelihood.ts)
  *
- * over log-parameters by BFGS (maximumLikelihoodFit.ts) after grouping identical customers.
+ * over log-parameters by BFGS with the analytic gradient (maximumLikelihoodFit.ts) after grouping
+ * identical customers.
  * Start: r = 1, α = Σ T / Σ x, a = b = 1.
  * Example: CDNOW's 2,357 customers (weeks) give r 0.525, α 6.183, a 0.891, b 1.614 (lifetimes'
- * ModifiedBetaGeoFitter on the same summary). Cost as for paretoNbdFit, without the series.
+ * ModifiedBetaGeoFitter on the same summary). Cost: O(n) to group, then O(groups) per
+ * likelihood-and-gradient evaluation, typically 30–100 of them.
  */
 import { BgnbdGroups, groupBgnbdCustomers } from "./bgnbdGroups";
-import { MbgnbdParams, mbgnbdLogLikelihood } from "./mbgnbdLogLikelihood";
+import { MbgnbdParams, mbgnbdLogLikelihood, mbgnbdWorkspace } from "./mbgnbdLogLikelihood";
 import { checkTimeModelData } from "./paretoNbdFit";
 import { MaximumLikelihoodEstimate, MaximumLikelihoodProblem, maximumLikelihoodFit, maximumLikelihoodFitAsync } from "./maximumLikelihoodFit";
 
@@ -40,10 +42,13 @@ function problemOf(groups: BgnbdGroups): MaximumLikelihoodProblem {
     sumT += groups.weight[g] * groups.tValues[groups.tIndex[g]];
     sumX += groups.weight[g] * groups.xValues[groups.xIndex[g]];
   }
+  const work = mbgnbdWorkspace(groups);
+  const paramsOf = (p: Float64Array): MbgnbdParams => ({ r: p[0], alpha: p[1], a: p[2], b: p[3] });
   return {
     model: MODEL,
     names: ["r", "alpha", "a", "b"],
-    logLikelihood: (p) => mbgnbdLogLikelihood(groups, { r: p[0], alpha: p[1], a: p[2], b: p[3] }),
+    logLikelihood: (p) => mbgnbdLogLikelihood(groups, paramsOf(p), undefined, work),
+    logLikelihoodGradient: (p, gradient) => mbgnbdLogLikelihood(groups, paramsOf(p), gradient, work),
     start: [1, sumT / sumX, 1, 1],
     totalWeight: groups.totalWeight,
     hints: HINTS,

@@ -63,6 +63,7 @@ function problemOf(groups: BgnbdGroups): MaximumLikelihoodProblem {
     model: MODEL,
     names: ["r", "alpha", "s", "beta"],
     logLikelihood: (p) => paretoNbdLogLikelihood(groups, { r: p[0], alpha: p[1], s: p[2], beta: p[3] }),
+    logLikelihoodGradient: (p, gradient) => paretoNbdLogLikelihood(groups, { r: p[0], alpha: p[1], s: p[2], beta: p[3] }, gradient),
     start: [1, sumT / sumX, 1, sumT / groups.totalWeight],
     totalWeight: groups.totalWeight,
     hints: HINTS,

@@ -2,6 +2,7 @@ import { paretoNbdCustomerLogLikelihood, paretoNbdLogDeathTerm, paretoNbdLogLike
 import { groupBgnbdCustomers } from "../../../src/analytics/btyd/bgnbdGroups";
 import { cdnowSummary } from "../../support/btydFixtures";
 import { paretoReferenceLogLikelihood } from "../../support/btydReference";
+import { richardsonGradient } from "../../support/numericGradient";
 
 // Fader & Hardie (2005), note 009 / the Pareto/NBD spreadsheet: CDNOW estimates (weeks).
 const CDNOW = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
@@ -142,5 +143,69 @@ describe("paretoNbdLogLikelihood", () => {
     const one = paretoNbdCustomerLogLikelihood(CDNOW, 2, 30.43, 38.86);
     const groups = groupBgnbdCustomers([2, 2, 0], [30.43, 30.43, 0], [38.86, 38.86, 38.86], [1, 2, 0]);
     expect(paretoNbdLogLikelihood(groups, CDNOW)).toBeCloseTo(3 * one, 12);
+  });
+});
+
+describe("paretoNbdLogLikelihood's analytic gradient", () => {
+  // Reference: Richardson-extrapolated central differences (test/support/numericGradient.ts) of
+  // note 009's ₂F₁ formula as printed (btydReference.ts) where it converges, else of the
+  // customer likelihood that the tests above check against Simpson's rule.
+  const relative = (value: number, expected: number) => Math.abs(value / expected - 1);
+  const check = (
+    data: { x: ArrayLike<number>; tx: ArrayLike<number>; T: ArrayLike<number> },
+    point: typeof CDNOW,
+    one: (p: typeof CDNOW, x: number, tx: number, T: number) => number,
+    tolerance = 1e-6,
+    floor = 0,
+  ) => {
+    const groups = groupBgnbdCustomers(data.x, data.tx, data.T);
+    const gradient = new Float64Array(4);
+    const ll = paretoNbdLogLikelihood(groups, point, gradient);
+    const total = (p: number[]) => {
+      let sum = 0;
+      for (let i = 0; i < data.x.length; i++) sum += one({ r: p[0], alpha: p[1], s: p[2], beta: p[3] }, data.x[i], data.tx[i], data.T[i]);
+      return sum;
+    };
+    const p = [point.r, point.alpha, point.s, point.beta];
+    expect(relative(ll, total(p))).toBeLessThan(1e-10);
+    // Step 2·10⁻⁴: at the published point (near the maximum) the gradient is a small difference of
+    // large sums, where the 10⁻³ step's O(h⁴) truncation would reach 10⁻⁶ of it.
+    const reference = richardsonGradient(total, p, 2e-4);
+    let worst = 0;
+    for (let j = 0; j < 4; j++) {
+      const error = Math.abs(gradient[j] - reference[j]) / Math.max(Math.abs(reference[j]), floor);
+      expect(error).toBeLessThan(tolerance);
+      worst = Math.max(worst, error);
+    }
+    return worst;
+  };
+  const points = [CDNOW, { r: 0.3, alpha: 3, s: 1.4, beta: 20 }, { r: 2, alpha: 20, s: 0.3, beta: 3 }, { r: 0.8, alpha: 7, s: 0.5, beta: 7 }];
+
+  it("matches central differences on CDNOW at four parameter points, α above, below and equal to β (1e-6 relative)", () => {
+    // Customer by customer against note 009's formula as printed: the sum's gradient near the
+    // maximum is a small difference of large sums, below what differences of the sum resolve.
+    // Relative to max(|reference|, 10⁻⁴): one customer's ∂/∂α at r 2, α 20, s 0.3, β 3 is
+    // −7.9·10⁻⁷ (two terms that nearly cancel), where the two agree to 6·10⁻¹³ absolute.
+    const cdnow = cdnowSummary();
+    const seen = new Set<string>();
+    let worst = 0;
+    for (let i = 0; i < cdnow.x.length; i++) {
+      const key = `${cdnow.x[i]},${cdnow.tx[i]},${cdnow.T[i]}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      for (const point of points) worst = Math.max(worst, check({ x: [cdnow.x[i]], tx: [cdnow.tx[i]], T: [cdnow.T[i]] }, point, paretoReferenceLogLikelihood, 1e-6, 1e-4));
+    }
+    expect(worst).toBeGreaterThan(0); // the comparison ran
+  });
+
+  it("matches central differences on hand-made histories: x = 0, t_x ≈ T, t_x = T, long gaps (1e-6 relative)", () => {
+    const hand = { x: [0, 1, 5, 4, 4, 12, 2, 30], tx: [0, 2, 29.9, 39 - 1e-3, 39, 10, 0.5, 60], T: [30, 30, 30, 39, 39, 40, 78, 78] };
+    // Both code paths occur here: the series (V > 2, z ≤ 0.5) and the quadrature (t_x near T).
+    for (const point of points) check(hand, point, paretoNbdCustomerLogLikelihood);
+  });
+
+  it("matches central differences where z is close to 1 (α = 10⁴, β = 0.01) and for x in the thousands (1e-6 relative)", () => {
+    check({ x: [0, 3, 20], tx: [0, 5, 39], T: [40, 40, 40] }, { r: 0.5, alpha: 1e4, s: 0.7, beta: 0.01 }, paretoNbdCustomerLogLikelihood);
+    check({ x: [2000, 2000, 1], tx: [10, 399, 3], T: [400, 400, 400] }, CDNOW, paretoNbdCustomerLogLikelihood);
   });
 });
