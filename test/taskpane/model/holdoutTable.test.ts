@@ -2,7 +2,7 @@ import { holdoutSummary } from "../../../src/analytics/btyd/holdoutSummary";
 import { serialFromIsoText } from "../../../src/analytics/orders/dates";
 import { checkModel, readOrderLog } from "../../../src/taskpane/model/modelCheck";
 import { HoldoutTableError, checkHoldoutTable, guessHoldoutColumns, isHoldoutTable, readHoldoutTable } from "../../../src/taskpane/model/holdoutTable";
-import { cdnowOrders, isoOf } from "../../support/btydFixtures";
+import { cdnowOrders, groupedHoldoutTable, isoOf } from "../../support/btydFixtures";
 
 const iso = (text: string): number => serialFromIsoText(text) as number;
 const CAL = iso("1997-09-30");
@@ -19,23 +19,7 @@ function cdnow() {
   return { log, h };
 }
 
-/**
- * The grouped table as src/sql/holdoutSummarySql.ts writes it (its column names and order): one row per
- * distinct (x, t_x_days, T_days, x_holdout), sorted by them, with the number of customers. Built here from the
- * TS core's per-customer summary, whose t_x and T are days / 7.
- */
-function grouped(h: ReturnType<typeof holdoutSummary>): unknown[][] {
-  const counts = new Map<string, number>();
-  for (let i = 0; i < h.x.length; i++) {
-    const key = [h.x[i], Math.round(h.tx[i] * 7), Math.round(h.T[i] * 7), h.xHoldout[i]].join(",");
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const keys = [...counts.keys()].map((k) => k.split(",").map(Number));
-  keys.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
-  const rows: unknown[][] = [["x", "t_x_days", "T_days", "x_holdout", "t_x", "T", "holdout_length", "customers"]];
-  for (const [x, txd, Td, xh] of keys) rows.push([x, txd, Td, xh, txd / 7, Td / 7, h.holdoutLength, counts.get([x, txd, Td, xh].join(","))]);
-  return rows;
-}
+const grouped = groupedHoldoutTable;
 
 describe("Check the model on a calibration/holdout table", () => {
   const { log, h } = cdnow();
