@@ -63,3 +63,21 @@ export function cdnowOrders(): OrderLog {
 
 /** "19970101" → "1997-01-01". */
 export const isoOf = (ymd: string) => `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)}`;
+
+/**
+ * A grouped calibration/holdout table as src/sql/holdoutSummarySql.ts writes it (its column names and
+ * order): one row per distinct (x, t_x_days, T_days, x_holdout), sorted by them, with the number of
+ * customers. Built from HOLDOUTSUMMARY's core per customer (`h`, in weeks: t_x and T are days / 7).
+ */
+export function groupedHoldoutTable(h: { x: ArrayLike<number>; tx: ArrayLike<number>; T: ArrayLike<number>; xHoldout: ArrayLike<number>; holdoutLength: number }): unknown[][] {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < h.x.length; i++) {
+    const key = [h.x[i], Math.round(h.tx[i] * 7), Math.round(h.T[i] * 7), h.xHoldout[i]].join(",");
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const keys = [...counts.keys()].map((k) => k.split(",").map(Number));
+  keys.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
+  const rows: unknown[][] = [["x", "t_x_days", "T_days", "x_holdout", "t_x", "T", "holdout_length", "customers"]];
+  for (const [x, txd, Td, xh] of keys) rows.push([x, txd, Td, xh, txd / 7, Td / 7, h.holdoutLength, counts.get([x, txd, Td, xh].join(","))]);
+  return rows;
+}

@@ -155,6 +155,13 @@ const P = {
 } as const;
 
 /**
+ * Header of a weight column in the grouped tables the warehouse SQL writes (`customers`) and the
+ * usual names for "number of customers in this row", in English, German and Norwegian: the whole
+ * header only, so an ordinary "Orders count" or "Customer" column is never taken for a weight.
+ */
+export const WEIGHT_HEADER = /^(customers|no\.? of customers|number of customers|weights?|n|count|kunden|anzahl( kunden)?|gewicht|kunder|antall( kunder)?|vekt)$/i;
+
+/**
  * Guesses the mapping from headers (when present) and the sample's values; every guess can be
  * changed in the pane. Each column gets at most one role, roles are tried in a fixed order
  * (id, x / t_x / T, attitude, recurring, cost, price-driven, first order, recency, frequency, monetary).

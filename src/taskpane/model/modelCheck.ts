@@ -21,6 +21,7 @@ import type { BgnbdParams } from "../../analytics/btyd/bgnbdLogLikelihood";
 import { expectedPurchasesColumn } from "../../analytics/btyd/bgnbdPredictions";
 import { isCellError } from "../../analytics/errors";
 import { holdoutSummaryAsync } from "../../analytics/btyd/holdoutSummary";
+import { indexDistinct } from "../../analytics/numeric/distinctValues";
 import { quantileSorted } from "../../analytics/numeric/quantileSorted";
 import { timeSlicer, yieldToHost } from "../../analytics/numeric/yieldToHost";
 import { headerTexts } from "./mapping";
@@ -101,18 +102,10 @@ export function defaultCalibrationEnd(log: OrderLog): number {
 
 export type FrequencyGroup = { readonly x: number; readonly last: boolean; readonly customers: number; readonly actual: number; readonly predicted: number };
 
-export type CheckResult = {
+export type CheckResult = HoldoutComparison & {
   readonly calibrationEnd: number;
   readonly holdoutEnd: number;
-  /** Holdout length in weeks. */
-  readonly holdoutWeeks: number;
-  readonly customers: number;
   readonly leftOut: number;
-  readonly params: BgnbdParams;
-  readonly groups: readonly FrequencyGroup[];
-  /** Σ actual and Σ predicted holdout repeat purchases over all customers. */
-  readonly actualTotal: number;
-  readonly predictedTotal: number;
 };
 
 /** The log's rows that have a customer id, as id and date columns (the check and the model report both start here). */
@@ -127,42 +120,109 @@ export function ordersWithId(log: OrderLog): { ids: (string | null)[]; dates: nu
   return { ids, dates };
 }
 
-/** The check; throws the core's AnalyticsError (with its plain message) when the fit cannot identify the model. */
-export async function checkModel(log: OrderLog, calibrationEnd: number, holdoutEnd = log.lastDate): Promise<CheckResult> {
-  const { ids, dates } = ordersWithId(log);
-  const slicer = timeSlicer();
-  const h = await holdoutSummaryAsync(ids, dates, calibrationEnd, holdoutEnd, "week", slicer);
-  await yieldToHost();
-  const fit = await bgnbdFitAsync(h.x, h.tx, h.T);
+/** The check's figures, whatever the input: an order log (checkModel) or a calibration/holdout table (holdoutTable.ts). */
+export type HoldoutComparison = {
+  /** Holdout length in the table's time unit (weeks for an order log). */
+  readonly holdoutWeeks: number;
+  /** Customers compared: rows, or Σ weights for a grouped table. */
+  readonly customers: number;
+  readonly params: BgnbdParams;
+  readonly groups: readonly FrequencyGroup[];
+  /** Σ actual and Σ predicted holdout repeat purchases over all customers. */
+  readonly actualTotal: number;
+  readonly predictedTotal: number;
+};
+
+/**
+ * The distinct (x, t_x, T) with their summed weights, sorted by x, then t_x, then T. The
+ * likelihood is a sum over these groups, and floating-point sums depend on their order: fitted on
+ * the sorted groups, one row per customer and any grouping of the same customers (the warehouse
+ * SQL's, sorted or not) give bit-identical parameters, where the rows' own order would leave them
+ * apart by the optimiser's tolerance (about 1e-9 relative on CDNOW). Weights are whole counts
+ * here, so their sums are exact. Example: (1, 2, 5) w 1, (0, 0, 5) w 2, (1, 2, 5) w 1 →
+ * (0, 0, 5) w 2, (1, 2, 5) w 2. Cost O(n) hashing (indexDistinct) plus O(g log g) for g groups.
+ */
+function sortedHistories(x: Float64Array, tx: Float64Array, T: Float64Array, weights?: Float64Array) {
+  const xs = indexDistinct(x);
+  const txs = indexDistinct(tx);
+  const ts = indexDistinct(T);
+  const ntx = txs.values.length;
+  const nt = ts.values.length;
+  if (xs.values.length * ntx * nt >= Number.MAX_SAFE_INTEGER) return { count: x.length, x, tx, T, weight: weights };
+  const keys = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) keys[i] = (xs.index[i] * ntx + txs.index[i]) * nt + ts.index[i];
+  const groups = indexDistinct(keys);
+  const count = groups.values.length;
+  const sum = new Float64Array(count);
+  const first = new Uint32Array(count);
+  for (let i = x.length - 1; i >= 0; i--) {
+    const g = groups.index[i];
+    sum[g] += weights ? weights[i] : 1;
+    first[g] = i;
+  }
+  const order = Array.from({ length: count }, (_, g) => g);
+  order.sort((a, b) => x[first[a]] - x[first[b]] || tx[first[a]] - tx[first[b]] || T[first[a]] - T[first[b]]);
+  const out = { count, x: new Float64Array(count), tx: new Float64Array(count), T: new Float64Array(count), weight: new Float64Array(count) };
+  order.forEach((g, k) => {
+    out.x[k] = x[first[g]];
+    out.tx[k] = tx[first[g]];
+    out.T[k] = T[first[g]];
+    out.weight[k] = sum[g];
+  });
+  return out;
+}
+
+/**
+ * Fits BG/NBD on (x, t_x, T), each row standing for `weights[i]` customers (1 each without
+ * weights), and compares Σ w·x_holdout with Σ w·E[Y(holdoutLength) | x, t_x, T] per frequency
+ * group. x_holdout may be a row's count or its customers' mean: Σ w·x_holdout is the same total.
+ * Rows of weight 0 are left out. Example: rows (x 1, w 2, x_holdout 1) and (x 1, w 1, x_holdout 4)
+ * → group 1 has 3 customers and actual (2·1 + 4) / 3 = 2.
+ */
+export async function compareHoldout(
+  x: Float64Array,
+  tx: Float64Array,
+  T: Float64Array,
+  xHoldout: Float64Array,
+  holdoutLength: number,
+  weights?: Float64Array,
+): Promise<HoldoutComparison> {
+  const h = sortedHistories(x, tx, T, weights);
+  const fit = h.count > 1 ? await bgnbdFitAsync(h.x, h.tx, h.T, h.weight) : await bgnbdFitAsync(x, tx, T, weights);
   const params: BgnbdParams = { r: fit.r, alpha: fit.alpha, a: fit.a, b: fit.b };
-  const predicted = expectedPurchasesColumn(params, [h.holdoutLength], h.x, h.tx, h.T);
+  await yieldToHost();
+  const predicted = expectedPurchasesColumn(params, [holdoutLength], x, tx, T);
   const count = new Float64Array(LAST_GROUP + 1);
   const actual = new Float64Array(LAST_GROUP + 1);
   const pred = new Float64Array(LAST_GROUP + 1);
   let actualTotal = 0;
   let predictedTotal = 0;
-  for (let i = 0; i < h.x.length; i++) {
-    const g = Math.min(h.x[i], LAST_GROUP);
-    count[g]++;
-    actual[g] += h.xHoldout[i];
-    pred[g] += predicted[i];
-    actualTotal += h.xHoldout[i];
-    predictedTotal += predicted[i];
+  let customers = 0;
+  for (let i = 0; i < x.length; i++) {
+    const w = weights ? weights[i] : 1;
+    if (w === 0) continue;
+    const g = Math.min(x[i], LAST_GROUP);
+    count[g] += w;
+    customers += w;
+    actual[g] += w * xHoldout[i];
+    pred[g] += w * predicted[i];
+    actualTotal += w * xHoldout[i];
+    predictedTotal += w * predicted[i];
   }
   const groups: FrequencyGroup[] = [];
   for (let g = 0; g <= LAST_GROUP; g++) {
     if (count[g] === 0) continue;
     groups.push({ x: g, last: g === LAST_GROUP, customers: count[g], actual: actual[g] / count[g], predicted: pred[g] / count[g] });
   }
-  return {
-    calibrationEnd,
-    holdoutEnd,
-    holdoutWeeks: h.holdoutLength,
-    customers: h.x.length,
-    leftOut: h.leftOut,
-    params,
-    groups,
-    actualTotal,
-    predictedTotal,
-  };
+  return { holdoutWeeks: holdoutLength, customers, params, groups, actualTotal, predictedTotal };
+}
+
+/** The check; throws the core's AnalyticsError (with its plain message) when the fit cannot identify the model. */
+export async function checkModel(log: OrderLog, calibrationEnd: number, holdoutEnd = log.lastDate): Promise<CheckResult> {
+  const { ids, dates } = ordersWithId(log);
+  const slicer = timeSlicer();
+  const h = await holdoutSummaryAsync(ids, dates, calibrationEnd, holdoutEnd, "week", slicer);
+  await yieldToHost();
+  const comparison = await compareHoldout(h.x, h.tx, h.T, h.xHoldout, h.holdoutLength);
+  return { ...comparison, calibrationEnd, holdoutEnd, leftOut: h.leftOut };
 }

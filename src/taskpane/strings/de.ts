@@ -16,6 +16,7 @@ import type { Formatter } from "../i18n/format";
 import type { FitRefusal } from "../../analytics/numeric/fitBoundary";
 import type { SheetChange } from "../excel/types";
 import type { RefusalReason } from "../warehouse/warehouseSql";
+import type { HoldoutIssue, HoldoutRole } from "../model/holdoutTable";
 import type { Strings } from "./en";
 
 const ROLE_NAMES: Record<Role, string> = {
@@ -459,7 +460,7 @@ export function germanStrings(f: Formatter): Strings {
       check: {
         heading: "Modell prüfen",
         intro: "Das Modell anhand des früheren Teils eines Bestellprotokolls schätzen und seine Prognose mit den Wiederholungskäufen vergleichen, die Kunden danach tatsächlich getätigt haben.",
-        pickHint: "Markieren Sie das Bestellprotokoll (eine Zeile pro Bestellung, mit Kunden-ID und Bestelldatum) und klicken Sie dann auf „Bestellprotokoll übernehmen“.",
+        pickHint: "Markieren Sie das Bestellprotokoll (eine Zeile pro Bestellung, mit Kunden-ID und Bestelldatum) und klicken Sie dann auf „Bestellprotokoll übernehmen“. Eine Kalibrierungs-/Prüfzeitraum-Übersicht geht auch: die Tabelle von LOYALTY.HOLDOUTSUMMARY oder die gruppierte aus dem Data-Warehouse-SQL mit ihrer Kundenspalte.",
         useLog: "Bestellprotokoll übernehmen",
         unfold: "Modell an einem Bestellprotokoll prüfen",
         reading: "Bestellprotokoll wird gelesen…",
@@ -486,6 +487,53 @@ export function germanStrings(f: Formatter): Strings {
           `${f.integer(count)} ${count === 1 ? "Kunde hat" : "Kunden haben"} erst im Prüfzeitraum zum ersten Mal gekauft und ${count === 1 ? "bleibt" : "bleiben"} unberücksichtigt.`,
         skippedRows: (count: number) => `${f.integer(count)} ${count === 1 ? "Zeile blieb" : "Zeilen blieben"} unberücksichtigt: keine verwertbare Kunden-ID oder kein Datum.`,
         groupLabel: (x: number, last: boolean) => (last ? `${x}+` : String(x)),
+        /** "Check the model" on a calibration/holdout table (HOLDOUTSUMMARY's, or the warehouse SQL's grouped one). */
+        onTable: {
+          kindLabel: "Die Markierung enthält",
+          kinds: {
+            log: "Ein Bestellprotokoll (eine Zeile pro Bestellung)",
+            table: "Eine Kalibrierungs-/Prüfzeitraum-Übersicht (eine Zeile pro Kunde oder pro Kundengruppe)",
+          },
+          roles: {
+            x: "Wiederholungskäufe im Kalibrierungszeitraum (x)",
+            tx: "t_x (erster bis letzter Kauf)",
+            T: "T (erster Kauf bis Kalibrierungsende)",
+            xHoldout: "Wiederholungskäufe im Prüfzeitraum (x_holdout)",
+            holdoutLength: "Spalte mit der Länge des Prüfzeitraums",
+            weight: "Kunden pro Zeile (Gewicht)",
+          } as Record<HoldoutRole, string>,
+          weightHint: "Bei einer gruppierten Tabelle, etwa aus dem Data-Warehouse-SQL: wie viele Kunden jede Zeile vertritt. Auf (keine) lassen, wenn jede Zeile ein Kunde ist.",
+          grouped: "Die Zeilen sind Kundengruppen: Schätzung und Vergleich zählen jede Zeile so oft, wie ihre Kundenspalte angibt.",
+          lengthLabel: "Länge des Prüfzeitraums",
+          lengthHint: "In derselben Einheit wie t_x und T. Nötig, wenn die Tabelle keine Spalte mit der Länge des Prüfzeitraums hat.",
+          picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} ${rows === 1 ? "Zeile" : "Zeilen"}`,
+          needColumns: "Wählen Sie die Spalten x, t_x, T und x_holdout.",
+          badLength: "Geben Sie die Länge des Prüfzeitraums als Zahl größer als 0 an, in der Einheit von t_x und T.",
+          result: (length: string, unit: string, customers: number, rows: number, actual: string, predicted: string) =>
+            `Prüfzeitraum von ${length} ${unit}, ${f.integer(customers)} ${customers === 1 ? "Kunde" : "Kunden"} in ${f.integer(rows)} ${rows === 1 ? "Zeile" : "Zeilen"}: ${actual} Wiederholungskäufe getätigt, ${predicted} prognostiziert.`,
+          noReport: "Der Modellbericht entsteht aus dem Bestellprotokoll selbst: Markieren Sie das Protokoll und klicken Sie auf „Bestellprotokoll übernehmen“.",
+          issue: (issue: HoldoutIssue, column: string): string => {
+            const at = `Zeile ${f.integer(issue.row)}, ${column}`;
+            switch (issue.kind) {
+              case "blank":
+                return `${at}: Die Zelle ist leer. Jede Zeile braucht hier einen Wert${issue.role === "weight" ? "; mit 0 bleibt eine Zeile unberücksichtigt" : ""}.`;
+              case "notNumber":
+                return `${at}: „${issue.value}“ ist keine Zahl.`;
+              case "negative":
+                return `${at}: ${issue.value} ist negativ; erwartet wird 0 oder mehr.`;
+              case "notWhole":
+                return `${at}: ${issue.value} ist keine ganze Zahl; ${issue.role === "weight" ? "Kunden" : "Käufe"} werden in ganzen Zahlen gezählt.`;
+              case "badHistory":
+                return `Zeile ${f.integer(issue.row)}: x, t_x und T (${issue.value}) ergeben keine Kaufhistorie. x ist eine ganze Zahl ab 0, t_x liegt zwischen 0 und T, und bei x = 0 ist t_x = 0.`;
+              case "lengthDiffers":
+                return `${at}: Die Länge des Prüfzeitraums ${issue.value} weicht von den Zeilen darüber ab; alle Zeilen müssen denselben Prüfzeitraum abdecken.`;
+              case "noRows":
+                return "Keine Zeile enthält Kunden: Die Tabelle ist leer oder jedes Gewicht ist 0.";
+              case "noLength":
+                return "Geben Sie die Länge des Prüfzeitraums als Zahl größer als 0 an, in der Einheit von t_x und T.";
+            }
+          },
+        },
         report: {
           build: "Modellbericht erstellen",
           trackingEnd: "Verlauf endet am",

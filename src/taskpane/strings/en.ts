@@ -17,6 +17,7 @@ import type { LogIssue } from "../retention/retentionRun";
 import { type Formatter, makeFormatter } from "../i18n/format";
 import type { SheetChange } from "../excel/types";
 import type { RefusalReason } from "../warehouse/warehouseSql";
+import type { HoldoutIssue, HoldoutRole } from "../model/holdoutTable";
 
 /** A change someone else made on the sheet, in words: "cell J7 was changed", "column D was inserted". */
 export function changeText(change: SheetChange): string {
@@ -447,7 +448,7 @@ export function englishStrings(f: Formatter) {
     check: {
       heading: "Check the model",
       intro: "Fit the model on the earlier part of an order log and compare what it predicts with the repeat purchases customers actually made afterwards.",
-      pickHint: "Select the order log (one row per order, with a customer id and an order date), then click Use order log.",
+      pickHint: "Select the order log (one row per order, with a customer id and an order date), then click Use order log. A calibration/holdout summary works too: LOYALTY.HOLDOUTSUMMARY's table, or the warehouse SQL's grouped one with its customers column.",
       useLog: "Use order log",
       /** The folded section's disclosure (an advanced option, folded by default). */
       unfold: "Check the model on an order log",
@@ -474,6 +475,53 @@ export function englishStrings(f: Formatter) {
       leftOut: (count: number) => `${f.integer(count)} ${count === 1 ? "customer" : "customers"} first bought in the holdout and ${count === 1 ? "is" : "are"} left out.`,
       skippedRows: (count: number) => `${f.integer(count)} ${count === 1 ? "row was" : "rows were"} left out: no usable customer id or date.`,
       groupLabel: (x: number, last: boolean) => (last ? `${x}+` : String(x)),
+      /** "Check the model" on a calibration/holdout table (HOLDOUTSUMMARY's, or the warehouse SQL's grouped one). */
+      onTable: {
+        kindLabel: "The selection holds",
+        kinds: {
+          log: "An order log (one row per order)",
+          table: "A calibration/holdout summary (one row per customer, or per group of customers)",
+        },
+        roles: {
+          x: "Repeat purchases in the calibration period (x)",
+          tx: "t_x (first to last purchase)",
+          T: "T (first purchase to calibration end)",
+          xHoldout: "Repeat purchases in the holdout (x_holdout)",
+          holdoutLength: "Holdout length column",
+          weight: "Customers per row (weight)",
+        } as Record<HoldoutRole, string>,
+        weightHint: "For a grouped table, such as the warehouse SQL's: how many customers each row stands for. Leave it at (none) when each row is one customer.",
+        grouped: "The rows are groups of customers: the fit and the comparison count each row as many times as its customers column says.",
+        lengthLabel: "Holdout length",
+        lengthHint: "In the same unit as t_x and T. Needed when the table has no holdout length column.",
+        picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} ${rows === 1 ? "row" : "rows"}`,
+        needColumns: "Choose the x, t_x, T and x_holdout columns.",
+        badLength: "Give the holdout length as a number greater than 0, in the unit of t_x and T.",
+        result: (length: string, unit: string, customers: number, rows: number, actual: string, predicted: string) =>
+          `Holdout of ${length} ${unit}, ${f.integer(customers)} customers in ${f.integer(rows)} ${rows === 1 ? "row" : "rows"}: ${actual} repeat purchases made, ${predicted} predicted.`,
+        noReport: "The model report is built from the order log itself: select the log and click Use order log to build it.",
+        issue: (issue: HoldoutIssue, column: string): string => {
+          const at = `Row ${f.integer(issue.row)}, ${column}`;
+          switch (issue.kind) {
+            case "blank":
+              return `${at}: the cell is blank. Every row needs a value here${issue.role === "weight" ? "; give 0 to leave a row out" : ""}.`;
+            case "notNumber":
+              return `${at}: "${issue.value}" is not a number.`;
+            case "negative":
+              return `${at}: ${issue.value} is negative; expected 0 or more.`;
+            case "notWhole":
+              return `${at}: ${issue.value} is not a whole number; ${issue.role === "weight" ? "customers" : "purchases"} are counted in whole numbers.`;
+            case "badHistory":
+              return `Row ${f.integer(issue.row)}: x, t_x and T (${issue.value}) are not a purchase history. x is a whole number 0 or more, t_x lies between 0 and T, and t_x is 0 when x is 0.`;
+            case "lengthDiffers":
+              return `${at}: the holdout length ${issue.value} differs from the rows above it; every row must cover the same holdout.`;
+            case "noRows":
+              return "No row holds any customers: the table is empty or every weight is 0.";
+            case "noLength":
+              return "Give the holdout length as a number greater than 0, in the unit of t_x and T.";
+          }
+        },
+      },
       /** The Model report: a new sheet of charts with their tables, and the same charts in the pane. */
       report: {
         build: "Build the model report",

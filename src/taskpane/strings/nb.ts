@@ -17,6 +17,7 @@ import type { Formatter } from "../i18n/format";
 import type { FitRefusal } from "../../analytics/numeric/fitBoundary";
 import type { SheetChange } from "../excel/types";
 import type { RefusalReason } from "../warehouse/warehouseSql";
+import type { HoldoutIssue, HoldoutRole } from "../model/holdoutTable";
 import type { Strings } from "./en";
 
 const ROLE_NAMES: Record<Role, string> = {
@@ -460,7 +461,7 @@ export function norwegianStrings(f: Formatter): Strings {
       check: {
         heading: "Kontroller modellen",
         intro: "Tilpass modellen på den tidligste delen av en ordrelogg, og sammenlign det den forventer med gjenkjøpene kundene faktisk gjorde etterpå.",
-        pickHint: "Merk ordreloggen (én rad per ordre, med kunde-ID og ordredato), og klikk deretter på Bruk ordrelogg.",
+        pickHint: "Merk ordreloggen (én rad per ordre, med kunde-ID og ordredato), og klikk deretter på Bruk ordrelogg. En oversikt over kalibrerings- og testperiode går også: tabellen fra LOYALTY.HOLDOUTSUMMARY, eller den grupperte fra datavarehus-SQL-en med kundekolonnen.",
         useLog: "Bruk ordrelogg",
         unfold: "Kontroller modellen mot en ordrelogg",
         reading: "Leser ordreloggen …",
@@ -486,6 +487,53 @@ export function norwegianStrings(f: Formatter): Strings {
         leftOut: (count: number) => `${f.integer(count)} ${count === 1 ? "kunde" : "kunder"} kjøpte første gang i testperioden og er holdt utenfor.`,
         skippedRows: (count: number) => `${f.integer(count)} ${rowWord(count)} ble holdt utenfor: ingen brukbar kunde-ID eller dato.`,
         groupLabel: (x: number, last: boolean) => (last ? `${x}+` : String(x)),
+        /** "Check the model" on a calibration/holdout table (HOLDOUTSUMMARY's, or the warehouse SQL's grouped one). */
+        onTable: {
+          kindLabel: "Markeringen inneholder",
+          kinds: {
+            log: "En ordrelogg (én rad per ordre)",
+            table: "En oversikt over kalibrerings- og testperiode (én rad per kunde eller per kundegruppe)",
+          },
+          roles: {
+            x: "Gjenkjøp i kalibreringsperioden (x)",
+            tx: "t_x (første til siste kjøp)",
+            T: "T (første kjøp til slutten av kalibreringen)",
+            xHoldout: "Gjenkjøp i testperioden (x_holdout)",
+            holdoutLength: "Kolonne med lengden på testperioden",
+            weight: "Kunder per rad (vekt)",
+          } as Record<HoldoutRole, string>,
+          weightHint: "For en gruppert tabell, for eksempel fra datavarehus-SQL-en: hvor mange kunder hver rad står for. La den stå på (ingen) når hver rad er én kunde.",
+          grouped: "Radene er grupper av kunder: estimeringen og sammenligningen teller hver rad så mange ganger som kundekolonnen sier.",
+          lengthLabel: "Lengden på testperioden",
+          lengthHint: "I samme enhet som t_x og T. Trengs når tabellen ikke har en kolonne med lengden på testperioden.",
+          picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} ${rows === 1 ? "rad" : "rader"}`,
+          needColumns: "Velg kolonnene x, t_x, T og x_holdout.",
+          badLength: "Oppgi lengden på testperioden som et tall større enn 0, i samme enhet som t_x og T.",
+          result: (length: string, unit: string, customers: number, rows: number, actual: string, predicted: string) =>
+            `Testperiode på ${length} ${unit}, ${f.integer(customers)} ${customers === 1 ? "kunde" : "kunder"} i ${f.integer(rows)} ${rows === 1 ? "rad" : "rader"}: ${actual} gjenkjøp gjort, ${predicted} forventet.`,
+          noReport: "Modellrapporten lages fra selve ordreloggen: marker loggen og klikk Bruk ordrelogg.",
+          issue: (issue: HoldoutIssue, column: string): string => {
+            const at = `Rad ${f.integer(issue.row)}, ${column}`;
+            switch (issue.kind) {
+              case "blank":
+                return `${at}: cellen er tom. Hver rad trenger en verdi her${issue.role === "weight" ? "; skriv 0 for å utelate en rad" : ""}.`;
+              case "notNumber":
+                return `${at}: «${issue.value}» er ikke et tall.`;
+              case "negative":
+                return `${at}: ${issue.value} er negativt; forventet 0 eller mer.`;
+              case "notWhole":
+                return `${at}: ${issue.value} er ikke et heltall; ${issue.role === "weight" ? "kunder" : "kjøp"} telles i hele tall.`;
+              case "badHistory":
+                return `Rad ${f.integer(issue.row)}: x, t_x og T (${issue.value}) er ingen kjøpshistorikk. x er et heltall fra 0 og oppover, t_x ligger mellom 0 og T, og t_x er 0 når x er 0.`;
+              case "lengthDiffers":
+                return `${at}: lengden på testperioden, ${issue.value}, avviker fra radene over; alle rader må dekke samme testperiode.`;
+              case "noRows":
+                return "Ingen rad har kunder: tabellen er tom, eller alle vektene er 0.";
+              case "noLength":
+                return "Oppgi lengden på testperioden som et tall større enn 0, i samme enhet som t_x og T.";
+            }
+          },
+        },
         report: {
           build: "Lag modellrapporten",
           trackingEnd: "Forløpet slutter",

@@ -9,7 +9,9 @@ import { ModelCheck } from "../../../src/taskpane/components/ModelCheck";
 import { serialFromIsoText } from "../../../src/analytics/orders/dates";
 import { en } from "../../../src/taskpane/strings/en";
 import type { ReportSheetPlan } from "../../../src/taskpane/excel/reportSheet";
-import { cdnowOrders, cdnowSummaryWithSpend, isoOf } from "../../support/btydFixtures";
+import { cdnowOrders, cdnowSummaryWithSpend, groupedHoldoutTable, isoOf } from "../../support/btydFixtures";
+import { holdoutSummary } from "../../../src/analytics/btyd/holdoutSummary";
+import { checkModel, readOrderLog } from "../../../src/taskpane/model/modelCheck";
 import { fakePort, installDomPolyfills } from "../support";
 
 installDomPolyfills();
@@ -254,5 +256,70 @@ describe("Check the model", () => {
     expect(technical.closest("details")?.open).toBe(false);
     await user.click(screen.getByText(en.fitRefusal.technical));
     expect(technical.closest("details")?.open).toBe(true);
+  });
+});
+
+describe("Check the model on a grouped calibration/holdout table", () => {
+  // The warehouse SQL's grouped holdout summary of CDNOW_sample.txt (calibration end 1997-09-30, holdout to 1998-06-30),
+  // made with the core (groupedHoldoutTable over holdoutSummary).
+  const orders = cdnowOrders();
+  const cal = serialFromIsoText("1997-09-30") as number;
+  const end = serialFromIsoText("1998-06-30") as number;
+  const h = holdoutSummary(orders.customer, orders.ymd.map((d) => serialFromIsoText(isoOf(d)) as number), cal, end, "week");
+  const table = groupedHoldoutTable(h);
+  const rowsOf = (t: HTMLElement) => within(t).getAllByRole("row").slice(1).map((r) => Array.from(r.querySelectorAll("td")).map((c) => c.textContent));
+
+  it("recognises the table, maps the customers column as the weight and shows the order log's figures", async () => {
+    const user = userEvent.setup();
+    const { container } = render(<ModelCheck port={fakePort({ rows: table })} strings={en} />);
+    await user.click(screen.getByText(en.btyd.check.unfold));
+    await user.click(screen.getByRole("button", { name: en.btyd.check.useLog }));
+    const t = en.btyd.check.onTable;
+    await screen.findByLabelText(t.roles.weight, { selector: "select" });
+    expect(selectedText(t.kindLabel)).toBe(t.kinds.table);
+    expect(selectedText(t.roles.x)).toBe("x (column A)");
+    expect(selectedText(t.roles.tx)).toBe("t_x (column E)");
+    expect(selectedText(t.roles.T)).toBe("T (column F)");
+    expect(selectedText(t.roles.xHoldout)).toBe("x_holdout (column D)");
+    expect(selectedText(t.roles.holdoutLength)).toBe("holdout_length (column G)");
+    expect(selectedText(t.roles.weight)).toBe("customers (column H)");
+    // the pane says the rows are groups of customers
+    expect(screen.getByText(t.grouped)).toBeTruthy();
+    await expectAccessible(container);
+    await user.click(screen.getByRole("button", { name: en.btyd.check.run }));
+    const shownTable = await screen.findByRole("table", { name: en.btyd.check.table }, { timeout: 20000 });
+    const body = rowsOf(shownTable);
+    // The same groups as the order log's check above: 1,411 customers with x = 0, 64 with 7 or more; 1,882 holdout repeat purchases
+    expect(body.map((r) => r[0])).toEqual(["0", "1", "2", "3", "4", "5", "6", "7+"]);
+    expect(body[0][1]).toBe("1,411");
+    expect(body[7][1]).toBe("64");
+    expect(screen.getByText(new RegExp(`^Holdout of 39 weeks, 2,357 customers in ${(table.length - 1).toLocaleString("en-US")} rows: 1,882 repeat purchases made`))).toBeTruthy();
+    // and the same digits as the check on the order log itself
+    const onLog = await checkModel(readOrderLog(orders.customer.map((c, i) => [c, isoOf(orders.ymd[i])]), 0, 1, 1), cal, end);
+    expect(body).toEqual(onLog.groups.map((g) => [en.btyd.check.groupLabel(g.x, g.last), en.format.number(g.customers, 0), en.format.number(g.actual, 2), en.format.number(g.predicted, 2)]));
+    expect(screen.getByText(t.noReport)).toBeTruthy();
+    await expectAccessible(container);
+  }, 60000);
+
+  it("names the column and row of a fractional or blank weight, and asks for a holdout length when no column has it", async () => {
+    const user = userEvent.setup();
+    const bad = table.map((r) => [...r]);
+    bad[6][7] = 2.5; // sheet row 7
+    render(<ModelCheck port={fakePort({ rows: bad })} strings={en} />);
+    await user.click(screen.getByText(en.btyd.check.unfold));
+    await user.click(screen.getByRole("button", { name: en.btyd.check.useLog }));
+    const t = en.btyd.check.onTable;
+    await screen.findByLabelText(t.roles.weight, { selector: "select" });
+    await user.click(screen.getByRole("button", { name: en.btyd.check.run }));
+    expect(await screen.findByText("Row 7, customers (column H): 2.5 is not a whole number; customers are counted in whole numbers.")).toBeTruthy();
+    // Without the holdout length column the length is typed; blank or 0 is refused in words.
+    await user.selectOptions(screen.getByLabelText(t.roles.holdoutLength, { selector: "select" }), en.map.notMapped);
+    const length = screen.getByLabelText(t.lengthLabel) as HTMLInputElement;
+    await user.click(screen.getByRole("button", { name: en.btyd.check.run }));
+    expect(screen.getByText(t.badLength)).toBeTruthy();
+    await user.type(length, "39");
+    bad[6][7] = "";
+    await user.click(screen.getByRole("button", { name: en.btyd.check.run }));
+    expect(await screen.findByText("Row 7, customers (column H): the cell is blank. Every row needs a value here; give 0 to leave a row out.")).toBeTruthy();
   });
 });
