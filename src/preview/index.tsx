@@ -8,13 +8,15 @@
  *
  * URL parameters: `rows=N` adds a "Generated" sheet of N synthetic customers; `sheet=Name`
  * opens that sheet; `payloadLimit=MB` switches the simulated payload limit on (5 = Excel on the
- * web); `excelApi=1.7` pretends to be an older Excel.
+ * web); `excelApi=1.7` pretends to be an older Excel; `lang=de-DE` (or nb-NO, en-US) sets the
+ * display language and the workbook's culture (host/language.ts).
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FIVE_MB, WorkbookModel, installFakeExcel } from "./fakeExcel";
+import { FAKE_CULTURES, FIVE_MB, WorkbookModel, installFakeExcel, setCulture } from "./fakeExcel";
 import { FunctionInfo, Host } from "./formula/evaluate";
 import { createCustomFunctions } from "./host/customFunctions";
+import { previewLanguageOf } from "./host/language";
 import { createOffice } from "./host/office";
 import { CDNOW_NOTE, SYNTHETIC_NOTE, buildSampleWorkbook } from "./sample/sampleWorkbook";
 import { PreviewApp } from "./ui/PreviewApp";
@@ -22,6 +24,7 @@ import { PreviewApp } from "./ui/PreviewApp";
 /* global window, document, fetch */
 
 const params = new URLSearchParams(window.location.search);
+const language = previewLanguageOf(params.get("lang"));
 const globals = globalThis as unknown as Record<string, unknown>;
 const customFunctions = createCustomFunctions();
 globals.CustomFunctions = customFunctions;
@@ -37,6 +40,7 @@ const office = createOffice(
   workbook.then(() => undefined),
   params.get("excelApi") ?? undefined,
   typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches,
+  language,
 );
 globals.Office = office;
 
@@ -60,6 +64,8 @@ async function boot(): Promise<void> {
   const metadata = JSON.parse(metadataText) as { functions: FunctionInfo[] };
   const rows = Number(params.get("rows") ?? 0);
   const model = buildSampleWorkbook(csv, { generatedRows: Number.isFinite(rows) ? rows : 0, cdnow });
+  // Before the pane starts: it reads application.cultureInfo once, at its start, as it does in Excel.
+  setCulture(model, FAKE_CULTURES[language]);
   const limit = params.get("payloadLimit");
   if (limit !== null) {
     const mb = Number(limit);
@@ -82,9 +88,9 @@ async function boot(): Promise<void> {
   const notes = [
     `Sample data: Customers and Orders from the rfm package's order log (MIT). ${SYNTHETIC_NOTE}`,
     `${CDNOW_NOTE} Predicted value and Check the model work on the CDNOW sheets.`,
-    `${customFunctions.registry.size} LOYALTY functions loaded. Select a cell and type e.g. =LOYALTY.NPS(Customers!G2:G996) in the formula box.`,
+    `${customFunctions.registry.size} LOYALTY functions loaded. Select a cell and type e.g. ${language === "en-US" ? "=LOYALTY.CLV(100, 0.8, 0.1)" : "=LOYALTY.CLV(100; 0,8; 0,1)"} or =LOYALTY.NPS(Customers!G2:G996) in the formula box.`,
   ];
-  createRoot(root).render(<PreviewApp host={host} notes={notes} />);
+  createRoot(root).render(<PreviewApp host={host} notes={notes} language={language} />);
 }
 
 function start(): void {

@@ -48,6 +48,12 @@ export function cultureOf(model: WorkbookModel): FakeCulture {
   return cultures.get(model) ?? FAKE_CULTURES["en-US"];
 }
 
+/** The separators Excel uses in this workbook: the culture's, or Excel's own when system separators are off (as Application reports them). */
+export function separatorsOf(model: WorkbookModel): { decimal: string; thousands: string } {
+  const c = cultureOf(model);
+  return c.useSystemSeparators ? { decimal: c.numberDecimalSeparator, thousands: c.numberGroupSeparator } : { decimal: c.decimalSeparator, thousands: c.thousandsSeparator };
+}
+
 export function setCulture(model: WorkbookModel, culture: FakeCulture): void {
   cultures.set(model, { ...culture });
   model.changed();

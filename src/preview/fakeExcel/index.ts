@@ -14,7 +14,7 @@ export type { RunOptions } from "./proxy";
 export { FIVE_MB, SheetModel, WorkbookModel, isErrorCell } from "./workbook";
 export type { CellValue, ChartModel, ErrorCell, Simulation } from "./workbook";
 export * from "./address";
-export { FAKE_CULTURES, cultureOf, setCulture } from "./culture";
+export { FAKE_CULTURES, cultureOf, separatorsOf, setCulture } from "./culture";
 export type { FakeCulture } from "./culture";
 
 /** The `OfficeExtension` global the pane reads errors against. */

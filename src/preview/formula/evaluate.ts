@@ -8,7 +8,8 @@
  */
 import { Rect, cellAddress, columnLetters, quoteSheet } from "../fakeExcel/address";
 import { CellValue, SheetModel, WorkbookModel, isErrorCell } from "../fakeExcel/workbook";
-import { Expr, Literal, parseFormula } from "./parse";
+import { separatorsOf } from "../fakeExcel/culture";
+import { Expr, Literal, parseFormula, syntaxFor } from "./parse";
 import { messageShown } from "../host/customFunctions";
 
 export type ParameterInfo = {
@@ -188,7 +189,8 @@ export type EntryResult = { readonly rows: number; readonly cols: number; readon
  * Throws FormulaSyntaxError / FormulaInputError for a formula Excel would not accept.
  */
 export async function enterFormula(host: Host, sheet: SheetModel, row: number, col: number, text: string): Promise<EntryResult> {
-  const expr = parseFormula(text);
+  // The formula box reads the workbook's culture: "=LOYALTY.CLV(100; 0,8; 0,1)" with a decimal comma.
+  const expr = parseFormula(text, syntaxFor(separatorsOf(host.model).decimal));
   const address = `${quoteSheet(sheet.name)}!${columnLetters(col)}${row + 1}`;
   const { grid } = await evaluateExpr(expr, host, sheet, address);
   clearCell(sheet, row, col);
@@ -220,16 +222,18 @@ export async function enterFormula(host: Host, sheet: SheetModel, row: number, c
 /**
  * Enters a constant typed into a cell, as Excel reads typing: a number, TRUE/FALSE, an error
  * value such as #N/A, or text; a leading apostrophe keeps the rest as text ('10 is the text
- * "10"); empty clears the cell.
+ * "10"); empty clears the cell. Numbers use the culture's decimal separator `decimal` ("0,8" with
+ * a decimal comma; "0.8" is then text, not a number).
  */
-export function enterConstant(sheet: SheetModel, row: number, col: number, text: string): CellValue {
+export function enterConstant(sheet: SheetModel, row: number, col: number, text: string, decimal = "."): CellValue {
   clearCell(sheet, row, col);
   const trimmed = text.trim();
   let value: CellValue = null;
   if (trimmed === "") value = null;
   else if (text.startsWith("'")) value = text.slice(1);
   else if (ERROR_CODES.has(trimmed.toUpperCase()) && trimmed.toUpperCase() !== "#SPILL!") value = { error: trimmed.toUpperCase() };
-  else if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) value = Number(trimmed);
+  else if (decimal === "," && /^[+-]?(\d+,?\d*|,\d+)([eE][+-]?\d+)?$/.test(trimmed)) value = Number(trimmed.replace(",", "."));
+  else if (decimal !== "," && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) value = Number(trimmed);
   else if (/^(TRUE|FALSE)$/i.test(trimmed)) value = trimmed.toUpperCase() === "TRUE";
   else value = text;
   sheet.set(row, col, value);

@@ -5,7 +5,8 @@
  * `?excelApi=1.7` in the preview URL pretends to be an older host), and `officeTheme` is
  * undefined, as it is in Excel on the web — unless the browser prefers a dark colour scheme:
  * then it is the dark theme's colours (preview only; in Excel the theme comes from Office), so
- * the pane takes its dark theme the way it would in a dark Office.
+ * the pane takes its dark theme the way it would in a dark Office. `displayLanguage` is en-US
+ * unless the preview's language switch says otherwise (`?lang=de-DE`, host/language.ts).
  */
 
 /** Office's dark ("Black") theme colours, as Office.context.officeTheme gives them. */
@@ -28,7 +29,8 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-export function createOffice(ready: Promise<void>, excelApi = "1.17", prefersDark = false) {
+/** `displayLanguage`: the Office UI language the pane reads ("en-US", "de-DE", "nb-NO"; host/language.ts). */
+export function createOffice(ready: Promise<void>, excelApi = "1.17", prefersDark = false, displayLanguage = "en-US") {
   const supportedSets: Record<string, string> = {
     ExcelApi: excelApi,
     SharedRuntime: "1.1",
@@ -48,7 +50,7 @@ export function createOffice(ready: Promise<void>, excelApi = "1.17", prefersDar
     context: {
       host: "Excel",
       platform: "OfficeOnline",
-      displayLanguage: "en-US",
+      displayLanguage,
       officeTheme: prefersDark ? { ...DARK_OFFICE_THEME } : undefined,
       requirements: {
         isSetSupported(name: string, version?: string): boolean {

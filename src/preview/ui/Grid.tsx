@@ -8,7 +8,7 @@
 import * as React from "react";
 import { MAX_COLUMNS, MAX_ROWS, Rect, cellAddress, columnLetters, contains } from "../fakeExcel/address";
 import { ChartModel, SheetModel, isErrorCell } from "../fakeExcel/workbook";
-import { formatCell } from "../formula/format";
+import { Separators, formatCell } from "../formula/format";
 import { GridSelection, moveSelection, rectOf } from "./selection";
 
 export const ROW_H = 22;
@@ -18,6 +18,8 @@ const HEADER_H = 22;
 
 export type GridProps = {
   readonly sheet: SheetModel;
+  /** The workbook culture's separators, for numbers shown in cells (default en-US's). */
+  readonly separators?: Separators;
   readonly version: number;
   readonly selection: GridSelection;
   /** Areas selected before the current one with Ctrl+click. */
@@ -141,7 +143,7 @@ function ChartView({ chart }: { chart: ChartModel }): React.JSX.Element {
   );
 }
 
-export function Grid({ sheet, version, selection, otherAreas, onSelect, onStartEdit, onDelete, onPaste }: GridProps): React.JSX.Element {
+export function Grid({ sheet, separators, version, selection, otherAreas, onSelect, onStartEdit, onDelete, onPaste }: GridProps): React.JSX.Element {
   const body = React.useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = React.useState({ top: 0, left: 0, height: 600, width: 900 });
   const dragging = React.useRef(false);
@@ -223,7 +225,7 @@ export function Grid({ sheet, version, selection, otherAreas, onSelect, onStartE
     const cells: React.JSX.Element[] = [];
     for (let c = 0; c < colCount; c++) {
       const value = sheet.get(r, c);
-      const text = formatCell(value, sheet.numberFormat(r, c));
+      const text = formatCell(value, sheet.numberFormat(r, c), separators);
       const selected = contains(rect, r, c) || otherAreas.some((area) => contains(area, r, c));
       const active = r === selection.anchorRow && c === selection.anchorCol;
       const role = tableRole(sheet, r, c);

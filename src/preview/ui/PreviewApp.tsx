@@ -1,17 +1,21 @@
 /**
  * PREVIEW ONLY — the workbook side of preview.html: simulation switches, name box and formula
  * box, the grid, sheet tabs and a status bar. The real task pane renders beside it (#root).
+ * The Language list reloads the page with `?lang=…` (host/language.ts): the pane reads the display
+ * language and culture once, at its start, as it does in Excel.
  */
 import * as React from "react";
 import { MAX_COLUMNS, MAX_ROWS, Rect, parseAddress } from "../fakeExcel/address";
+import { separatorsOf } from "../fakeExcel/culture";
 import { FIVE_MB, SheetModel, WorkbookModel, isErrorCell } from "../fakeExcel/workbook";
 import { FormulaInputError, Host, clearCell, enterConstant, enterFormula } from "../formula/evaluate";
-import { formatCell } from "../formula/format";
+import { Separators, formatCell } from "../formula/format";
 import { FormulaSyntaxError } from "../formula/parse";
+import { PREVIEW_LANGUAGES, PreviewLanguage, addressWithLanguage } from "../host/language";
 import { Grid, selectionAddress } from "./Grid";
 import { GridSelection, rectOf } from "./selection";
 
-export type PreviewAppProps = { readonly host: Host; readonly notes: readonly string[] };
+export type PreviewAppProps = { readonly host: Host; readonly notes: readonly string[]; readonly language?: PreviewLanguage };
 
 function useVersion(model: WorkbookModel): number {
   return React.useSyncExternalStore(
@@ -39,16 +43,18 @@ function kb(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
-function cellText(sheet: SheetModel, row: number, col: number): string {
+/** What the formula box shows for a cell: its formula, else its value (a General number in full, with the culture's decimal separator). */
+function cellText(sheet: SheetModel, row: number, col: number, separators: Separators): string {
   const formula = sheet.formula(row, col);
   if (formula !== null) return formula;
   const value = sheet.get(row, col);
-  if (typeof value === "number" && sheet.numberFormat(row, col) === "General") return String(value);
-  return formatCell(value, sheet.numberFormat(row, col));
+  if (typeof value === "number" && sheet.numberFormat(row, col) === "General") return String(value).replace(".", separators.decimal);
+  return formatCell(value, sheet.numberFormat(row, col), separators);
 }
 
-export function PreviewApp({ host, notes }: PreviewAppProps): React.JSX.Element {
+export function PreviewApp({ host, notes, language = "en-US" }: PreviewAppProps): React.JSX.Element {
   const model = host.model;
+  const separators = separatorsOf(model);
   const version = useVersion(model);
   const sheet = model.activeSheet;
   const lastSelection = React.useRef<GridSelection>(gridSelectionOf(model));
@@ -111,7 +117,7 @@ export function PreviewApp({ host, notes }: PreviewAppProps): React.JSX.Element 
           setMessage({ text: `${where}: ${anchor.error}${anchor.message ? ` — ${anchor.message}` : ""}`, kind: "error" });
         } else {
           const spill = result.rows * result.cols > 1 ? ` (spilled ${result.rows} × ${result.cols} from ${where})` : "";
-          setMessage({ text: `${where}: ${formatCell(anchor, sheet.numberFormat(row, col))}${spill}`, kind: "info" });
+          setMessage({ text: `${where}: ${formatCell(anchor, sheet.numberFormat(row, col), separators)}${spill}`, kind: "info" });
         }
       } catch (error) {
         if (error instanceof FormulaSyntaxError || error instanceof FormulaInputError) {
@@ -125,7 +131,7 @@ export function PreviewApp({ host, notes }: PreviewAppProps): React.JSX.Element 
       }
       setBusy(false);
     } else {
-      enterConstant(sheet, row, col, text);
+      enterConstant(sheet, row, col, text, separators.decimal);
       model.user.cellsChanged(sheet, { row, col, rows: 1, cols: 1 });
       setMessage({ text: `${where}: ${text === "" ? "cleared" : "entered"}`, kind: "info" });
     }
@@ -166,6 +172,20 @@ export function PreviewApp({ host, notes }: PreviewAppProps): React.JSX.Element 
     <div className="workbook" data-version={version}>
       <div className="toolbar" role="toolbar" aria-label="Simulate host states">
         <span className="brand">Loyalty Lens · local preview (no Excel)</span>
+        <label>
+          Language{" "}
+          <select
+            aria-label="Language and regional settings"
+            value={language}
+            onChange={(e) => window.location.assign(addressWithLanguage(window.location.href, e.target.value as PreviewLanguage))}
+          >
+            {PREVIEW_LANGUAGES.map((l) => (
+              <option key={l.tag} value={l.tag}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </label>
         <label>
           <input
             type="checkbox"
@@ -245,7 +265,7 @@ export function PreviewApp({ host, notes }: PreviewAppProps): React.JSX.Element 
           ref={formulaInput}
           className="formula"
           aria-label="Formula"
-          value={draft ?? cellText(sheet, selection.anchorRow, selection.anchorCol)}
+          value={draft ?? cellText(sheet, selection.anchorRow, selection.anchorCol, separators)}
           disabled={busy}
           spellCheck={false}
           onChange={(e) => setDraft(e.target.value)}
@@ -269,12 +289,13 @@ export function PreviewApp({ host, notes }: PreviewAppProps): React.JSX.Element 
       </div>
       <Grid
         sheet={sheet}
+        separators={separators}
         version={version}
         selection={selection}
         otherAreas={model.selection.otherAreas}
         onSelect={select}
         onStartEdit={(text) => {
-          setDraft(text === "" ? cellText(sheet, selection.anchorRow, selection.anchorCol) : text);
+          setDraft(text === "" ? cellText(sheet, selection.anchorRow, selection.anchorCol, separators) : text);
           requestAnimationFrame(() => {
             const input = formulaInput.current;
             if (!input) return;
@@ -297,7 +318,7 @@ export function PreviewApp({ host, notes }: PreviewAppProps): React.JSX.Element 
             return;
           }
           // Each pasted field is read like typed text: numbers, TRUE/FALSE, error values, 'text, empty = blank.
-          rows.forEach((line, r) => line.forEach((field, c) => enterConstant(sheet, top + r, left + c, field)));
+          rows.forEach((line, r) => line.forEach((field, c) => enterConstant(sheet, top + r, left + c, field, separators.decimal)));
           model.user.cellsChanged(sheet, { row: top, col: left, rows: rows.length, cols: width });
           select({ anchorRow: top, anchorCol: left, row: top + rows.length - 1, col: left + width - 1 });
           setMessage({ text: `Pasted ${rows.length} × ${width} cells at ${selectionAddress({ row: top, col: left, rows: 1, cols: 1 })}.`, kind: "info" });
