@@ -1,8 +1,9 @@
 /**
  * sql/ — the same definitions as the cells, written as SQL for the customer's database (issue 11):
  * the RFM table, scores and segments, the BTYD summary (per customer, grouped with weights, spend
- * rows), the calibration/holdout summary, the cohort triangle in long form, period retention and
- * P(alive) scoring, for DuckDB, PostgreSQL, BigQuery, Snowflake and Spark SQL. One description per
+ * rows), the calibration/holdout summary, the cohort triangle in long form, period retention,
+ * P(alive) scoring, and the load and join of the pane's CLV group table (expected purchases and
+ * CLV per customer), for DuckDB, PostgreSQL, BigQuery, Snowflake and Spark SQL. One description per
  * query; the per-dialect differences live in dialects/, one small file each.
  *
  * May import: ../analytics (constants and definitions it must match). Nothing from the pane, the
@@ -10,6 +11,7 @@
  */
 export * from "./btydSummarySql";
 export * from "./calendarPeriodsSql";
+export * from "./clvGroupsSql";
 export * from "./cohortsSql";
 export * from "./dialect";
 export * from "./dialects";

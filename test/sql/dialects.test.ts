@@ -9,6 +9,7 @@ import { seqProbabilities } from "../../src/analytics/numeric/quantileSorted";
 import { DIALECTS } from "../../src/sql/dialects";
 import { DIALECT_NAMES, divide, doubleLiteral } from "../../src/sql/dialect";
 import { periodIndexSql } from "../../src/sql/calendarPeriodsSql";
+import { clvJoinSql, clvLoadStatements } from "../../src/sql/clvGroupsSql";
 import { rfmScoresSql } from "../../src/sql/rfmScoresSql";
 import { rfmSegmentsSql } from "../../src/sql/rfmSegmentsSql";
 import { allQueries, SOURCE } from "./support/allQueries";
@@ -97,5 +98,71 @@ describe.each([
 
   it("refuses broken SQL, so a pass means something", () => {
     expect(() => parser.astify("SELECT customer_id FROM orders WHERE (x", { database })).toThrow();
+  });
+});
+
+describe("the CLV group table's bulk load (never literal VALUES)", () => {
+  const load = (name: (typeof DIALECT_NAMES)[number], csvLocation = "/home/me/clv_groups.csv", groupTable = name === "spark" ? "clv_groups" : "sales.clv_groups") =>
+    clvLoadStatements(DIALECTS[name], { groupTable, csvLocation });
+  const parser = new Parser();
+
+  it("declares the six columns' types in every dialect and never writes VALUES", () => {
+    for (const name of DIALECT_NAMES) expect(load(name).join("\n")).not.toMatch(/\bVALUES\b/i);
+    expect(load("duckdb")).toEqual([
+      `CREATE OR REPLACE TABLE "sales"."clv_groups" AS\nSELECT * FROM read_csv('/home/me/clv_groups.csv', header = true, delim = ',', quote = '"', columns = {'x': 'BIGINT', 't_x_days': 'BIGINT', 'T_days': 'BIGINT', 'p_alive': 'DOUBLE', 'expected_purchases': 'DOUBLE', 'discounted_purchases': 'DOUBLE'});`,
+    ]);
+    expect(load("spark")).toEqual([
+      `CREATE OR REPLACE TEMPORARY VIEW \`clv_groups\` (\`x\` BIGINT, \`t_x_days\` BIGINT, \`T_days\` BIGINT, \`p_alive\` DOUBLE, \`expected_purchases\` DOUBLE, \`discounted_purchases\` DOUBLE)\nUSING csv\nOPTIONS (path '/home/me/clv_groups.csv', header 'true', sep ',', quote '"', mode 'FAILFAST');`,
+    ]);
+  });
+
+  it("writes psql's \\copy for PostgreSQL, with a primary key on the whole-day keys and a note on server-side COPY", () => {
+    const s = load("postgres");
+    expect(s[1]).toBe(
+      `CREATE TABLE "sales"."clv_groups" ("x" BIGINT NOT NULL, "t_x_days" BIGINT NOT NULL, "T_days" BIGINT NOT NULL, "p_alive" DOUBLE PRECISION, "expected_purchases" DOUBLE PRECISION, "discounted_purchases" DOUBLE PRECISION, PRIMARY KEY (x, t_x_days, "T_days"));`,
+    );
+    expect(s[4]).toBe(`\\copy "sales"."clv_groups" ("x", "t_x_days", "T_days", "p_alive", "expected_purchases", "discounted_purchases") FROM '/home/me/clv_groups.csv' WITH (FORMAT csv, HEADER true)`);
+    expect(s.filter((l) => l.startsWith("--")).join(" ")).toContain("pg_read_server_files");
+  });
+
+  it("loads BigQuery from Cloud Storage with LOAD DATA, or gives the bq load command for a local file", () => {
+    const gs = load("bigquery", "gs://shop-exports/clv_groups.csv", "my-project.sales.clv_groups");
+    expect(gs[1]).toBe("LOAD DATA INTO `my-project`.`sales`.`clv_groups`\nFROM FILES (format = 'CSV', skip_leading_rows = 1, uris = ['gs://shop-exports/clv_groups.csv']);");
+    const local = load("bigquery", "C:/Users/me/Downloads/clv groups.csv", "my-project.sales.clv_groups");
+    expect(local[2]).toBe(
+      "--   bq load --source_format=CSV --skip_leading_rows=1 --replace my-project:sales.clv_groups 'C:/Users/me/Downloads/clv groups.csv' x:INT64,t_x_days:INT64,T_days:INT64,p_alive:FLOAT64,expected_purchases:FLOAT64,discounted_purchases:FLOAT64",
+    );
+    // node-sql-parser's BigQuery grammar has CREATE TABLE but no LOAD DATA: the table is parsed, LOAD DATA checked as text above.
+    expect(() => parser.astify(gs[0], { database: "BigQuery" })).not.toThrow();
+    expect(gs[0]).toContain("`x` INT64 NOT NULL");
+  });
+
+  it("PUTs the file to the Snowflake user stage and COPYs INTO the table (the compressed name)", () => {
+    const s = load("snowflake", "/home/me/clv_groups.csv", "SALES.CLV_GROUPS");
+    expect(s[2]).toBe("PUT 'file:///home/me/clv_groups.csv' @~/loyalty_lens AUTO_COMPRESS = TRUE OVERWRITE = TRUE;");
+    expect(s[3]).toContain(`COPY INTO "SALES"."CLV_GROUPS" ("x", "t_x_days", "T_days", "p_alive", "expected_purchases", "discounted_purchases")\nFROM @~/loyalty_lens\nFILES = ('clv_groups.csv.gz')`);
+    expect(s[3]).toContain("SKIP_HEADER = 1");
+    // The Snowflake grammar parses the CREATE TABLE; PUT and COPY INTO are not in it (checked as text above).
+    expect(() => parser.astify(s[0], { database: "Snowflake" })).not.toThrow();
+  });
+
+  it("refuses a group table or file location that could break out of the SQL, naming the field", () => {
+    expect(() => load("duckdb", "/tmp/x.csv", "clv; DROP TABLE orders")).toThrow(/^Group table: "clv; DROP TABLE orders" is refused because it contains a semicolon/);
+    expect(() => load("postgres", "/tmp/x.csv'); DROP TABLE orders; --")).toThrow(/^CSV file: ".*" is refused because/);
+    expect(() => load("bigquery", "clv.csv\nrm -rf /")).toThrow(/^CSV file: /);
+    expect(() => load("postgres", "C:\\Users\\me\\new.csv")).toThrow(/with forward slashes/);
+    expect(() => load("spark", "/tmp/x.csv", "sales.clv_groups")).toThrow(/^Group table: "sales.clv_groups" is refused because a Spark temporary view has a plain name/);
+  });
+
+  it("joins on the integer day keys, never on the converted t_x and T, and multiplies discounted purchases by spend and margin", () => {
+    for (const name of DIALECT_NAMES) {
+      const d = DIALECTS[name];
+      const sql = clvJoinSql(d, { source: SOURCE, asOf: "2024-12-31", groupTable: "clv_groups", gammaGamma: { p: 6.25, q: 3.74, v: 15.44 }, marginRate: 0.3 });
+      const T = d.quotePart("T_days");
+      expect(sql).toContain(`ON g.x = c.x AND g.t_x_days = c.t_x_days AND g.${T} = c.${T}`);
+      expect(sql).toContain(`discounted_purchases * expected_spend * ${doubleLiteral(d, 0.3)} AS clv`);
+    }
+    expect(() => clvJoinSql(duckdb, { source: { ...SOURCE, amount: null }, asOf: null, groupTable: "g", gammaGamma: { p: 6.25, q: 3.74, v: 15.44 } })).toThrow(/^Amount column/);
+    expect(() => clvJoinSql(duckdb, { source: SOURCE, asOf: null, groupTable: "g", gammaGamma: { p: 6.25, q: 0.9, v: 15.44 } })).toThrow(/^Gamma-Gamma parameters: q is 0.9/);
   });
 });

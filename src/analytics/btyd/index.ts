@@ -13,6 +13,7 @@ export * from "./bgnbdGroups";
 export * from "./bgnbdLogLikelihood";
 export * from "./bgnbdPredictions";
 export * from "./btydSummary";
+export * from "./clvGroups";
 export * from "./expectedSpend";
 export * from "./gammaGammaFit";
 export * from "./holdoutSummary";

@@ -40,16 +40,17 @@ export function clvOptionsError({ horizonMonths, monthlyDiscountRate = 0, margin
 }
 
 /** A discounted sum in progress: the next month k, the total so far, B at month k − 1 and 1/(1 + d)^(k−1). */
-type SumState = { k: number; total: number; previous: number; factor: number };
+export type SumState = { k: number; total: number; previous: number; factor: number };
 
-const freshSum = (): SumState => ({ k: 1, total: 0, previous: 0, factor: 1 });
+export const freshSum = (): SumState => ({ k: 1, total: 0, previous: 0, factor: 1 });
 
 /**
  * Advances Σ_k [B(k·u) − B((k−1)·u)] / (1 + d)^k for one (x, T), where E(t) = P(alive) · B(t), month
  * by month until done (true; the sum is in state.total, NaN when the series did not converge) or
- * until `due()` says the stretch has run long enough (false; call again to go on).
+ * until `due()` says the stretch has run long enough (false; call again to go on). Shared with
+ * clvGroups.ts, so the group table's discounted purchases are PREDICTEDCLV's sum to the bit.
  */
-function advanceSum(bgnbd: BgnbdParams, x: number, T: number, options: ClvOptions, budget: SeriesBudget | undefined, state: SumState, due: () => boolean): boolean {
+export function advanceSum(bgnbd: BgnbdParams, x: number, T: number, options: ClvOptions, budget: SeriesBudget | undefined, state: SumState, due: () => boolean): boolean {
   const month = monthIn(options.timeUnit);
   const discount = 1 + (options.monthlyDiscountRate ?? 0);
   while (state.k <= options.horizonMonths) {

@@ -17,6 +17,7 @@ import type { FitRefusal } from "../../analytics/numeric/fitBoundary";
 import type { SheetChange } from "../excel/types";
 import type { RefusalReason } from "../warehouse/warehouseSql";
 import type { HoldoutIssue, HoldoutRole } from "../model/holdoutTable";
+import type { ClvRunProblem } from "../warehouse/clvGroupsRun";
 import type { Strings } from "./en";
 
 const ROLE_NAMES: Record<Role, string> = {
@@ -767,6 +768,7 @@ export function germanStrings(f: Formatter): Strings {
         btydCustomers: "BTYD-Zusammenfassung je Kunde (wie BTYDSUMMARY)",
         btydSpend: "Ausgaben der Wiederkäufer (für GAMMAGAMMAFIT)",
         holdoutGrouped: "Kalibrierungs- und Prüfzeitraum, gruppiert",
+        clvJoin: "Erwartete Käufe und CLV je Kunde (Gruppentabelle laden und verknüpfen)",
         cohorts: "Kohortendreieck, Langform (wie COHORTS)",
         retention: "Kundenbindung pro Zeitraum (wie RETENTIONBYPERIOD)",
       },
@@ -800,9 +802,58 @@ export function germanStrings(f: Formatter): Strings {
             return `${field}: Der Stichtag (Ende des Prüfzeitraums) muss nach dem Ende der Kalibrierung liegen; der Prüfzeitraum liegt dazwischen.`;
           case "holdoutEnd":
             return `${field}: Für den Prüfzeitraum wird ein Stichtag als Ende benötigt (JJJJ-MM-TT).`;
+          case "number":
+            return `${field}: Geben Sie eine Zahl ein, etwa 0,25.`;
+          case "file":
+            return `${field}: Dieser Speicherort wird abgelehnt. Erlaubt sind Buchstaben, Ziffern, Leerzeichen und _ . - / : @ ~ +, mit Schrägstrichen statt umgekehrter Schrägstriche (C:/Users/ich/clv_groups.csv); keine Anführungszeichen und kein Semikolon.`;
           default:
             return `${field}: Die Eingabe wird abgelehnt (Meldung des SQL-Generators: ${message}).`;
         }
+      },
+      clv: {
+        paramsHint: "Übernehmen Sie die Parameter aus den Blöcken von BGNBDFIT (auf der gruppierten Zusammenfassung geschätzt) und GAMMAGAMMAFIT, geschätzt in der oben gewählten Zeiteinheit.",
+        r: "BG/NBD-Parameter r",
+        alpha: "BG/NBD-Parameter Alpha (α)",
+        a: "BG/NBD-Parameter a",
+        b: "BG/NBD-Parameter b",
+        p: "Gamma-Gamma-Parameter p",
+        q: "Gamma-Gamma-Parameter q",
+        v: "Gamma-Gamma-Parameter v (γ)",
+        horizonMonths: "Prognosezeitraum in Monaten",
+        monthlyDiscountRate: "Monatlicher Diskontsatz",
+        monthlyDiscountHint: "Als Anteil: 1 % im Monat ist 0,01.",
+        marginRate: "Marge auf den Umsatz",
+        marginHint: "Als Anteil: 30 % ist 0,3; mit 1 erhalten Sie den Umsatz.",
+        groupTable: "Gruppentabelle in der Datenbank",
+        csvFile: "Speicherort der CSV-Datei",
+        csvFileHint: "Der Pfad, von dem die Datenbank sie liest, mit Schrägstrichen (C:/Users/ich/clv_groups.csv); bei BigQuery eine gs://-Adresse oder ein lokaler Pfad für bq load.",
+        heading: "Die Gruppentabelle (CSV)",
+        intro:
+          "Wählen Sie die gruppierte BTYD-Zusammenfassung, die Ihre Datenbank geliefert hat (die Auswertung „BTYD-Zusammenfassung, gruppiert“, als CSV gespeichert). Der Aufgabenbereich berechnet für jede unterschiedliche Kaufhistorie P(alive), die erwarteten Käufe und die diskontierten Käufe, hier auf diesem Computer; nichts wird hochgeladen.",
+        file: "Gruppierte BTYD-Zusammenfassung (CSV)",
+        running: "Gruppentabelle wird berechnet …",
+        done: (groups: number, rows: number) => `${f.integer(groups)} ${groups === 1 ? "Gruppe" : "Gruppen"} aus ${f.integer(rows)} ${rows === 1 ? "Zeile" : "Zeilen"}, bereit zum Herunterladen.`,
+        notSettled: (groups: number) =>
+          `Für ${f.integer(groups)} ${groups === 1 ? "Gruppe" : "Gruppen"} gibt es keine erwarteten Käufe: Die Reihe ist nicht konvergiert (ein Prognosezeitraum, der im Verhältnis zu Alpha + T sehr lang ist). Diese Felder bleiben leer, für diese Kunden gibt es also keinen CLV.`,
+        download: "clv_groups.csv herunterladen",
+        badNumber: (field: string) => `${field}: Geben Sie eine Zahl ein, etwa 0,25.`,
+        badParams: (detail: string) => `Mit diesen Parametern lässt sich nicht rechnen (Meldung: ${detail}).`,
+        problem: (p: ClvRunProblem) => {
+          switch (p.kind) {
+            case "empty":
+              return "Die Datei hat keine Kopfzeile mit nachfolgenden Datenzeilen.";
+            case "missingColumn":
+              return `Der Datei fehlt die Spalte ${p.column}. Verwenden Sie die CSV-Datei der gruppierten BTYD-Zusammenfassung: Ihre Kopfzeile nennt x, t_x_days und T_days.`;
+            case "badValue":
+              return `Zeile ${f.integer(p.line)}: ${p.column} ist „${p.value}“, erwartet wird eine ganze Zahl.`;
+            case "badHistory":
+              return `Zeile ${f.integer(p.line)} ist keine Kaufhistorie in ganzen Tagen (Meldung: ${p.detail}).`;
+            default:
+              return `Die Gruppentabelle konnte nicht berechnet werden (Meldung: ${p.detail}).`;
+          }
+        },
+        note:
+          "Laden Sie die CSV-Datei und führen Sie das SQL oben in Ihrer Datenbank aus, mit demselben Stichtag und derselben Zeiteinheit wie bei der gruppierten Zusammenfassung. Sie erhalten je Kunde P(alive), die erwarteten Käufe im Prognosezeitraum und CLV = diskontierte Käufe × erwarteter Betrag je Kauf × Marge, dieselben Werte wie LOYALTY.PALIVE, EXPECTEDPURCHASES und PREDICTEDCLV.",
       },
     },
 

@@ -18,6 +18,7 @@ import { type Formatter, makeFormatter } from "../i18n/format";
 import type { SheetChange } from "../excel/types";
 import type { RefusalReason } from "../warehouse/warehouseSql";
 import type { HoldoutIssue, HoldoutRole } from "../model/holdoutTable";
+import type { ClvRunProblem } from "../warehouse/clvGroupsRun";
 
 /** A change someone else made on the sheet, in words: "cell J7 was changed", "column D was inserted". */
 export function changeText(change: SheetChange): string {
@@ -757,6 +758,7 @@ export function englishStrings(f: Formatter) {
       btydCustomers: "BTYD summary per customer (as BTYDSUMMARY)",
       btydSpend: "Repeat buyers' spend (for GAMMAGAMMAFIT)",
       holdoutGrouped: "Calibration/holdout summary, grouped",
+      clvJoin: "Expected purchases and CLV per customer (load the group table, join)",
       cohorts: "Cohort triangle, long form (as COHORTS)",
       retention: "Retention by period (as RETENTIONBYPERIOD)",
     },
@@ -780,6 +782,52 @@ export function englishStrings(f: Formatter) {
       "Run this in your database, then paste or load the result into a sheet. The named LOYALTY formula works on it: for the grouped summary give the customers column as the weights of BGNBDFIT.",
     /** A refused form, by the generator's reason (warehouseSql.ts); English keeps the generator's own message, which names the field. */
     refused: (_field: string, _reason: RefusalReason, message: string) => message,
+    /** Expected purchases and CLV per customer: the group table made here, loaded and joined in the database (issue 11, item 7). */
+    clv: {
+      paramsHint: "Copy the parameters from the blocks of BGNBDFIT (fitted on the grouped summary) and GAMMAGAMMAFIT, fitted in the time unit chosen above.",
+      r: "BG/NBD: r",
+      alpha: "BG/NBD: alpha (α)",
+      a: "BG/NBD: a",
+      b: "BG/NBD: b",
+      p: "Gamma-Gamma: p",
+      q: "Gamma-Gamma: q",
+      v: "Gamma-Gamma: v (γ)",
+      horizonMonths: "Horizon in months",
+      monthlyDiscountRate: "Monthly discount rate",
+      monthlyDiscountHint: "A fraction: 1% a month is 0.01.",
+      marginRate: "Margin on spend",
+      marginHint: "A fraction: 30% is 0.3; 1 gives the revenue.",
+      groupTable: "Group table in the database",
+      csvFile: "Where the CSV file will be",
+      csvFileHint: "The path the database reads it from, with forward slashes (C:/Users/me/clv_groups.csv); for BigQuery a gs:// address or a local path for bq load.",
+      heading: "The group table (CSV)",
+      intro:
+        "Pick the grouped BTYD summary your database returned (the analysis “BTYD summary, grouped”, saved as CSV). The pane computes P(alive), the expected purchases and the discounted purchases of each distinct history, here on this computer; nothing is uploaded.",
+      file: "Grouped BTYD summary (CSV)",
+      running: "Computing the group table…",
+      done: (groups: number, rows: number) => `${f.integer(groups)} ${groups === 1 ? "group" : "groups"} from ${f.integer(rows)} ${rows === 1 ? "row" : "rows"}, ready to download.`,
+      notSettled: (groups: number) =>
+        `${f.integer(groups)} ${groups === 1 ? "group has" : "groups have"} no expected purchases: the series did not settle (a horizon very long beside alpha + T). Those fields are empty, so these customers get no CLV.`,
+      download: "Download clv_groups.csv",
+      badNumber: (field: string) => `${field}: type a number, such as 0.25.`,
+      badParams: (detail: string) => `These parameters cannot be used: ${detail}`,
+      problem: (p: ClvRunProblem) => {
+        switch (p.kind) {
+          case "empty":
+            return "The file has no header line followed by data lines.";
+          case "missingColumn":
+            return `The file has no column ${p.column}. Use the CSV of the grouped BTYD summary: its header names x, t_x_days and T_days.`;
+          case "badValue":
+            return `Line ${f.integer(p.line)}: ${p.column} is “${p.value}”, expected a whole number.`;
+          case "badHistory":
+            return `Line ${f.integer(p.line)} is not a whole-day history: ${p.detail}`;
+          default:
+            return `The group table could not be computed: ${p.detail}`;
+        }
+      },
+      note:
+        "Load the CSV and run the SQL above in your database, with the same as-of date and time unit as the grouped summary. It gives each customer P(alive), the expected purchases over the horizon and CLV = discounted purchases × expected spend × margin, the same figures as LOYALTY.PALIVE, EXPECTEDPURCHASES and PREDICTEDCLV.",
+    },
   },
 
   /** "Open a file…" (issue 12): order files bigger than Excel, read by DuckDB-Wasm in the pane. */

@@ -18,6 +18,7 @@ import type { FitRefusal } from "../../analytics/numeric/fitBoundary";
 import type { SheetChange } from "../excel/types";
 import type { RefusalReason } from "../warehouse/warehouseSql";
 import type { HoldoutIssue, HoldoutRole } from "../model/holdoutTable";
+import type { ClvRunProblem } from "../warehouse/clvGroupsRun";
 import type { Strings } from "./en";
 
 const ROLE_NAMES: Record<Role, string> = {
@@ -767,6 +768,7 @@ export function norwegianStrings(f: Formatter): Strings {
         btydCustomers: "BTYD-sammendrag per kunde (som BTYDSUMMARY)",
         btydSpend: "Gjenkjøpernes kjøpsbeløp (for GAMMAGAMMAFIT)",
         holdoutGrouped: "Sammendrag for kalibrering og testperiode, gruppert",
+        clvJoin: "Forventede kjøp og CLV per kunde (last inn gruppetabellen og koble)",
         cohorts: "Kohorttrekant, lang form (som COHORTS)",
         retention: "Kundebevaring per periode (som RETENTIONBYPERIOD)",
       },
@@ -800,9 +802,58 @@ export function norwegianStrings(f: Formatter): Strings {
             return `${field}: Skjæringsdatoen (slutten på testperioden) må komme etter slutten på kalibreringen; testperioden er tiden mellom dem.`;
           case "holdoutEnd":
             return `${field}: Testperioden trenger en skjæringsdato som slutt (ÅÅÅÅ-MM-DD).`;
+          case "number":
+            return `${field}: Skriv inn et tall, for eksempel 0,25.`;
+          case "file":
+            return `${field}: Denne plasseringen avvises. Tillatt er bokstaver, sifre, mellomrom og _ . - / : @ ~ +, med skråstrek i stedet for omvendt skråstrek (C:/Users/meg/clv_groups.csv); ingen anførselstegn og ikke semikolon.`;
           default:
             return `${field}: Inndataene avvises (melding fra SQL-generatoren: ${message}).`;
         }
+      },
+      clv: {
+        paramsHint: "Hent parameterne fra blokkene til BGNBDFIT (estimert på den grupperte oppsummeringen) og GAMMAGAMMAFIT, estimert i tidsenheten valgt over.",
+        r: "BG/NBD-parameter r",
+        alpha: "BG/NBD-parameter alfa (α)",
+        a: "BG/NBD-parameter a",
+        b: "BG/NBD-parameter b",
+        p: "Gamma-Gamma-parameter p",
+        q: "Gamma-Gamma-parameter q",
+        v: "Gamma-Gamma-parameter v (γ)",
+        horizonMonths: "Prognoseperiode i måneder",
+        monthlyDiscountRate: "Månedlig diskonteringsrente",
+        monthlyDiscountHint: "Som andel: 1 % i måneden er 0,01.",
+        marginRate: "Margin på omsetningen",
+        marginHint: "Som andel: 30 % er 0,3; 1 gir omsetningen.",
+        groupTable: "Gruppetabell i databasen",
+        csvFile: "Hvor CSV-filen skal ligge",
+        csvFileHint: "Stien databasen leser den fra, med skråstrek (C:/Users/meg/clv_groups.csv); for BigQuery en gs://-adresse eller en lokal sti for bq load.",
+        heading: "Gruppetabellen (CSV)",
+        intro:
+          "Velg den grupperte BTYD-oppsummeringen databasen ga deg (analysen «BTYD-oppsummering, gruppert», lagret som CSV). Oppgaveruten beregner P(alive), forventede kjøp og diskonterte kjøp for hver ulike kjøpshistorikk, her på denne datamaskinen; ingenting lastes opp.",
+        file: "Gruppert BTYD-oppsummering (CSV)",
+        running: "Beregner gruppetabellen …",
+        done: (groups: number, rows: number) => `${f.integer(groups)} ${groups === 1 ? "gruppe" : "grupper"} fra ${f.integer(rows)} ${rows === 1 ? "linje" : "linjer"}, klar til nedlasting.`,
+        notSettled: (groups: number) =>
+          `${f.integer(groups)} ${groups === 1 ? "gruppe" : "grupper"} mangler forventede kjøp: rekken konvergerte ikke (en prognoseperiode som er svært lang sammenlignet med alfa + T). Disse feltene står tomme, så disse kundene får ingen CLV.`,
+        download: "Last ned clv_groups.csv",
+        badNumber: (field: string) => `${field}: Skriv inn et tall, for eksempel 0,25.`,
+        badParams: (detail: string) => `Disse parameterne kan ikke brukes (melding: ${detail}).`,
+        problem: (p: ClvRunProblem) => {
+          switch (p.kind) {
+            case "empty":
+              return "Filen har ingen overskriftslinje etterfulgt av datalinjer.";
+            case "missingColumn":
+              return `Filen mangler kolonnen ${p.column}. Bruk CSV-filen fra den grupperte BTYD-oppsummeringen: overskriftslinjen dens har x, t_x_days og T_days.`;
+            case "badValue":
+              return `Linje ${f.integer(p.line)}: ${p.column} er «${p.value}», forventet et heltall.`;
+            case "badHistory":
+              return `Linje ${f.integer(p.line)} er ingen kjøpshistorikk i hele dager (melding: ${p.detail}).`;
+            default:
+              return `Gruppetabellen kunne ikke beregnes (melding: ${p.detail}).`;
+          }
+        },
+        note:
+          "Last inn CSV-filen og kjør SQL-en over i databasen, med samme skjæringsdato og tidsenhet som den grupperte oppsummeringen. Du får per kunde P(alive), forventede kjøp i prognoseperioden og CLV = diskonterte kjøp × forventet kjøpsbeløp × margin, de samme tallene som LOYALTY.PALIVE, EXPECTEDPURCHASES og PREDICTEDCLV.",
       },
     },
 

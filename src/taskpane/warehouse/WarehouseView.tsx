@@ -1,7 +1,8 @@
 /**
  * The Warehouse tab: pick the analysis, the database, the table and column names, the as-of date and
  * the time unit or period; see the SQL with Copy and "Save .sql", and a plain-words note on what to do
- * with the result. Nothing here touches the workbook; the SQL comes from src/sql.
+ * with the result. Nothing here touches the workbook; the SQL comes from src/sql. For expected
+ * purchases and CLV the tab also makes the group table the SQL loads (ClvGroupsPanel.tsx).
  */
 import * as React from "react";
 import { Body1, Button, Field, Input, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
@@ -10,7 +11,8 @@ import { DIALECT_NAMES, DialectName } from "../../sql/dialect";
 import { PERIOD_KINDS, PeriodKind } from "../../analytics/orders/calendarPeriods";
 import type { TimeUnit } from "../../analytics/orders/timeUnit";
 import type { Strings } from "../strings/en";
-import { ANALYSES, Analysis, WarehouseForm, usesPeriod, usesUnit, warehouseSql } from "./warehouseSql";
+import { ANALYSES, Analysis, CLV_FIELD_NAMES, ClvFields, WarehouseForm, usesPeriod, usesUnit, warehouseSql } from "./warehouseSql";
+import { ClvGroupsPanel } from "./ClvGroupsPanel";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0 },
@@ -29,6 +31,7 @@ const START: WarehouseForm = {
   calibrationEnd: "",
   unit: "week",
   period: "month",
+  clv: { r: "", alpha: "", a: "", b: "", p: "", q: "", v: "", horizonMonths: "12", monthlyDiscountRate: "0", marginRate: "1", groupTable: "clv_groups", csvFile: "clv_groups.csv" },
 };
 
 /** The generator's field names (src/sql, English) as the form labels them in the pane's language. */
@@ -41,6 +44,10 @@ function fieldLabel(t: Strings["warehouse"], field: string): string {
     "As-of date": t.asOf,
     "Holdout end": t.asOf,
     "Calibration end": t.calibrationEnd,
+    "Group table": t.clv.groupTable,
+    "CSV file": t.clv.csvFile,
+    "Gamma-Gamma parameters": `${t.clv.p}, ${t.clv.q}, ${t.clv.v}`,
+    ...Object.fromEntries(Object.entries(CLV_FIELD_NAMES).map(([key, name]) => [name, t.clv[key as keyof typeof CLV_FIELD_NAMES]])),
   };
   return labels[field] ?? field;
 }
@@ -52,7 +59,7 @@ export function WarehouseView({ strings }: Props): React.JSX.Element {
   const styles = useStyles();
   const [form, setForm] = React.useState<WarehouseForm>(START);
   const [copied, setCopied] = React.useState(false);
-  const result = React.useMemo(() => warehouseSql(form), [form]);
+  const result = React.useMemo(() => warehouseSql(form, strings.format.parseNumber), [form, strings]);
   const set = <K extends keyof WarehouseForm>(key: K) => (value: WarehouseForm[K]) => {
     setCopied(false);
     setForm((f) => ({ ...f, [key]: value }));
@@ -60,6 +67,17 @@ export function WarehouseView({ strings }: Props): React.JSX.Element {
   const text = (key: "table" | "customerId" | "orderDate" | "amount" | "asOf" | "calibrationEnd", label: string, hint?: string) => (
     <Field label={label} hint={hint}>
       <Input value={form[key]} onChange={(_, d) => set(key)(d.value)} />
+    </Field>
+  );
+  const clvText = (key: keyof ClvFields, hint?: string) => (
+    <Field label={t.clv[key]} hint={hint}>
+      <Input
+        value={form.clv[key]}
+        onChange={(_, d) => {
+          setCopied(false);
+          setForm((f) => ({ ...f, clv: { ...f.clv, [key]: d.value } }));
+        }}
+      />
     </Field>
   );
   const copy = async (): Promise<void> => {
@@ -114,6 +132,23 @@ export function WarehouseView({ strings }: Props): React.JSX.Element {
           </Select>
         </Field>
       )}
+      {form.analysis === "clvJoin" && (
+        <>
+          <Body1>{t.clv.paramsHint}</Body1>
+          {clvText("r")}
+          {clvText("alpha")}
+          {clvText("a")}
+          {clvText("b")}
+          {clvText("p")}
+          {clvText("q")}
+          {clvText("v")}
+          {clvText("horizonMonths")}
+          {clvText("monthlyDiscountRate", t.clv.monthlyDiscountHint)}
+          {clvText("marginRate", t.clv.marginHint)}
+          {clvText("groupTable")}
+          {clvText("csvFile", t.clv.csvFileHint)}
+        </>
+      )}
       {usesPeriod(form.analysis) && (
         <Field label={t.period}>
           <Select value={form.period} onChange={(_, d) => set("period")(d.value as PeriodKind)}>
@@ -142,7 +177,7 @@ export function WarehouseView({ strings }: Props): React.JSX.Element {
           </div>
         </>
       )}
-      <Body1>{t.note}</Body1>
+      {form.analysis === "clvJoin" ? <ClvGroupsPanel strings={strings} fields={form.clv} unit={form.unit} /> : <Body1>{t.note}</Body1>}
     </section>
   );
 }

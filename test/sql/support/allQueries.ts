@@ -1,6 +1,7 @@
 /** Every query the generator writes, for one dialect, with the options the pane offers. */
 import { Dialect } from "../../../src/sql/dialect";
 import { btydSummarySql } from "../../../src/sql/btydSummarySql";
+import { clvJoinSql } from "../../../src/sql/clvGroupsSql";
 import { cohortsSql } from "../../../src/sql/cohortsSql";
 import { holdoutSummarySql } from "../../../src/sql/holdoutSummarySql";
 import { pAliveSql } from "../../../src/sql/pAliveSql";
@@ -25,6 +26,7 @@ export function allQueries(d: Dialect): Record<string, string> {
     "Holdout summary": holdoutSummarySql(d, { source, calibrationEnd: "2024-06-30", holdoutEnd: "2024-12-31" }),
     "Holdout summary, grouped": holdoutSummarySql(d, { source, calibrationEnd: "2024-06-30", holdoutEnd: "2024-12-31", grouped: true }),
     "P(alive)": pAliveSql(d, { source, asOf: "2024-12-31", params: { r: 0.24, alpha: 4.4, a: 0.79, b: 2.4 } }),
+    "CLV join": clvJoinSql(d, { source, asOf: "2024-12-31", groupTable: "shop.sales.clv_groups", gammaGamma: { p: 6.25, q: 3.74, v: 15.44 }, marginRate: 0.3, horizonMonths: 12, monthlyDiscountRate: 0.01 }),
     "Retention by month": retentionByPeriodSql(d, { source, asOf: "2024-12-31", period: "month" }),
   };
   for (const period of ["week", "month", "quarter", "year"] as const) out[`Cohorts by ${period}`] = cohortsSql(d, { source, asOf: "2024-12-31", period });

@@ -4,7 +4,13 @@
  * (test/sql/postgres.test.ts). Expected values come from the core functions named in each test.
  */
 import { bgnbdFit } from "../../../src/analytics/btyd/bgnbdFit";
-import { pAlive } from "../../../src/analytics/btyd/bgnbdPredictions";
+import { expectedPurchases, pAlive } from "../../../src/analytics/btyd/bgnbdPredictions";
+import { clvGroupsAsync } from "../../../src/analytics/btyd/clvGroups";
+import { predictedClvColumn } from "../../../src/analytics/btyd/predictedClv";
+import { monthIn } from "../../../src/analytics/orders/timeUnit";
+import { timeSlicer } from "../../../src/analytics/numeric/yieldToHost";
+import { clvGroupsCsv } from "../../../src/taskpane/warehouse/clvGroupsCsv";
+import { clvJoinSql, clvLoadStatements } from "../../../src/sql/clvGroupsSql";
 import { btydSummary } from "../../../src/analytics/btyd/btydSummary";
 import { holdoutSummary } from "../../../src/analytics/btyd/holdoutSummary";
 import { PeriodKind } from "../../../src/analytics/orders/calendarPeriods";
@@ -34,6 +40,19 @@ const byCustomer = (r: Record<string, unknown>) => String(r.customer);
 const num = (v: unknown) => (v === null || v === undefined ? NaN : Number(v));
 
 type Dataset = { table: string; rows: OrderRow[]; asOf: string };
+
+/** CDNOW fits: BG/NBD of Fader, Hardie & Lee (2005), Gamma-Gamma of Fader & Hardie (2013), both in weeks. */
+const CDNOW_BGNBD = { r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425754 };
+const CDNOW_GG = { p: 6.25, q: 3.74, v: 15.44 };
+const CLV_OPTIONS = { horizonMonths: 12, monthlyDiscountRate: 0.01, marginRate: 0.3, timeUnit: "week" as const };
+
+/** Runs the generated load statements: psql's \copy runs as the server-side COPY (the same command; the client here is not psql). */
+async function runLoad(engine: Engine, statements: string[]): Promise<void> {
+  for (const s of statements) {
+    if (s.startsWith("--")) continue;
+    await engine.query(s.startsWith("\\copy ") ? `${s.slice(1)};` : s);
+  }
+}
 
 /** The core's RFM table, keyed, for customers without a blank amount; the flagged customers apart. */
 function expectedRfmTable(cols: Columns, asOf: string | null) {
@@ -229,6 +248,49 @@ export function engineSuite(name: string, makeEngine: () => Promise<Engine>): vo
       }));
       const got = await engine.query(retentionByPeriodSql(d, { source: source(ds().table), asOf: ds().asOf, period, activeDays }));
       expect(keyedDifferences(got, expected, (r) => String(r.period_start))).toEqual([]);
+    });
+
+    it("loads the pane's CLV group table from CSV and joins it on whole days: PALIVE, EXPECTEDPURCHASES and PREDICTEDCLV per customer", async () => {
+      const perCustomer = await engine.query(btydSummarySql(d, { source: source(ds().table, false), asOf: ds().asOf, unit: "week" }));
+      const table = await clvGroupsAsync(
+        CDNOW_BGNBD,
+        { x: perCustomer.map((r) => num(r.x)), txDays: perCustomer.map((r) => num(r.t_x_days)), TDays: perCustomer.map((r) => num(r.T_days)) },
+        CLV_OPTIONS,
+        timeSlicer(),
+      );
+      // One row per distinct whole-day history, the same as the grouped summary's rows.
+      expect(table.count).toBe(new Set(perCustomer.map((r) => `${r.x}|${r.t_x_days}|${r.T_days}`)).size);
+      const grouped = await engine.query(btydSummarySql(d, { source: source(ds().table), asOf: ds().asOf, unit: "week", shape: "grouped" }));
+      expect(table.count).toBe(grouped.length);
+
+      const groupTable = `clv_groups_${key}`;
+      const file = engine.scratchFile(`${groupTable}.csv`, await clvGroupsCsv(table));
+      await runLoad(engine, clvLoadStatements(d, { groupTable, csvLocation: file }));
+      const got = await engine.query(clvJoinSql(d, { source: source(ds().table), asOf: ds().asOf, unit: "week", groupTable, gammaGamma: CDNOW_GG, marginRate: CLV_OPTIONS.marginRate }));
+
+      // The core per customer, as the cells compute it: BTYDSUMMARY, then PALIVE, EXPECTEDPURCHASES (12 months) and PREDICTEDCLV.
+      const c = cols(key);
+      const s = btydSummary(c.ids, c.dates, c.amounts, serial(ds().asOf), "week");
+      const clean = s.ids.map((_, i) => i).filter((i) => s.firstBadRow[i] < 0);
+      const pick = (col: ArrayLike<number>) => clean.map((i) => col[i]);
+      const clv = predictedClvColumn(CDNOW_BGNBD, CDNOW_GG, pick(s.x), pick(s.tx), pick(s.T), pick(s.averageSpend!), CLV_OPTIONS);
+      const horizon = 12 * monthIn("week");
+      const expected: Expected[] = clean.map((i, k) => ({
+        customer: s.ids[i],
+        x: s.x[i],
+        p_alive: pAlive(CDNOW_BGNBD, s.x[i], s.tx[i], s.T[i]),
+        expected_purchases: expectedPurchases(CDNOW_BGNBD, horizon, s.x[i], s.tx[i], s.T[i]),
+        clv: clv[k],
+      }));
+      const flagged = s.ids.filter((_, i) => s.firstBadRow[i] >= 0);
+      expect(keyedDifferences(got.filter((r) => !flagged.includes(String(r.customer))), expected, byCustomer)).toEqual([]);
+      // A customer with a blank amount keeps P(alive) and expected purchases but gets no spend and no CLV (an error in the cells).
+      for (const id of flagged) {
+        const row = got.find((r) => r.customer === id);
+        expect(row?.p_alive).not.toBeNull();
+        expect(row?.clv).toBeNull();
+      }
+      expect(got.every((r) => r.p_alive !== null)).toBe(true); // every customer's group was in the CSV
     });
 
     it("scores P(alive) in closed form as PALIVE does", async () => {

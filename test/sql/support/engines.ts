@@ -20,6 +20,8 @@ export type Engine = {
   /** Creates (or replaces) table `table` with the orders. */
   load(table: string, rows: readonly OrderRow[]): Promise<void>;
   query(sql: string): Promise<Row[]>;
+  /** Writes `text` to a file the engine can read (for PostgreSQL: as the server's postgres user) and returns its path. */
+  scratchFile(name: string, text: string): string;
   close(): Promise<void>;
 };
 
@@ -58,6 +60,11 @@ export async function duckdbEngine(): Promise<Engine> {
     async query(sql) {
       const reader = await connection.runAndReadAll(sql);
       return reader.getRowObjectsJson().map((r) => normalise(r as Record<string, unknown>));
+    },
+    scratchFile(name, text) {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, text);
+      return file;
     },
     async close() {
       connection.closeSync();
@@ -133,6 +140,12 @@ export async function postgresEngine(): Promise<Engine> {
     async query(sql) {
       const result = await client.query({ text: sql, types: parseTypes });
       return result.rows.map(normalise);
+    },
+    scratchFile(name, text) {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, text);
+      fs.chmodSync(file, 0o644);
+      return file;
     },
     async close() {
       await client.end();

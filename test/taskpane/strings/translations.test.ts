@@ -50,11 +50,18 @@ const SAMPLES: Record<string, unknown[][]> = {
   "rewards.basisText": [[{ basis: "faceValue", faceValue: 0.01, goodsCost: 0.006, redemptionRate: 0.8 }], [{ basis: "goodsCost", faceValue: 0.01, goodsCost: 0.006, redemptionRate: 0.8 }]],
   "priceOverride": [["Loyal", "Reachable", null], ["Loyal", "Reachable", "35 %"]],
   "files.done": [["X", 1, 1], ["X", 3, 5]],
-  "warehouse.refused": ["name", "date", "amount", "order", "holdoutEnd", "other"].map((reason) => ["X", reason, "M"]),
+  "warehouse.refused": ["name", "date", "amount", "order", "holdoutEnd", "number", "file", "other"].map((reason) => ["X", reason, "M"]),
+  "warehouse.clv.problem": [
+    [{ kind: "empty" }],
+    [{ kind: "missingColumn", column: "T_days" }],
+    [{ kind: "badValue", line: 7, column: "x", value: "2.5" }],
+    [{ kind: "badHistory", line: 7, detail: "M" }],
+    [{ kind: "core", detail: "M" }],
+  ],
 };
 for (const key of ["retention.errors.noRepeats", "retention.curve.xAxis", "retention.curve.noCurve", "retention.sheet.triangleTitle", "retention.sheet.curvePeriod"]) SAMPLES[key] = KINDS.map((k) => [k]);
 /** Count-worded texts: singular and plural. */
-const COUNTED = new Set(["files.tooManyCustomers", "files.progressRows", "summary.totals", "btyd.check.leftOut", "btyd.check.skippedRows", "retention.curve.title", "retention.sheet.curveTitle", "pick.picked", "btyd.check.picked", "retention.pick.picked", "btyd.check.report.sheet.comparisonTitle"]);
+const COUNTED = new Set(["warehouse.clv.done", "warehouse.clv.notSettled", "files.tooManyCustomers", "files.progressRows", "summary.totals", "btyd.check.leftOut", "btyd.check.skippedRows", "retention.curve.title", "retention.sheet.curveTitle", "pick.picked", "btyd.check.picked", "retention.pick.picked", "btyd.check.report.sheet.comparisonTitle"]);
 
 /** Terms that are the same in English, German and Norwegian, or codes rather than words. */
 const SAME_EVERYWHERE = new Set(["Loyalty Lens", "Segment", "R+F+M", "yyyy-mm-dd", "2024", "2024-03", "2", "3", "3+", "C", "X (2)", "SQL", "2024-12-31", "31.12.2024", "BIC", "Parameter"]);
