@@ -13,7 +13,10 @@ import { DIST } from "./loadBundle";
 // (before "Open a file…", 2026-12-01); 331,404 bytes on main at 3be6322 after the Rewards plan,
 // first-run set-up and write-safety work landed (none of it DuckDB). The budget leaves ~6% room over
 // that; a build that pulls the engine or Arrow into the first load (+~250 KB gzip) fails it at once.
-const FIRST_LOAD_BUDGET_GZIP_BYTES = 352_000;
+// 359,799 bytes on 2026-12-02 after the warehouse's CLV group table and the grouped "Check the model"
+// (none of it DuckDB: the source-map test below still finds no engine module); the budget keeps ~3%
+// over that, still far below the +250 KB an engine in the first load would add.
+const FIRST_LOAD_BUDGET_GZIP_BYTES = 370_000;
 
 const read = (f: string): Buffer => fs.readFileSync(path.join(DIST, f));
 const mapSources = (f: string): string[] => (JSON.parse(read(`${f}.map`).toString("utf8")) as { sources: string[] }).sources;
