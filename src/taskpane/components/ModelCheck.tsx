@@ -217,7 +217,14 @@ export function ModelCheck({ port, strings, dark = false }: Props): React.JSX.El
       {state.status === "reading" && <SlowReadHint text={strings.pick.editModeHint} />}
       {picked && (
         <Field label={t.kindLabel}>
-          <Select value={picked.kind} disabled={state.status === "fitting"} onChange={(_, d) => void setKind(picked, d.value as Kind)}>
+          {/* The options are long sentences: a native select is as wide as its longest option, so it is held to the pane's width (320 px). */}
+          <Select
+            value={picked.kind}
+            disabled={state.status === "fitting"}
+            onChange={(_, d) => void setKind(picked, d.value as Kind)}
+            root={{ style: { minWidth: 0, maxWidth: "100%" } }}
+            style={{ width: "100%", minWidth: 0 }}
+          >
             <option value="log">{t.kinds.log}</option>
             <option value="table">{t.kinds.table}</option>
           </Select>
