@@ -75,7 +75,7 @@ export function bgnbdWorkspace(groups: BgnbdGroups): BgnbdWorkspace {
 }
 
 /** ln(α + t), ln(1 + t/α), 1/(α + t) and r·t/(α(α + t)) for each distinct time t. */
-function timeTerms(values: Float64Array, r: number, alpha: number, ln: Float64Array, l1p: Float64Array, inv: Float64Array, rate: Float64Array): void {
+export function timeTerms(values: Float64Array, r: number, alpha: number, ln: Float64Array, l1p: Float64Array, inv: Float64Array, rate: Float64Array): void {
   for (let j = 0; j < values.length; j++) {
     const t = values[j];
     ln[j] = Math.log(alpha + t);

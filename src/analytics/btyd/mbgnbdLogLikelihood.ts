@@ -25,7 +25,7 @@
  * digammas once per distinct value.
  */
 import { BgnbdGroups } from "./bgnbdGroups";
-import { BgnbdParams, BgnbdWorkspace, bgnbdWorkspace } from "./bgnbdLogLikelihood";
+import { BgnbdParams, BgnbdWorkspace, bgnbdWorkspace, timeTerms } from "./bgnbdLogLikelihood";
 import { digammaDiff, lnGammaRatio, logAddExp } from "../numeric/specialFunctions";
 
 // Math's functions read once: a global lookup per call is slow in sandboxed runtimes (jest's vm
@@ -45,17 +45,6 @@ export function mbgnbdCustomerLogLikelihood({ r, alpha, a, b }: MbgnbdParams, x:
 
 /** The reusable buffers are the BG/NBD's (bgnbdLogLikelihood.ts). */
 export const mbgnbdWorkspace = bgnbdWorkspace;
-
-/** ln(α + t), ln(1 + t/α), 1/(α + t) and r·t/(α(α + t)) for each distinct time t. */
-function timeTerms(values: Float64Array, r: number, alpha: number, ln: Float64Array, l1p: Float64Array, inv: Float64Array, rate: Float64Array): void {
-  for (let j = 0; j < values.length; j++) {
-    const t = values[j];
-    ln[j] = log(alpha + t);
-    l1p[j] = log1p(t / alpha);
-    inv[j] = 1 / (alpha + t);
-    rate[j] = (r * t) / (alpha * (alpha + t));
-  }
-}
 
 /**
  * Σ w · ln L over groups of identical customers. When `gradient` is given (length 4) it receives

@@ -12,20 +12,11 @@ import type { FileAnalysis, FileJobError, FileJobResult, SqlRunner } from "../du
 import type { Strings } from "../strings/en";
 import { RunProgress } from "./RunProgress";
 import { usePaneStyles } from "./styles";
+import { readText } from "../files/readText";
 
 /** Runs a job with DuckDB holding the file (wasmEngine.ts in the pane; something else in tests). */
 export type FileEngine = <T>(file: Blob, kind: FileKind, job: (query: SqlRunner) => Promise<T>, signal?: AbortSignal) => Promise<T>;
 export type SheetWriter = (plan: CohortsSheetPlan, options: WriteOptions) => Promise<SheetWritten>;
-
-/** The text of a blob through FileReader (present in every pane host, unlike Blob.text in older ones). */
-function readText(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(blob);
-  });
-}
 
 /** Bytes read for sniffing the CSV dialect and guessing columns. */
 export const SNIFF_BYTES = 64 * 1024;

@@ -13,6 +13,7 @@ import { timeSlicer } from "../../analytics/numeric/yieldToHost";
 import type { Strings } from "../strings/en";
 import { runClvGroups } from "./clvGroupsRun";
 import { ClvFields, GROUP_NUMBERS, clvNumbers } from "./warehouseSql";
+import { readText } from "../files/readText";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -27,16 +28,6 @@ type State =
   | { readonly status: "failed"; readonly message: string };
 
 type Props = { readonly strings: Strings; readonly fields: ClvFields; readonly unit: TimeUnit };
-
-/** The text of a file through FileReader (present in every pane host, unlike Blob.text in older ones). */
-function readText(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(blob);
-  });
-}
 
 export function ClvGroupsPanel({ strings, fields, unit }: Props): React.JSX.Element {
   const c = strings.warehouse.clv;
