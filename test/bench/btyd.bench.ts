@@ -2,8 +2,9 @@
  * BTYD benchmarks (issue 5): BGNBDFIT on CDNOW and on 1,000,000 simulated customers (t_x and T
  * in whole days, so grouping helps but does not collapse them), GAMMAGAMMAFIT on the same,
  * BTYDSUMMARY of a full sheet of orders, PALIVE, EXPECTEDPURCHASES and PREDICTEDCLV over 1M.
- * All in the analytics core. Reference (lifetimes, Python, same machine): CDNOW fit 0.05–0.09 s,
- * 1M-row fit 9.1 s, P(alive) over 1M 0.085 s, summary of 1,048,575 orders 1.5 s.
+ * All in the analytics core, each beside lifetimes (Python) on the same data in the same run
+ * (lifetimes.ts): the fits per customer as lifetimes users give them, P(alive) on numpy arrays, the
+ * summary with summary_data_from_transaction_data in weeks.
  */
 import { bgnbdFit } from "../../src/analytics/btyd/bgnbdFit";
 import { expectedPurchasesColumn, pAliveColumn } from "../../src/analytics/btyd/bgnbdPredictions";
@@ -13,6 +14,7 @@ import { predictedClvColumn } from "../../src/analytics/btyd/predictedClv";
 import { cdnowSummary, cdnowSummaryWithSpend } from "../support/btydFixtures";
 import { mulberry32, simulateBgnbd, simulateSpend } from "../support/simulateBgnbd";
 import { BenchResult, Benchmark, fmt, sortBaseline, time } from "./harness";
+import { lifetimesNote, runLifetimes } from "./lifetimes";
 
 const MILLION = 1_000_000;
 // CDNOW's fit converted to days (α × 7), watched for 1 to 548 days (78 weeks).
@@ -33,16 +35,22 @@ export const btydBenches: Benchmark[] = [
       const s = million();
       const big = await time(() => bgnbdFit(s.x, s.tx, s.T), 2);
       const f = big.result;
+      const columns = ["x", "t_x", "T"];
+      const lt = runLifetimes([
+        { id: "cdnow", kind: "bgnbd", data: { x: c.x, t_x: c.tx, T: c.T }, columns, repeat: 3 },
+        { id: "million", kind: "bgnbd", data: { x: s.x, t_x: s.tx, T: s.T }, columns, repeat: 1 },
+      ]);
+      const est = (p: readonly number[]) => `its estimates r ${p[0].toFixed(3)} α ${p[1].toFixed(2)} a ${p[2].toFixed(3)} b ${p[3].toFixed(3)}`;
       return [
         {
           name: `BGNBDFIT, CDNOW ${fmt(c.x.length)} customers`,
           seconds: small.seconds,
-          note: `${small.result.evaluations} likelihood evaluations, ${small.result.groups} groups; ${target(small.seconds, 0.05)}; lifetimes 0.05–0.09 s`,
+          note: `${small.result.evaluations} likelihood evaluations, ${small.result.groups} groups; ${target(small.seconds, 0.05)}; ${lifetimesNote(lt, "cdnow", small.seconds, est)}`,
         },
         {
           name: `BGNBDFIT, ${fmt(MILLION)} simulated customers (whole days)`,
           seconds: big.seconds,
-          note: `${f.evaluations} likelihood evaluations, ${fmt(f.groups)} groups; r ${f.r.toFixed(3)} α ${f.alpha.toFixed(2)} a ${f.a.toFixed(3)} b ${f.b.toFixed(3)} (truth 0.24, 30.87, 0.79, 2.43); ${target(big.seconds, 3)}; lifetimes 9.1 s`,
+          note: `${f.evaluations} likelihood evaluations, ${fmt(f.groups)} groups; r ${f.r.toFixed(3)} α ${f.alpha.toFixed(2)} a ${f.a.toFixed(3)} b ${f.b.toFixed(3)} (truth 0.24, 30.87, 0.79, 2.43); ${target(big.seconds, 3)}; ${lifetimesNote(lt, "million", big.seconds, est)} (per customer)`,
         },
       ];
     },
@@ -82,11 +90,13 @@ export const btydBenches: Benchmark[] = [
       }
       const { seconds, result } = await time(() => btydSummary(ids, dates, amounts, null, "week"), 5);
       const sort = await sortBaseline(dates);
+      const asOf = 45000 + 729;
+      const lt = runLifetimes([{ id: "summary", kind: "summary", data: { id: ids, date: dates, amount: amounts }, as_of: asOf, repeat: 1 }]);
       return [
         {
           name: `BTYDSUMMARY, ${fmt(n)} orders → ${fmt(result.ids.length)} customers`,
           seconds,
-          note: `${(seconds / sort).toFixed(1)}× a Float64Array sort of ${fmt(n)} (${sort.toFixed(3)} s); ${target(seconds, 0.5)}; lifetimes 1.5 s`,
+          note: `${(seconds / sort).toFixed(1)}× a Float64Array sort of ${fmt(n)} (${sort.toFixed(3)} s); ${target(seconds, 0.5)}; ${lifetimesNote(lt, "summary", seconds, (p) => `${fmt(p[0])} customers`)}`,
         },
       ];
     },
@@ -97,7 +107,10 @@ export const btydBenches: Benchmark[] = [
       const s = million();
       const out = new Float64Array(MILLION);
       const { seconds } = await time(() => pAliveColumn(TRUTH_DAYS, s.x, s.tx, s.T, out), 5);
-      return [{ name: `PALIVE, ${fmt(MILLION)} customers`, seconds, note: `${target(seconds, 0.1)}; lifetimes 0.085 s` }];
+      const p = TRUTH_DAYS;
+      const lt = runLifetimes([{ id: "palive", kind: "palive", data: { x: s.x, t_x: s.tx, T: s.T }, params: [p.r, p.alpha, p.a, p.b], repeat: 5 }]);
+      const same = (q: readonly number[]) => `its sum over the customers ${q[0].toFixed(4)} (ours ${out.reduce((a, v) => a + v, 0).toFixed(4)})`;
+      return [{ name: `PALIVE, ${fmt(MILLION)} customers`, seconds, note: `${target(seconds, 0.1)}; ${lifetimesNote(lt, "palive", seconds, same)}` }];
     },
   },
   {

@@ -52,9 +52,16 @@ export function pAlive(params: BgnbdParams, x: number, tx: number, T: number): n
   return odds > 0 ? Math.exp(-odds) / (1 + Math.exp(-odds)) : 1 / (1 + Math.exp(odds));
 }
 
+/** Whole numbers below this get ln(b + x − 1) and ln(α + t) from tables in pAliveColumn. */
+const LOG_TABLE = 4096;
+/** Whole-number times (e.g. days) below this get ln(α + t) from a table in pAliveColumn (512 KB). */
+const TIME_TABLE = 65_536;
+
 /**
- * P(alive) for columns of valid histories into `out`. One logarithm and one exponential per row:
- * ln(b + x − 1) comes from a table for whole x below 4,096. Cost O(n).
+ * P(alive) for columns of valid histories into `out`. One exponential per row, and one logarithm
+ * where t_x or T is not a whole number below TIME_TABLE: ln(b + x − 1) and ln(α + t) are looked up
+ * in tables filled as they are first needed (whole-day histories repeat the same few thousand
+ * times). Cost O(n).
  */
 export function pAliveColumn(
   params: BgnbdParams,
@@ -65,8 +72,16 @@ export function pAliveColumn(
 ): Float64Array {
   const { r, alpha, a, b } = params;
   const lnA = Math.log(a);
-  const TABLE = 4096;
-  const lnOdds = new Float64Array(TABLE).fill(NaN); // ln a − ln(b + x − 1) by whole x
+  const lnOdds = new Float64Array(LOG_TABLE).fill(NaN); // ln a − ln(b + x − 1) by whole x
+  let lnTime: Float64Array | null = null; // ln(α + t) by whole t, made on the first whole-number time
+  const lnAlphaPlus = (t: number): number => {
+    if (t < TIME_TABLE && (t | 0) === t) {
+      lnTime ??= new Float64Array(TIME_TABLE).fill(NaN);
+      const v = lnTime[t];
+      return v === v ? v : (lnTime[t] = Math.log(alpha + t));
+    }
+    return Math.log(alpha + t);
+  };
   for (let i = 0; i < x.length; i++) {
     const xi = x[i];
     if (xi === 0) {
@@ -74,11 +89,13 @@ export function pAliveColumn(
       continue;
     }
     let base: number;
-    if (xi < TABLE && (xi | 0) === xi) {
+    if (xi < LOG_TABLE && (xi | 0) === xi) {
       base = lnOdds[xi];
       if (base !== base) base = lnOdds[xi] = lnA - Math.log(b + xi - 1);
     } else base = lnA - Math.log(b + xi - 1);
-    const odds = base + (r + xi) * Math.log((alpha + T[i]) / (alpha + tx[i]));
+    const Ti = T[i], txi = tx[i];
+    const ratio = (Ti | 0) === Ti && (txi | 0) === txi ? lnAlphaPlus(Ti) - lnAlphaPlus(txi) : Math.log((alpha + Ti) / (alpha + txi));
+    const odds = base + (r + xi) * ratio;
     const e = Math.exp(odds > 0 ? -odds : odds);
     out[i] = odds > 0 ? e / (1 + e) : 1 / (1 + e);
   }

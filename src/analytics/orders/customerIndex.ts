@@ -19,6 +19,15 @@
  * Cost: O(length of the id) expected per lookup; 8 bytes per slot and per customer plus the ids.
  */
 
+/**
+ * A starting size for an index and its per-customer arrays over a log of `orders` rows: a quarter
+ * of the orders, at most 2^20, so that big logs skip most doublings (and their rehashing) without
+ * reserving much for small ones. Example: 1,048,575 orders → 262,143.
+ */
+export function expectedCustomers(orders: number): number {
+  return Math.min(Math.max(1024, orders >>> 2), 1 << 20);
+}
+
 /** FNV-1a over UTF-16 code units, then fmix32. */
 export function hashId(id: string): number {
   let h = 0x811c9dc5 | 0;
@@ -147,7 +156,9 @@ export class CustomerIndex {
       if (old[j + 1] === 0) continue;
       let k = old[j] & mask;
       while (slots[WORDS * k + 1] !== 0) k = (k + 1) & mask;
-      slots.set(old.subarray(j, j + WORDS), WORDS * k);
+      // Two plain stores: a subarray per entry would allocate a million objects on a big log.
+      slots[WORDS * k] = old[j];
+      slots[WORDS * k + 1] = old[j + 1];
     }
     this.slots = slots;
     this.mask = mask;

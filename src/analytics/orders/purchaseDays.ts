@@ -14,7 +14,7 @@
  * Cost: O(n) plus a sort of each customer's own orders (O(k log k) for k orders); one hash lookup
  * per order (customerIndex.ts).
  */
-import { CustomerIndex } from "./customerIndex";
+import { CustomerIndex, expectedCustomers } from "./customerIndex";
 import { failValue } from "../errors";
 import { TimeSlicer, inBlocks } from "../numeric/yieldToHost";
 
@@ -31,10 +31,10 @@ const ORDER_SLOTS = 4_194_304;
 
 /** Pass 1 over rows [from, to): each counted row's customer (−1 for rows left out), orders per customer, first bad row. */
 class Assignment {
-  readonly index = new CustomerIndex();
+  readonly index: CustomerIndex;
   readonly customerOf: Int32Array;
-  counts = new Int32Array(1024);
-  bad = new Int32Array(1024).fill(-1);
+  counts: Int32Array;
+  bad: Int32Array;
 
   constructor(
     private readonly ids: ArrayLike<string | null>,
@@ -43,6 +43,10 @@ class Assignment {
     private readonly cutoff: number,
   ) {
     this.customerOf = new Int32Array(ids.length);
+    const expected = expectedCustomers(ids.length);
+    this.index = new CustomerIndex(expected);
+    this.counts = new Int32Array(expected);
+    this.bad = new Int32Array(expected).fill(-1);
   }
 
   assign(from: number, to: number): void {

@@ -24,7 +24,9 @@
  * Map<string, number> here); the per-customer sums are one interleaved typed array
  * that doubles in size as customers appear.
  */
-import { CustomerIndex } from "../orders/customerIndex";
+import { CustomerIndex, expectedCustomers } from "../orders/customerIndex";
+
+export { expectedCustomers };
 import { failValue } from "../errors";
 
 export type RfmTable = {
@@ -146,14 +148,6 @@ export class RfmTableBuilder {
     }
     return { ids: this.index.ids, firstRow, firstOrder, lastOrder, orders, revenue, recencyDays, firstBadRow, asOf };
   }
-}
-
-/**
- * A starting size for the per-customer arrays: a quarter of the orders, at most 2^20, so that
- * big logs skip most doublings (and their rehashing) without reserving much for small ones.
- */
-export function expectedCustomers(orders: number): number {
-  return Math.min(Math.max(1024, orders >>> 2), 1 << 20);
 }
 
 function checkColumns(ids: ArrayLike<string | null>, dates: Float64Array, amounts: Float64Array): void {

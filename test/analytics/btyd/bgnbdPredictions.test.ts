@@ -38,6 +38,21 @@ describe("pAlive", () => {
     expect(out[1]).toBe(1);
     expect(out[2]).toBeCloseTo(pAlive(cdnow, 300, 1, 1000), 14);
   });
+
+  it("gives the same values for whole-day histories, whose logarithms come from tables", () => {
+    // Whole t_x and T below 65,536 take ln(α + t) from a table (a difference of two table
+    // entries instead of the log of the ratio); the rest, and x ≥ 4,096, the direct formula.
+    // The references are eq. 13 of FHL (2005) row by row (pAlive above).
+    const days = { r: 0.2426, alpha: 4.4135 * 7, a: 0.7929, b: 2.4258 };
+    const rows: [number, number, number][] = [
+      [1, 0, 1], [2, 213, 272], [2, 272, 272], [7, 1, 540], [40, 500, 545], [5000, 60_000, 65_535],
+      [3, 65_535, 70_000], [3, 12.5, 300], [4096, 10, 20], [1, 0, 0],
+    ];
+    const out = pAliveColumn(days, rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]));
+    rows.forEach(([x, tx, T], i) => expect(Math.abs(out[i] - pAlive(days, x, tx, T))).toBeLessThanOrEqual(1e-13 * Math.max(1e-300, pAlive(days, x, tx, T)) + 1e-300));
+    // Hand check of one row: x 2, t_x 213, T 272 days, α 30.8945 → 1 / (1 + 0.7929/3.4258 · (302.8945/243.8945)^2.2426).
+    expect(out[1]).toBeCloseTo(1 / (1 + (0.7929 / 3.4258) * (302.8945 / 243.8945) ** 2.2426), 13);
+  });
 });
 
 describe("expectedPurchases", () => {
