@@ -17,13 +17,14 @@ import { groupBgnbdCustomers } from "../../src/analytics/btyd/bgnbdGroups";
 export type LifetimesJob = {
   readonly id: string;
   readonly kind: "bgnbd" | "paretonbd" | "mbgnbd" | "bgbb" | "palive" | "summary";
-  /** The CSV's columns, by header name. */
-  readonly data: Readonly<Record<string, ArrayLike<number> | readonly string[]>>;
+  /** The CSV's columns, by header name; or `file`, a CSV already written (with a header row). */
+  readonly data?: Readonly<Record<string, ArrayLike<number> | readonly string[]>>;
+  readonly file?: string;
   readonly repeat: number;
   /** For the fits: the column names in the fitter's order, and the weights column if any. */
   readonly columns?: readonly string[];
   readonly weights?: string;
-  /** For palive: r, alpha, a, b. For summary: the as-of date as an Excel serial. */
+  /** For palive: r, alpha, a, b. For summary: the as-of date as an Excel serial (dates in the CSV as serials or ISO text). */
   readonly params?: readonly number[];
   readonly as_of?: number;
 };
@@ -34,7 +35,7 @@ export type LifetimesRun = { readonly version: string; readonly results: Readonl
 const python = () => process.env.LOYALTY_PYTHON || "python3";
 const script = () => path.resolve(process.cwd(), "test", "bench", "lifetimes_reference.py");
 
-function writeCsv(file: string, data: LifetimesJob["data"]): void {
+function writeCsv(file: string, data: NonNullable<LifetimesJob["data"]>): void {
   const names = Object.keys(data);
   const n = data[names[0]].length;
   const fd = fs.openSync(file, "w");
@@ -61,8 +62,9 @@ export function runLifetimes(jobs: readonly LifetimesJob[]): LifetimesRun {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loyalty-lifetimes-"));
   try {
     const described = jobs.map((job) => {
+      if (job.file) return { ...job };
       const file = path.join(dir, `${job.id.replace(/[^A-Za-z0-9]+/g, "_")}.csv`);
-      writeCsv(file, job.data);
+      writeCsv(file, job.data!);
       const { data: _data, ...rest } = job;
       return { ...rest, file };
     });
@@ -87,7 +89,7 @@ export function lifetimesNote(run: LifetimesRun, id: string, ours: number, estim
 }
 
 /** One row per distinct (x, t_x, T) with its number of customers: lifetimes' own weighted form (its best case). */
-export function groupedHistories(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>): LifetimesJob["data"] {
+export function groupedHistories(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>): NonNullable<LifetimesJob["data"]> {
   const g = groupBgnbdCustomers(x, tx, T);
   const cols = { x: new Float64Array(g.count), t_x: new Float64Array(g.count), T: new Float64Array(g.count), customers: new Float64Array(g.count) };
   for (let k = 0; k < g.count; k++) {

@@ -9,6 +9,7 @@ Prints one JSON object: {"version": ..., "results": {id: {"seconds": best, "para
 Only the library call is timed (reading the CSV and building arrays are not), best of `repeat`.
 """
 import json
+import resource
 import sys
 import time
 
@@ -57,15 +58,19 @@ def run(job):
         seconds, p = best_of(job["repeat"], lambda: fitter.conditional_probability_alive(x, tx, T))
         return {"seconds": seconds, "params": [float(np.sum(p))]}
     if kind == "summary":
-        # Excel serial day numbers → pandas dates (day 25569 is 1970-01-01), outside the timing.
-        data["date"] = pd.to_datetime(data["date"] - 25569, unit="D")
+        # Excel serial day numbers (or ISO text) → pandas dates (day 25569 is 1970-01-01), outside the timing.
+        if pd.api.types.is_numeric_dtype(data["date"]):
+            data["date"] = pd.to_datetime(data["date"] - 25569, unit="D")
+        else:
+            data["date"] = pd.to_datetime(data["date"], format="%Y-%m-%d")
         end = pd.to_datetime(job["as_of"] - 25569, unit="D")
 
         def summary():
             return summary_data_from_transaction_data(data, "id", "date", monetary_value_col="amount", freq="W", observation_period_end=end)
 
         seconds, s = best_of(job["repeat"], summary)
-        return {"seconds": seconds, "params": [int(len(s))]}
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        return {"seconds": seconds, "params": [int(len(s)), int(peak_mb)]}
     raise ValueError("unknown job kind " + kind)
 
 

@@ -6,14 +6,21 @@
  * rows out, peak resident memory of the process, DuckDB included), and BGNBDFIT on the grouped summary.
  * Targets on a 2-core machine: each query under 20 s, the grouped summary under 500,000 rows,
  * BGNBDFIT on it under 2 s. Smaller runs: BENCH_SQL_ORDERS=5000000 npm run bench sql
- * (customers stay a tenth of the orders).
+ * (customers stay a tenth of the orders). Beside them, what lifetimes users do today on the same
+ * log: pandas reads it (not timed) and lifetimes' summary_data_from_transaction_data makes the
+ * per-customer summary in weeks (timed, with the Python process's peak memory); BENCH_SQL_LIFETIMES=0
+ * leaves it out.
  */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { bgnbdFit } from "../../src/analytics/btyd/bgnbdFit";
 import { btydSummarySql } from "../../src/sql/btydSummarySql";
 import { cohortsSql } from "../../src/sql/cohortsSql";
 import { duckdb } from "../../src/sql/dialects/duckdb";
 import { rfmScoresSql } from "../../src/sql/rfmScoresSql";
 import { Benchmark, BenchResult, fmt } from "./harness";
+import { lifetimesNote, runLifetimes } from "./lifetimes";
 
 const ORDERS = Number(process.env.BENCH_SQL_ORDERS ?? 50_000_000);
 const CUSTOMERS = Math.max(1, Math.floor(ORDERS / 10));
@@ -82,6 +89,23 @@ async function run(): Promise<BenchResult[]> {
     note = `no fit on these synthetic data: ${e instanceof Error ? e.message : String(e)}`;
   }
   rows.push({ name: `BGNBDFIT on the grouped summary (${fmt(g.length)} rows)`, seconds: Number(process.hrtime.bigint() - t0) / 1e9, note });
+  if (process.env.BENCH_SQL_LIFETIMES !== "0") {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loyalty-sqlbench-"));
+    try {
+      const file = path.join(dir, "orders.csv");
+      await db.run(`COPY (SELECT customer_id AS id, CAST(order_date AS VARCHAR) AS date, amount FROM bench_orders) TO '${file}' (HEADER)`);
+      const asOf = 25569 + (Date.UTC(2024, 11, 31) / 86_400_000); // 2024-12-31 as an Excel serial
+      const lt = runLifetimes([{ id: "summary", kind: "summary", file, as_of: asOf, repeat: 1 }]);
+      const seconds = "missing" in lt ? NaN : lt.results.summary.seconds;
+      rows.push({
+        name: `lifetimes' summary_data_from_transaction_data in pandas (weeks), ${label}`,
+        seconds: Number.isNaN(seconds) ? 0 : seconds,
+        note: "missing" in lt ? lifetimesNote(lt, "summary", 1) : `${fmt(lt.results.summary.params[0])} customers; peak RSS of the Python process ${fmt(lt.results.summary.params[1])} MB (pandas read the CSV first, not timed)`,
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
   db.closeSync();
   instance.closeSync();
   return rows;
