@@ -161,19 +161,34 @@ export async function toExcelColumnAsync(values: readonly unknown[], slicer: Tim
   return writer.out;
 }
 
+/** Texts compared with === before the Map: a column of a few names (segments, tiers) never hashes. */
+const RECENT_TEXTS = 8;
+
 function columnWriter(values: readonly unknown[]) {
   const out = new Array<ExcelResult[]>(values.length);
   const texts = new Map<string, ExcelResult[]>();
+  const recentTexts: string[] = [];
+  const recentRows: ExcelResult[][] = [];
   const numbers: (ExcelResult[] | undefined)[] = [];
   const write = (from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const v = values[i];
       // Fast paths: text and finite numbers (nearly every cell) need no conversion.
       if (typeof v === "string") {
+        let k = 0;
+        while (k < recentTexts.length && recentTexts[k] !== v) k++;
+        if (k < recentTexts.length) {
+          out[i] = recentRows[k];
+          continue;
+        }
         let row = texts.get(v);
         if (row === undefined) {
           row = [v];
           if (texts.size < SHARED_TEXTS) texts.set(v, row);
+        }
+        if (recentTexts.length < RECENT_TEXTS && texts.get(v) === row) {
+          recentTexts.push(v);
+          recentRows.push(row);
         }
         out[i] = row;
       } else if (typeof v === "number" && v - v === 0) {

@@ -7,7 +7,7 @@ import { at, plainValue, readBoolean, readNumber } from "../analytics/orders/cel
 import { Attitude, attitudeFromRecommend, priceDrivenFrom, segmentCustomersAsync } from "../analytics/segments/loyaltySegment";
 import { inBlocks, timeSlicer } from "../analytics/numeric/yieldToHost";
 import { CellError, failValue, isCellError, raise } from "../analytics/errors";
-import { NamedList, columnOf, guardAsync, listOf, rowCount, single, toExcelColumnAsync } from "./adapter";
+import { NamedList, cellOf, columnOf, guardAsync, rowCount, single, toExcelColumnAsync } from "./adapter";
 import { readNumberColumnAsync } from "./numberColumns";
 
 function readPriceDriven(cell: unknown, row: number | undefined): boolean | CellError {
@@ -47,7 +47,7 @@ export async function segment(recommend_scores: any[][], behaviour: any[][], beh
     const behaviourList = columnOf(behaviour, "behaviour");
     const cutoffCell = readNumber(single(behaviour_cutoff, "behaviour_cutoff"), at("behaviour_cutoff"));
     if (isCellError(cutoffCell)) raise(cutoffCell);
-    const priceList = price_driven === null || price_driven === undefined ? null : listOf(price_driven, "price_driven");
+    const priceList = price_driven === null || price_driven === undefined ? null : columnOf(price_driven, "price_driven");
     const lists: NamedList[] = [
       { arg: "recommend_scores", values: scores },
       { arg: "behaviour", values: behaviourList },
@@ -71,11 +71,11 @@ export async function segment(recommend_scores: any[][], behaviour: any[][], beh
     let priceDriven: (boolean | CellError)[] | undefined;
     if (priceList) {
       const list = priceList;
-      if (list.length === 1) priceDriven = [readPriceDriven(list[0], undefined)];
+      if (list.length === 1) priceDriven = [readPriceDriven(cellOf(list, 0), undefined)];
       else {
         const flags = new Array<boolean | CellError>(list.length);
         await inBlocks(list.length, slicer, (from, to) => {
-          for (let i = from; i < to; i++) flags[i] = readPriceDriven(list[i], i + 1);
+          for (let i = from; i < to; i++) flags[i] = readPriceDriven(cellOf(list, i), i + 1);
         });
         priceDriven = flags;
       }
