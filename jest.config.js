@@ -6,7 +6,7 @@ module.exports = {
   // Real-browser tests have their own config (test/browser/jest.config.js, npm run test:browser).
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/browser/"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", jsx: "react-jsx", sourceMap: true }, diagnostics: { warnOnly: false } }],
+    "^.+\\.tsx?$": ["<rootDir>/test/support/lexicalGlobalsTransformer.js", { tsconfig: { module: "commonjs", jsx: "react-jsx", sourceMap: true }, diagnostics: { warnOnly: false } }],
     // @fluentui/react-charts depends on d3 packages published as ES modules only; jest 30 on
     // Node 20 cannot require them, so they are compiled to CommonJS (pane component tests).
     "/node_modules/(d3-[^/]+|internmap)/.+\\.m?js$": ["ts-jest", { tsconfig: { allowJs: true, module: "commonjs" }, diagnostics: false }],

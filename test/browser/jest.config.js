@@ -11,7 +11,7 @@ module.exports = {
   roots: ["<rootDir>/test/browser"],
   testMatch: ["**/*.test.ts"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", jsx: "react-jsx", sourceMap: true }, diagnostics: { warnOnly: false } }],
+    "^.+\\.tsx?$": ["<rootDir>/test/support/lexicalGlobalsTransformer.js", { tsconfig: { module: "commonjs", jsx: "react-jsx", sourceMap: true }, diagnostics: { warnOnly: false } }],
   },
   globalSetup: "<rootDir>/test/browser/support/globalSetup.js",
   // Each file starts its own Chromium; two at a time suits a 2-core machine.

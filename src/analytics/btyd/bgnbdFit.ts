@@ -7,7 +7,11 @@
  * maximised over log-parameters by BFGS with the analytic gradient (optimizeBfgs.ts), after
  * grouping identical customers (bgnbdGroups.ts). Standard errors come from the observed
  * information (observedInformation.ts). Start: r = 1, α = Σ T / Σ x (so that r/α, the purchase
- * rate, matches the data), a = b = 1.
+ * rate, matches the data), a = b = 1. Above WARM_START_GROUPS groups (a warehouse's grouped
+ * summary holds millions), every k-th group is fitted first (about SAMPLE_GROUPS of them, from that
+ * start), and the full fit starts from its estimates and inverse Hessian: it then needs a handful of
+ * evaluations over all groups instead of 30–50, and ends at the same maximum (the same gradient
+ * tolerance on the full likelihood).
  * Example: CDNOW's 2,357 customers (weeks) give r 0.2426, α 4.4135, a 0.7929, b 2.4258,
  * ln L −9582.43, standard errors 0.0126, 0.378, 0.186, 0.705 (FHL 2005, table and note).
  * Cost: O(n) to group, then O(groups) per likelihood evaluation; typically 30–60 evaluations.
@@ -21,7 +25,7 @@ import { BgnbdGroups, groupBgnbdCustomers } from "./bgnbdGroups";
 import { BgnbdParams, bgnbdLogLikelihood, bgnbdWorkspace } from "./bgnbdLogLikelihood";
 import { type FitRefusal, failFit, runawayDescription } from "../numeric/fitBoundary";
 import { standardErrors } from "../numeric/observedInformation";
-import { BfgsResult, minimizeBfgs, minimizeBfgsAsync } from "../numeric/optimizeBfgs";
+import { BfgsOptions, BfgsResult, minimizeBfgs, minimizeBfgsAsync } from "../numeric/optimizeBfgs";
 
 export type BgnbdFit = BgnbdParams & {
   readonly logLikelihood: number;
@@ -154,11 +158,56 @@ function finish(groups: BgnbdGroups, result: BfgsResult, work: ReturnType<typeof
   };
 }
 
-/** Fits already-grouped histories. */
-export function bgnbdFitGroups(groups: BgnbdGroups): BgnbdFit {
+/** Groups above which the fit starts from a fit on a sample of them. */
+export const WARM_START_GROUPS = 200_000;
+/** About this many groups go into that sample. */
+const SAMPLE_GROUPS = 50_000;
+
+/** Every k-th group, with its weight, over the same distinct values (k = ⌈count / SAMPLE_GROUPS⌉). */
+function sampleGroups(groups: BgnbdGroups): BgnbdGroups {
+  const k = Math.ceil(groups.count / SAMPLE_GROUPS);
+  const count = Math.ceil(groups.count / k);
+  const xIndex = new Uint32Array(count), txIndex = new Uint32Array(count), tIndex = new Uint32Array(count), weight = new Float64Array(count);
+  const weightOfX = new Float64Array(groups.xValues.length);
+  let totalWeight = 0;
+  for (let j = 0, g = 0; j < count; j++, g += k) {
+    xIndex[j] = groups.xIndex[g];
+    txIndex[j] = groups.txIndex[g];
+    tIndex[j] = groups.tIndex[g];
+    weight[j] = groups.weight[g];
+    weightOfX[xIndex[j]] += weight[j];
+    totalWeight += weight[j];
+  }
+  return { ...groups, count, xIndex, txIndex, tIndex, weight, weightOfX, totalWeight, rows: count };
+}
+
+/** Where the full fit starts: the sample's estimates and inverse Hessian, or the usual start (small data, or a sample that cannot be fitted). */
+function warmStartOf(sample: BfgsResult | null, start: number[]): { start: ArrayLike<number>; options: BfgsOptions } {
+  // Only a start: near the sample's maximum is enough (its gradient often stalls just above the full fit's tolerance).
+  if (!sample || !(sample.gradientNorm < 1e-4) || sample.theta.some((t) => !Number.isFinite(t) || Math.abs(t) > LOG_BOUND)) return { start, options: {} };
+  return { start: sample.theta, options: { initialInverseHessian: sample.inverseHessian } };
+}
+
+function sampleFit(groups: BgnbdGroups): BfgsResult | null {
+  if (groups.count <= WARM_START_GROUPS) return null;
+  const sample = sampleGroups(groups);
+  const { objective, start } = setUp(sample);
+  return minimizeBfgs(objective, start);
+}
+
+async function sampleFitAsync(groups: BgnbdGroups): Promise<BfgsResult | null> {
+  if (groups.count <= WARM_START_GROUPS) return null;
+  const sample = sampleGroups(groups);
+  const { objective, start } = setUp(sample);
+  return minimizeBfgsAsync(objective, start);
+}
+
+/** Fits already-grouped histories. `warmStart: false` skips the sample fit (for comparing the two paths). */
+export function bgnbdFitGroups(groups: BgnbdGroups, { warmStart = true }: { readonly warmStart?: boolean } = {}): BgnbdFit {
   checkIdentifiable(groups);
   const { objective, start, work } = setUp(groups);
-  return finish(groups, minimizeBfgs(objective, start), work);
+  const warm = warmStartOf(warmStart ? sampleFit(groups) : null, start);
+  return finish(groups, minimizeBfgs(objective, warm.start, warm.options), work);
 }
 
 /** Fits x, t_x, T (and optional weights) columns. Example: see the file comment. */
@@ -181,6 +230,7 @@ export async function bgnbdFitAsync(
   const groups = groupBgnbdCustomers(x, tx, T, weights);
   checkIdentifiable(groups);
   const { objective, start, work } = setUp(groups);
-  return finish(groups, await minimizeBfgsAsync(objective, start), work);
+  const warm = warmStartOf(await sampleFitAsync(groups), start);
+  return finish(groups, await minimizeBfgsAsync(objective, warm.start, warm.options), work);
 }
 

@@ -25,6 +25,11 @@ export type BfgsOptions = {
   readonly maxIterations?: number;
   /** The largest change of any θᵢ in one step. */
   readonly maxStep?: number;
+  /**
+   * A starting inverse Hessian (d × d, row-major), e.g. the one a fit on a sample of the data
+   * ended with: from a warm start the first steps are then already Newton-like.
+   */
+  readonly initialInverseHessian?: Float64Array;
 };
 
 export type BfgsResult = {
@@ -37,6 +42,8 @@ export type BfgsResult = {
   readonly converged: boolean;
   /** Largest |∂f/∂θᵢ| at the end. */
   readonly gradientNorm: number;
+  /** The inverse-Hessian approximation at the end (d × d, row-major). */
+  readonly inverseHessian: Float64Array;
 };
 
 const maxAbs = (v: Float64Array) => v.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
@@ -51,16 +58,21 @@ export function* bfgsSteps(objective: Objective, start: ArrayLike<number>, optio
   let value = objective(theta, gradient);
   let evaluations = 1;
   yield;
-  if (!Number.isFinite(value) || gradient.some((g) => !Number.isFinite(g))) {
-    return { theta, value, gradient, iterations: 0, evaluations, converged: false, gradientNorm: Infinity };
-  }
   const H = new Float64Array(d * d);
+  if (!Number.isFinite(value) || gradient.some((g) => !Number.isFinite(g))) {
+    return { theta, value, gradient, iterations: 0, evaluations, converged: false, gradientNorm: Infinity, inverseHessian: H };
+  }
   const resetH = (scale: number) => {
     H.fill(0);
     for (let i = 0; i < d; i++) H[i * d + i] = scale;
   };
   resetH(1);
   let fresh = true;
+  const given = options.initialInverseHessian;
+  if (given && given.length === d * d && given.every(Number.isFinite)) {
+    H.set(given);
+    fresh = false;
+  }
   const direction = new Float64Array(d);
   const trial = new Float64Array(d);
   let trialGradient = new Float64Array(d);
@@ -139,7 +151,7 @@ export function* bfgsSteps(objective: Objective, start: ArrayLike<number>, optio
     if (previousValue - value <= 1e-16 * Math.max(1, Math.abs(value)) && maxAbs(s) < 1e-14) break;
   }
   const gradientNorm = maxAbs(gradient);
-  return { theta, value, gradient, iterations, evaluations, converged: gradientNorm <= gtol, gradientNorm };
+  return { theta, value, gradient, iterations, evaluations, converged: gradientNorm <= gtol, gradientNorm, inverseHessian: H };
 }
 
 /** Runs bfgsSteps to the end without yielding. */

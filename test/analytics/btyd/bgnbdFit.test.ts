@@ -1,4 +1,5 @@
-import { bgnbdFit, bgnbdFitAsync } from "../../../src/analytics/btyd/bgnbdFit";
+import { WARM_START_GROUPS, bgnbdFit, bgnbdFitAsync, bgnbdFitGroups } from "../../../src/analytics/btyd/bgnbdFit";
+import { groupBgnbdCustomers } from "../../../src/analytics/btyd/bgnbdGroups";
 import { cdnowSummary } from "../../support/btydFixtures";
 import { simulateBgnbd } from "../../support/simulateBgnbd";
 
@@ -103,5 +104,35 @@ describe("bgnbdFit on 50,000 customers simulated from known parameters", () => {
   it("has standard errors small enough for the check to mean something (under 15% of each value)", () => {
     // About √(2357/50000) ≈ 0.22 of CDNOW's relative errors (5%, 9%, 23%, 29%).
     for (const name of ["r", "alpha", "a", "b"] as const) expect(fit.standardErrors[name] / truth[name]).toBeLessThan(0.15);
+  });
+});
+
+describe("bgnbdFit above WARM_START_GROUPS distinct histories", () => {
+  // 250,000 customers with continuous times: every history is its own group, so the fit first fits
+  // every 5th group (50,000) and starts the full fit from there. The maximum must be the one a
+  // cold start finds (same likelihood, estimates and standard errors to 1e-7), in fewer passes.
+  const truth = { r: 0.24, alpha: 4.4, a: 0.79, b: 2.43 };
+  const sim = simulateBgnbd({ ...truth, n: 250_000, minT: 1, maxT: 78, seed: 20261202 });
+  const groups = groupBgnbdCustomers(sim.x, sim.tx, sim.T);
+  const warm = bgnbdFitGroups(groups);
+  const cold = bgnbdFitGroups(groups, { warmStart: false });
+
+  it("has more groups than the threshold, so the warm start is taken", () => {
+    expect(groups.count).toBeGreaterThan(WARM_START_GROUPS);
+    expect(warm.evaluations).toBeLessThan(cold.evaluations);
+  });
+
+  it("ends at the cold start's maximum", () => {
+    expect(Math.abs(warm.logLikelihood - cold.logLikelihood)).toBeLessThan(1e-9 * Math.abs(cold.logLikelihood));
+    for (const name of ["r", "alpha", "a", "b"] as const) {
+      expect(relative(warm[name], cold[name])).toBeLessThan(1e-7);
+      expect(relative(warm.standardErrors[name], cold.standardErrors[name])).toBeLessThan(1e-5);
+      expect(Math.abs(warm[name] - truth[name])).toBeLessThan(4 * warm.standardErrors[name]);
+    }
+  });
+
+  it("gives the same fit asynchronously", async () => {
+    const fit = await bgnbdFitAsync(sim.x, sim.tx, sim.T);
+    for (const name of ["r", "alpha", "a", "b"] as const) expect(fit[name]).toBe(warm[name]);
   });
 });
