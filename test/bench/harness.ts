@@ -15,6 +15,8 @@ export type BenchResult = {
 
 export type Benchmark = {
   readonly name: string;
+  /** Runs only when `npm run bench` is given a filter its name contains (e.g. it needs Chromium and a built dist/). */
+  readonly optIn?: boolean;
   /** Runs the measurement(s), returning one or more rows. May be async. */
   readonly run: () => BenchResult[] | Promise<BenchResult[]>;
 };

@@ -1,4 +1,7 @@
-/* Runs every test/bench/*.bench.ts and prints a Markdown table. `npm run bench [filter]`. */
+/*
+ * Runs every test/bench/*.bench.ts and prints a Markdown table. `npm run bench [filter]`: only the
+ * benchmarks whose name contains the filter. Opt-in benchmarks (Chromium ones) run only when named.
+ */
 import * as fs from "fs";
 import * as path from "path";
 import { BenchResult, Benchmark } from "./harness";
@@ -13,7 +16,7 @@ async function main(): Promise<void> {
   for (const file of files) {
     const benches = Object.values(require(path.join(__dirname, file)) as Record<string, Benchmark[]>).flat();
     for (const bench of benches) {
-      if (filter && !bench.name.toLowerCase().includes(filter)) continue;
+      if ((filter || bench.optIn) && !(filter && bench.name.toLowerCase().includes(filter))) continue;
       process.stderr.write(`running ${bench.name}...\n`);
       rows.push(...(await bench.run()));
     }

@@ -13,48 +13,48 @@
  * file in 39 s with the CSV's generation. Until then the pane stopped at 200,000 result lines with
  * "Maximum call stack size exceeded" (a spread in the sheet writer), so this size is the test of it.
  *
+ * The grouped BTYD summary runs on a smaller export of 200,000 orders of 20,000 customers from the
+ * same generator: every row of its sheet, keyed by (x, t_x, T), must be a group of the TypeScript
+ * core's per-customer summary (src/analytics/btyd/btydSummary, weeks, as of the latest order)
+ * grouped as BGNBDFIT groups its input (bgnbdGroups.ts), with that group's number of customers,
+ * and every group must be on the sheet.
+ *
  * Also: no request leaves localhost, no console error or CSP violation (support/browser.ts), the
  * DuckDB worker is gone after the job, and Cancel while DuckDB reads leaves no sheet and no worker.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Locator, Page, Worker } from "playwright-core";
+import { groupBgnbdCustomers } from "../../src/analytics/btyd/bgnbdGroups";
+import { btydSummary } from "../../src/analytics/btyd/btydSummary";
 import { rfmTable } from "../../src/analytics/rfm/rfmTable";
 import { mulberry32 } from "../support/simulateBgnbd";
-import { GERMAN_CSV_HEADER, Orders, germanCsvLine, makeOrders } from "../taskpane/duckdb/germanOrders";
-import { DIST, PageLog, Session, startSession } from "./support/browser";
-import { waitForPreview } from "./support/preview";
+import { Orders, makeOrders, writeGermanCsv } from "../taskpane/duckdb/germanOrders";
+import { DIST, Session, startSession } from "./support/browser";
+import { PreviewWindow, WROTE, openFilePane, pane, pickGermanFile, runOnFile, sheetNames, sheetRows, withoutWasmStreamEnd } from "./support/openFile";
 
 const ORDERS = Number(process.env.LOYALTY_OPENFILE_ORDERS ?? 2_000_000);
 const CUSTOMERS = Math.round(ORDERS / 10);
 const SAMPLE_EVERY = 20; // every 20th customer (in sheet order) is compared cell by cell: about 100,000 orders
-
-/** Writes the orders as a German export, in chunks (a 2M-line string would be ~50 MB at once). */
-function writeGermanCsv(file: string, o: Orders): void {
-  const fd = fs.openSync(file, "w");
-  try {
-    fs.writeSync(fd, `${GERMAN_CSV_HEADER}\n`);
-    for (let start = 0; start < o.ids.length; start += 100_000) {
-      const lines: string[] = [];
-      for (let i = start; i < Math.min(o.ids.length, start + 100_000); i++) lines.push(`${germanCsvLine(o, i)}\n`);
-      fs.writeSync(fd, lines.join(""));
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-}
+const SMALL_ORDERS = 200_000; // the grouped BTYD summary's export, compared in full
 
 let session: Session;
 let dir: string;
 let csvFile: string;
 let orders: Orders;
+let smallFile: string;
+let smallOrders: Orders;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "loyalty-openfile-"));
   csvFile = path.join(dir, "bestellungen.csv");
+  const started = Date.now();
   orders = makeOrders(ORDERS, CUSTOMERS, 20261202, mulberry32(20261202));
   writeGermanCsv(csvFile, orders);
+  smallFile = path.join(dir, "bestellungen-klein.csv");
+  smallOrders = makeOrders(SMALL_ORDERS, SMALL_ORDERS / 10, 20261203, mulberry32(20261203));
+  writeGermanCsv(smallFile, smallOrders);
+  console.log(`openFile: ${ORDERS} + ${SMALL_ORDERS} orders generated and written in ${Date.now() - started} ms`);
   session = await startSession();
 });
 
@@ -63,60 +63,22 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const pane = (page: Page): Locator => page.locator("#pane");
-
-type PreviewWindow = {
-  __loyaltyPreview: { model: { sheets: { name: string }[]; sheet(name: string): { get(row: number, col: number): unknown; extent(): { rows: number; cols: number } } | null } };
-};
-
-/**
- * Chromium reports the wasm fetch as net::ERR_ABORTED once the streaming compile is done with it,
- * although the module arrived whole (HTTP 200, and the job runs on it). Only that entry is left out.
- */
-function withoutWasmStreamEnd(log: PageLog): PageLog {
-  return { ...log, failedRequests: log.failedRequests.filter((r) => !/\/duckdb\/duckdb-(eh|mvp)\.wasm \(net::ERR_ABORTED\)$/.test(r)) };
-}
-
-async function openPane(): Promise<{ page: Page; log: PageLog; workers: { worker: Worker; closed: boolean }[] }> {
-  const { page, log } = await session.open("preview.html");
-  const workers: { worker: Worker; closed: boolean }[] = [];
-  page.on("worker", (worker) => {
-    const entry = { worker, closed: false };
-    workers.push(entry);
-    worker.on("close", () => (entry.closed = true));
-  });
-  await waitForPreview(page);
-  await pane(page).getByRole("tab", { name: "Warehouse" }).click();
-  return { page, log, workers };
-}
-
-async function pickFile(page: Page, file: string): Promise<void> {
-  await pane(page).getByLabel("Order file (CSV or Parquet)").setInputFiles(file);
-  await pane(page).getByText("Fields separated by semicolons, decimal comma, dates as 31.12.2024.").waitFor();
-  // The guesses, as the pane makes them for sheets: id, date and amount from the header and sample.
-  await expect(pane(page).getByRole("combobox", { name: "Customer id column" }).inputValue()).resolves.toBe("0");
-  await expect(pane(page).getByRole("combobox", { name: "Order date column" }).inputValue()).resolves.toBe("1");
-  await expect(pane(page).getByRole("combobox", { name: "Amount column" }).inputValue()).resolves.toBe("2");
-}
-
-const sheetNames = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as PreviewWindow).__loyaltyPreview.model.sheets.map((s) => s.name));
+/** The guesses, as the pane makes them for sheets: id, date and amount from the header and sample. */
+const GUESSED = { id: "0", date: "1", amount: "2" };
 
 describe("Open a file… in Chromium", () => {
   it(`writes the core's RFM table for a German CSV of ${ORDERS.toLocaleString("en-US")} orders`, async () => {
-    const { page, log, workers } = await openPane();
-    await pickFile(page, csvFile);
-    await pane(page).getByRole("radio", { name: "RFM table (one row per customer)" }).check();
-    const started = Date.now();
-    await pane(page).getByRole("button", { name: "Run on this file" }).click();
-    const done = pane(page).getByText(/^Wrote [\d,]+ rows from [\d,]+ orders to the new sheet /);
-    await done.waitFor({ timeout: 150_000 });
-    console.log(`openFile: ${ORDERS} orders → RFM sheet in ${Date.now() - started} ms`);
+    const { page, log, workers } = await openFilePane(session);
+    await expect(pickGermanFile(page, csvFile)).resolves.toEqual(GUESSED);
+    const run = await runOnFile(page, "rfmTable", 150_000);
+    console.log(`openFile: ${ORDERS} orders → RFM sheet in ${run.ms} ms`);
 
     const core = rfmTable(orders.ids, orders.serials, orders.amounts);
     const counted = core.ids.map((_, c) => c).filter((c) => core.orders[c] > 0);
     const coreOrders = counted.reduce((s, c) => s + core.orders[c], 0);
     const coreRevenue = counted.reduce((s, c) => s + core.revenue[c], 0);
-    expect(await done.textContent()).toBe(`Wrote ${counted.length.toLocaleString("en-US")} rows from ${ORDERS.toLocaleString("en-US")} orders to the new sheet RFM from file.`);
+    expect(run.message).toMatch(WROTE);
+    expect(run.message).toBe(`Wrote ${counted.length.toLocaleString("en-US")} rows from ${ORDERS.toLocaleString("en-US")} orders to the new sheet RFM from file.`);
     expect(coreOrders).toBe(ORDERS);
 
     // Read in the page: the totals over every row, and every SAMPLE_EVERY-th row in full.
@@ -164,16 +126,53 @@ describe("Open a file… in Chromium", () => {
     await page.close();
   });
 
+  it(`writes the core's grouped BTYD summary for a German CSV of ${SMALL_ORDERS.toLocaleString("en-US")} orders`, async () => {
+    const { page, log, workers } = await openFilePane(session);
+    await expect(pickGermanFile(page, smallFile)).resolves.toEqual(GUESSED);
+    const run = await runOnFile(page, "btydGrouped", 60_000); // the pane's defaults: weeks, as of the latest order
+    console.log(`openFile: ${SMALL_ORDERS} orders → grouped BTYD sheet in ${run.ms} ms`);
+
+    // The core: one (x, t_x, T) per customer in weeks, grouped as BGNBDFIT groups its rows.
+    const core = btydSummary(smallOrders.ids, smallOrders.serials, null, null, "week");
+    const g = groupBgnbdCustomers(core.x, core.tx, core.T);
+    const groups = new Map<string, number>();
+    for (let i = 0; i < g.count; i++) groups.set(`${g.xValues[g.xIndex[i]]}|${g.txValues[g.txIndex[i]]}|${g.tValues[g.tIndex[i]]}`, g.weight[i]);
+    expect(g.rows).toBe(core.ids.length);
+    expect(run.message).toBe(`Wrote ${g.count.toLocaleString("en-US")} rows from ${SMALL_ORDERS.toLocaleString("en-US")} orders to the new sheet BTYD groups from file.`);
+
+    const sheet = await sheetRows(page, "BTYD groups from file", 4);
+    expect(sheet).not.toBeNull();
+    expect(sheet!.title).toBe("BTYD summary, grouped (for BGNBDFIT with weights): bestellungen-klein.csv");
+    expect(sheet!.header).toEqual(["x", "t_x", "T", "customers"]);
+    expect(sheet!.rows).toHaveLength(g.count);
+    // Keyed, never by row order: each sheet row is one of the core's groups, with its customers; no
+    // key twice, so with as many rows as groups every group is on the sheet.
+    const seen = new Set<string>();
+    for (const [x, tx, T, customers] of sheet!.rows) {
+      const key = `${x}|${tx}|${T}`;
+      expect(seen.has(key)).toBe(false);
+      seen.add(key);
+      expect([key, customers]).toEqual([key, groups.get(key)]);
+    }
+    expect(sheet!.rows.reduce((n, r) => n + (r[3] as number), 0)).toBe(core.ids.length);
+
+    expect(workers.map((w) => new URL(w.worker.url()).pathname)).toEqual(["/duckdb/duckdb-browser-eh.worker.js"]);
+    for (let i = 0; i < 50 && !workers[0].closed; i++) await page.waitForTimeout(100);
+    expect(workers[0].closed).toBe(true);
+    expect(withoutWasmStreamEnd(log)).toEqual({ errors: [], failedRequests: [], external: [] });
+    await page.close();
+  });
+
   it("says how to fix a server that sends the wasm with the wrong type, instead of waiting for ever", async () => {
     // Before the check, the worker's instantiateStreaming rejected inside the worker and the pane sat
     // at "Reading the file with DuckDB" for good (seen with serve-dist's old octet-stream type).
-    const { page, log, workers } = await openPane();
+    const { page, log, workers } = await openFilePane(session);
     await page.route("**/duckdb/*.wasm", async (route) => {
       const body = fs.readFileSync(path.join(DIST, new URL(route.request().url()).pathname));
       await route.fulfill({ status: 200, body, headers: { "content-type": "application/octet-stream" } });
     });
     const before = await sheetNames(page);
-    await pickFile(page, csvFile);
+    await expect(pickGermanFile(page, csvFile)).resolves.toEqual(GUESSED);
     await pane(page).getByRole("button", { name: "Run on this file" }).click();
     await pane(page)
       .getByText(/the add-in's web server sends its WebAssembly file as "application\/octet-stream", and browsers run it only when it is sent as application\/wasm/)
@@ -185,9 +184,9 @@ describe("Open a file… in Chromium", () => {
   });
 
   it("leaves no sheet behind and no worker when Cancel is pressed while DuckDB reads the file", async () => {
-    const { page, log, workers } = await openPane();
+    const { page, log, workers } = await openFilePane(session);
     const before = await sheetNames(page);
-    await pickFile(page, csvFile);
+    await expect(pickGermanFile(page, csvFile)).resolves.toEqual(GUESSED);
     await pane(page).getByRole("radio", { name: "RFM table (one row per customer)" }).check();
     await pane(page).getByRole("button", { name: "Run on this file" }).click();
     await pane(page).getByText("Reading the file with DuckDB").first().waitFor();

@@ -114,6 +114,8 @@ export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeC
                 ? s.parquetMissing
                 : error.kind === "tooManyCustomers"
                   ? s.tooManyCustomers(error.customers ?? 0)
+                  : error.kind === "tooManyRows"
+                    ? s.tooManyRows(error.rows ?? 0)
                   : s.failed(error.message)
             : isEngineServedWrong(error)
               ? s.engineServedWrong(error.contentType)

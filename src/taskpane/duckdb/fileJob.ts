@@ -4,8 +4,10 @@
  * download), the file's view (files/fileSource.ts), then the generated DuckDB SQL (src/sql) wrapped
  * so that every value comes back as a plain number or text for the sheet: dates as Excel serials
  * (days since 1899-12-30), money and day counts as DOUBLE.
- * Analyses: "rfmTable" (one row per customer, as RFMTABLE; refused above Excel's row limit) and
- * "btydGrouped" (one row per distinct (x, t_x, T) with its customers, for BGNBDFIT's weights).
+ * Analyses: "rfmTable" (one row per customer, as RFMTABLE; refused before the query when the
+ * customers exceed a sheet's rows) and "btydGrouped" (one row per distinct (x, t_x, T) with its
+ * customers, for BGNBDFIT's weights; keyed on days, so it grows with the customers: about 400,000
+ * rows for 1,000,000 customers over two years, and refused when it exceeds a sheet's rows).
  * Errors are classified for plain-words messages: out of memory, Parquet not available, other.
  * Cost: the engine's scan and GROUP BY; O(result rows) here.
  */
@@ -30,13 +32,15 @@ export const MAX_CUSTOMER_ROWS = EXCEL_ROWS - SHEET_HEADER_ROWS;
 /** Memory DuckDB may use: 1 GiB by default (the engine tops out at 4 GiB and does not spill in the browser). */
 export const DEFAULT_MEMORY_LIMIT_MB = 1024;
 
-export type FileJobFailure = "outOfMemory" | "parquetMissing" | "tooManyCustomers" | "engine";
+export type FileJobFailure = "outOfMemory" | "parquetMissing" | "tooManyCustomers" | "tooManyRows" | "engine";
 
 export class FileJobError extends Error {
   constructor(
     readonly kind: FileJobFailure,
     message: string,
     readonly customers?: number,
+    /** Rows of a result too long for a sheet ("tooManyRows"). */
+    readonly rows?: number,
   ) {
     super(message);
     this.name = "FileJobError";
@@ -111,6 +115,8 @@ export type FileJobRequest = {
   readonly asOf: string | null;
   readonly unit: TimeUnit;
   readonly memoryLimitMb?: number;
+  /** Data rows a sheet can take below the title and header: MAX_CUSTOMER_ROWS unless a test says less. */
+  readonly maxRows?: number;
 };
 
 export type FileJobResult = { readonly columns: readonly string[]; readonly rows: (string | number)[][]; readonly orders: number };
@@ -125,11 +131,13 @@ export async function runFileJob(query: SqlRunner, request: FileJobRequest): Pro
     const [count] = await query(`SELECT COUNT(*) AS orders, COUNT(DISTINCT TRIM(CAST(${VIEW_COLUMNS.id} AS VARCHAR))) AS customers FROM "${FILE_VIEW}"`);
     const orders = Number(count.orders);
     const customers = Number(count.customers);
-    if (request.analysis === "rfmTable" && customers > MAX_CUSTOMER_ROWS)
+    const maxRows = request.maxRows ?? MAX_CUSTOMER_ROWS;
+    if (request.analysis === "rfmTable" && customers > maxRows)
       throw new FileJobError("tooManyCustomers", `${customers} customers do not fit on one sheet`, customers);
     const columns = request.analysis === "rfmTable" ? RFM_COLUMNS : BTYD_COLUMNS;
     const sql = request.analysis === "rfmTable" ? rfmTableJobSql(request.asOf) : btydGroupedJobSql(request.asOf, request.unit);
     const rows = (await query(sql)).map((r) => columns.map((c) => plain(r[c])));
+    if (rows.length > maxRows) throw new FileJobError("tooManyRows", `${rows.length} rows do not fit on one sheet`, undefined, rows.length);
     return { columns, rows, orders };
   } catch (error) {
     if (error instanceof CancelledError) throw error;

@@ -887,6 +887,8 @@ export function germanStrings(f: Formatter): Strings {
       needAmount: "Die RFM-Tabelle braucht die Spalte mit dem Betrag.",
       tooManyCustomers: (customers: number) =>
         `${f.integer(customers)} Kunden passen nicht auf ein Excel-Arbeitsblatt (${f.integer(1048576)} Zeilen). Wählen Sie stattdessen die gruppierte BTYD-Zusammenfassung: Sie hat eine Zeile pro unterschiedlicher Kaufhistorie.`,
+      tooManyRows: (rows: number) =>
+        `Die gruppierte Zusammenfassung hat ${f.integer(rows)} Zeilen, mehr als auf ein Excel-Arbeitsblatt passen (${f.integer(1048576)} Zeilen). Führen Sie sie als SQL in Ihrer Datenbank aus (Registerkarte „Datenbank“) oder exportieren Sie weniger Bestellungen (etwa ein Jahr) und versuchen Sie es erneut.`,
       outOfMemory:
         "Diese Datei braucht mehr Arbeitsspeicher, als der Bereich nutzen kann. Führen Sie dieselbe Auswertung als SQL in Ihrer Datenbank aus (Registerkarte „Datenbank“) oder exportieren Sie weniger Bestellungen (etwa ein Jahr) und versuchen Sie es erneut.",
       parquetMissing:

@@ -860,6 +860,8 @@ export function englishStrings(f: Formatter) {
     needAmount: "The RFM table needs the amount column.",
     tooManyCustomers: (customers: number) =>
       `${f.integer(customers)} customers do not fit on one Excel sheet (${f.integer(1048576)} rows). Choose the grouped BTYD summary instead: it has one row per distinct history.`,
+    tooManyRows: (rows: number) =>
+      `The grouped summary has ${f.integer(rows)} rows, more than fit on one Excel sheet (${f.integer(1048576)} rows). Run it as SQL in your database (Warehouse tab), or export fewer orders (for example one year) and try again.`,
     outOfMemory:
       "This file needs more memory than the pane can use. Run the same analysis as SQL in your database (Warehouse tab), or export fewer orders (for example one year) and try again.",
     parquetMissing:

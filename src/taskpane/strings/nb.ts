@@ -887,6 +887,8 @@ export function norwegianStrings(f: Formatter): Strings {
       needAmount: "RFM-tabellen trenger kolonnen med beløp.",
       tooManyCustomers: (customers: number) =>
         `${f.integer(customers)} kunder får ikke plass på ett Excel-ark (${f.integer(1048576)} rader). Velg heller det grupperte BTYD-sammendraget: det har én rad per ulik kjøpshistorikk.`,
+      tooManyRows: (rows: number) =>
+        `Det grupperte sammendraget har ${f.integer(rows)} rader, flere enn det er plass til på ett Excel-ark (${f.integer(1048576)} rader). Kjør det som SQL i databasen din (fanen Datavarehus), eller eksporter færre ordrer (for eksempel ett år) og prøv igjen.`,
       outOfMemory:
         "Denne filen trenger mer minne enn ruten kan bruke. Kjør den samme analysen som SQL i databasen din (fanen Datavarehus), eller eksporter færre ordrer (for eksempel ett år) og prøv igjen.",
       parquetMissing:

@@ -11,14 +11,26 @@ import * as os from "os";
 import * as path from "path";
 import { BrowserContext, Page, chromium } from "playwright-core";
 
+/**
+ * The project folder: the first one up from here that holds scripts/serve-dist.js. Found rather
+ * than fixed, because `npm run bench` runs this file compiled under dist-tsc/bench/ (see
+ * test/bench/openFile.bench.ts), where "../../.." is no longer the project.
+ */
+function projectRoot(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "scripts", "serve-dist.js"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`No scripts/serve-dist.js above ${__dirname}`);
+  }
+}
+
+export const ROOT = projectRoot();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { serve } = require("../../../scripts/serve-dist.js") as {
+const { serve } = require(path.join(ROOT, "scripts", "serve-dist.js")) as {
   serve(dir: string, port?: number): Promise<{ url: string; close(): Promise<void> }>;
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { chromiumPath } = require("../../../scripts/ensure-chromium.js") as { chromiumPath(): string };
+const { chromiumPath } = require(path.join(ROOT, "scripts", "ensure-chromium.js")) as { chromiumPath(): string };
 
-export const ROOT = path.resolve(__dirname, "../../..");
 export const DIST = process.env.LOYALTY_DIST ? path.resolve(process.env.LOYALTY_DIST) : path.join(ROOT, "dist");
 export const ARTIFACTS = path.join(ROOT, "test-artifacts");
 
@@ -38,6 +50,8 @@ export type PageLog = { errors: string[]; failedRequests: string[]; external: st
 export type Session = {
   readonly base: string;
   readonly context: BrowserContext;
+  /** The fresh --user-data-dir of this Chromium (the benchmark finds the browser's processes by it). */
+  readonly profile: string;
   open(pathAndQuery: string, viewport?: { width: number; height: number }): Promise<{ page: Page; log: PageLog }>;
   close(): Promise<void>;
 };
@@ -56,6 +70,7 @@ export async function startSession(extraFlags: readonly string[] = []): Promise<
   return {
     base,
     context,
+    profile,
     async open(pathAndQuery, viewport) {
       const page = await context.newPage();
       if (viewport) await page.setViewportSize(viewport);

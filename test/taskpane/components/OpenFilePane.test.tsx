@@ -15,7 +15,7 @@ import { CancelledError } from "../../../src/taskpane/excel/blocks";
 import type { CohortsSheetPlan } from "../../../src/taskpane/excel/cohortsSheet";
 import { type FileEngine, OpenFilePane, type SheetWriter } from "../../../src/taskpane/components/OpenFilePane";
 import { FILE_NAME_CSV } from "../../../src/taskpane/files/fileSource";
-import type { Row } from "../../../src/taskpane/duckdb/fileJob";
+import { FileJobError, type Row } from "../../../src/taskpane/duckdb/fileJob";
 import { en } from "../../../src/taskpane/strings/en";
 import { installDomPolyfills } from "../support";
 import { germanCsv, makeOrders } from "../duckdb/germanOrders";
@@ -56,10 +56,10 @@ const ORDERS = makeOrders(3_000, 500, 7);
 const CSV = germanCsv(ORDERS);
 const file = (): File => new File([CSV], "export.csv", { type: "text/csv" });
 
-function renderPane(writeSheet: SheetWriter): ReturnType<typeof render> {
+function renderPane(writeSheet: SheetWriter, engine: FileEngine = realEngine): ReturnType<typeof render> {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <OpenFilePane strings={en} engine={realEngine} writeSheet={writeSheet} />
+      <OpenFilePane strings={en} engine={engine} writeSheet={writeSheet} />
     </FluentProvider>,
   );
 }
@@ -111,6 +111,20 @@ describe("OpenFilePane", () => {
     await userEvent.keyboard("{Enter}");
     expect(await screen.findByText(en.files.cancelled)).toBeTruthy();
   }, 60_000);
+
+  it("says a grouped summary longer than a sheet does not fit, and writes no sheet", async () => {
+    // 1,200,000 rows: more than a sheet's 1,048,573 below the title and header (fileJob's check).
+    const tooLong: FileEngine = async () => {
+      throw new FileJobError("tooManyRows", "1200000 rows do not fit on one sheet", undefined, 1_200_000);
+    };
+    const writeSheet = jest.fn<ReturnType<SheetWriter>, Parameters<SheetWriter>>();
+    renderPane(writeSheet, tooLong);
+    await userEvent.upload(screen.getByLabelText(en.files.fileLabel), file());
+    await userEvent.click(await screen.findByRole("button", { name: en.files.run }));
+    expect(await screen.findByText(en.files.tooManyRows(1_200_000))).toBeTruthy();
+    expect(en.files.tooManyRows(1_200_000)).toMatch(/^The grouped summary has 1,200,000 rows, more than fit on one Excel sheet \(1,048,576 rows\)/);
+    expect(writeSheet).not.toHaveBeenCalled();
+  });
 
   it("refuses a Parquet file with the plain reason, and a spreadsheet file by name", async () => {
     renderPane(async () => ({ sheetName: "x", formatted: true }));

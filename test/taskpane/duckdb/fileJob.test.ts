@@ -81,6 +81,22 @@ describe("runFileJob on DuckDB-Wasm", () => {
     expect(result.rows.reduce((n, r) => n + (r[3] as number), 0)).toBe([...groups.values()].reduce((a, b) => a + b, 0));
   }, 60_000);
 
+  it("refuses results longer than a sheet: the RFM table before its query, the grouped summary by its rows", async () => {
+    const { viewSql } = german();
+    // The limits come from the same orders: the file's distinct customers (the check counts the
+    // whole file, before as_of), and the core's distinct (x, t_x, T) as of AS_OF.
+    const customers = new Set(ORDERS.ids).size;
+    const core = btydSummary(ORDERS.ids, ORDERS.serials, null, AS_OF_SERIAL, "week");
+    const groups = new Set(core.ids.map((_, c) => `${core.x[c]}|${core.tx[c]}|${core.T[c]}`)).size;
+    const rfm = runFileJob(query, { analysis: "rfmTable", viewSql, asOf: AS_OF, unit: "week", maxRows: customers - 1 });
+    await expect(rfm).rejects.toMatchObject({ kind: "tooManyCustomers", customers });
+    await expect(runFileJob(query, { analysis: "rfmTable", viewSql, asOf: AS_OF, unit: "week", maxRows: customers })).resolves.toMatchObject({ orders: 6_000 });
+    const grouped = runFileJob(query, { analysis: "btydGrouped", viewSql, asOf: AS_OF, unit: "week", maxRows: groups - 1 });
+    await expect(grouped).rejects.toMatchObject({ kind: "tooManyRows", rows: groups });
+    const fits = await runFileJob(query, { analysis: "btydGrouped", viewSql, asOf: AS_OF, unit: "week", maxRows: groups });
+    expect(fits.rows).toHaveLength(groups);
+  }, 60_000);
+
   it("sets the memory limit it is given and refuses extension downloads", async () => {
     for (const s of settingsSql(256)) await query(s);
     const [row] = await query(`SELECT current_setting('memory_limit') AS m, current_setting('autoload_known_extensions') AS a`);
