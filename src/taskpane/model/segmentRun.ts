@@ -196,7 +196,9 @@ export async function runSegmentation(input: RunInput): Promise<RunResult> {
   const recurring = new Float64Array(n).fill(NaN);
   const price = new Uint8Array(n);
   const priceShare = new Float64Array(n).fill(NaN);
-  const weights = c.weight === null ? null : new Float64Array(n).fill(NaN);
+  // `?? null`: a mapping made before the weight role existed has no such key, and means one customer per row.
+  const weightColumn = c.weight ?? null;
+  const weights = weightColumn === null ? null : new Float64Array(n).fill(NaN);
   const attitudes: (Attitude | null)[] = new Array(n).fill(null);
   let asOf = -Infinity;
 
@@ -224,8 +226,8 @@ export async function runSegmentation(input: RunInput): Promise<RunResult> {
       else ids[i] = id;
     }
 
-    if (weights && c.weight !== null) {
-      const p = parseNumber(row[c.weight], "weight", "weight", sheetRow, true, true);
+    if (weights && weightColumn !== null) {
+      const p = parseNumber(row[weightColumn], "weight", "weight", sheetRow, true, true);
       if (isIssue(p)) set(p);
       else if (p === 0) set({ kind: "zeroWeight" });
       else if (!Number.isInteger(p)) set({ kind: "notWhole", role: "weight" });

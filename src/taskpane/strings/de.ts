@@ -390,6 +390,8 @@ export function germanStrings(f: Formatter): Strings {
         attitude: (scale: AttitudeScale) => ({ recommend: "Weiterempfehlung", satisfaction: "Zufriedenheit", referrals: "Empfehlungen" })[scale],
         behaviour: (measure: BehaviourMeasure) => ({ rfmSum: "R+F+M", ordersPerYear: "Bestellungen pro Jahr", orders: "Bestellungen", revenue: "Umsatz" })[measure],
         rfmScore: "RFM-Score",
+        /** Customers per row of a grouped table (the weight column as read). */
+        customers: "Kunden",
         issue: "Problem",
       },
       summaryHeaders: {

@@ -377,6 +377,8 @@ export function englishStrings(f: Formatter) {
       attitude: (scale: AttitudeScale) => ({ recommend: "Recommend score", satisfaction: "Satisfaction", referrals: "Referrals" })[scale],
       behaviour: (measure: BehaviourMeasure) => ({ rfmSum: "R+F+M", ordersPerYear: "Orders per year", orders: "Orders", revenue: "Revenue" })[measure],
       rfmScore: "RFM score",
+      /** Customers per row of a grouped table (the weight column as read). */
+      customers: "Customers",
       issue: "Issue",
     },
     summaryHeaders: {

@@ -391,6 +391,8 @@ export function norwegianStrings(f: Formatter): Strings {
         attitude: (scale: AttitudeScale) => ({ recommend: "Anbefalingsverdi", satisfaction: "Tilfredshet", referrals: "Anbefalinger" })[scale],
         behaviour: (measure: BehaviourMeasure) => ({ rfmSum: "R+F+M", ordersPerYear: "Ordrer per år", orders: "Ordrer", revenue: "Omsetning" })[measure],
         rfmScore: "RFM-poeng",
+        /** Customers per row of a grouped table (the weight column as read). */
+        customers: "Kunder",
         issue: "Problem",
       },
       summaryHeaders: {

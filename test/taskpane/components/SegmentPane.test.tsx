@@ -169,8 +169,12 @@ describe("Segment pane", () => {
       ["Locked-in", "1", "25%", "16.7%", "50"],
       ["High-risk", "0", "0%", "0%", "0"],
     ]);
-    // The sheet keeps one row per source row, one segment each
-    expect(port.sheetPlans[0].rows.map((r) => r[1])).toEqual(["Loyal", "Locked-in", "Reachable", "Reachable"]);
+    // The sheet keeps one row per source row, one segment each, with the customers it stands for
+    const plan = port.sheetPlans[0];
+    expect(plan.header).toEqual(["Customer", "Segment", "Customers", "Recommend score", "Orders", "Issue"]);
+    expect(plan.rows.map((r) => r.slice(0, 3))).toEqual([["a", "Loyal", 1], ["b", "Locked-in", 1], ["c", "Reachable", 1], ["d", "Reachable", 3]]);
+    // and its summary counts customers: Reachable 4 of 6
+    expect(plan.summary.rows[1].slice(0, 4)).toEqual(["Reachable", 4, 0.25, 4 / 6]);
     await expectAccessible(container);
   });
 
