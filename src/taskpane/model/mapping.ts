@@ -214,6 +214,7 @@ export function guessMapping(rows: Sample, hasHeaders: boolean, columnCount: num
   if (cols.id === null) {
     // No id-like header: the first column whose sample values are all different and not decimals.
     for (let c = 0; c < columnCount && cols.id === null; c++) {
+      if (used.has(c)) continue; // the weight column, taken above
       const vs = col(c);
       if (distinct(vs) && vs.every((v) => typeof v === "string" || (typeof v === "number" && Number.isInteger(v)))) {
         cols.id = c;

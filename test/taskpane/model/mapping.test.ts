@@ -55,6 +55,12 @@ describe("guessMapping", () => {
     }
   });
 
+  it("never takes the weight column for the id as well", () => {
+    // No id-like header; "Customers" 3, 1, 7 are distinct whole numbers, the fallback's kind of id column
+    const m = guessMapping([["Customers", "Group", "Recommend"], [3, "g1", 9], [1, "g2", 4], [7, "g3", 10]], true, 3);
+    expect([m.columns.weight, m.columns.id]).toEqual([0, 1]);
+  });
+
   it("does not take a customers column as the weight when it holds ids, decimals or zeros", () => {
     // text ids
     expect(guessMapping([["Customers", "Recommend"], ["C1", 9], ["C2", 3]], true, 2).columns.weight).toBeNull();
