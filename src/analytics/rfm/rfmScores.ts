@@ -13,6 +13,11 @@
  *   recency is reversed, digit = bins + 1 − i, so the fewest days get the highest digit.
  * Method "quantile" uses b_k = q_k (no + 1), with the same outer bounds.
  * Tied values always share a digit; with many ties two breaks coincide and a digit goes unused.
+ * Weights (optional, a grouped table: row i stands for weights[i] identical customers, whole
+ * numbers ≥ 0): the quantiles are those of the expanded column, each value repeated w times, by
+ * weightedQuantile.ts (index 1 + (N − 1)·p over the cumulative weights, N = Σw), so every digit
+ * equals the digit of the same customer in the expansion. A row of weight 0 stands for no one: it
+ * takes no part in the quantiles, min or max, but still gets the digit of its value.
  * A blank (NaN) value is left out of its column's quantiles and gets digit 0 (missing);
  * the score is NaN when any digit is missing.
  *
@@ -31,6 +36,7 @@
 import { failValue } from "../errors";
 import { rankValuesByCounting, selectRanks } from "../numeric/orderStatistics";
 import { seqProbabilities, type7, type7Positions } from "../numeric/quantileSorted";
+import { weightedDistinct, weightedQuantileOf } from "../numeric/weightedQuantile";
 
 export type RfmMethod = "rfm" | "quantile";
 
@@ -40,7 +46,7 @@ export const RFM_MAX_BINS = 9;
 
 /** The intervals one column's digits come from: digit i (before reversal) is [lower[i−1], upper[i−1]). */
 export type RfmBreaks = {
-  /** Values that took part (non-blank). */
+  /** Values that took part (non-blank); with weights, Σ weights of those rows (the expansion's count). */
   readonly count: number;
   readonly min: number;
   readonly max: number;
@@ -72,15 +78,18 @@ export function checkBins(bins: number): void {
 
 /**
  * The intervals of one column. `scratch` (length ≥ values.length) is reused between
- * columns to save allocations; it is overwritten.
+ * columns to save allocations; it is overwritten. With `weights`, the intervals of the
+ * expanded column (see the file comment).
  */
 export function rfmBreaks(
   values: Float64Array,
   bins: number = RFM_DEFAULT_BINS,
   method: RfmMethod = "rfm",
   scratch: Float64Array = new Float64Array(values.length),
+  weights?: ArrayLike<number>,
 ): RfmBreaks | null {
   checkBins(bins);
+  if (weights) return weightedBreaks(values, weights, bins, method);
   let n = 0;
   let min = Infinity;
   let max = -Infinity;
@@ -108,19 +117,36 @@ export function rfmBreaks(
     selectRanks(scratch, ranks, n);
     atRanks = ranks.map((rank) => scratch[rank]);
   }
-  const shift = method === "rfm" ? 1 : 0;
   const quantiles = new Float64Array(bins - 1);
+  for (let k = 0; k < bins - 1; k++) quantiles[k] = type7(type7Positions(n, probabilities[k]).index, atRanks[2 * k], atRanks[2 * k + 1]);
+  return intervals(n, min, max, quantiles, method);
+}
+
+/** The intervals from the quantiles q_k: breaks q_k + 1 ("rfm") or q_k ("quantile"), outer bounds min and max + 1. */
+function intervals(count: number, min: number, max: number, quantiles: Float64Array, method: RfmMethod): RfmBreaks {
+  const bins = quantiles.length + 1;
+  const shift = method === "rfm" ? 1 : 0;
   const lower = new Float64Array(bins);
   const upper = new Float64Array(bins);
   lower[0] = min;
   upper[bins - 1] = max + 1;
   for (let k = 0; k < bins - 1; k++) {
-    quantiles[k] = type7(type7Positions(n, probabilities[k]).index, atRanks[2 * k], atRanks[2 * k + 1]);
     const b = quantiles[k] + shift;
     upper[k] = b;
     lower[k + 1] = b;
   }
-  return { count: n, min, max, quantiles, lower, upper };
+  return { count, min, max, quantiles, lower, upper };
+}
+
+/** rfmBreaks of the expanded column: quantiles at N = Σw over the cumulative weights (weightedQuantile.ts). */
+function weightedBreaks(values: Float64Array, weights: ArrayLike<number>, bins: number, method: RfmMethod): RfmBreaks | null {
+  const grouped = weightedDistinct(values, weights);
+  const d = grouped.values.length;
+  if (d === 0) return null;
+  const probabilities = seqProbabilities(bins);
+  const quantiles = new Float64Array(bins - 1);
+  for (let k = 0; k < bins - 1; k++) quantiles[k] = weightedQuantileOf(grouped, probabilities[k]);
+  return intervals(grouped.total, grouped.values[0], grouped.values[d - 1], quantiles, method);
 }
 
 /** Digits of one column from its intervals (0 for a blank value); `reversed` for recency. */
@@ -163,6 +189,10 @@ export function digitsFromBreaks(values: Float64Array, breaks: RfmBreaks | null,
  * (orders) and monetary value. NaN marks a blank. See the file comment for the method.
  * Example: recency 10/50/200, frequency 5/2/1, monetary 500/120/40 with 2 bins →
  * scores 222, 211 and 111 (q at p = 0.5 is the median 50, 2 and 120; breaks +1).
+ * `weights` (optional, one whole number ≥ 0 per row): row i stands for weights[i] customers;
+ * the digits are those of the expanded table. Example, 2 bins: frequency 5/2/1 with weights
+ * 1, 1, 3 expands to 1 1 1 2 5, median 1, break 2, so the F digits are 2, 2 and 1 (unweighted:
+ * median 2, break 3, digits 2, 1, 1).
  */
 export function rfmDigits(
   recency: Float64Array,
@@ -170,6 +200,7 @@ export function rfmDigits(
   monetary: Float64Array,
   bins: number = RFM_DEFAULT_BINS,
   method: RfmMethod = "rfm",
+  weights?: ArrayLike<number>,
 ): RfmDigits {
   const n = recency.length;
   if (frequency.length !== n || monetary.length !== n) {
@@ -177,10 +208,11 @@ export function rfmDigits(
   }
   checkBins(bins);
   if (method !== "rfm" && method !== "quantile") failValue(`method: expected "rfm" or "quantile", found "${String(method)}"`);
+  if (weights && weights.length !== n) failValue(`weights has ${weights.length} rows but recency has ${n}; give one weight per row`);
   const scratch = new Float64Array(n);
-  const recencyBreaks = rfmBreaks(recency, bins, method, scratch);
-  const frequencyBreaks = rfmBreaks(frequency, bins, method, scratch);
-  const monetaryBreaks = rfmBreaks(monetary, bins, method, scratch);
+  const recencyBreaks = rfmBreaks(recency, bins, method, scratch, weights);
+  const frequencyBreaks = rfmBreaks(frequency, bins, method, scratch, weights);
+  const monetaryBreaks = rfmBreaks(monetary, bins, method, scratch, weights);
   const r = digitsFromBreaks(recency, recencyBreaks, true);
   const f = digitsFromBreaks(frequency, frequencyBreaks, false);
   const m = digitsFromBreaks(monetary, monetaryBreaks, false);

@@ -22,12 +22,19 @@
  * Example: recommend 10, 3, 8, 9 with orders per year 6, 5, 1, 2 → median (2 + 5) / 2 = 3.5,
  * high = 6 and 5 → Loyal, Locked-in, Reachable, Reachable.
  *
+ * Grouped tables (optional weights, whole numbers ≥ 0: row i stands for weights[i] identical
+ * customers) give what the expanded table gives: the median is the expansion's (weightedQuantile.ts
+ * at p = 0.5, so (x[lo] + x[hi]) / 2 when the middle falls between two values), counts are Σ w,
+ * and each row keeps one segment for all its customers. Example: orders 6, 5, 1, 2 with weights
+ * 1, 1, 1, 3 → expansion 1 2 2 2 5 6, median (2 + 2) / 2 = 2, high = 6 and 5.
+ *
  * Cost: O(n) — one median by quickselect (see median.ts) and one pass over the rows; no
  * object per row except the error values of bad rows.
  */
 import { Where, describeWhere } from "../orders/cells";
 import { CellError, failValue, isCellError, notAvailable, valueError } from "../errors";
 import { median } from "../numeric/median";
+import { checkWeights, weightedQuantile } from "../numeric/weightedQuantile";
 import { TimeSlicer, inBlocks } from "../numeric/yieldToHost";
 
 export type Segment = "Loyal" | "Reachable" | "Locked-in" | "High-risk";
@@ -134,20 +141,21 @@ export function isBehaviourHigh(value: number, { cutoff, rule }: BehaviourCutoff
  * means strictly above the median of the non-missing (non-NaN) values; when that leaves no
  * customer high (many ties at the top) or every customer high, or there are no values at
  * all, it throws #VALUE! asking for a cutoff. Example: 1, 2, 2, 9 → median 2, high = {9}.
- * O(n).
+ * With weights, the median of the expansion (rows of weight 0 are left out). O(n), or
+ * O(n log n) with weights of values that are not small whole numbers (weightedQuantile.ts).
  */
-export function behaviourCutoff(behaviour: Float64Array, cutoff?: number | null): BehaviourCutoff {
+export function behaviourCutoff(behaviour: Float64Array, cutoff?: number | null, weights?: ArrayLike<number>): BehaviourCutoff {
   if (cutoff !== null && cutoff !== undefined) {
     if (!Number.isFinite(cutoff)) failValue(`behaviour_cutoff: expected a number, found ${cutoff}`);
     return { cutoff, rule: "at least cutoff" };
   }
-  const mid = median(behaviour);
+  const mid = weights ? weightedQuantile(behaviour, weights, 0.5) : median(behaviour);
   if (Number.isNaN(mid)) failValue("behaviour: there are no behaviour values to take the median of; give behaviour values or a behaviour_cutoff");
   let high = 0;
   let present = 0;
   for (let i = 0; i < behaviour.length; i++) {
     const v = behaviour[i];
-    if (v === v) {
+    if (v === v && (!weights || weights[i] > 0)) {
       present++;
       if (v > mid) high++;
     }
@@ -171,6 +179,8 @@ export type SegmentInput = {
   readonly cutoff?: number | null;
   /** One per customer, or one value for everyone; omitted means no one is price-driven. */
   readonly priceDriven?: readonly (boolean | CellError)[];
+  /** Customers per row (whole numbers ≥ 0) of a grouped table; omitted means one each. */
+  readonly weights?: Float64Array;
   /** Names used in row messages (defaults: the LOYALTY.SEGMENT argument names). */
   readonly names?: { readonly attitude?: string; readonly behaviour?: string };
 };
@@ -180,7 +190,7 @@ export type SegmentResult = {
   /** The cutoff applied: the given one, or the median. */
   readonly cutoff: number;
   readonly rule: BehaviourRule;
-  /** Customers per group, in the order of SEGMENTS; rows with an error are not counted. */
+  /** Customers per group (Σ weights with weights), in the order of SEGMENTS; rows with an error are not counted. */
   readonly counts: Record<Segment, number>;
   /** Per customer, the group the price-driven override moved them out of (index into SEGMENTS), −1 where it did not apply. */
   readonly overriddenFrom: Int8Array;
@@ -216,7 +226,9 @@ function segmentation(input: SegmentInput) {
   if (priceDriven && priceDriven.length !== n && priceDriven.length !== 1) {
     failValue(`price_driven has ${priceDriven.length} rows but ${attitudeName} has ${n}; give one value per customer or a single value`);
   }
-  const rule = behaviourCutoff(behaviour, input.cutoff);
+  const weights = input.weights;
+  if (weights) checkWeights(weights, n);
+  const rule = behaviourCutoff(behaviour, input.cutoff, weights);
   const cut = rule.cutoff;
   const aboveMedian = rule.rule === "above median";
   const sharedPrice = priceDriven && priceDriven.length === 1 ? priceDriven[0] : undefined;
@@ -254,7 +266,7 @@ function segmentation(input: SegmentInput) {
       const high = aboveMedian ? v > cut : v >= cut;
       const index = classifyIndex(attitude, high, price === true);
       if (price === true) overriddenFrom[i] = overriddenFromIndex(attitude, high, true);
-      tally[index]++;
+      tally[index] += weights ? weights[i] : 1;
       segments[i] = SEGMENTS[index];
     }
   };

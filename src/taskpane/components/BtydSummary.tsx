@@ -100,7 +100,7 @@ export function BtydSummaryView({ outcome, groups, strings }: Props): React.JSX.
         </li>
         {u.count > 0 && (
           <li>
-            <Text>{s.unusable(u.count, u.rows, u.count > u.rows.length)}</Text>
+            <Text>{s.unusable(u.count, u.rows, u.rowCount > u.rows.length)}</Text>
           </li>
         )}
         <li>

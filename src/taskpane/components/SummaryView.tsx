@@ -61,6 +61,7 @@ export function SummaryView({ result, strings, dark = false }: Props): React.JSX
         {s.heading}
       </Subtitle2>
       <Text>{s.totals(sum.customers)}</Text>
+      {result.grouped && <Text>{s.grouped(result.grouped.rows, result.grouped.customers)}</Text>}
       {cutoffText && <Text>{cutoffText}</Text>}
       {narrow ? (
         // At 320 px: one block per segment, the same values in the same order, as label–value pairs.

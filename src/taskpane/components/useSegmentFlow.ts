@@ -226,6 +226,7 @@ export function useSegmentFlow(port: ExcelPort, strings: Strings) {
         segments: segmented.segments,
         names: segmented.summary.rows.map((r) => r.segment),
         groups: segmented.mode === "groups",
+        weights: segmented.weights,
         signal,
       });
       if (signal.aborted) throw new RunError("cancelled");

@@ -23,6 +23,9 @@
  * the table has no first-order value, so the repeat purchases' own average cannot be had; this
  * average transaction value includes the first order.
  * Example: first 2024-01-01, last 2024-01-29, 3 orders, as_of 2024-02-26 → x 2, t_x 4, T 8 weeks.
+ * Grouped tables (`weights`, customers per row): both fits weight each row by its customers
+ * (BGNBDFIT's and GAMMAGAMMAFIT's weights), and the per-segment sums count each row w times
+ * (customers Σ w, expected purchases Σ w·E, value Σ w·CLV), as the expanded table would.
  * Cost: O(n) to read and predict (series summed once per distinct (x, T)), plus the fits
  * (O(groups) per likelihood evaluation, typically 30–60 evaluations).
  */
@@ -83,8 +86,8 @@ export type BtydFitted = {
   readonly clv: Float64Array | null;
   readonly lapse: Int8Array;
   readonly customers: number;
-  /** Segmented rows whose history is unusable (their cells stay blank): count and sheet rows. */
-  readonly unusable: { readonly count: number; readonly rows: readonly number[] };
+  /** Segmented rows whose history is unusable (their cells stay blank): customers (Σ weights), the number of rows, and the first sheet rows. */
+  readonly unusable: { readonly count: number; readonly rowCount: number; readonly rows: readonly number[] };
   readonly perSegment: readonly BtydSegmentValue[];
   /** Σ lapsedValue over Loyal and Reachable; null without CLV or in RFM mode. */
   readonly valueAtRisk: number | null;
@@ -112,6 +115,8 @@ export type BtydInput = {
   readonly names: readonly string[];
   /** "groups": value at risk is defined (Loyal, Reachable). */
   readonly groups: boolean;
+  /** Customers per row of a grouped table (the Segment run's weights); null or omitted: one each. */
+  readonly weights?: Float64Array | null;
   readonly signal?: AbortSignal;
 };
 
@@ -244,12 +249,18 @@ export async function computeBtyd(input: BtydInput): Promise<BtydOutcome | null>
   if (source === null) return null;
   const h = await readHistories(input);
   const n = input.rows.length;
+  const rowWeights = input.weights ?? null;
+  const weightOf = (i: number): number => (rowWeights ? rowWeights[i] : 1);
   const used: number[] = [];
   const unusableRows: number[] = [];
+  let unusableCustomers = 0;
   for (let i = 0; i < n; i++) {
     if (input.segments[i] === null) continue;
     if (Number.isFinite(h.x[i])) used.push(i);
-    else unusableRows.push(input.firstSheetRow + i);
+    else {
+      unusableRows.push(input.firstSheetRow + i);
+      unusableCustomers += weightOf(i);
+    }
   }
   const k = used.length;
   const pick = (a: Float64Array): Float64Array => {
@@ -260,10 +271,13 @@ export async function computeBtyd(input: BtydInput): Promise<BtydOutcome | null>
   const x = pick(h.x);
   const tx = pick(h.tx);
   const T = pick(h.T);
+  const weights = rowWeights ? pick(rowWeights) : undefined;
+  let customers = 0;
+  for (let j = 0; j < k; j++) customers += weights ? weights[j] : 1;
 
   let bgnbd: BtydFitted["bgnbd"];
   try {
-    const fit = await bgnbdFitAsync(x, tx, T);
+    const fit = await bgnbdFitAsync(x, tx, T, weights);
     bgnbd = { r: fit.r, alpha: fit.alpha, a: fit.a, b: fit.b, logLikelihood: fit.logLikelihood };
   } catch (error) {
     return { kind: "failed", source, message: messageOf(error), refusal: error instanceof FitRefusalError ? error.refusal : null };
@@ -280,6 +294,7 @@ export async function computeBtyd(input: BtydInput): Promise<BtydOutcome | null>
     spend = new Float64Array(k).fill(NaN);
     const fitX: number[] = [];
     const fitSpend: number[] = [];
+    const fitWeights: number[] = [];
     for (let j = 0; j < k; j++) {
       const i = used[j];
       const revenue = num(input.rows[i][monetary], "monetary", input.firstSheetRow + i);
@@ -289,10 +304,11 @@ export async function computeBtyd(input: BtydInput): Promise<BtydOutcome | null>
         spend[j] = revenue / orders;
         fitX.push(x[j]);
         fitSpend.push(spend[j]);
+        fitWeights.push(weights ? weights[j] : 1);
       }
     }
     try {
-      const fit = await gammaGammaFitAsync(fitX, fitSpend);
+      const fit = await gammaGammaFitAsync(fitX, fitSpend, weights ? fitWeights : undefined);
       gammaGamma = { p: fit.p, q: fit.q, v: fit.v };
       if (!(gammaGamma.q > 1)) {
         spendProblem = `q is ${gammaGamma.q.toPrecision(3)}; with q ≤ 1 the mean spend is infinite, so there is no expected spend`;
@@ -332,13 +348,14 @@ export async function computeBtyd(input: BtydInput): Promise<BtydOutcome | null>
     let lapsedValue = 0;
     for (let i = 0; i < n; i++) {
       if (input.segments[i] !== segment || lapse[i] < 0) continue;
-      customers++;
-      purchases += expectedPurchases[i];
+      const w = weightOf(i);
+      customers += w;
+      purchases += w * expectedPurchases[i];
       const v = clvRows ? clvRows[i] : NaN;
-      if (Number.isFinite(v)) value += v;
+      if (Number.isFinite(v)) value += w * v;
       if (lapse[i] === LAPSE_LAPSED) {
-        lapsed++;
-        if (Number.isFinite(v)) lapsedValue += v;
+        lapsed += w;
+        if (Number.isFinite(v)) lapsedValue += w * v;
       }
     }
     return {
@@ -367,8 +384,8 @@ export async function computeBtyd(input: BtydInput): Promise<BtydOutcome | null>
     expectedPurchases,
     clv: clvRows,
     lapse,
-    customers: k,
-    unusable: { count: unusableRows.length, rows: unusableRows.slice(0, 5) },
+    customers,
+    unusable: { count: unusableCustomers, rowCount: unusableRows.length, rows: unusableRows.slice(0, 5) },
     perSegment,
     valueAtRisk,
   };

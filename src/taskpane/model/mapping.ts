@@ -16,7 +16,8 @@ export type AttitudeScale = "recommend" | "satisfaction" | "referrals";
 export type RecencyKind = "days" | "date";
 
 /** Roles a column can play; "attitude" is read on `attitudeScale`, "recency" as `recencyKind`. */
-export const ROLES = ["id", "attitude", "recency", "firstOrder", "frequency", "monetary", "cost", "priceDriven", "recurring"] as const;
+/** "weight": customers per row of a grouped table (the warehouse SQL's `customers`); unmapped, each row is one customer. */
+export const ROLES = ["id", "attitude", "recency", "firstOrder", "frequency", "monetary", "cost", "priceDriven", "recurring", "weight"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Optional BTYD roles: repeat purchases x, t_x (first → last purchase) and T (first purchase → as-of), in `unit`. */
@@ -40,7 +41,7 @@ export type Mapping = {
 };
 
 export const EMPTY_MAPPING: Mapping = {
-  columns: { id: null, attitude: null, recency: null, firstOrder: null, frequency: null, monetary: null, cost: null, priceDriven: null, recurring: null },
+  columns: { id: null, attitude: null, recency: null, firstOrder: null, frequency: null, monetary: null, cost: null, priceDriven: null, recurring: null, weight: null },
   attitudeScale: "recommend",
   recencyKind: "days",
 };
@@ -160,14 +161,21 @@ const P = {
  * header only, so an ordinary "Orders count" or "Customer" column is never taken for a weight.
  */
 export const WEIGHT_HEADER = /^(customers|no\.? of customers|number of customers|weights?|n|count|kunden|anzahl( kunden)?|gewicht|kunder|antall( kunder)?|vekt)$/i;
+/** The weight headers that, alone, may also mean an order count ("count", "Anzahl", "antall"). */
+const AMBIGUOUS_WEIGHT = /^(count|anzahl|antall)$/i;
+/** Whole numbers of 1 or more, as customers per row are. */
+const customerCounts = (vs: unknown[]): boolean => vs.length > 0 && mostly(vs, (n) => n >= 1 && Number.isInteger(n));
 
 /**
  * Guesses the mapping from headers (when present) and the sample's values; every guess can be
  * changed in the pane. Each column gets at most one role, roles are tried in a fixed order
- * (id, x / t_x / T, attitude, recurring, cost, price-driven, first order, recency, frequency, monetary).
+ * (weight, id, x / t_x / T, attitude, recurring, cost, price-driven, first order, recency, frequency,
+ * monetary). The weight is a column whose whole header is a name for customers per row (WEIGHT_HEADER)
+ * and whose values are whole numbers ≥ 1; "count", "Anzahl" and "antall" only when another column
+ * holds the order count, so a lone "Count" column stays the frequency it always was.
  */
-/** Roles folded under "Advanced options" when the columns are set by hand: cost, discount share, recurring value. */
-export const ADVANCED_ROLES: readonly Role[] = ["cost", "priceDriven", "recurring"];
+/** Roles folded under "Advanced options" when the columns are set by hand: cost, discount share, recurring value, customers per row. */
+export const ADVANCED_ROLES: readonly Role[] = ["cost", "priceDriven", "recurring", "weight"];
 
 /**
  * Whether the column guesses are confident enough to show as a short summary with "Change":
@@ -199,10 +207,14 @@ export function guessMapping(rows: Sample, hasHeaders: boolean, columnCount: num
     return null;
   };
 
+  // Numeric customer ids under a "Customers" header are all different; customers per row repeat (many 1s).
+  const notIds = (c: number): boolean => !(P.id.test(heads[c] ?? "") && col(c).length >= 20 && distinct(col(c)));
+  cols.weight = find(WEIGHT_HEADER, (c) => customerCounts(col(c)) && notIds(c), AMBIGUOUS_WEIGHT);
   cols.id = find(P.id, (c) => distinct(col(c)) || col(c).length === 0, P.notId);
   if (cols.id === null) {
     // No id-like header: the first column whose sample values are all different and not decimals.
     for (let c = 0; c < columnCount && cols.id === null; c++) {
+      if (used.has(c)) continue; // the weight column, taken above
       const vs = col(c);
       if (distinct(vs) && vs.every((v) => typeof v === "string" || (typeof v === "number" && Number.isInteger(v)))) {
         cols.id = c;
@@ -234,7 +246,15 @@ export function guessMapping(rows: Sample, hasHeaders: boolean, columnCount: num
   cols.firstOrder = find(P.firstOrder, (c) => looksLikeDates(col(c)));
   cols.recency = find(P.recency, (c) => looksLikeDates(col(c)) || mostly(col(c), (n) => n >= 0));
   const recencyKind: RecencyKind = cols.recency !== null && looksLikeDates(col(cols.recency)) ? "date" : "days";
-  cols.frequency = find(P.frequency, (c) => mostly(col(c), (n) => n >= 0), P.monetary);
+  if (cols.weight === null) {
+    // "Count" beside an order count: the order count is the frequency, "Count" the customers per row.
+    const frequency = find(P.frequency, (c) => mostly(col(c), (n) => n >= 0), new RegExp(`${P.monetary.source}|${AMBIGUOUS_WEIGHT.source}`, "i"));
+    if (frequency !== null) {
+      cols.frequency = frequency;
+      cols.weight = find(AMBIGUOUS_WEIGHT, (c) => customerCounts(col(c)));
+    }
+  }
+  if (cols.frequency === null) cols.frequency = find(P.frequency, (c) => mostly(col(c), (n) => n >= 0), P.monetary);
   cols.monetary = find(P.monetary, (c) => mostly(col(c), () => true));
   const guessed: Mapping = { columns: cols, attitudeScale: scale, recencyKind };
   return btyd.x === null && btyd.tx === null && btyd.T === null ? guessed : { ...guessed, btyd: { ...EMPTY_BTYD, ...btyd } };

@@ -35,6 +35,9 @@ export function sheetPlan(result: RunResult, scale: AttitudeScale, strings: Stri
   const h = strings.sheet.headers;
   const groups = result.mode === "groups";
   const header: string[] = [h.id, h.segment];
+  // A grouped table: the customers each row stands for, beside its segment (they all share it).
+  const weights = result.weights;
+  if (weights) header.push(h.customers);
   if (groups) header.push(h.attitude(scale));
   header.push(h.behaviour(result.measure ?? "rfmSum"));
   const withRfm = result.rfmScore !== null;
@@ -56,6 +59,7 @@ export function sheetPlan(result: RunResult, scale: AttitudeScale, strings: Stri
     const issue = result.issues[i];
     const segment = result.segments[i];
     const row: (string | number)[] = [id === null ? "" : id, segment ? segmentText(strings, segment) : ""];
+    if (weights) row.push(numberOrBlank(weights[i]));
     if (groups) row.push(numberOrBlank(result.attitude[i]));
     row.push(numberOrBlank(result.behaviour[i]));
     if (withRfm) row.push(numberOrBlank((result.rfmScore as Float64Array)[i]));

@@ -4,6 +4,17 @@
  * LOYALTY.RFMSCORE), place customers with the same rule engine as LOYALTY.SEGMENT (or, without an
  * attitude column, the RFM segments of LOYALTY.RFMSEGMENT), and summarise per segment.
  *
+ * Grouped tables: with a "weight" column mapped (customers per row, as the warehouse's grouped
+ * tables give them), each row stands for w identical customers and every result is the one the
+ * same run gives on the table with each row repeated w times: the median and the RFM quantiles
+ * are the expansion's (weightedQuantile.ts), counts are Σ w, revenue, cost and recurring value
+ * Σ w·value (the columns hold one customer's value), the average attitude Σ w·score / Σ w; the
+ * per-row result stays one segment per row. A weight must be a whole number of 1 or more: a
+ * blank, 0, negative or fractional one sets the row aside with its reason.
+ * Example: rows (score 10, orders 6, w 1), (3, 5, 1), (8, 1, 1), (9, 2, 3) are the customers of
+ * loyaltySegment.ts's example with three of the last: median (2 + 2) / 2 = 2, counts Loyal 1,
+ * Locked-in 1, Reachable 4.
+ *
  * Cost: O(n) parsing in blocks of YIELD_ROWS with a yield between blocks (the pane stays
  * responsive on 100k rows), then O(n) for the median and RFM order statistics.
  */
@@ -14,6 +25,7 @@ import type { Attitude, Segment } from "../../analytics/segments/loyaltySegment"
 import { rfmDigits } from "../../analytics/rfm/rfmScores";
 import { DEFAULT_RFM_RULES, OTHERS, rfmSegment, segmentName } from "../../analytics/rfm/rfmSegments";
 import { yieldToHost } from "../../analytics/numeric/yieldToHost";
+import { weightedQuantile } from "../../analytics/numeric/weightedQuantile";
 import { type BehaviourMeasure, type Cutoff, ordersPerYear } from "./behaviour";
 import type { BtydOutcome } from "./btydModel";
 import type { AttitudeScale, Mapping, Role } from "./mapping";
@@ -33,7 +45,10 @@ export type IssueReason =
   | { readonly kind: "errorValue"; readonly role: Role; readonly code: string }
   | { readonly kind: "negative"; readonly role: Role }
   | { readonly kind: "attitudeRange"; readonly scale: AttitudeScale }
-  | { readonly kind: "shareRange" };
+  | { readonly kind: "shareRange" }
+  | { readonly kind: "notWhole"; readonly role: Role }
+  /** Customers per row is 0: the row stands for no one. */
+  | { readonly kind: "zeroWeight" };
 
 /** A customer the price-driven override moved (loyaltySegment.ts, overriddenFromIndex): from the group they would be in, to the one shown. */
 export type PriceOverride = { readonly from: Segment; readonly to: Segment; readonly share: number | null };
@@ -42,10 +57,11 @@ export type SkippedGroup = { readonly reason: IssueReason; readonly rows: readon
 
 export type SummaryRow = {
   readonly segment: string;
+  /** Customers (Σ weights of a grouped table). */
   readonly customers: number;
   /** customers ÷ all segmented customers (0…1). */
   readonly customerShare: number;
-  /** Sum of the monetary column; null when it is not mapped. */
+  /** Sum of the monetary column (Σ w·monetary of a grouped table); null when it is not mapped. */
   readonly revenue: number | null;
   /** revenue ÷ all revenue; null when not mapped or total revenue is 0. */
   readonly revenueShare: number | null;
@@ -100,6 +116,10 @@ export type RunResult = {
   /** Per row, why the price-driven override moved the customer; null where it did not (and in RFM mode). */
   readonly overrides: readonly (PriceOverride | null)[];
   readonly summary: Summary;
+  /** Customers per row when a weight column is mapped (NaN for a skipped row), else null. */
+  readonly weights: Float64Array | null;
+  /** For a grouped table (weight column mapped): usable rows and the customers they stand for; else null. */
+  readonly grouped: { readonly rows: number; readonly customers: number } | null;
   /** Predicted value (btydModel.ts), added after the run when histories are mapped or derivable; absent otherwise. */
   readonly btyd?: BtydOutcome | null;
 };
@@ -176,6 +196,9 @@ export async function runSegmentation(input: RunInput): Promise<RunResult> {
   const recurring = new Float64Array(n).fill(NaN);
   const price = new Uint8Array(n);
   const priceShare = new Float64Array(n).fill(NaN);
+  // `?? null`: a mapping made before the weight role existed has no such key, and means one customer per row.
+  const weightColumn = c.weight ?? null;
+  const weights = weightColumn === null ? null : new Float64Array(n).fill(NaN);
   const attitudes: (Attitude | null)[] = new Array(n).fill(null);
   let asOf = -Infinity;
 
@@ -201,6 +224,14 @@ export async function runSegmentation(input: RunInput): Promise<RunResult> {
       const id = readId(idCell, at("id", sheetRow));
       if (id === null || isCellError(id)) set({ kind: "noId" });
       else ids[i] = id;
+    }
+
+    if (weights && weightColumn !== null) {
+      const p = parseNumber(row[weightColumn], "weight", "weight", sheetRow, true, true);
+      if (isIssue(p)) set(p);
+      else if (p === 0) set({ kind: "zeroWeight" });
+      else if (!Number.isInteger(p)) set({ kind: "notWhole", role: "weight" });
+      else weights[i] = p;
     }
 
     if (mode === "groups" && c.attitude !== null) {
@@ -271,6 +302,8 @@ export async function runSegmentation(input: RunInput): Promise<RunResult> {
     for (let j = 0; j < k; j++) out[j] = a[valid[j]];
     return out;
   };
+  /** Customers per usable row, or null when each row is one customer. */
+  const w = weights ? pick(weights) : null;
 
   let rfmScore: Float64Array | null = null;
   let rfmSum: Float64Array | null = null;
@@ -278,7 +311,7 @@ export async function runSegmentation(input: RunInput): Promise<RunResult> {
   if (hasRfm) {
     const rec = pick(recency);
     if (recencyIsDate) for (let j = 0; j < k; j++) rec[j] = asOf - rec[j];
-    digits = rfmDigits(rec, pick(frequency), pick(monetary), RFM_BINS, "rfm");
+    digits = rfmDigits(rec, pick(frequency), pick(monetary), RFM_BINS, "rfm", w ?? undefined);
     rfmScore = new Float64Array(n).fill(NaN);
     rfmSum = new Float64Array(k);
     for (let j = 0; j < k; j++) {
@@ -316,9 +349,10 @@ export async function runSegmentation(input: RunInput): Promise<RunResult> {
         behaviour: b,
         cutoff: cutoff.kind === "atLeast" ? cutoff.value : null,
         priceDriven: valid.map((i) => price[i] === 1),
+        weights: w ?? undefined,
       });
     } catch (error) {
-      if (error instanceof AnalyticsError) throw new RunError("needCutoff", medianOf(b));
+      if (error instanceof AnalyticsError) throw new RunError("needCutoff", w ? weightedQuantile(b, w, 0.5) : medianOf(b));
       throw error;
     }
     cutoffUsed = { value: result.cutoff, rule: result.rule };
@@ -355,6 +389,7 @@ export async function runSegmentation(input: RunInput): Promise<RunResult> {
     cost: c.cost === null ? null : pick(cost),
     recurring: c.recurring === null ? null : pick(recurring),
     attitude: mode === "groups" ? pick(attitude) : null,
+    weights: w,
     issues,
     firstSheetRow: input.firstSheetRow,
   });
@@ -371,6 +406,8 @@ export async function runSegmentation(input: RunInput): Promise<RunResult> {
     issues,
     overrides,
     summary,
+    weights,
+    grouped: w ? { rows: k, customers: summary.customers } : null,
   };
 }
 
@@ -391,6 +428,8 @@ export type SummaryInput = {
   /** Per usable customer, or null when not mapped. */
   readonly recurring?: Float64Array | null;
   readonly attitude: Float64Array | null;
+  /** Per usable row, the customers it stands for (a grouped table); null or omitted: one each. */
+  readonly weights?: Float64Array | null;
   readonly issues: readonly (IssueReason | null)[];
   readonly firstSheetRow: number;
 };
@@ -412,9 +451,13 @@ export function groupSkipped(issues: readonly (IssueReason | null)[], firstSheet
   return [...groups.values()].sort((a, b) => b.rows.length - a.rows.length);
 }
 
-/** Per-segment counts, shares, revenue, profit and mean attitude. O(n + segments). */
+/**
+ * Per-segment counts, shares, revenue, profit and mean attitude; with weights, row j counts as
+ * weights[j] customers (counts Σ w, sums Σ w·value, mean attitude Σ w·score / Σ w). O(n + segments).
+ */
 export function summarise(input: SummaryInput): Summary {
   const { names, segmentOf, revenue, cost, attitude } = input;
+  const weights = input.weights ?? null;
   const recurring = input.recurring ?? null;
   const s = names.length;
   const count = new Float64Array(s);
@@ -426,12 +469,13 @@ export function summarise(input: SummaryInput): Summary {
   for (let j = 0; j < segmentOf.length; j++) {
     const g = segmentOf[j];
     if (g < 0) continue;
-    total++;
-    count[g]++;
-    if (revenue) rev[g] += revenue[j];
-    if (cost) cst[g] += cost[j];
-    if (recurring) rec[g] += recurring[j];
-    if (attitude) att[g] += attitude[j];
+    const w = weights ? weights[j] : 1;
+    total += w;
+    count[g] += w;
+    if (revenue) rev[g] += w * revenue[j];
+    if (cost) cst[g] += w * cost[j];
+    if (recurring) rec[g] += w * recurring[j];
+    if (attitude) att[g] += w * attitude[j];
   }
   let totalRevenue = 0;
   let totalCost = 0;

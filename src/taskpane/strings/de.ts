@@ -30,6 +30,7 @@ const ROLE_NAMES: Record<Role, string> = {
   cost: "Betreuungskosten",
   priceDriven: "Anteil rabattierter Käufe",
   recurring: "Wiederkehrender Umsatz",
+  weight: "Kunden pro Zeile (Gewicht)",
 };
 
 const ROLE_IN_SENTENCE: Record<Role, string> = {
@@ -42,6 +43,7 @@ const ROLE_IN_SENTENCE: Record<Role, string> = {
   cost: "Betreuungskosten",
   priceDriven: "Rabattanteil",
   recurring: "wiederkehrender Umsatz",
+  weight: "Kunden pro Zeile",
 };
 
 const SCALE_RANGE: Record<AttitudeScale, string> = {
@@ -116,7 +118,7 @@ export function germanStrings(f: Formatter): Strings {
       summaryIntro: "An den Überschriften erkannt:",
       change: "Ändern",
       changeLabel: "Spaltenzuordnung ändern",
-      advanced: "Weitere Optionen: Betreuungskosten, Rabattanteil, wiederkehrender Umsatz, prognostizierter Kundenwert",
+      advanced: "Weitere Optionen: Betreuungskosten, Rabattanteil, wiederkehrender Umsatz, Kunden pro Zeile, prognostizierter Kundenwert",
       notMapped: "(keine)",
       roles: ROLE_NAMES,
       roleHelp: {
@@ -129,6 +131,7 @@ export function germanStrings(f: Formatter): Strings {
         cost: "Optional: für den Deckungsbeitrag pro Segment.",
         priceDriven: `Optional: WAHR/FALSCH oder ein Anteil von 0 bis 1; ab ${f.number(0.5)} gilt der Kunde als preisgetrieben.`,
         recurring: "Optional: z. B. Monatsumsatz.",
+        weight: "Optional: Bei einer gruppierten Tabelle, etwa aus dem Data-Warehouse-SQL: für wie viele gleiche Kunden jede Zeile steht (eine ganze Zahl ab 1). Auf (keine) lassen, wenn jede Zeile ein Kunde ist.",
       },
       columnOption: (letter: string, header: string | null) => (header ? `${header} (Spalte ${letter})` : `Spalte ${letter}`),
       scaleLabel: "Einstellung gemessen als",
@@ -231,6 +234,8 @@ export function germanStrings(f: Formatter): Strings {
         averageAttitude: "Durchschnittswert",
       },
       totals: (customers: number) => `${f.integer(customers)} ${customers === 1 ? "Kunde" : "Kunden"} segmentiert`,
+      grouped: (rows: number, customers: number) =>
+        `Gruppierte Tabelle: ${f.integer(rows)} ${rows === 1 ? "Zeile steht" : "Zeilen stehen"} für ${f.integer(customers)} Kunden. Jede Zeile zählt als so viele gleiche Kunden, die ihr Segment teilen; Anzahlen, Anteile und Summen gelten je Kunde.`,
       cutoffUsed: (measure: string, rule: string) => `Kaufverhalten: ${measure}; als hoch gilt ${rule}.`,
       ruleAboveMedian: (value: string) => `ein Wert über dem Median (${value})`,
       ruleAtLeast: (value: string) => `ein Wert ab ${value}`,
@@ -365,6 +370,10 @@ export function germanStrings(f: Formatter): Strings {
           return SCALE_RANGE[r.scale];
         case "shareRange":
           return "Rabattanteil nicht zwischen 0 und 1";
+        case "notWhole":
+          return `${ROLE_IN_SENTENCE[r.role]} keine ganze Zahl`;
+        case "zeroWeight":
+          return "Kunden pro Zeile ist 0 (die Zeile steht für niemanden)";
       }
     },
 
@@ -381,6 +390,8 @@ export function germanStrings(f: Formatter): Strings {
         attitude: (scale: AttitudeScale) => ({ recommend: "Weiterempfehlung", satisfaction: "Zufriedenheit", referrals: "Empfehlungen" })[scale],
         behaviour: (measure: BehaviourMeasure) => ({ rfmSum: "R+F+M", ordersPerYear: "Bestellungen pro Jahr", orders: "Bestellungen", revenue: "Umsatz" })[measure],
         rfmScore: "RFM-Score",
+        /** Customers per row of a grouped table (the weight column as read). */
+        customers: "Kunden",
         issue: "Problem",
       },
       summaryHeaders: {

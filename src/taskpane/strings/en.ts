@@ -54,6 +54,7 @@ const ROLE_NAMES: Record<Role, string> = {
   cost: "Cost to serve",
   priceDriven: "Share bought on discount",
   recurring: "Recurring value",
+  weight: "Customers per row (weight)",
 };
 
 const ROLE_IN_SENTENCE: Record<Role, string> = {
@@ -66,6 +67,7 @@ const ROLE_IN_SENTENCE: Record<Role, string> = {
   cost: "cost to serve",
   priceDriven: "discount share",
   recurring: "recurring value",
+  weight: "customers per row",
 };
 
 const SCALE_RANGE: Record<AttitudeScale, string> = {
@@ -103,7 +105,7 @@ export function englishStrings(f: Formatter) {
     summaryIntro: "Recognised by their headers:",
     change: "Change",
     changeLabel: "Change the column mapping",
-    advanced: "Advanced options: cost, discount share, recurring value, predicted value",
+    advanced: "Advanced options: cost, discount share, recurring value, customers per row, predicted value",
     notMapped: "(none)",
     roles: ROLE_NAMES,
     roleHelp: {
@@ -116,6 +118,7 @@ export function englishStrings(f: Formatter) {
       cost: "Optional: for profit per segment.",
       priceDriven: `Optional: TRUE/FALSE or a 0–1 share; ${f.number(0.5)} or more counts as price-driven.`,
       recurring: "Optional: e.g. monthly revenue.",
+      weight: "Optional: for a grouped table, such as the warehouse SQL's, how many identical customers each row stands for (a whole number, 1 or more). Leave it at (none) when each row is one customer.",
     } as Record<Role, string>,
     columnOption: (letter: string, header: string | null) => (header ? `${header} (column ${letter})` : `Column ${letter}`),
     scaleLabel: "Attitude is",
@@ -216,6 +219,8 @@ export function englishStrings(f: Formatter) {
       averageAttitude: "Average score",
     },
     totals: (customers: number) => `${f.integer(customers)} customers segmented`,
+    grouped: (rows: number, customers: number) =>
+      `Grouped table: ${f.integer(rows)} ${rows === 1 ? "row" : "rows"} standing for ${f.integer(customers)} ${customers === 1 ? "customer" : "customers"}. Each row counts as that many identical customers, who share its segment; counts, shares and sums are per customer.`,
     cutoffUsed: (measure: string, rule: string) => `Behaviour: ${measure}; high means ${rule}.`,
     ruleAboveMedian: (value: string) => `above the median (${value})`,
     ruleAtLeast: (value: string) => `at least ${value}`,
@@ -351,6 +356,10 @@ export function englishStrings(f: Formatter) {
         return SCALE_RANGE[r.scale];
       case "shareRange":
         return "discount share not 0–1";
+      case "notWhole":
+        return `${ROLE_IN_SENTENCE[r.role]} not a whole number`;
+      case "zeroWeight":
+        return "customers per row is 0 (the row stands for no one)";
     }
   },
 
@@ -368,6 +377,8 @@ export function englishStrings(f: Formatter) {
       attitude: (scale: AttitudeScale) => ({ recommend: "Recommend score", satisfaction: "Satisfaction", referrals: "Referrals" })[scale],
       behaviour: (measure: BehaviourMeasure) => ({ rfmSum: "R+F+M", ordersPerYear: "Orders per year", orders: "Orders", revenue: "Revenue" })[measure],
       rfmScore: "RFM score",
+      /** Customers per row of a grouped table (the weight column as read). */
+      customers: "Customers",
       issue: "Issue",
     },
     summaryHeaders: {

@@ -31,6 +31,7 @@ const ROLE_NAMES: Record<Role, string> = {
   cost: "Betjeningskostnad",
   priceDriven: "Andel kjøpt på tilbud",
   recurring: "Løpende inntekt",
+  weight: "Kunder per rad (vekt)",
 };
 
 const ROLE_IN_SENTENCE: Record<Role, string> = {
@@ -43,6 +44,7 @@ const ROLE_IN_SENTENCE: Record<Role, string> = {
   cost: "betjeningskostnad",
   priceDriven: "tilbudsandel",
   recurring: "løpende inntekt",
+  weight: "kunder per rad",
 };
 
 const SCALE_RANGE: Record<AttitudeScale, string> = {
@@ -117,7 +119,7 @@ export function norwegianStrings(f: Formatter): Strings {
       summaryIntro: "Gjenkjent ut fra overskriftene:",
       change: "Endre",
       changeLabel: "Endre koblingen av kolonnene",
-      advanced: "Flere valg: kostnad, rabattandel, løpende inntekt, forventet kundeverdi",
+      advanced: "Flere valg: kostnad, rabattandel, løpende inntekt, kunder per rad, forventet kundeverdi",
       notMapped: "(ingen)",
       roles: ROLE_NAMES,
       roleHelp: {
@@ -130,6 +132,7 @@ export function norwegianStrings(f: Formatter): Strings {
         cost: "Valgfritt: for dekningsbidrag per segment.",
         priceDriven: `Valgfritt: SANN/USANN eller en andel fra 0 til 1; ${f.number(0.5)} eller mer regnes som prisdrevet.`,
         recurring: "Valgfritt: f.eks. månedlig inntekt.",
+        weight: "Valgfritt: for en gruppert tabell, for eksempel fra datavarehus-SQL-en: hvor mange like kunder hver rad står for (et heltall, 1 eller mer). La den stå på (ingen) når hver rad er én kunde.",
       },
       columnOption: (letter: string, header: string | null) => (header ? `${header} (kolonne ${letter})` : `Kolonne ${letter}`),
       scaleLabel: "Holdning er målt som",
@@ -232,6 +235,8 @@ export function norwegianStrings(f: Formatter): Strings {
         averageAttitude: "Gjennomsnittsverdi",
       },
       totals: (customers: number) => `${f.integer(customers)} ${customers === 1 ? "kunde" : "kunder"} segmentert`,
+      grouped: (rows: number, customers: number) =>
+        `Gruppert tabell: ${f.integer(rows)} ${rows === 1 ? "rad" : "rader"} som står for ${f.integer(customers)} ${customers === 1 ? "kunde" : "kunder"}. Hver rad teller som så mange like kunder, som deler radens segment; antall, andeler og summer gjelder per kunde.`,
       cutoffUsed: (measure: string, rule: string) => `Kjøpsatferd: ${measure}; høy betyr ${rule}.`,
       ruleAboveMedian: (value: string) => `over medianen (${value})`,
       ruleAtLeast: (value: string) => `minst ${value}`,
@@ -366,6 +371,10 @@ export function norwegianStrings(f: Formatter): Strings {
           return SCALE_RANGE[r.scale];
         case "shareRange":
           return "tilbudsandel ikke mellom 0 og 1";
+        case "notWhole":
+          return `${ROLE_IN_SENTENCE[r.role]} ikke et heltall`;
+        case "zeroWeight":
+          return "kunder per rad er 0 (raden står for ingen)";
       }
     },
 
@@ -382,6 +391,8 @@ export function norwegianStrings(f: Formatter): Strings {
         attitude: (scale: AttitudeScale) => ({ recommend: "Anbefalingsverdi", satisfaction: "Tilfredshet", referrals: "Anbefalinger" })[scale],
         behaviour: (measure: BehaviourMeasure) => ({ rfmSum: "R+F+M", ordersPerYear: "Ordrer per år", orders: "Ordrer", revenue: "Omsetning" })[measure],
         rfmScore: "RFM-poeng",
+        /** Customers per row of a grouped table (the weight column as read). */
+        customers: "Kunder",
         issue: "Problem",
       },
       summaryHeaders: {

@@ -175,3 +175,67 @@ describe("rfmDigits on the rfm package's order log", () => {
     expect(Array.from(digits.score).every((s) => s >= 111 && s <= 555)).toBe(true);
   });
 });
+
+describe("rfmDigits with weights (a grouped table)", () => {
+  /** Row i repeated weights[i] times, with the source row of each expanded row: the independent computation. */
+  function expand(columns: Float64Array[], weights: ArrayLike<number>): { columns: Float64Array[]; source: number[] } {
+    const source: number[] = [];
+    for (let i = 0; i < weights.length; i++) for (let k = 0; k < weights[i]; k++) source.push(i);
+    return { columns: columns.map((c) => Float64Array.from(source, (i) => c[i])), source };
+  }
+
+  it("gives the hand-computed digits of the doc comment's example", () => {
+    // 2 bins, frequency 5/2/1 with weights 1, 1, 3 → expansion 1 1 1 2 5, n 5, index 1 + 4·0.5 = 3 → q 1,
+    // break 2: intervals [1, 2) [2, 6) → digits 2, 2, 1 (unweighted: median 2, break 3 → 2, 1, 1)
+    const d = rfmDigits(f64(10, 50, 200), f64(5, 2, 1), f64(500, 120, 40), 2, "rfm", [1, 1, 3]);
+    expect(Array.from(d.f)).toEqual([2, 2, 1]);
+    expect(Array.from(rfmDigits(f64(10, 50, 200), f64(5, 2, 1), f64(500, 120, 40), 2).f)).toEqual([2, 1, 1]);
+    // the breaks count the expansion's 5 customers
+    expect(d.breaks.frequency?.count).toBe(5);
+    expect(Array.from(d.breaks.frequency?.quantiles ?? [])).toEqual([1]);
+  });
+
+  it("equals the expanded table digit by digit on a seeded table with many ties (both methods, 3 to 9 bins)", () => {
+    const rnd = seededRandom(111);
+    const n = 3000;
+    const recency = new Float64Array(n);
+    const frequency = new Float64Array(n);
+    const monetary = new Float64Array(n);
+    const weights = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      recency[i] = rnd() < 0.01 ? NaN : Math.floor(rnd() * 60) * 7; // whole days, heavily tied
+      frequency[i] = 1 + Math.floor(rnd() * rnd() * 8); // most customers 1 or 2 orders
+      monetary[i] = Math.round(rnd() * 2000) / 4; // quarters: the sort path
+      const u = rnd();
+      weights[i] = u < 0.5 ? 1 : u < 0.9 ? 2 + Math.floor(rnd() * 6) : u < 0.99 ? 20 + Math.floor(rnd() * 80) : 0;
+    }
+    const e = expand([recency, frequency, monetary], weights);
+    expect(e.source.length).toBeGreaterThan(10_000);
+    for (const method of ["rfm", "quantile"] as const) {
+      for (const bins of [3, 5, 9]) {
+        const grouped = rfmDigits(recency, frequency, monetary, bins, method, weights);
+        const expanded = rfmDigits(e.columns[0], e.columns[1], e.columns[2], bins, method);
+        for (const key of ["recency", "frequency", "monetary"] as const) {
+          expect(Array.from(grouped.breaks[key]?.lower ?? [])).toEqual(Array.from(expanded.breaks[key]?.lower ?? []));
+          expect(grouped.breaks[key]?.count).toBe(expanded.breaks[key]?.count);
+        }
+        const mismatches: string[] = [];
+        e.source.forEach((i, j) => {
+          if (grouped.r[i] !== expanded.r[j] || grouped.f[i] !== expanded.f[j] || grouped.m[i] !== expanded.m[j]) mismatches.push(`${method} ${bins} row ${i}`);
+        });
+        expect(mismatches).toEqual([]);
+      }
+    }
+  });
+
+  it("gives the unweighted digits when every weight is 1, and refuses weights of the wrong length", () => {
+    const r = f64(10, 50, 200, 3, 3);
+    const f = f64(5, 2, 1, 1, 4);
+    const m = f64(500, 120, 40, 40, 99.5);
+    const plain = rfmDigits(r, f, m);
+    const ones = rfmDigits(r, f, m, 5, "rfm", [1, 1, 1, 1, 1]);
+    expect(Array.from(ones.score)).toEqual(Array.from(plain.score));
+    expect(() => rfmDigits(r, f, m, 5, "rfm", [1, 1])).toThrow("weights has 2 rows but recency has 5");
+    expect(() => rfmDigits(r, f, m, 5, "rfm", [1, 1, 1, 0.5, 1])).toThrow("weights, row 4");
+  });
+});

@@ -274,3 +274,55 @@ describe("overriddenFromIndex (why the price-driven override moved a customer)",
     expect(Array.from(result.overriddenFrom)).toEqual([0, 1, 2, -1, -1]);
   });
 });
+
+describe("segmentCustomers with weights (a grouped table)", () => {
+  it("takes the median of the expansion and counts each row's customers", () => {
+    // recommend 10, 3, 8, 9 with orders 6, 5, 1, 2 and weights 1, 1, 1, 3 → expansion 1 2 2 2 5 6,
+    // N 6, index 3.5 → (2 + 2)/2 = 2; high = 6 and 5 → Loyal 1, Locked-in 1, Reachable 1 + 3
+    const result = segmentCustomers({
+      attitudes: ["promoter", "detractor", "passive", "promoter"],
+      behaviour: Float64Array.from([6, 5, 1, 2]),
+      weights: Float64Array.from([1, 1, 1, 3]),
+    });
+    expect(result.cutoff).toBe(2);
+    expect(result.segments).toEqual(["Loyal", "Locked-in", "Reachable", "Reachable"]);
+    expect(result.counts).toEqual({ Loyal: 1, Reachable: 4, "Locked-in": 1, "High-risk": 0 });
+    // unweighted the median is (2 + 5)/2 = 3.5 (the file comment's example)
+    expect(segmentCustomers({ attitudes: ["promoter", "detractor", "passive", "promoter"], behaviour: Float64Array.from([6, 5, 1, 2]) }).cutoff).toBe(3.5);
+  });
+
+  it("averages the two middle values of the expansion when the middle falls between them", () => {
+    // behaviour 1 (w 2), 4 (w 2): expansion 1 1 4 4, index 2.5 → (1 + 4)/2 = 2.5
+    const result = segmentCustomers({ attitudes: ["promoter", "promoter"], behaviour: Float64Array.from([1, 4]), weights: Float64Array.from([2, 2]) });
+    expect(result.cutoff).toBe(2.5);
+  });
+
+  it("gives what the expanded table gives on a seeded table", () => {
+    let a = 7;
+    const rnd = () => {
+      a = (a * 1103515245 + 12345) % 2147483648;
+      return a / 2147483648;
+    };
+    const kinds: Attitude[] = ["promoter", "passive", "detractor"];
+    const n = 2000;
+    const attitudes: Attitude[] = [];
+    const behaviour = new Float64Array(n);
+    const weights = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      attitudes.push(kinds[Math.floor(rnd() * 3)]);
+      behaviour[i] = Math.floor(rnd() * 12);
+      weights[i] = 1 + Math.floor(rnd() * rnd() * 20);
+    }
+    const source: number[] = [];
+    for (let i = 0; i < n; i++) for (let k = 0; k < weights[i]; k++) source.push(i);
+    const grouped = segmentCustomers({ attitudes, behaviour, weights });
+    const expanded = segmentCustomers({ attitudes: source.map((i) => attitudes[i]), behaviour: Float64Array.from(source, (i) => behaviour[i]) });
+    expect(grouped.cutoff).toBe(expanded.cutoff);
+    expect(grouped.counts).toEqual(expanded.counts);
+    expect(source.map((i) => grouped.segments[i])).toEqual(expanded.segments);
+  });
+
+  it("refuses a weight that is not a whole number of 0 or more, naming the row", () => {
+    expect(() => segmentCustomers({ attitudes: ["promoter", "detractor"], behaviour: Float64Array.from([1, 2]), weights: Float64Array.from([1, 2.5]) })).toThrow("weights, row 2: 2.5");
+  });
+});

@@ -6,6 +6,7 @@ import { axe } from "jest-axe";
 import { App } from "../../../src/taskpane/App";
 import { ExcelLayerError } from "../../../src/taskpane/excel";
 import { en } from "../../../src/taskpane/strings/en";
+import { stringsFor } from "../../../src/taskpane/i18n";
 import { fakePort, installDomPolyfills, installLayoutForTabster } from "../support";
 import { KNOWN_CUSTOMER_TABLE } from "../knownCustomerTable";
 
@@ -133,6 +134,58 @@ describe("Segment pane", () => {
     expect(plan.summary.header).toEqual(["Segment", "Customers", "Share of revenue", "Share of customers", "Revenue", "Profit", "Average score"]);
     expect(plan.summary.formats).toEqual(["", "#,##0", "0.0%", "0.0%", "#,##0.00", "#,##0.00", "0.0"]);
     await expectAccessible(container);
+  });
+
+  it("says in plain words that a grouped table's rows stand for more customers, and counts them", async () => {
+    const user = userEvent.setup();
+    // A grouped table: each row stands for "Customers" identical customers (the expansion 1 2 2 2 5 6 of the orders
+    // has median (2 + 2)/2 = 2: a and b high) → Loyal a (1), Locked-in b (1), Reachable c and d (1 + 3)
+    const rows = [
+      ["Customer ID", "Likelihood to recommend", "Orders", "Revenue", "Customers"],
+      ["a", 10, 6, 100, 1],
+      ["b", 3, 5, 50, 1],
+      ["c", 8, 1, 20, 1],
+      ["d", 9, 2, 10, 3],
+    ];
+    const port = fakePort({ rows });
+    const { container } = render(<App port={port} />);
+    await pick(user);
+    const summary = within(screen.getByRole("list", { name: en.map.heading }))
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
+    expect(summary).toContain("Customers per row (weight): Customers (column E)");
+    await user.click(screen.getByRole("button", { name: en.run.segment }));
+    await screen.findByRole("heading", { name: en.summary.heading });
+    expect(screen.getByText("Grouped table: 4 rows standing for 6 customers. Each row counts as that many identical customers, who share its segment; counts, shares and sums are per customer.")).toBeTruthy();
+    expect(screen.getByText(en.summary.totals(6))).toBeTruthy();
+    expect(screen.getByText(en.summary.cutoffUsed(en.behaviour.measures.orders, en.summary.ruleAboveMedian("2")))).toBeTruthy();
+    const table = screen.getByRole("table", { name: en.summary.table });
+    const cells = within(table).getAllByRole("row").slice(1).map((r) => Array.from(r.querySelectorAll("td")).slice(0, 5).map((c) => c.textContent));
+    expect(cells).toEqual([
+      // Loyal: a → 1 of 6 = 16.7%; revenue 100 of 200 = 50%
+      ["Loyal", "1", "50%", "16.7%", "100"],
+      // Reachable: c + 3 × d → 4 of 6 = 66.7%; 20 + 3·10 = 50 of 200 = 25%
+      ["Reachable", "4", "25%", "66.7%", "50"],
+      ["Locked-in", "1", "25%", "16.7%", "50"],
+      ["High-risk", "0", "0%", "0%", "0"],
+    ]);
+    // The sheet keeps one row per source row, one segment each, with the customers it stands for
+    const plan = port.sheetPlans[0];
+    expect(plan.header).toEqual(["Customer", "Segment", "Customers", "Recommend score", "Orders", "Issue"]);
+    expect(plan.rows.map((r) => r.slice(0, 3))).toEqual([["a", "Loyal", 1], ["b", "Locked-in", 1], ["c", "Reachable", 1], ["d", "Reachable", 3]]);
+    // and its summary counts customers: Reachable 4 of 6
+    expect(plan.summary.rows[1].slice(0, 4)).toEqual(["Reachable", 4, 0.25, 4 / 6]);
+    await expectAccessible(container);
+  });
+
+  it("says the grouped line in German and Norwegian too", () => {
+    const de = stringsFor("de", null);
+    const nb = stringsFor("nb", null);
+    expect(de.summary.grouped(12345, 1234567)).toBe(
+      "Gruppierte Tabelle: 12.345 Zeilen stehen für 1.234.567 Kunden. Jede Zeile zählt als so viele gleiche Kunden, die ihr Segment teilen; Anzahlen, Anteile und Summen gelten je Kunde.",
+    );
+    expect(nb.summary.grouped(12345, 1234567)).toMatch(/^Gruppert tabell: 12\s345 rader som står for 1\s234\s567 kunder\./);
+    expect(en.summary.grouped(12345, 1234567)).toMatch(/^Grouped table: 12,345 rows standing for 1,234,567 customers\./);
   });
 
   it("explains several selected areas in plain words", async () => {

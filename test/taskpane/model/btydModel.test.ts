@@ -192,3 +192,36 @@ describe("predictInBlocks", () => {
     expect(Array.from(blocked)).toEqual(Array.from(whole));
   });
 });
+
+describe("computeBtyd on a grouped table (customers per row)", () => {
+  it("fits, predicts and sums per segment as on the expanded table", async () => {
+    const cdnow = cdnowSummaryWithSpend();
+    // CDNOW's customers, each row standing for 1, 2 or 3 identical customers (seeded), and the expansion
+    const weights = cdnow.id.map((_, i) => 1 + ((i * 7919) % 3));
+    const rows = cdnow.id.map((id, i) => [id, cdnow.x[i], cdnow.tx[i], cdnow.T[i], (cdnow.zbar as Float64Array)[i] * (cdnow.x[i] + 1)]);
+    const names = ["Loyal", "Reachable", "Locked-in", "High-risk"];
+    const segments = rows.map((_, i) => names[i % 4]);
+    const source: number[] = [];
+    weights.forEach((w, i) => {
+      for (let k = 0; k < w; k++) source.push(i);
+    });
+    const map = mapping({ id: 0, monetary: 4 }, { btyd: { x: 1, tx: 2, T: 3, unit: "week" } });
+    const grouped = (await computeBtyd({ rows, firstSheetRow: 2, mapping: map, segments, names, groups: true, weights: Float64Array.from(weights) })) as BtydFitted;
+    const expanded = (await computeBtyd({ rows: source.map((i) => rows[i]), firstSheetRow: 2, mapping: map, segments: source.map((i) => segments[i]), names, groups: true })) as BtydFitted;
+    expect(grouped.kind).toBe("fitted");
+    expect(expanded.kind).toBe("fitted");
+    // The same likelihood (Σ w·LL = the expansion's sum), so the same estimates up to the optimiser's rounding
+    for (const k of ["r", "alpha", "a", "b"] as const) expect(Math.abs(grouped.bgnbd[k] / expanded.bgnbd[k] - 1)).toBeLessThan(1e-6);
+    const gg = grouped.gammaGamma as NonNullable<BtydFitted["gammaGamma"]>;
+    const gx = expanded.gammaGamma as NonNullable<BtydFitted["gammaGamma"]>;
+    for (const k of ["p", "q", "v"] as const) expect(Math.abs(gg[k] / gx[k] - 1)).toBeLessThan(1e-5);
+    expect(grouped.customers).toBe(source.length);
+    grouped.perSegment.forEach((s, g) => {
+      const x = expanded.perSegment[g];
+      expect([s.segment, s.customers, s.likelyLapsed]).toEqual([x.segment, x.customers, x.likelyLapsed]);
+      expect(Math.abs(s.expectedPurchases / x.expectedPurchases - 1)).toBeLessThan(1e-5);
+      expect(Math.abs((s.predictedValue as number) / (x.predictedValue as number) - 1)).toBeLessThan(1e-5);
+    });
+    expect(Math.abs((grouped.valueAtRisk as number) / (expanded.valueAtRisk as number) - 1)).toBeLessThan(1e-5);
+  });
+});

@@ -30,10 +30,47 @@ describe("guessMapping", () => {
       [18, 4, 45280, 80, 1, 40, 0.8],
     ];
     const m = guessMapping(rows, true, 7);
-    expect(m.columns).toEqual({ id: 0, attitude: 1, recency: 2, firstOrder: null, frequency: 4, monetary: 3, cost: 5, priceDriven: 6, recurring: null });
+    expect(m.columns).toEqual({ id: 0, attitude: 1, recency: 2, firstOrder: null, frequency: 4, monetary: 3, cost: 5, priceDriven: 6, recurring: null, weight: null });
     expect(m.attitudeScale).toBe("recommend");
     // 45300 is a date serial (2024-01-09): the recency column holds dates
     expect(m.recencyKind).toBe("date");
+  });
+
+  it("takes a customers column of whole numbers as the weight of a grouped table, in English, German and Norwegian", () => {
+    for (const header of ["Customers", "customers", "Weight", "n", "Kunden", "Anzahl Kunden", "kunder", "Antall kunder"]) {
+      const rows = [["Group", "Likelihood to recommend", "Orders", "Revenue", header], ["g1", 9, 3, 120, 40], ["g2", 4, 1, 30, 1]];
+      const m = guessMapping(rows, true, 5);
+      expect([header, m.columns.weight, m.columns.frequency]).toEqual([header, 4, 2]);
+    }
+  });
+
+  it("reads a lone Count / Anzahl / antall as the order count, and as the weight beside another order count", () => {
+    for (const header of ["Count", "Anzahl", "antall"]) {
+      const lone = guessMapping([["Id", "Recommend", header], ["a", 9, 3], ["b", 4, 1]], true, 3);
+      // "Count" and "antall" were order counts before weights existed and stay so; a lone "Anzahl" is neither (as before)
+      expect([header, lone.columns.frequency, lone.columns.weight]).toEqual([header, header === "Anzahl" ? null : 2, null]);
+      // "Count" left of "Orders": the orders column is the frequency, Count the customers per row
+      const beside = guessMapping([["Id", "Recommend", header, "Orders"], ["a", 9, 12, 3], ["b", 4, 1, 1]], true, 4);
+      expect([header, beside.columns.frequency, beside.columns.weight]).toEqual([header, 3, 2]);
+    }
+  });
+
+  it("never takes the weight column for the id as well", () => {
+    // No id-like header; "Customers" 3, 1, 7 are distinct whole numbers, the fallback's kind of id column
+    const m = guessMapping([["Customers", "Group", "Recommend"], [3, "g1", 9], [1, "g2", 4], [7, "g3", 10]], true, 3);
+    expect([m.columns.weight, m.columns.id]).toEqual([0, 1]);
+  });
+
+  it("does not take a customers column as the weight when it holds ids, decimals or zeros", () => {
+    // text ids
+    expect(guessMapping([["Customers", "Recommend"], ["C1", 9], ["C2", 3]], true, 2).columns.weight).toBeNull();
+    // decimals and zeros are no counts of customers
+    expect(guessMapping([["Id", "Recommend", "Customers"], ["a", 9, 1.5], ["b", 3, 0.5]], true, 3).columns.weight).toBeNull();
+    expect(guessMapping([["Id", "Recommend", "Weight"], ["a", 9, 0], ["b", 3, 0]], true, 3).columns.weight).toBeNull();
+    // 25 different whole numbers under "Customers": numeric ids, not customers per row
+    const ids = [["Customers", "Recommend"], ...Array.from({ length: 25 }, (_, i) => [1001 + i, i % 11])];
+    const m = guessMapping(ids, true, 2);
+    expect([m.columns.weight, m.columns.id]).toEqual([null, 0]);
   });
 
   it("reads recency in days and a 1–5 satisfaction score", () => {

@@ -3,6 +3,7 @@ import { segment } from "../../../src/functions/segment";
 import { EMPTY_MAPPING, type Mapping, type Role } from "../../../src/taskpane/model/mapping";
 import { ordersPerYear } from "../../../src/taskpane/model/behaviour";
 import { RunError, runSegmentation, summarise } from "../../../src/taskpane/model/segmentRun";
+import { en } from "../../../src/taskpane/strings/en";
 
 function mapping(columns: Partial<Record<Role, number>>, extra: Partial<Mapping> = {}): Mapping {
   return { ...EMPTY_MAPPING, ...extra, columns: { ...EMPTY_MAPPING.columns, ...columns } };
@@ -230,5 +231,145 @@ describe("summarise", () => {
   it("leaves revenue share out when there is no revenue, and profit without cost", async () => {
     const s = summarise({ names: ["Loyal"], keepEmpty: true, segmentOf: Int16Array.from([0]), revenue: Float64Array.from([0]), cost: null, attitude: null, issues: [null], firstSheetRow: 2 });
     expect(s.rows[0]).toMatchObject({ revenue: 0, revenueShare: null, profit: null, averageAttitude: null, recurring: null });
+  });
+});
+
+describe("runSegmentation on a grouped table (a customers column)", () => {
+  // Columns: id, recommend, recency days, orders, revenue (per customer), cost, customers.
+  const GROUPED_MAP = mapping({ id: 0, attitude: 1, recency: 2, frequency: 3, monetary: 4, cost: 5, weight: 6 });
+  const EXPANDED_MAP = mapping({ id: 0, attitude: 1, recency: 2, frequency: 3, monetary: 4, cost: 5 });
+
+  /** Seeded grouped rows with many ties (few distinct values per column) and weights 1 … 40. */
+  function groupedRows(n: number): unknown[][] {
+    let a = 4242;
+    const rnd = () => {
+      a = (a * 1103515245 + 12345) % 2147483648;
+      return a / 2147483648;
+    };
+    const rows: unknown[][] = [];
+    for (let i = 0; i < n; i++) {
+      const w = rnd() < 0.5 ? 1 : 1 + Math.floor(rnd() * rnd() * 40);
+      rows.push([`G${i}`, Math.floor(rnd() * 11), Math.floor(rnd() * 30) * 10, 1 + Math.floor(rnd() * 6), Math.round(rnd() * 400) / 4, Math.floor(rnd() * 20), w]);
+    }
+    return rows;
+  }
+
+  /** Each row repeated w times without the customers column (the independent computation), and the source row of each. */
+  function expand(rows: unknown[][]): { rows: unknown[][]; source: number[] } {
+    const out: unknown[][] = [];
+    const source: number[] = [];
+    rows.forEach((r, i) => {
+      for (let k = 0; k < (r[6] as number); k++) {
+        out.push(r.slice(0, 6));
+        source.push(i);
+      }
+    });
+    return { rows: out, source };
+  }
+
+  /** Equal to 1e-12 relative: Σ w·x and x added w times round differently in the last bits. */
+  const close = (a: number | null, b: number | null): void => {
+    expect(a === null).toBe(b === null);
+    if (a !== null && b !== null) expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
+  };
+
+  const rows = groupedRows(1500);
+  const e = expand(rows);
+
+  for (const [mode, measure] of [["groups", "rfmSum"], ["groups", "orders"], ["groups", "revenue"], ["rfm", "rfmSum"]] as const) {
+    it(`gives what the expanded table gives: ${mode}, ${measure}`, async () => {
+      const grouped = await runSegmentation({ rows, firstSheetRow: 2, mapping: GROUPED_MAP, mode, measure, cutoff: { kind: "median" } });
+      const expanded = await runSegmentation({ rows: e.rows, firstSheetRow: 2, mapping: EXPANDED_MAP, mode, measure, cutoff: { kind: "median" } });
+      expect(e.rows.length).toBeGreaterThan(5 * rows.length);
+      expect(grouped.cutoff).toEqual(expanded.cutoff);
+      // per row: one segment, the one each of its customers gets in the expansion; the same RFM score
+      expect(e.source.map((i) => grouped.segments[i])).toEqual(expanded.segments);
+      expect(e.source.map((i) => grouped.rfmScore?.[i])).toEqual(Array.from(expanded.rfmScore ?? []));
+      expect(grouped.summary.customers).toBe(e.rows.length);
+      expect(grouped.summary.rows.map((r) => [r.segment, r.customers])).toEqual(expanded.summary.rows.map((r) => [r.segment, r.customers]));
+      grouped.summary.rows.forEach((r, g) => {
+        const x = expanded.summary.rows[g];
+        close(r.customerShare, x.customerShare);
+        close(r.revenue, x.revenue);
+        close(r.revenueShare, x.revenueShare);
+        close(r.profit, x.profit);
+        close(r.averageAttitude, x.averageAttitude);
+      });
+      close(grouped.summary.revenue, expanded.summary.revenue);
+      close(grouped.summary.profit, expanded.summary.profit);
+      expect(grouped.grouped).toEqual({ rows: rows.length, customers: e.rows.length });
+      expect(expanded.grouped).toBeNull();
+    });
+  }
+
+  it("sums revenue as customers × revenue per customer, by hand", async () => {
+    // recommend 10, 3, 8, 9; orders 6, 5, 1, 2; revenue 100, 50, 20, 10 per customer; customers 1, 1, 1, 3
+    // → expansion orders 1 2 2 2 5 6, median 2, high 6 and 5: Loyal 1 (100), Locked-in 1 (50), Reachable 1 + 3 (20 + 3·10 = 50)
+    const small = [["a", 10, 6, 100, 1], ["b", 3, 5, 50, 1], ["c", 8, 1, 20, 1], ["d", 9, 2, 10, 3]];
+    const result = await runSegmentation({ rows: small, firstSheetRow: 2, mapping: mapping({ id: 0, attitude: 1, frequency: 2, monetary: 3, weight: 4 }), mode: "groups", measure: "orders", cutoff: { kind: "median" } });
+    expect(result.cutoff).toEqual({ value: 2, rule: "above median" });
+    expect(result.segments).toEqual(["Loyal", "Locked-in", "Reachable", "Reachable"]);
+    expect(result.summary.rows.map((r) => [r.segment, r.customers, r.revenue])).toEqual([["Loyal", 1, 100], ["Reachable", 4, 50], ["Locked-in", 1, 50], ["High-risk", 0, 0]]);
+    // average score of Reachable: (8 + 3·9) / 4 = 8.75; share of customers 4 / 6
+    expect(result.summary.rows[1].averageAttitude).toBe(8.75);
+    expect(result.summary.rows[1].customerShare).toBe(4 / 6);
+    expect(result.summary.revenue).toBe(200);
+    expect(Array.from(result.weights ?? [])).toEqual([1, 1, 1, 3]);
+  });
+
+  it("sets aside a blank, 0, negative, fractional or text weight with its reason and sheet row", async () => {
+    const bad = [
+      ["a", 9, 5, 3],
+      ["b", 3, 5, ""], // blank
+      ["c", 9, 5, 0], // stands for no one
+      ["d", 9, 5, -2],
+      ["e", 9, 5, 1.5],
+      ["f", 9, 5, "many"],
+      ["g", 9, 5, "#N/A"],
+      ["h", 2, 1, 2],
+      ["i", 10, 1, 1],
+    ];
+    const result = await runSegmentation({ rows: bad, firstSheetRow: 10, mapping: mapping({ id: 0, attitude: 1, frequency: 2, weight: 3 }), mode: "groups", measure: "orders", cutoff: { kind: "median" } });
+    expect(result.issues).toEqual([
+      null,
+      { kind: "blank", role: "weight" },
+      { kind: "zeroWeight" },
+      { kind: "negative", role: "weight" },
+      { kind: "notWhole", role: "weight" },
+      { kind: "notNumber", role: "weight" },
+      { kind: "errorValue", role: "weight", code: "#N/A" },
+      null,
+      null,
+    ]);
+    // what the pane lists: the reason naming the column's role, and the sheet row
+    const lines = result.summary.skippedGroups.map((g) => en.summary.skipped(g.rows.length, en.reason(g.reason), g.rows, false)).sort();
+    expect(lines).toEqual([
+      "1 row skipped: customers per row blank (row 11)",
+      "1 row skipped: customers per row is #N/A (row 16)",
+      "1 row skipped: customers per row is 0 (the row stands for no one) (row 12)",
+      "1 row skipped: customers per row negative (row 13)",
+      "1 row skipped: customers per row not a number (row 15)",
+      "1 row skipped: customers per row not a whole number (row 14)",
+    ]);
+    // usable: a (orders 5, w 3), h (1, w 2), i (1, w 1) → 1 1 1 5 5 5, median 3: a high
+    expect(result.segments).toEqual(["Loyal", null, null, null, null, null, null, "High-risk", "Reachable"]);
+    expect(result.summary.customers).toBe(6);
+    expect(result.grouped).toEqual({ rows: 3, customers: 6 });
+  });
+
+  it("takes the expansion's median for the cutoff, and reports it when it leaves no one high", async () => {
+    const weightMap = mapping({ id: 0, attitude: 1, frequency: 2, weight: 3 });
+    // orders 2 (w 3), 8, 8: expansion 2 2 2 8 8, median 2 → the 8s are high (unweighted the median 8 would leave no one high)
+    const differs = [["a", 9, 2, 3], ["b", 3, 8, 1], ["c", 3, 8, 1]];
+    const r = await runSegmentation({ rows: differs, firstSheetRow: 2, mapping: weightMap, mode: "groups", measure: "orders", cutoff: { kind: "median" } });
+    expect(r.cutoff).toEqual({ value: 2, rule: "above median" });
+    expect(r.segments).toEqual(["Reachable", "Locked-in", "Locked-in"]);
+    // orders 4 (w 5), 4, 1, 1: expansion 1 1 4 4 4 4 4 4, median 4, no one above it → needCutoff with 4
+    // (unweighted the median would be (1 + 4)/2 = 2.5 and the 4s high)
+    const allTop = [["a", 9, 4, 5], ["b", 3, 4, 1], ["c", 3, 1, 1], ["d", 3, 1, 1]];
+    const error = await runSegmentation({ rows: allTop, firstSheetRow: 2, mapping: weightMap, mode: "groups", measure: "orders", cutoff: { kind: "median" } }).catch((x) => x);
+    expect(error).toBeInstanceOf(RunError);
+    expect(error.kind).toBe("needCutoff");
+    expect(error.median).toBe(4);
   });
 });

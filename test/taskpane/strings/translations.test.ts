@@ -17,6 +17,7 @@ const CHANGES = ([["edited", "J7"], ["edited", "J7:K9"], ["inserted", "D:D"], ["
 const SAMPLES: Record<string, unknown[][]> = {
   "map.columnOption": [["C", "X"], ["C", null]],
   "summary.skipped": [[1, "R", [4], false], [3, "R", [4, 7, 9], true]],
+  "summary.grouped": [[1, 1], [1, 5], [12345, 1234567]],
   "btyd.summary.unusable": [[1, [4], false], [3, [4, 7, 9], true]],
   "retention.issues.line": [[1, "R", [4], false], [3, "R", [4, 7, 9], true]],
   "btyd.check.groupLabel": [[3, false], [3, true]],
@@ -28,8 +29,11 @@ const SAMPLES: Record<string, unknown[][]> = {
   "sheet.headers.behaviour": [["rfmSum"], ["ordersPerYear"], ["orders"], ["revenue"]],
   "reason": [
     [{ kind: "noId" }],
-    ...["blank", "notNumber", "notDate", "negative"].flatMap((kind) => ["id", "attitude", "recency", "firstOrder", "frequency", "monetary", "cost", "priceDriven", "recurring"].map((role) => [{ kind, role }])),
+    ...["blank", "notNumber", "notDate", "negative"].flatMap((kind) => ["id", "attitude", "recency", "firstOrder", "frequency", "monetary", "cost", "priceDriven", "recurring", "weight"].map((role) => [{ kind, role }])),
     [{ kind: "errorValue", role: "monetary", code: "#N/A" }],
+    [{ kind: "errorValue", role: "weight", code: "#N/A" }],
+    [{ kind: "notWhole", role: "weight" }],
+    [{ kind: "zeroWeight" }],
     [{ kind: "attitudeRange", scale: "recommend" }],
     [{ kind: "attitudeRange", scale: "satisfaction" }],
     [{ kind: "attitudeRange", scale: "referrals" }],
