@@ -13,7 +13,7 @@
  *
  * From a warehouse table the sheet has the part it was given: the cohort table gives the triangle
  * and the chart (no period table), the period table gives the period table alone; the parts keep
- * this order, each after one blank row.
+ * this order.
  *
  * The colour scale covers the triangle's shares from period 1 on: period 0 is always 100% and
  * would only stretch the scale. The line chart plots the chart data (series by columns) and sits
@@ -104,7 +104,8 @@ export function cohortsSheetPlan(result: RetentionResult, strings: Strings): Coh
       { row: tableTop + 2, column: 7, rows: periods, columns: 1, format: "#,##0" },
     );
     autofit.push({ row: tableTop + 1, column: 0, rows: Math.min(periods + 1, 50), columns: s.tableHeaders.length });
-    top += 2 + periods + 1;
+    // The chart data's title follows the table directly (the layout the sheet has always had).
+    top += 2 + periods;
   }
 
   // Chart data and chart
