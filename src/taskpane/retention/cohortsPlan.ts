@@ -11,6 +11,10 @@
  *                  Month | 2024-01 (85 customers) | …   (one column per curve cohort, oldest first, with its size)
  *                  Month 0 … Month K, the shares of each cohort
  *
+ * From a warehouse table the sheet has the part it was given: the cohort table gives the triangle
+ * and the chart (no period table), the period table gives the period table alone; the parts keep
+ * this order.
+ *
  * The colour scale covers the triangle's shares from period 1 on: period 0 is always 100% and
  * would only stretch the scale. The line chart plots the chart data (series by columns) and sits
  * right of it.
@@ -58,46 +62,56 @@ export function cohortsSheetPlan(result: RetentionResult, strings: Strings): Coh
   const blocks: SheetBlock[] = [];
   const formats: (SheetArea & { format: string })[] = [];
   const autofit: SheetArea[] = [];
-  const rows = t.cohortStart.length;
+  let colourScale: CohortsSheetPlan["colourScale"] = null;
+  // The next free row: each part is followed by one blank row.
+  let top = 0;
 
-  // Triangle
-  const header: string[] = [s.cohortStart, s.customers];
-  for (let k = 0; k < t.columns; k++) header.push(s.periodColumn(kind, k));
-  const triangle: (string | number)[][] = [header];
-  for (let r = 0; r < rows; r++) {
-    const line: (string | number)[] = [t.cohortStart[r], t.cohortSize[r]];
-    for (let k = 0; k < t.columns; k++) line.push(cell(t.shares[k][r]));
-    triangle.push(line);
+  // Triangle (absent when the input was the warehouse's period table)
+  if (t) {
+    const rows = t.cohortStart.length;
+    const header: string[] = [s.cohortStart, s.customers];
+    for (let k = 0; k < t.columns; k++) header.push(s.periodColumn(kind, k));
+    const triangle: (string | number)[][] = [header];
+    for (let r = 0; r < rows; r++) {
+      const line: (string | number)[] = [t.cohortStart[r], t.cohortSize[r]];
+      for (let k = 0; k < t.columns; k++) line.push(cell(t.shares[k][r]));
+      triangle.push(line);
+    }
+    blocks.push({ row: top, values: [[s.triangleTitle(kind)]] }, { row: top + 1, values: triangle });
+    formats.push(
+      { row: top + 2, column: 0, rows, columns: 1, format: s.dateFormat },
+      { row: top + 2, column: 1, rows, columns: 1, format: "#,##0" },
+      { row: top + 2, column: 2, rows, columns: t.columns, format: "0%" },
+    );
+    autofit.push({ row: top + 1, column: 0, rows: Math.min(rows + 1, 50), columns: header.length });
+    colourScale = t.columns > 1 && rows > 0 ? { row: top + 2, column: 3, rows, columns: t.columns - 1, low: SCALE_LOW, high: SCALE_HIGH } : null;
+    top += 2 + rows + 1;
   }
-  blocks.push({ row: 0, values: [[s.triangleTitle(kind)]] }, { row: 1, values: triangle });
-  formats.push(
-    { row: 2, column: 0, rows, columns: 1, format: s.dateFormat },
-    { row: 2, column: 1, rows, columns: 1, format: "#,##0" },
-    { row: 2, column: 2, rows, columns: t.columns, format: "0%" },
-  );
-  autofit.push({ row: 1, column: 0, rows: Math.min(rows + 1, 50), columns: header.length });
-  const colourScale = t.columns > 1 && rows > 0 ? { row: 2, column: 3, rows, columns: t.columns - 1, low: SCALE_LOW, high: SCALE_HIGH } : null;
 
-  // Period table
-  const tableTop = 2 + rows + 1;
-  const periods = p.periodStart.length;
-  const table: (string | number)[][] = [[...s.tableHeaders]];
-  for (let i = 0; i < periods; i++) {
-    table.push([p.periodStart[i], p.customersStart[i], p.newCustomers[i], p.reactivated[i], p.customersEnd[i], p.retained[i], cell(p.retention[i]), p.lost[i]]);
+  // Period table (absent when the input was the warehouse's cohort table)
+  if (p) {
+    const tableTop = top;
+    const periods = p.periodStart.length;
+    const table: (string | number)[][] = [[...s.tableHeaders]];
+    for (let i = 0; i < periods; i++) {
+      table.push([p.periodStart[i], p.customersStart[i], p.newCustomers[i], p.reactivated[i], p.customersEnd[i], p.retained[i], cell(p.retention[i]), p.lost[i]]);
+    }
+    blocks.push({ row: tableTop, values: [[s.tableTitle(kind, p.activeDays)]] }, { row: tableTop + 1, values: table });
+    formats.push(
+      { row: tableTop + 2, column: 0, rows: periods, columns: 1, format: s.dateFormat },
+      { row: tableTop + 2, column: 1, rows: periods, columns: 5, format: "#,##0" },
+      { row: tableTop + 2, column: 6, rows: periods, columns: 1, format: "0.0%" },
+      { row: tableTop + 2, column: 7, rows: periods, columns: 1, format: "#,##0" },
+    );
+    autofit.push({ row: tableTop + 1, column: 0, rows: Math.min(periods + 1, 50), columns: s.tableHeaders.length });
+    // The chart data's title follows the table directly (the layout the sheet has always had).
+    top += 2 + periods;
   }
-  blocks.push({ row: tableTop, values: [[s.tableTitle(kind, result.activeDays)]] }, { row: tableTop + 1, values: table });
-  formats.push(
-    { row: tableTop + 2, column: 0, rows: periods, columns: 1, format: s.dateFormat },
-    { row: tableTop + 2, column: 1, rows: periods, columns: 5, format: "#,##0" },
-    { row: tableTop + 2, column: 6, rows: periods, columns: 1, format: "0.0%" },
-    { row: tableTop + 2, column: 7, rows: periods, columns: 1, format: "#,##0" },
-  );
-  autofit.push({ row: tableTop + 1, column: 0, rows: Math.min(periods + 1, 50), columns: s.tableHeaders.length });
 
   // Chart data and chart
   let chart: CohortsSheetPlan["chart"] = null;
   if (curves.length > 0) {
-    const curveTop = tableTop + 1 + periods + 1;
+    const curveTop = top;
     const length = Math.max(...curves.map((c) => c.points[c.points.length - 1].period + 1));
     // The headers name the chart's series, so its legend gives each cohort's size as the pane's does.
     const data: (string | number)[][] = [[s.curvePeriod(kind), ...curves.map((c) => strings.retention.curve.legend(cohortLabel(kind, c.start, strings), c.size))]];

@@ -55,12 +55,20 @@ export type Curve = { readonly start: number; readonly size: number; readonly po
 /** The one-line reading: of the cohort starting `start`, `share` ordered again in the next period. */
 export type Reading = { readonly start: number; readonly share: number; readonly size: number };
 
+/** What the Retention tab was given: an order log, or a table the warehouse SQL computed from one. */
+export type RetentionSource = "log" | "cohortTable" | "periodTable";
+
 export type RetentionResult = {
+  readonly source: RetentionSource;
   readonly kind: PeriodKind;
-  readonly activeDays: number;
-  readonly orders: number;
-  readonly cohorts: CohortTable;
-  readonly periods: RetentionByPeriod;
+  /** The period table's active days; null when there is no period table (a cohort table as input). */
+  readonly activeDays: number | null;
+  /** Orders read; null when the input was a table, not an order log. */
+  readonly orders: number | null;
+  /** The cohort triangle; null when the input was the period table. */
+  readonly cohorts: CohortTable | null;
+  /** The period table; null when the input was the cohort table. */
+  readonly periods: RetentionByPeriod | null;
   /** Latest cohorts (oldest first) of at least MIN_COHORT_SIZE customers with at least one ended period after their own; at most CURVE_COHORTS. */
   readonly curves: readonly Curve[];
   readonly reading: Reading | null;
@@ -296,6 +304,11 @@ export async function runRetention(input: RunInput): Promise<RetentionResult> {
     if (error instanceof AnalyticsError) throw new RetentionError("core", error.message, log.issues);
     throw error;
   }
+  return { ...curvesOf(cohorts), source: "log", kind: period, activeDays, orders: log.orders, periods, skipped: log.skipped, issues: log.issues };
+}
+
+/** The curves, the reading and the small cohorts left out of them: the same for a triangle from the log or from a cohort table. */
+export function curvesOf(cohorts: CohortTable): Pick<RetentionResult, "cohorts" | "curves" | "reading" | "minCohortSize" | "smallCohorts"> {
   const minCohortSize = cohortSizeThreshold(cohorts);
   const curves = latestCurves(cohorts, CURVE_COHORTS, minCohortSize);
   let smallCohorts = 0;
@@ -305,17 +318,28 @@ export async function runRetention(input: RunInput): Promise<RetentionResult> {
       if (!Number.isNaN(cohorts.shares[1][r]) && cohorts.cohortStart[r] > oldest && cohorts.cohortSize[r] < minCohortSize) smallCohorts++;
     }
   }
+  return { cohorts, curves, reading: readingOf(cohorts, minCohortSize), minCohortSize, smallCohorts };
+}
+
+/** The result of a cohort table read from the warehouse (cohortLongTable.ts): the triangle, its curves and reading; no period table. */
+export function cohortTableResult(cohorts: CohortTable): RetentionResult {
+  return { ...curvesOf(cohorts), source: "cohortTable", kind: cohorts.kind, activeDays: null, orders: null, periods: null, skipped: 0, issues: [] };
+}
+
+/** The result of a period table read from the warehouse (periodRetentionTable.ts): the table alone, no triangle or curves. */
+export function periodTableResult(periods: RetentionByPeriod): RetentionResult {
   return {
-    kind: period,
-    activeDays,
-    orders: log.orders,
-    cohorts,
+    source: "periodTable",
+    kind: periods.kind,
+    activeDays: periods.activeDays,
+    orders: null,
+    cohorts: null,
     periods,
-    curves,
-    reading: readingOf(cohorts, minCohortSize),
-    minCohortSize,
-    smallCohorts,
-    skipped: log.skipped,
-    issues: log.issues,
+    curves: [],
+    reading: null,
+    minCohortSize: MIN_COHORT_SIZE,
+    smallCohorts: 0,
+    skipped: 0,
+    issues: [],
   };
 }

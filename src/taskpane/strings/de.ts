@@ -11,7 +11,7 @@ import type { TimeUnit } from "../../analytics/orders/timeUnit";
 import type { AttitudeScale, BtydRole, Role } from "../model/mapping";
 import type { IssueReason } from "../model/segmentRun";
 import type { PeriodKind } from "../../analytics/orders/calendarPeriods";
-import type { LogIssue } from "../retention/retentionRun";
+import type { LogIssue, RetentionSource } from "../retention/retentionRun";
 import type { Formatter } from "../i18n/format";
 import type { FitRefusal } from "../../analytics/numeric/fitBoundary";
 import type { SheetChange } from "../excel/types";
@@ -19,6 +19,8 @@ import type { RefusalReason } from "../warehouse/warehouseSql";
 import type { HoldoutIssue, HoldoutRole } from "../model/holdoutTable";
 import type { ClvRunProblem } from "../warehouse/clvGroupsRun";
 import type { Strings } from "./en";
+import type { CohortIssue, CohortRole } from "../retention/cohortLongTable";
+import type { PeriodTableIssue, PeriodTableRole } from "../retention/periodRetentionTable";
 
 const ROLE_NAMES: Record<Role, string> = {
   id: "Kunden-ID",
@@ -58,6 +60,15 @@ const PERIOD: Record<PeriodKind, { noun: string; plural: string; ofFirst: string
   month: { noun: "Monat", plural: "Monate", ofFirst: "dem Monat", every: "in jedem späteren Monat", next: "im folgenden Monat", anotherWhole: "auf ihren ersten Monat schon ein weiterer voller Monat", per: "pro Monat", in: "im" },
   quarter: { noun: "Quartal", plural: "Quartale", ofFirst: "dem Quartal", every: "in jedem späteren Quartal", next: "im folgenden Quartal", anotherWhole: "auf ihr erstes Quartal schon ein weiteres volles Quartal", per: "pro Quartal", in: "im" },
   year: { noun: "Jahr", plural: "Jahre", ofFirst: "dem Jahr", every: "in jedem späteren Jahr", next: "im folgenden Jahr", anotherWhole: "auf ihr erstes Jahr schon ein weiteres volles Jahr", per: "pro Jahr", in: "im Jahr" },
+};
+
+/** "eines Monats" and where such periods start, for messages about cohort and period starts. */
+const PERIOD_OF: Record<PeriodKind, string> = { week: "einer Woche", month: "eines Monats", quarter: "eines Quartals", year: "eines Jahres" };
+const PERIOD_STARTS: Record<PeriodKind, string> = {
+  week: "Wochen beginnen montags",
+  month: "Monate beginnen am 1.",
+  quarter: "Quartale beginnen am 1. Januar, 1. April, 1. Juli oder 1. Oktober",
+  year: "Jahre beginnen am 1. Januar",
 };
 
 /** A change someone else made on the sheet, in words: "Zelle J7 wurde geändert", "eine Spalte wurde eingefügt (D:D)". */
@@ -664,11 +675,147 @@ export function germanStrings(f: Formatter): Strings {
         activeDaysHint: (minimum: number) =>
           `Für die Zeitraumtabelle: Ein Kunde gilt nach jeder Bestellung so viele Tage als aktiv. Mindestens ${f.integer(minimum)}.`,
       },
+      /** Die Kohortentabelle (src/sql/cohortsSql.ts) oder Zeitraumtabelle (retentionByPeriodSql.ts) aus dem Data Warehouse statt eines Bestellprotokolls. */
+      table: {
+        inputLabel: "Die Markierung enthält",
+        inputs: {
+          log: "Ein Bestellprotokoll (eine Zeile pro Bestellung)",
+          cohortTable: "Eine Kohortentabelle aus dem Data Warehouse (cohort_start, period, …)",
+          periodTable: "Eine Zeitraumtabelle aus dem Data Warehouse (period_start, customers_start, new_customers, …)",
+        } as Record<RetentionSource, string>,
+        detected: "An den Überschriften als Tabelle aus dem Data-Warehouse-SQL erkannt. Ist es doch ein Bestellprotokoll, wählen Sie das oben aus.",
+        picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} ${rows === 1 ? "Zeile" : "Zeilen"}`,
+        cohortRoles: {
+          start: "Kohortenbeginn",
+          period: "Zeitraum k",
+          customers: "Kunden der Kohorte",
+          active: "Aktive Kunden",
+          share: "Anteil",
+        } as Record<CohortRole, string>,
+        cohortHints: {
+          start: "Erster Tag der Woche, des Monats, des Quartals oder des Jahres der Kohorte.",
+          period: "Zeiträume seit dem der Kohorte selbst: 0, 1, 2, …",
+          customers: "Die Größe der Kohorte, in jeder ihrer Zeilen dieselbe.",
+          active: "Kunden der Kohorte, die in Zeitraum k bestellt haben; leer, solange dieser Zeitraum nicht abgeschlossen ist.",
+          share: "Aktive ÷ Kunden; wird mit beiden abgeglichen, wenn beide vorhanden sind.",
+        } as Record<CohortRole, string>,
+        periodRoles: {
+          start: "Zeitraumbeginn",
+          customersStart: "Kunden zu Beginn",
+          newCustomers: "Neukunden",
+          reactivated: "Reaktiviert",
+          customersEnd: "Kunden am Ende",
+          retained: "Gehalten",
+          retention: "Kundenbindungsrate",
+          lost: "Abgewandert",
+        } as Record<PeriodTableRole, string>,
+        periodHint: "Der Zeitraum, mit dem das SQL ausgeführt wurde: Die Anfangsdaten werden damit geprüft und müssen alle erste Tage eines solchen Zeitraums sein.",
+        activeDaysHint: "Die aktiven Tage, mit denen das SQL ausgeführt wurde; sie stehen im Titel des Blatts.",
+        needCohortColumns: "Wählen Sie die Spalten für Kohortenbeginn, Zeitraum k, Kunden und aktive Kunden (oder Anteil).",
+        needPeriodColumns: "Wählen Sie die Spalten für Zeitraumbeginn, Kunden zu Beginn, Neukunden, Kunden am Ende und gehaltene Kunden.",
+        build: "Zeitraumtabelle schreiben",
+        wroteTriangle: (name: string) =>
+          `Kohortendreieck und Diagramm stehen auf dem Blatt „${name}“. Eine Kohortentabelle enthält keine Zeitraumtabelle: Markieren Sie dafür die Zeitraumtabelle aus dem Data Warehouse.`,
+        wrotePeriods: (name: string) => `Die Zeitraumtabelle steht auf dem Blatt „${name}“. Für das Kohortendreieck und seine Kurven markieren Sie die Kohortentabelle aus dem Data Warehouse.`,
+        cohortTotals: (customers: number, cohorts: number) =>
+          `${f.integer(customers)} ${customers === 1 ? "Kunde" : "Kunden"} in ${f.integer(cohorts)} ${cohorts === 1 ? "Kohorte" : "Kohorten"}, aus der Kohortentabelle des Data Warehouse.`,
+        periodTotals: (periods: number) => `${f.integer(periods)} ${periods === 1 ? "Zeitraum" : "Zeiträume"} aus der Zeitraumtabelle des Data Warehouse.`,
+        periodsHeading: "Kundenbindung pro Zeitraum",
+        periodReading: (period: string, share: string, customersStart: number) =>
+          `Von ${customersStart === 1 ? "dem einen Kunden" : `den ${f.integer(customersStart)} Kunden`}, die zu Beginn von ${period} aktiv waren, ${customersStart === 1 ? "war" : "waren"} ${share} am Ende noch aktiv.`,
+        cohortIssue: (issue: CohortIssue, column: string): string => {
+          const at = `Zeile ${f.integer(issue.row)}, ${column}`;
+          switch (issue.kind) {
+            case "blank":
+              return `${at}: Die Zelle ist leer. Jede Zeile der Kohortentabelle braucht hier einen Wert.`;
+            case "notNumber":
+              return `${at}: „${issue.value}“ ist keine Zahl.`;
+            case "negative":
+              return `${at}: ${issue.value} ist negativ; erwartet wird 0 oder mehr.`;
+            case "notWhole":
+              return `${at}: ${issue.value} ist keine ganze Zahl; ${issue.role === "period" ? "Zeiträume werden 0, 1, 2, … gezählt" : "Kunden werden in ganzen Zahlen gezählt"}.`;
+            case "notDate":
+              return `${at}: „${issue.value}“ ist kein Datum. Ein Kohortenbeginn ist ein Excel-Datum oder ISO-Text wie 2024-03-01.`;
+            case "notPeriodStart":
+              return `${at}: ${issue.value} ist nicht der erste Tag ${PERIOD_OF[issue.period]} (${PERIOD_STARTS[issue.period]}). Jede Kohorte muss am ersten Tag eines Zeitraums der unter „Zeiträume“ gewählten Länge beginnen; eine Tabelle mit gemischten Zeitraumlängen lässt sich nicht lesen.`;
+            case "noCustomers":
+              return `${at}: Die Kohorte hat 0 Kunden; jede Kohorte der Tabelle hat mindestens einen.`;
+            case "activeAboveCustomers":
+              return `${at}: ${f.integer(issue.value)} aktive Kunden, mehr als die ${f.integer(issue.customers)} der Kohorte.`;
+            case "shareDiffers":
+              return `${at}: Der Anteil ${issue.value} passt nicht zu aktiven ÷ Kunden = ${issue.expected}; die Abweichung darf höchstens 1e-9 davon betragen.`;
+            case "halfBlank":
+              return `${at}: leer, während ${issue.role === "active" ? "der Anteil" : "die aktiven Kunden"} in derselben Zeile einen Wert ${issue.role === "active" ? "hat" : "haben"}. Bei einem noch unbekannten Zeitraum sind beide leer.`;
+            case "customersDiffer":
+              return `${at}: ${f.integer(issue.value)} Kunden, aber Zeile ${f.integer(issue.firstRow)} nennt ${f.integer(issue.firstValue)} für dieselbe Kohorte (${issue.cohort}). Eine Kohorte hat in all ihren Zeilen dieselbe Größe.`;
+            case "duplicate":
+              return `${at}: Zeitraum ${issue.period} der Kohorte ${issue.cohort} kommt doppelt vor (auch in Zeile ${f.integer(issue.firstRow)}).`;
+            case "missingPeriod":
+              return `${column}: Für die Kohorte ${issue.cohort} (ab Zeile ${f.integer(issue.row)}) fehlt die Zeile für Zeitraum ${issue.period}. Die Tabelle reicht von Zeitraum 0 bis ${issue.last}, und jede Kohorte braucht für jeden davon eine Zeile (leer, solange unbekannt).`;
+            case "blankInside":
+              return `${at}: Zeitraum ${issue.period} der Kohorte ${issue.cohort} ist leer, aber Zeile ${f.integer(issue.laterRow)} nennt einen späteren Zeitraum derselben Kohorte. Leer sein dürfen nur die letzten, noch nicht abgeschlossenen Zeiträume einer Kohorte.`;
+            case "blankEnded":
+              return `${at}: Zeitraum ${issue.period} der Kohorte ${issue.cohort} (${PERIOD[issue.kindOfPeriod].noun} ab ${issue.periodStart}) ist leer, obwohl er abgeschlossen ist: Die erste Kohorte der Tabelle reicht bis zum Zeitraum ab ${issue.lastStart}. Leer sein dürfen nur Zeiträume, die noch nicht abgeschlossen sind.`;
+            case "valueNotEnded":
+              return `${at}: Zeitraum ${issue.period} der Kohorte ${issue.cohort} (${PERIOD[issue.kindOfPeriod].noun} ab ${issue.periodStart}) hat einen Wert, aber die erste Kohorte der Tabelle endet mit dem Zeitraum ab ${issue.lastStart}; dieser Zeitraum ist also nicht abgeschlossen und muss leer sein. Prüfen Sie den Zeitraum unter „Zeiträume“.`;
+            case "tooManyPeriods":
+              return `${at}: Zeitraum ${f.integer(issue.value)} bräuchte mehr Spalten, als ein Blatt hat.`;
+            case "noRows":
+              return "Die Tabelle hat keine Zeilen: Markieren Sie die Kohortentabelle mit ihrer Überschriftenzeile.";
+          }
+        },
+        periodIssue: (issue: PeriodTableIssue, column: string): string => {
+          const at = `Zeile ${f.integer(issue.row)}, ${column}`;
+          switch (issue.kind) {
+            case "blank":
+              return `${at}: Die Zelle ist leer. Jede Zeile der Zeitraumtabelle braucht hier einen Wert.`;
+            case "notNumber":
+              return `${at}: „${issue.value}“ ist keine Zahl.`;
+            case "negative":
+              return `${at}: ${issue.value} ist negativ; erwartet wird 0 oder mehr.`;
+            case "notWhole":
+              return `${at}: ${issue.value} ist keine ganze Zahl; Kunden werden in ganzen Zahlen gezählt.`;
+            case "notDate":
+              return `${at}: „${issue.value}“ ist kein Datum. Ein Zeitraumbeginn ist ein Excel-Datum oder ISO-Text wie 2024-03-01.`;
+            case "notPeriodStart":
+              return `${at}: ${issue.value} ist nicht der erste Tag ${PERIOD_OF[issue.period]} (${PERIOD_STARTS[issue.period]}). Jede Zeile muss einen Zeitraum der unter „Zeiträume“ gewählten Länge beginnen; eine Tabelle mit gemischten Zeitraumlängen lässt sich nicht lesen.`;
+            case "duplicatePeriod":
+              return `${at}: Der Zeitraum ab ${issue.value} kommt doppelt vor (auch in Zeile ${f.integer(issue.firstRow)}).`;
+            case "gap":
+              return `${at}: Die Tabelle geht mit dem Zeitraum ab ${issue.value} weiter, aber der Zeitraum ab ${issue.missing} fehlt. Die Zeitraumtabelle hat für jeden Zeitraum (${PERIOD[issue.period].noun}) eine Zeile, ohne Lücken.`;
+            case "identity":
+              switch (issue.role) {
+                case "reactivated":
+                  return `${at}: ${f.integer(issue.value)} reaktiviert, aber Kunden am Ende − gehalten − neu ergibt ${f.integer(issue.expected)}.`;
+                case "lost":
+                  return `${at}: ${f.integer(issue.value)} abgewandert, aber Kunden zu Beginn − gehalten ergibt ${f.integer(issue.expected)}.`;
+                default:
+                  return `${at}: ${f.integer(issue.value)} gehaltene Kunden sind mehr als ${f.integer(issue.expected)}: Gehaltene Kunden gehören zu denen zu Beginn, und gehaltene plus neue können nicht mehr sein als die Kunden am Ende.`;
+              }
+            case "retentionDiffers":
+              return `${at}: Die Kundenbindungsrate ${issue.value} passt nicht zu gehalten ÷ Kunden zu Beginn = ${issue.expected}; die Abweichung darf höchstens 1e-9 davon betragen.`;
+            case "retentionBlank":
+              return `${at}: leer, obwohl es Kunden zu Beginn gibt; die Kundenbindungsrate = gehalten ÷ Kunden zu Beginn hat also einen Wert.`;
+            case "retentionWithoutStart":
+              return `${at}: ${issue.value}, aber es gibt keine Kunden zu Beginn: Die Kundenbindungsrate hat dort keinen Nenner und muss leer sein.`;
+            case "startDiffers":
+              return `${at}: ${f.integer(issue.value)} Kunden zu Beginn, aber der Zeitraum davor (Zeile ${f.integer(issue.previousRow)}) endet mit ${f.integer(issue.previousEnd)}. Beide zählen die am selben Tag aktiven Kunden und sind daher gleich.`;
+            case "noRows":
+              return "Die Tabelle hat keine Zeilen: Markieren Sie die Zeitraumtabelle mit ihrer Überschriftenzeile.";
+          }
+        },
+      },
       run: {
         heading: "4. Kohorten bilden",
         build: "Kohorten bilden",
         cancel: "Abbrechen",
-        phase: { reading: "Bestellungen werden gelesen", computing: "Kohorten werden gebildet", writing: "Blatt „Kohorten“ wird geschrieben" },
+        phase: {
+          reading: "Bestellungen werden gelesen",
+          readingTable: "Tabelle wird gelesen",
+          computing: "Kohorten werden gebildet",
+          checking: "Tabelle wird geprüft",
+          writing: "Blatt „Kohorten“ wird geschrieben",
+        },
         progress: (done: number, total: number) => `${f.integer(done)} von ${f.integer(total)} Zeilen`,
         startOver: "Andere Daten verwenden",
         wroteSheet: (name: string) => `Kohortendreieck, Zeitraumtabelle und Diagramm stehen auf dem Blatt „${name}“.`,

@@ -13,7 +13,9 @@ import type { FitRefusal } from "../../analytics/numeric/fitBoundary";
 import type { AttitudeScale, BtydRole, RecencyKind, Role } from "../model/mapping";
 import type { IssueReason } from "../model/segmentRun";
 import type { PeriodKind } from "../../analytics/orders/calendarPeriods";
-import type { LogIssue } from "../retention/retentionRun";
+import type { LogIssue, RetentionSource } from "../retention/retentionRun";
+import type { CohortIssue, CohortRole } from "../retention/cohortLongTable";
+import type { PeriodTableIssue, PeriodTableRole } from "../retention/periodRetentionTable";
 import { type Formatter, makeFormatter } from "../i18n/format";
 import type { SheetChange } from "../excel/types";
 import type { RefusalReason } from "../warehouse/warehouseSql";
@@ -43,6 +45,14 @@ function undoText(f: Formatter, cleared: number, kept: number): string {
   const out = `${cleared === 1 ? "1 cell" : `${f.integer(cleared)} cells`} it had written ${cleared === 1 ? "was" : "were"} taken out again`;
   return kept === 0 ? `${out}.` : `${out}; ${kept === 1 ? "1 cell you had changed was" : `${f.integer(kept)} cells you had changed were`} left as ${kept === 1 ? "it is" : "they are"}.`;
 }
+
+/** Where each kind of period starts, for messages about cohort and period starts. */
+const PERIOD_STARTS: Record<PeriodKind, string> = {
+  week: "weeks start on a Monday",
+  month: "months start on the 1st",
+  quarter: "quarters start on 1 January, 1 April, 1 July or 1 October",
+  year: "years start on 1 January",
+};
 
 const ROLE_NAMES: Record<Role, string> = {
   id: "Customer id",
@@ -655,11 +665,142 @@ export function englishStrings(f: Formatter) {
       activeDaysHint: (minimum: number) =>
         `For the period table: a customer counts as active for this many days after each order. At least ${f.integer(minimum)}.`,
     },
+    /** The warehouse's cohort table (src/sql/cohortsSql.ts) or period table (retentionByPeriodSql.ts) instead of an order log. */
+    table: {
+      inputLabel: "The selection holds",
+      inputs: {
+        log: "An order log (one row per order)",
+        cohortTable: "A cohort table from the warehouse (cohort_start, period, …)",
+        periodTable: "A period table from the warehouse (period_start, customers_start, new_customers, …)",
+      } as Record<RetentionSource, string>,
+      detected: "Recognised from the headers as a table the warehouse SQL wrote. If it is an order log after all, choose that above.",
+      picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} ${rows === 1 ? "row" : "rows"}`,
+      cohortRoles: {
+        start: "Cohort start",
+        period: "Period k",
+        customers: "Customers in the cohort",
+        active: "Active customers",
+        share: "Share",
+      } as Record<CohortRole, string>,
+      cohortHints: {
+        start: "First day of the cohort's week, month, quarter or year.",
+        period: "Periods since the cohort's own: 0, 1, 2, …",
+        customers: "The cohort's size, the same in each of its rows.",
+        active: "Customers of the cohort who ordered in period k; blank where that period has not ended.",
+        share: "Active ÷ customers; checked against them when both are given.",
+      } as Record<CohortRole, string>,
+      periodRoles: {
+        start: "Period start",
+        customersStart: "Customers at start",
+        newCustomers: "New customers",
+        reactivated: "Reactivated",
+        customersEnd: "Customers at end",
+        retained: "Retained",
+        retention: "Retention",
+        lost: "Lost",
+      } as Record<PeriodTableRole, string>,
+      periodHint: "The period the SQL was run with: checked against the start dates, which must all be first days of it.",
+      activeDaysHint: "The active days the SQL was run with; they go into the sheet's title.",
+      needCohortColumns: "Choose the cohort start, period k, customers and active (or share) columns.",
+      needPeriodColumns: "Choose the period start, customers at start, new customers, customers at end and retained columns.",
+      build: "Write the period table",
+      wroteTriangle: (name: string) =>
+        `The cohort triangle and the chart are on the sheet “${name}”. A cohort table holds no period table: select the warehouse's period table to write that too.`,
+      wrotePeriods: (name: string) => `The period table is on the sheet “${name}”. For the cohort triangle and its curves, select the warehouse's cohort table.`,
+      cohortTotals: (customers: number, cohorts: number) =>
+        `${f.integer(customers)} ${customers === 1 ? "customer" : "customers"} in ${f.integer(cohorts)} ${cohorts === 1 ? "cohort" : "cohorts"}, from the warehouse's cohort table.`,
+      periodTotals: (periods: number) => `${f.integer(periods)} ${periods === 1 ? "period" : "periods"} from the warehouse's period table.`,
+      periodsHeading: "Retention per period",
+      /** The latest period with customers at its start: "Of the 1,204 customers active at the start of March 2024, 81% were still active at its end." */
+      periodReading: (period: string, share: string, customersStart: number) =>
+        `Of the ${customersStart === 1 ? "one customer" : `${f.integer(customersStart)} customers`} active at the start of ${period}, ${share} ${customersStart === 1 ? "was" : "were"} still active at its end.`,
+      cohortIssue: (issue: CohortIssue, column: string): string => {
+        const at = `Row ${f.integer(issue.row)}, ${column}`;
+        switch (issue.kind) {
+          case "blank":
+            return `${at}: the cell is blank. Every row of the cohort table needs a value here.`;
+          case "notNumber":
+            return `${at}: "${issue.value}" is not a number.`;
+          case "negative":
+            return `${at}: ${issue.value} is negative; expected 0 or more.`;
+          case "notWhole":
+            return `${at}: ${issue.value} is not a whole number; ${issue.role === "period" ? "periods are counted 0, 1, 2, …" : "customers are counted in whole numbers"}.`;
+          case "notDate":
+            return `${at}: "${issue.value}" is not a date. A cohort start is an Excel date or ISO text such as 2024-03-01.`;
+          case "notPeriodStart":
+            return `${at}: ${issue.value} is not the first day of a ${issue.period} (${PERIOD_STARTS[issue.period]}). Every cohort must start on the first day of a period of the length chosen under Periods; a table that mixes period lengths cannot be read.`;
+          case "noCustomers":
+            return `${at}: the cohort has 0 customers; every cohort of the table has at least one.`;
+          case "activeAboveCustomers":
+            return `${at}: ${f.integer(issue.value)} active customers, more than the cohort's ${f.integer(issue.customers)}.`;
+          case "shareDiffers":
+            return `${at}: the share ${issue.value} disagrees with active ÷ customers = ${issue.expected}; they may differ by at most 1e-9 of it.`;
+          case "halfBlank":
+            return `${at}: blank, while ${issue.role === "active" ? "the share" : "active"} in the same row has a value. A period that is not yet known has both blank.`;
+          case "customersDiffer":
+            return `${at}: ${f.integer(issue.value)} customers, but row ${f.integer(issue.firstRow)} gives ${f.integer(issue.firstValue)} for the same cohort (${issue.cohort}). A cohort has one size in all its rows.`;
+          case "duplicate":
+            return `${at}: period ${issue.period} of the cohort ${issue.cohort} is there twice (also in row ${f.integer(issue.firstRow)}).`;
+          case "missingPeriod":
+            return `${column}: the cohort ${issue.cohort} (from row ${f.integer(issue.row)}) has no row for period ${issue.period}. The table runs from period 0 to ${issue.last}, and each cohort needs a row for every one of them (blank where not yet known).`;
+          case "blankInside":
+            return `${at}: period ${issue.period} of the cohort ${issue.cohort} is blank, but row ${f.integer(issue.laterRow)} gives a later period of it. Only the last periods of a cohort's row, those not yet ended, may be blank.`;
+          case "blankEnded":
+            return `${at}: period ${issue.period} of the cohort ${issue.cohort} (the ${issue.kindOfPeriod} starting ${issue.periodStart}) is blank, but that ${issue.kindOfPeriod} has ended: the table's first cohort runs to the ${issue.kindOfPeriod} starting ${issue.lastStart}. Only periods that have not ended may be blank.`;
+          case "valueNotEnded":
+            return `${at}: period ${issue.period} of the cohort ${issue.cohort} (the ${issue.kindOfPeriod} starting ${issue.periodStart}) has a value, but the table's first cohort ends with the ${issue.kindOfPeriod} starting ${issue.lastStart}, so that ${issue.kindOfPeriod} has not ended and must be blank. Check the period under Periods.`;
+          case "tooManyPeriods":
+            return `${at}: period ${f.integer(issue.value)} would need more columns than a sheet has.`;
+          case "noRows":
+            return "The table has no rows: select the cohort table with its header row.";
+        }
+      },
+      periodIssue: (issue: PeriodTableIssue, column: string): string => {
+        const at = `Row ${f.integer(issue.row)}, ${column}`;
+        switch (issue.kind) {
+          case "blank":
+            return `${at}: the cell is blank. Every row of the period table needs a value here.`;
+          case "notNumber":
+            return `${at}: "${issue.value}" is not a number.`;
+          case "negative":
+            return `${at}: ${issue.value} is negative; expected 0 or more.`;
+          case "notWhole":
+            return `${at}: ${issue.value} is not a whole number; customers are counted in whole numbers.`;
+          case "notDate":
+            return `${at}: "${issue.value}" is not a date. A period start is an Excel date or ISO text such as 2024-03-01.`;
+          case "notPeriodStart":
+            return `${at}: ${issue.value} is not the first day of a ${issue.period} (${PERIOD_STARTS[issue.period]}). Every row must start a period of the length chosen under Periods; a table that mixes period lengths cannot be read.`;
+          case "duplicatePeriod":
+            return `${at}: the period starting ${issue.value} is there twice (also in row ${f.integer(issue.firstRow)}).`;
+          case "gap":
+            return `${at}: the table goes on with the ${issue.period} starting ${issue.value}, but the ${issue.period} starting ${issue.missing} is missing. The period table has a row for every ${issue.period}, with no gaps.`;
+          case "identity":
+            switch (issue.role) {
+              case "reactivated":
+                return `${at}: ${f.integer(issue.value)} reactivated, but customers at end − retained − new gives ${f.integer(issue.expected)}.`;
+              case "lost":
+                return `${at}: ${f.integer(issue.value)} lost, but customers at start − retained gives ${f.integer(issue.expected)}.`;
+              default:
+                return `${at}: ${f.integer(issue.value)} retained is more than ${f.integer(issue.expected)}: the retained customers are among those at the start, and retained + new cannot exceed the customers at end.`;
+            }
+          case "retentionDiffers":
+            return `${at}: the retention ${issue.value} disagrees with retained ÷ customers at start = ${issue.expected}; they may differ by at most 1e-9 of it.`;
+          case "retentionBlank":
+            return `${at}: blank, but there are customers at the start, so retention = retained ÷ customers at start has a value.`;
+          case "retentionWithoutStart":
+            return `${at}: ${issue.value}, but there are no customers at the start: retention has no denominator there and must be blank.`;
+          case "startDiffers":
+            return `${at}: ${f.integer(issue.value)} customers at start, but the period before (row ${f.integer(issue.previousRow)}) ends with ${f.integer(issue.previousEnd)}. Both count the customers active on the same day, so they are equal.`;
+          case "noRows":
+            return "The table has no rows: select the period table with its header row.";
+        }
+      },
+    },
     run: {
       heading: "4. Build the cohorts",
       build: "Build cohorts",
       cancel: "Cancel",
-      phase: { reading: "Reading orders", computing: "Building cohorts", writing: "Writing the Cohorts sheet" },
+      phase: { reading: "Reading orders", readingTable: "Reading the table", computing: "Building cohorts", checking: "Checking the table", writing: "Writing the Cohorts sheet" },
       progress: (done: number, total: number) => `${f.integer(done)} of ${f.integer(total)} rows`,
       startOver: "Use other data",
       wroteSheet: (name: string) => `The cohort triangle, the period table and the chart are on the sheet “${name}”.`,

@@ -12,7 +12,9 @@ import type { TimeUnit } from "../../analytics/orders/timeUnit";
 import type { AttitudeScale, BtydRole, Role } from "../model/mapping";
 import type { IssueReason } from "../model/segmentRun";
 import type { PeriodKind } from "../../analytics/orders/calendarPeriods";
-import type { LogIssue } from "../retention/retentionRun";
+import type { LogIssue, RetentionSource } from "../retention/retentionRun";
+import type { CohortIssue, CohortRole } from "../retention/cohortLongTable";
+import type { PeriodTableIssue, PeriodTableRole } from "../retention/periodRetentionTable";
 import type { Formatter } from "../i18n/format";
 import type { FitRefusal } from "../../analytics/numeric/fitBoundary";
 import type { SheetChange } from "../excel/types";
@@ -59,6 +61,15 @@ const PERIOD: Record<PeriodKind, { noun: string; plural: string; the: string; la
   month: { noun: "Måned", plural: "Måneder", the: "måneden", later: "en senere måned", pronoun: "den", each: "hver senere måned", whole: "en hel måned", first: "den første måneden", per: "per måned" },
   quarter: { noun: "Kvartal", plural: "Kvartaler", the: "kvartalet", later: "et senere kvartal", pronoun: "det", each: "hvert senere kvartal", whole: "et helt kvartal", first: "det første kvartalet", per: "per kvartal" },
   year: { noun: "År", plural: "År", the: "året", later: "et senere år", pronoun: "det", each: "hvert senere år", whole: "et helt år", first: "det første året", per: "per år" },
+};
+
+/** "en måned" and where such periods start, for messages about cohort and period starts. */
+const PERIOD_A: Record<PeriodKind, string> = { week: "en uke", month: "en måned", quarter: "et kvartal", year: "et år" };
+const PERIOD_STARTS: Record<PeriodKind, string> = {
+  week: "uker starter på mandag",
+  month: "måneder starter den 1.",
+  quarter: "kvartaler starter 1. januar, 1. april, 1. juli eller 1. oktober",
+  year: "år starter 1. januar",
 };
 
 /** A change someone else made on the sheet, in words: "cellen J7 ble endret", "en kolonne ble satt inn (D:D)". */
@@ -664,11 +675,141 @@ export function norwegianStrings(f: Formatter): Strings {
         activeDaysHint: (minimum: number) =>
           `For periodetabellen: en kunde regnes som aktiv i så mange dager etter hver ordre. Minst ${f.integer(minimum)}.`,
       },
+      /** Kohorttabellen (src/sql/cohortsSql.ts) eller periodetabellen (retentionByPeriodSql.ts) fra datavarehuset i stedet for en ordrelogg. */
+      table: {
+        inputLabel: "Markeringen inneholder",
+        inputs: {
+          log: "En ordrelogg (én rad per ordre)",
+          cohortTable: "En kohorttabell fra datavarehuset (cohort_start, period, …)",
+          periodTable: "En periodetabell fra datavarehuset (period_start, customers_start, new_customers, …)",
+        } as Record<RetentionSource, string>,
+        detected: "Gjenkjent på overskriftene som en tabell fra datavarehus-SQL-en. Er det likevel en ordrelogg, velg det ovenfor.",
+        picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} ${rows === 1 ? "rad" : "rader"}`,
+        cohortRoles: {
+          start: "Kohortstart",
+          period: "Periode k",
+          customers: "Kunder i kohorten",
+          active: "Aktive kunder",
+          share: "Andel",
+        } as Record<CohortRole, string>,
+        cohortHints: {
+          start: "Første dag i kohortens uke, måned, kvartal eller år.",
+          period: "Perioder siden kohortens egen: 0, 1, 2, …",
+          customers: "Kohortens størrelse, den samme i hver av radene dens.",
+          active: "Kunder i kohorten som bestilte i periode k; tom så lenge perioden ikke er avsluttet.",
+          share: "Aktive ÷ kunder; kontrolleres mot dem når begge finnes.",
+        } as Record<CohortRole, string>,
+        periodRoles: {
+          start: "Periodestart",
+          customersStart: "Kunder ved start",
+          newCustomers: "Nye kunder",
+          reactivated: "Reaktiverte",
+          customersEnd: "Kunder ved slutt",
+          retained: "Beholdt",
+          retention: "Kundebevaringsrate",
+          lost: "Frafalt",
+        } as Record<PeriodTableRole, string>,
+        periodHint: "Perioden SQL-en ble kjørt med: startdatoene kontrolleres mot den og må alle være første dag i en slik periode.",
+        activeDaysHint: "De aktive dagene SQL-en ble kjørt med; de står i tittelen på arket.",
+        needCohortColumns: "Velg kolonnene for kohortstart, periode k, kunder og aktive kunder (eller andel).",
+        needPeriodColumns: "Velg kolonnene for periodestart, kunder ved start, nye kunder, kunder ved slutt og beholdt.",
+        build: "Skriv periodetabellen",
+        wroteTriangle: (name: string) =>
+          `Kohorttrekanten og diagrammet står på arket «${name}». En kohorttabell har ingen periodetabell: merk periodetabellen fra datavarehuset for å skrive den også.`,
+        wrotePeriods: (name: string) => `Periodetabellen står på arket «${name}». For kohorttrekanten og kurvene, merk kohorttabellen fra datavarehuset.`,
+        cohortTotals: (customers: number, cohorts: number) =>
+          `${f.integer(customers)} ${customers === 1 ? "kunde" : "kunder"} i ${f.integer(cohorts)} ${cohorts === 1 ? "kohort" : "kohorter"}, fra datavarehusets kohorttabell.`,
+        periodTotals: (periods: number) => `${f.integer(periods)} ${periods === 1 ? "periode" : "perioder"} fra datavarehusets periodetabell.`,
+        periodsHeading: "Kundebevaring per periode",
+        periodReading: (period: string, share: string, customersStart: number) =>
+          `Av ${customersStart === 1 ? "den ene kunden" : `de ${f.integer(customersStart)} kundene`} som var aktive ved starten av ${period}, var ${share} fortsatt aktive ved slutten.`,
+        cohortIssue: (issue: CohortIssue, column: string): string => {
+          const at = `Rad ${f.integer(issue.row)}, ${column}`;
+          switch (issue.kind) {
+            case "blank":
+              return `${at}: cellen er tom. Hver rad i kohorttabellen trenger en verdi her.`;
+            case "notNumber":
+              return `${at}: «${issue.value}» er ikke et tall.`;
+            case "negative":
+              return `${at}: ${issue.value} er negativt; forventet 0 eller mer.`;
+            case "notWhole":
+              return `${at}: ${issue.value} er ikke et helt tall; ${issue.role === "period" ? "perioder telles 0, 1, 2, …" : "kunder telles i hele tall"}.`;
+            case "notDate":
+              return `${at}: «${issue.value}» er ikke en dato. En kohortstart er en Excel-dato eller ISO-tekst som 2024-03-01.`;
+            case "notPeriodStart":
+              return `${at}: ${issue.value} er ikke første dag i ${PERIOD_A[issue.period]} (${PERIOD_STARTS[issue.period]}). Hver kohort må starte på første dag i en periode av lengden som er valgt under Perioder; en tabell som blander periodelengder, kan ikke leses.`;
+            case "noCustomers":
+              return `${at}: kohorten har 0 kunder; hver kohort i tabellen har minst én.`;
+            case "activeAboveCustomers":
+              return `${at}: ${f.integer(issue.value)} aktive kunder, flere enn kohortens ${f.integer(issue.customers)}.`;
+            case "shareDiffers":
+              return `${at}: andelen ${issue.value} stemmer ikke med aktive ÷ kunder = ${issue.expected}; avviket kan være høyst 1e-9 av den.`;
+            case "halfBlank":
+              return `${at}: tom, mens ${issue.role === "active" ? "andelen" : "aktive kunder"} i samme rad har en verdi. En periode som ikke er kjent ennå, har begge tomme.`;
+            case "customersDiffer":
+              return `${at}: ${f.integer(issue.value)} kunder, men rad ${f.integer(issue.firstRow)} oppgir ${f.integer(issue.firstValue)} for samme kohort (${issue.cohort}). En kohort har samme størrelse i alle radene sine.`;
+            case "duplicate":
+              return `${at}: periode ${issue.period} i kohorten ${issue.cohort} finnes to ganger (også i rad ${f.integer(issue.firstRow)}).`;
+            case "missingPeriod":
+              return `${column}: kohorten ${issue.cohort} (fra rad ${f.integer(issue.row)}) mangler en rad for periode ${issue.period}. Tabellen går fra periode 0 til ${issue.last}, og hver kohort trenger en rad for hver av dem (tom der den ikke er kjent ennå).`;
+            case "blankInside":
+              return `${at}: periode ${issue.period} i kohorten ${issue.cohort} er tom, men rad ${f.integer(issue.laterRow)} oppgir en senere periode i samme kohort. Bare de siste periodene i en kohorts rad, de som ikke er avsluttet, kan være tomme.`;
+            case "blankEnded":
+              return `${at}: periode ${issue.period} i kohorten ${issue.cohort} (${PERIOD[issue.kindOfPeriod].noun.toLowerCase()} fra ${issue.periodStart}) er tom, men den perioden er avsluttet: tabellens første kohort går til perioden som starter ${issue.lastStart}. Bare perioder som ikke er avsluttet, kan være tomme.`;
+            case "valueNotEnded":
+              return `${at}: periode ${issue.period} i kohorten ${issue.cohort} (${PERIOD[issue.kindOfPeriod].noun.toLowerCase()} fra ${issue.periodStart}) har en verdi, men tabellens første kohort slutter med perioden som starter ${issue.lastStart}, så denne perioden er ikke avsluttet og må være tom. Kontroller perioden under Perioder.`;
+            case "tooManyPeriods":
+              return `${at}: periode ${f.integer(issue.value)} ville trenge flere kolonner enn et ark har.`;
+            case "noRows":
+              return "Tabellen har ingen rader: merk kohorttabellen med overskriftsraden.";
+          }
+        },
+        periodIssue: (issue: PeriodTableIssue, column: string): string => {
+          const at = `Rad ${f.integer(issue.row)}, ${column}`;
+          switch (issue.kind) {
+            case "blank":
+              return `${at}: cellen er tom. Hver rad i periodetabellen trenger en verdi her.`;
+            case "notNumber":
+              return `${at}: «${issue.value}» er ikke et tall.`;
+            case "negative":
+              return `${at}: ${issue.value} er negativt; forventet 0 eller mer.`;
+            case "notWhole":
+              return `${at}: ${issue.value} er ikke et helt tall; kunder telles i hele tall.`;
+            case "notDate":
+              return `${at}: «${issue.value}» er ikke en dato. En periodestart er en Excel-dato eller ISO-tekst som 2024-03-01.`;
+            case "notPeriodStart":
+              return `${at}: ${issue.value} er ikke første dag i ${PERIOD_A[issue.period]} (${PERIOD_STARTS[issue.period]}). Hver rad må starte en periode av lengden som er valgt under Perioder; en tabell som blander periodelengder, kan ikke leses.`;
+            case "duplicatePeriod":
+              return `${at}: perioden som starter ${issue.value}, finnes to ganger (også i rad ${f.integer(issue.firstRow)}).`;
+            case "gap":
+              return `${at}: tabellen fortsetter med perioden som starter ${issue.value}, men perioden som starter ${issue.missing}, mangler. Periodetabellen har én rad for hver periode (${PERIOD[issue.period].noun.toLowerCase()}), uten hull.`;
+            case "identity":
+              switch (issue.role) {
+                case "reactivated":
+                  return `${at}: ${f.integer(issue.value)} reaktiverte, men kunder ved slutt − beholdt − nye gir ${f.integer(issue.expected)}.`;
+                case "lost":
+                  return `${at}: ${f.integer(issue.value)} frafalt, men kunder ved start − beholdt gir ${f.integer(issue.expected)}.`;
+                default:
+                  return `${at}: ${f.integer(issue.value)} beholdt er flere enn ${f.integer(issue.expected)}: de beholdte kundene er blant dem ved start, og beholdt pluss nye kan ikke være flere enn kundene ved slutt.`;
+              }
+            case "retentionDiffers":
+              return `${at}: kundebevaringsraten ${issue.value} stemmer ikke med beholdt ÷ kunder ved start = ${issue.expected}; avviket kan være høyst 1e-9 av den.`;
+            case "retentionBlank":
+              return `${at}: tom, men det finnes kunder ved start, så kundebevaringsraten = beholdt ÷ kunder ved start har en verdi.`;
+            case "retentionWithoutStart":
+              return `${at}: ${issue.value}, men det finnes ingen kunder ved start: kundebevaringsraten har ingen nevner der og må være tom.`;
+            case "startDiffers":
+              return `${at}: ${f.integer(issue.value)} kunder ved start, men perioden før (rad ${f.integer(issue.previousRow)}) slutter med ${f.integer(issue.previousEnd)}. Begge teller kundene som var aktive samme dag, så de er like.`;
+            case "noRows":
+              return "Tabellen har ingen rader: merk periodetabellen med overskriftsraden.";
+          }
+        },
+      },
       run: {
         heading: "4. Lag kohortene",
         build: "Lag kohorter",
         cancel: "Avbryt",
-        phase: { reading: "Leser ordrer", computing: "Lager kohorter", writing: "Skriver arket Kohorter" },
+        phase: { reading: "Leser ordrer", readingTable: "Leser tabellen", computing: "Lager kohorter", checking: "Kontrollerer tabellen", writing: "Skriver arket Kohorter" },
         progress: (done: number, total: number) => `${f.integer(done)} av ${f.integer(total)} rader`,
         startOver: "Bruk andre data",
         wroteSheet: (name: string) => `Kohorttrekanten, periodetabellen og diagrammet står på arket «${name}».`,

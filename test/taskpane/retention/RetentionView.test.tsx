@@ -296,3 +296,121 @@ describe("Retention view", () => {
     expect(await screen.findByText(en.retention.errors.structureProtected)).toBeTruthy();
   });
 });
+
+/**
+ * The warehouse's tables on a sheet, as Excel holds them after a paste (dates as serials, NULL as an
+ * empty cell). The cohort table is cohortsSql.ts's hand example, the same customers as LOG above
+ * (A January and March, B January, C February and March): the same triangle must come out.
+ */
+const COHORT_TABLE: unknown[][] = [
+  ["cohort_start", "period", "customers", "active", "share"],
+  [45292, 0, 2, 2, 1],
+  [45292, 1, 2, 0, 0],
+  [45292, 2, 2, 1, 0.5],
+  [45323, 0, 1, 1, 1],
+  [45323, 1, 1, 1, 1],
+  [45323, 2, 1, "", ""],
+];
+
+/** retentionByPeriodSql.ts's example (months of 2024, active_days 31): periodRetentionTable.test.ts works it out. */
+const PERIOD_TABLE: unknown[][] = [
+  ["period_start", "customers_start", "new_customers", "reactivated", "customers_end", "retained", "retention", "lost"],
+  [45292, 0, 3, 0, 3, 0, "", 0],
+  [45323, 3, 1, 0, 3, 2, 2 / 3, 1],
+  [45352, 3, 1, 0, 2, 1, 1 / 3, 2],
+  [45383, 2, 0, 2, 3, 1, 0.5, 1],
+];
+
+describe("Retention view on the warehouse's tables", () => {
+  it("recognises the cohort table by its headers and shows the same triangle, reading and sheet as the order log", async () => {
+    const user = userEvent.setup();
+    const port = fakeRetentionPort(COHORT_TABLE);
+    const { container } = renderApp(port);
+    await openRetention(user);
+    await user.click(screen.getByRole("button", { name: en.pick.useSelection }));
+    await screen.findByRole("heading", { name: en.retention.map.heading });
+    expect(selectedText(en.retention.table.inputLabel)).toBe(en.retention.table.inputs.cohortTable);
+    expect(screen.getByText(en.retention.table.detected)).toBeTruthy();
+    expect(screen.getByText(en.retention.table.picked("Orders!A1:E7", 6))).toBeTruthy();
+    expect(selectedText(en.retention.table.cohortRoles.start)).toBe("cohort_start (column A)");
+    expect(selectedText(en.retention.table.cohortRoles.share)).toBe("share (column E)");
+    // Months from the cohort starts (Jan 1 and Feb 1 are month starts, Feb 1 no quarter start); no active days for a triangle.
+    expect(selectedText(en.retention.settings.period)).toBe(en.retention.settings.periods.month);
+    expect(screen.queryByLabelText(en.retention.settings.activeDays)).toBeNull();
+    await expectAccessible(container);
+
+    await user.click(screen.getByRole("button", { name: en.retention.run.build }));
+    await screen.findByRole("heading", { name: en.retention.curve.heading });
+    expect(screen.getByText(en.retention.table.wroteTriangle("Cohorts"))).toBeTruthy();
+    expect(port.readColumns).toEqual([[0, 1, 2, 3, 4]]);
+    expect(screen.getByText(en.retention.table.cohortTotals(3, 2))).toBeTruthy();
+    // The order log's reading and curve table (first test above).
+    expect(screen.getByText("Of the one customer who first bought in February 2024, 100% bought again the next month.")).toBeTruthy();
+    const table = screen.getByRole("table", { name: en.retention.curve.tableLabel });
+    const rows = within(table).getAllByRole("row").map((r) => Array.from(r.querySelectorAll("td, th")).map((c) => c.textContent));
+    expect(rows).toEqual([
+      ["Cohort start", "Customers", "Month 0", "Month 1", "Month 2"],
+      ["2024-01", "2", "100%", "0%", "50%"],
+      ["2024-02", "1", "100%", "100%", ""],
+    ]);
+    const plan = port.plans[0];
+    expect(plan.blocks[1].values).toEqual([
+      ["Cohort start", "Customers", "Month 0", "Month 1", "Month 2"],
+      [45292, 2, 1, 0, 0.5],
+      [45323, 1, 1, 1, ""],
+    ]);
+    // No period table: the chart data follows the triangle.
+    expect(plan.blocks).toHaveLength(4);
+    expect(plan.blocks[3].values[0]).toEqual(["Month", "2024-01 (2 customers)", "2024-02 (1 customer)"]);
+    await expectAccessible(container);
+  });
+
+  it("reads a cohort table of other headers once the user says what it is, and names the row and column of a bad share", async () => {
+    const user = userEvent.setup();
+    const rows = [["Cohort month", "Months since", "Size", "Buyers", "Rate"], ...COHORT_TABLE.slice(1)];
+    rows[3] = [45292, 2, 2, 1, 0.6]; // sheet row 4: 1 of 2 is 0.5
+    const port = fakeRetentionPort(rows);
+    renderApp(port);
+    await openRetention(user);
+    await user.click(screen.getByRole("button", { name: en.pick.useSelection }));
+    await screen.findByRole("heading", { name: en.retention.map.heading });
+    expect(selectedText(en.retention.table.inputLabel)).toBe(en.retention.table.inputs.log);
+    await user.selectOptions(screen.getByLabelText(en.retention.table.inputLabel, { selector: "select" }), "cohortTable");
+    expect(screen.queryByText(en.retention.table.detected)).toBeNull();
+    await user.click(screen.getByRole("button", { name: en.retention.run.build }));
+    expect(await screen.findByText(en.retention.table.needCohortColumns)).toBeTruthy();
+    const pick = (label: string) => screen.getByLabelText(new RegExp(`^${label}`), { selector: "select" });
+    await user.selectOptions(pick(en.retention.table.cohortRoles.period), "1");
+    await user.selectOptions(pick(en.retention.table.cohortRoles.active), "3");
+    expect(selectedText(en.retention.table.cohortRoles.share)).toBe("Rate (column E)");
+    await user.click(screen.getByRole("button", { name: en.retention.run.build }));
+    expect(
+      await screen.findByText("Row 4, Rate (column E): the share 0.6 disagrees with active ÷ customers = 0.5; they may differ by at most 1e-9 of it."),
+    ).toBeTruthy();
+    expect(port.plans).toHaveLength(0);
+  });
+
+  it("writes the warehouse's period table and reads its latest period", async () => {
+    const user = userEvent.setup();
+    const port = fakeRetentionPort(PERIOD_TABLE);
+    const { container } = renderApp(port);
+    await openRetention(user);
+    await user.click(screen.getByRole("button", { name: en.pick.useSelection }));
+    await screen.findByRole("heading", { name: en.retention.map.heading });
+    expect(selectedText(en.retention.table.inputLabel)).toBe(en.retention.table.inputs.periodTable);
+    const days = screen.getByLabelText(en.retention.settings.activeDays) as HTMLInputElement;
+    await user.clear(days);
+    await user.type(days, "31");
+    await user.click(screen.getByRole("button", { name: en.retention.table.build }));
+    await screen.findByRole("heading", { name: en.retention.table.periodsHeading });
+    expect(screen.getByText(en.retention.table.wrotePeriods("Cohorts"))).toBeTruthy();
+    expect(screen.getByText(en.retention.table.periodTotals(4))).toBeTruthy();
+    // April 2024: of D and C active on March 31, D still active on April 30 → 1/2.
+    expect(screen.getByText("Of the 2 customers active at the start of April 2024, 50% were still active at its end.")).toBeTruthy();
+    const plan = port.plans[0];
+    expect(plan.blocks[0].values).toEqual([[en.retention.sheet.tableTitle("month", 31)]]);
+    expect(plan.blocks[1].values.slice(1)).toEqual(PERIOD_TABLE.slice(1));
+    expect(plan.chart).toBeNull();
+    await expectAccessible(container);
+  });
+});

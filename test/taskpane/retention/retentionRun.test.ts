@@ -93,7 +93,7 @@ describe("parseOrderLog", () => {
 describe("runRetention", () => {
   it("builds the triangle and the period table of a hand-built log, as LOYALTY.COHORTS and LOYALTY.RETENTIONBYPERIOD do", async () => {
     const result = await run(LOG);
-    const t = result.cohorts;
+    const t = result.cohorts!;
     // as_of = latest order, 2024-03-31, the last day of March: January, February and March have ended → 3 columns.
     expect(t.columns).toBe(3);
     // January cohort: A, B (first orders Jan 10, Jan 20); February cohort: C (Feb 5).
@@ -108,7 +108,7 @@ describe("runRetention", () => {
 
     // Period table, active_days 31: active on D = ordered in (D − 31, D].
     // Jan 31: A (Jan 10), B (Jan 20). Feb 29: C (Feb 5). Mar 31: A (Mar 15), C (Mar 31).
-    const p = result.periods;
+    const p = result.periods!;
     expect(Array.from(p.periodStart)).toEqual([45292, 45323, 45352]);
     expect(Array.from(p.customersStart)).toEqual([0, 2, 1]); // nobody on Dec 31; A, B on Jan 31; C on Feb 29
     expect(Array.from(p.newCustomers)).toEqual([2, 1, 0]); // A, B in January; C in February
@@ -144,8 +144,8 @@ describe("runRetention", () => {
     expect(result.reading).toEqual({ start: 45323, share: 1, size: 1 });
     expect(result.minCohortSize).toBe(1);
     expect(result.smallCohorts).toBe(0);
-    expect(latestCurves(result.cohorts, 1).map((c) => c.start)).toEqual([45323]);
-    expect(readingOf(result.cohorts)).toEqual(result.reading);
+    expect(latestCurves(result.cohorts!, 1).map((c) => c.start)).toEqual([45323]);
+    expect(readingOf(result.cohorts!)).toEqual(result.reading);
   });
 
   it("draws and describes only cohorts of at least 30 customers, and counts the newer small ones it leaves out", async () => {
@@ -220,8 +220,8 @@ describe("runRetention", () => {
       ["B", 45361],
     ];
     const result = await run(rows, 365, "week");
-    expect(Array.from(result.cohorts.cohortStart)).toEqual([45348, 45355]); // Mondays Feb 26 and Mar 4
-    expect(result.cohorts.shares[1][0]).toBe(1); // A (cohort of Feb 26) ordered again in the week of Mar 4
-    expect(Number.isNaN(result.cohorts.shares[1][1])).toBe(true); // B's next week (Mar 11) has not ended by Mar 10
+    expect(Array.from(result.cohorts!.cohortStart)).toEqual([45348, 45355]); // Mondays Feb 26 and Mar 4
+    expect(result.cohorts!.shares[1][0]).toBe(1); // A (cohort of Feb 26) ordered again in the week of Mar 4
+    expect(Number.isNaN(result.cohorts!.shares[1][1])).toBe(true); // B's next week (Mar 11) has not ended by Mar 10
   });
 });

@@ -63,9 +63,40 @@ const SAMPLES: Record<string, unknown[][]> = {
     [{ kind: "core", detail: "M" }],
   ],
 };
+// Every kind of refusal of the warehouse's cohort and period tables (src/taskpane/retention/cohortLongTable.ts, periodRetentionTable.ts).
+SAMPLES["retention.table.cohortIssue"] = [
+  ...["blank", "notNumber", "negative", "notWhole", "notDate"].flatMap((kind) => ["period", "customers"].map((role) => [{ kind, role, row: 4, value: "x" }, "X"])),
+  ...KINDS.map((period) => [{ kind: "notPeriodStart", role: "start", row: 4, value: "2024-01-08", period }, "X"]),
+  [{ kind: "noCustomers", role: "customers", row: 4 }, "X"],
+  [{ kind: "activeAboveCustomers", role: "active", row: 4, value: 3, customers: 2 }, "X"],
+  [{ kind: "shareDiffers", role: "share", row: 4, value: 0.6, expected: 0.5 }, "X"],
+  [{ kind: "halfBlank", role: "active", row: 4 }, "X"],
+  [{ kind: "halfBlank", role: "share", row: 4 }, "X"],
+  [{ kind: "customersDiffer", role: "customers", row: 4, value: 3, cohort: "2024-01-01", firstRow: 2, firstValue: 2 }, "X"],
+  [{ kind: "duplicate", role: "period", row: 4, cohort: "2024-01-01", period: 1, firstRow: 3 }, "X"],
+  [{ kind: "missingPeriod", role: "period", row: 4, cohort: "2024-01-01", period: 1, last: 2 }, "X"],
+  [{ kind: "blankInside", role: "active", row: 4, cohort: "2024-01-01", period: 1, laterRow: 5 }, "X"],
+  ...KINDS.flatMap((kindOfPeriod) => ["blankEnded", "valueNotEnded"].map((kind) => [{ kind, role: "active", row: 4, cohort: "2024-01-01", period: 2, kindOfPeriod, periodStart: "2024-03-01", lastStart: "2024-03-01" }, "X"])),
+  [{ kind: "tooManyPeriods", role: "period", row: 4, value: 20000 }, "X"],
+  [{ kind: "noRows", role: "start", row: 0 }, "X"],
+];
+SAMPLES["retention.table.periodIssue"] = [
+  ...["blank", "notNumber", "negative", "notWhole", "notDate"].map((kind) => [{ kind, role: "retained", row: 4, value: "x" }, "X"]),
+  ...KINDS.flatMap((period) => [
+    [{ kind: "notPeriodStart", role: "start", row: 4, value: "2024-01-08", period }, "X"],
+    [{ kind: "gap", role: "start", row: 4, value: "2024-03-01", period, missing: "2024-02-01" }, "X"],
+  ]),
+  [{ kind: "duplicatePeriod", role: "start", row: 4, value: "2024-01-01", firstRow: 2 }, "X"],
+  ...["reactivated", "lost", "retained"].map((role) => [{ kind: "identity", role, row: 4, value: 3, expected: 2 }, "X"]),
+  [{ kind: "retentionDiffers", role: "retention", row: 4, value: 0.6, expected: 0.5 }, "X"],
+  [{ kind: "retentionBlank", role: "retention", row: 4 }, "X"],
+  [{ kind: "retentionWithoutStart", role: "retention", row: 4, value: 0.5 }, "X"],
+  [{ kind: "startDiffers", role: "customersStart", row: 4, value: 3, previousRow: 3, previousEnd: 2 }, "X"],
+  [{ kind: "noRows", role: "start", row: 0 }, "X"],
+];
 for (const key of ["retention.errors.noRepeats", "retention.curve.xAxis", "retention.curve.noCurve", "retention.sheet.triangleTitle", "retention.sheet.curvePeriod"]) SAMPLES[key] = KINDS.map((k) => [k]);
 /** Count-worded texts: singular and plural. */
-const COUNTED = new Set(["warehouse.clv.done", "warehouse.clv.notSettled", "files.tooManyCustomers", "files.progressRows", "summary.totals", "btyd.check.leftOut", "btyd.check.skippedRows", "retention.curve.title", "retention.sheet.curveTitle", "pick.picked", "btyd.check.picked", "retention.pick.picked", "btyd.check.report.sheet.comparisonTitle"]);
+const COUNTED = new Set(["warehouse.clv.done", "warehouse.clv.notSettled", "files.tooManyCustomers", "files.progressRows", "summary.totals", "btyd.check.leftOut", "btyd.check.skippedRows", "retention.curve.title", "retention.sheet.curveTitle", "pick.picked", "btyd.check.picked", "retention.pick.picked", "btyd.check.report.sheet.comparisonTitle", "retention.table.picked", "retention.table.cohortTotals", "retention.table.periodTotals", "retention.table.periodReading"]);
 
 /** Terms that are the same in English, German and Norwegian, or codes rather than words. */
 const SAME_EVERYWHERE = new Set(["Loyalty Lens", "Segment", "R+F+M", "yyyy-mm-dd", "2024", "2024-03", "2", "3", "3+", "C", "X (2)", "SQL", "2024-12-31", "31.12.2024", "BIC", "Parameter"]);
