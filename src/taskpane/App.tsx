@@ -1,12 +1,14 @@
 import * as React from "react";
 import { Body1, FluentProvider, MessageBar, MessageBarBody, Tab, TabList, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { OpenFilePane } from "./components/OpenFilePane";
 import { SegmentPane } from "./components/SegmentPane";
 import { type ExcelPort, officeExcel } from "./excel/port";
-import { WarehouseView } from "./warehouse/WarehouseView";
 import { RetentionView } from "./retention/RetentionView";
 import { type RetentionPort, retentionPortOf } from "./retention/useRetentionFlow";
 import { usePaneStrings } from "./i18n/usePaneStrings";
+import { Spinner } from "@fluentui/react-components";
+
+/** The Warehouse tab, loaded when first opened (its own chunk, from the add-in's origin). */
+const WarehouseTab = React.lazy(() => import(/* webpackChunkName: "warehouse" */ "./warehouse/WarehouseTab"));
 import type { Strings } from "./strings/en";
 
 // No class on FluentProvider itself: it copies its classes to every portal (tooltips, popovers),
@@ -40,6 +42,7 @@ export function App({ port = officeExcel, strings: given, retentionPort }: Props
   const loaded = usePaneStrings(port, given);
   const [view, setView] = React.useState<View>("segment");
   const [retentionOpened, setRetentionOpened] = React.useState(false);
+  const [warehouseOpened, setWarehouseOpened] = React.useState(false);
   const retention = React.useMemo(() => retentionPort ?? retentionPortOf(port), [retentionPort, port]);
   const theme = port.officeTheme() === "dark" ? webDarkTheme : webLightTheme;
   // German or Norwegian still loading (a few milliseconds from the add-in's origin): nothing rather than English.
@@ -49,6 +52,7 @@ export function App({ port = officeExcel, strings: given, retentionPort }: Props
   const select = (next: View): void => {
     setView(next);
     if (next === "retention") setRetentionOpened(true);
+    if (next === "warehouse") setWarehouseOpened(true);
   };
   const host = port.hostInfo();
   return (
@@ -75,8 +79,11 @@ export function App({ port = officeExcel, strings: given, retentionPort }: Props
             {retentionOpened && <RetentionView port={retention} strings={strings} />}
           </div>
           <div role="tabpanel" id="view-panel-warehouse" aria-labelledby="view-tab-warehouse" hidden={view !== "warehouse"}>
-            <WarehouseView strings={strings} />
-            <OpenFilePane strings={strings} />
+            {warehouseOpened && (
+              <React.Suspense fallback={<Spinner size="small" label={strings.loadingView} />}>
+                <WarehouseTab strings={strings} />
+              </React.Suspense>
+            )}
           </div>
         </>
       ) : (

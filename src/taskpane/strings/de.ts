@@ -107,6 +107,7 @@ export function germanStrings(f: Formatter): Strings {
     format: f,
     appTitle: "Loyalty Lens",
     appIntro: "Kundentabelle markieren, auf „Segmentieren“ klicken und sehen, wer loyal ist und was als Nächstes zu tun ist.",
+    loadingView: "Wird geladen …",
 
     host: {
       noExcel: "Öffnen Sie diesen Bereich in Excel, um eine Arbeitsmappe zu segmentieren. Außerhalb von Excel kann er nur diese Seite anzeigen.",

@@ -94,6 +94,8 @@ export function englishStrings(f: Formatter) {
   format: f,
   appTitle: "Loyalty Lens",
   appIntro: "Select a customer table, click Segment, and see who is loyal and what to do next.",
+  /** While a tab's code loads (the Warehouse tab, a moment from the add-in's own server). */
+  loadingView: "Loading…",
 
   host: {
     noExcel: "Open this pane in Excel to segment a workbook. Outside Excel it can only show this page.",

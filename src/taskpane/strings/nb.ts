@@ -108,6 +108,7 @@ export function norwegianStrings(f: Formatter): Strings {
     format: f,
     appTitle: "Loyalty Lens",
     appIntro: "Merk en kundetabell, klikk på Segmenter, og se hvem som er lojale og hva du bør gjøre videre.",
+    loadingView: "Laster inn …",
 
     host: {
       noExcel: "Åpne denne ruten i Excel for å segmentere en arbeidsbok. Utenfor Excel kan den bare vise denne siden.",
