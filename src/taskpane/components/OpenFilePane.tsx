@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Body1, Button, Field, Label, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Subtitle2 } from "@fluentui/react-components";
+import { Body1, Button, Field, Input, Label, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Subtitle2 } from "@fluentui/react-components";
+import { PERIOD_KINDS, type PeriodKind } from "../../analytics/orders/calendarPeriods";
 import type { TimeUnit } from "../../analytics/orders/timeUnit";
 import { CancelledError } from "../excel/blocks";
 import { writeCohortsSheet, type CohortsSheetPlan } from "../excel/cohortsSheet";
@@ -9,6 +10,7 @@ import { CsvDialectError, type CsvDialect, sniffCsvDialect } from "../files/csvD
 import { type FileColumns, guessFileColumns } from "../files/fileColumns";
 import { type FileKind, csvSourceSql, fileKindOf, fileViewSql, parquetSourceSql } from "../files/fileSource";
 import type { FileAnalysis, FileJobError, FileJobResult, SqlRunner } from "../duckdb/fileJob";
+import { defaultActiveDays } from "../retention/retentionRun";
 import type { Strings } from "../strings/en";
 import { RunProgress } from "./RunProgress";
 import { usePaneStyles } from "./styles";
@@ -17,6 +19,9 @@ import { readText } from "../files/readText";
 /** Runs a job with DuckDB holding the file (wasmEngine.ts in the pane; something else in tests). */
 export type FileEngine = <T>(file: Blob, kind: FileKind, job: (query: SqlRunner) => Promise<T>, signal?: AbortSignal) => Promise<T>;
 export type SheetWriter = (plan: CohortsSheetPlan, options: WriteOptions) => Promise<SheetWritten>;
+
+/** The date the calibration-end error gives as an example: 2024-06-30. */
+const CALIBRATION_EXAMPLE = 45473;
 
 /** Bytes read for sniffing the CSV dialect and guessing columns. */
 export const SNIFF_BYTES = 64 * 1024;
@@ -30,11 +35,53 @@ type State =
 
 const lazyEngine: FileEngine = async (file, kind, job, signal) => (await import(/* webpackChunkName: "duckdb" */ "../duckdb/wasmEngine")).withFileEngine(file, kind, job, signal);
 
-/** The sheet plan: a title, then the header and rows; date columns of the RFM table formatted as dates. */
-export function fileSheetPlan(result: FileJobResult, analysis: FileAnalysis, fileName: string, s: Strings["files"]): CohortsSheetPlan {
-  const title = s.sheetTitle(fileName, analysis === "rfmTable" ? s.rfmTable : s.btydGrouped);
+/** The analyses in the order the pane offers them. */
+export const FILE_ANALYSES: readonly FileAnalysis[] = ["btydGrouped", "rfmTable", "rfmSegments", "holdoutGrouped", "cohorts", "retention"];
+
+/** What the sheet's title and formats depend on besides the rows: the analysis and its settings. */
+export type FileSheetJob = { readonly analysis: FileAnalysis; readonly unit: TimeUnit; readonly period: PeriodKind; readonly activeDays: number };
+
+/** Columns holding dates (serials) and shares, per analysis (fileJob.ts' column lists). */
+const DATE_COLUMNS: Readonly<Record<FileAnalysis, readonly [first: number, count: number] | null>> = {
+  rfmTable: [1, 2],
+  rfmSegments: [1, 2],
+  btydGrouped: null,
+  holdoutGrouped: null,
+  cohorts: [0, 1],
+  retention: [0, 1],
+};
+const SHARE_COLUMN: Readonly<Record<FileAnalysis, number | null>> = { rfmTable: null, rfmSegments: null, btydGrouped: null, holdoutGrouped: null, cohorts: 4, retention: 6 };
+
+/** The sheet's title line: the analysis and the file, with the settings a reader needs (calibration and holdout ends, period, active days). */
+function sheetTitle(result: FileJobResult, job: FileSheetJob, fileName: string, strings: Strings): string {
+  const s = strings.files;
+  switch (job.analysis) {
+    case "holdoutGrouped":
+      return s.holdoutTitle(fileName, strings.format.date(result.calibrationEnd ?? NaN), strings.format.date(result.holdoutEnd ?? NaN), strings.btyd.map.unitInSentence[job.unit]);
+    case "cohorts":
+      return s.cohortsTitle(fileName, job.period);
+    case "retention":
+      return s.retentionTitle(fileName, job.period, job.activeDays);
+    default:
+      return s.sheetTitle(fileName, s[job.analysis]);
+  }
+}
+
+/** The sheet plan: a title, a blank line, then the header and rows (so Check the model can take the table on its own); dates as dates, shares as percentages. */
+export function fileSheetPlan(result: FileJobResult, job: FileSheetJob, fileName: string, strings: Strings): CohortsSheetPlan {
+  const s = strings.files;
+  const analysis = job.analysis;
+  const title = sheetTitle(result, job, fileName, strings);
   const rows = result.rows.length;
-  const formats = analysis === "rfmTable" && rows > 0 ? [{ row: 3, column: 1, rows, columns: 2, format: s.dateFormat }] : [];
+  const dates = DATE_COLUMNS[analysis];
+  const share = SHARE_COLUMN[analysis];
+  const formats =
+    rows === 0
+      ? []
+      : [
+          ...(dates ? [{ row: 3, column: dates[0], rows, columns: dates[1], format: s.dateFormat }] : []),
+          ...(share === null ? [] : [{ row: 3, column: share, rows, columns: 1, format: "0.0%" }]),
+        ];
   return {
     baseName: s.sheetName[analysis],
     incompleteName: s.incompleteName,
@@ -63,6 +110,9 @@ export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeC
   const [columns, setColumns] = React.useState<FileColumns>({ id: null, date: null, amount: null });
   const [analysis, setAnalysis] = React.useState<FileAnalysis>("btydGrouped");
   const [unit, setUnit] = React.useState<TimeUnit>("week");
+  const [period, setPeriod] = React.useState<PeriodKind>("month");
+  /** The typed calibration end; blank for Check the model's default. */
+  const [calibrationText, setCalibrationText] = React.useState("");
   const abort = React.useRef<AbortController | null>(null);
   const cancelRef = React.useRef<HTMLButtonElement>(null);
   const ids = React.useId();
@@ -87,7 +137,11 @@ export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeC
 
   const run = async (picked: Picked): Promise<void> => {
     if (columns.id === null || columns.date === null) return setState({ status: "finished", picked, intent: "error", message: s.needColumns });
-    if (analysis === "rfmTable" && columns.amount === null) return setState({ status: "finished", picked, intent: "error", message: s.needAmount });
+    if ((analysis === "rfmTable" || analysis === "rfmSegments") && columns.amount === null) return setState({ status: "finished", picked, intent: "error", message: s.needAmount });
+    const calibrationEnd = calibrationText.trim() === "" ? null : strings.format.parseDate(calibrationText.trim());
+    if (analysis === "holdoutGrouped" && calibrationEnd === null && calibrationText.trim() !== "")
+      return setState({ status: "finished", picked, intent: "error", message: s.badCalibrationText(strings.format.date(CALIBRATION_EXAMPLE)) });
+    const sheetJob: FileSheetJob = { analysis, unit, period, activeDays: defaultActiveDays(period) };
     const controller = new AbortController();
     abort.current = controller;
     setState({ status: "running", picked, phase: "engine", done: 0, total: 1 });
@@ -95,14 +149,19 @@ export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeC
       const source = picked.kind === "csv" && picked.dialect ? csvSourceSql(picked.dialect, columns) : parquetSourceSql();
       const viewSql = fileViewSql(source, picked.header, columns);
       // The SQL generator and the job come with the engine, in the lazy chunk, not in the first load.
-      const job = async (query: SqlRunner): Promise<FileJobResult> => (await import(/* webpackChunkName: "duckdb" */ "../duckdb/fileJob")).runFileJob(query, { analysis, viewSql, asOf: null, unit });
+      const request = { analysis, viewSql, asOf: null, unit, calibrationEnd, period, activeDays: sheetJob.activeDays };
+      const job = async (query: SqlRunner): Promise<FileJobResult> => (await import(/* webpackChunkName: "duckdb" */ "../duckdb/fileJob")).runFileJob(query, request);
       const result = await engine(picked.file, picked.kind, job, controller.signal);
-      const plan = fileSheetPlan(result, analysis, picked.file.name, s);
+      const plan = fileSheetPlan(result, sheetJob, picked.file.name, strings);
       const written = await writeSheet(plan, {
         signal: controller.signal,
         onProgress: (done, total) => setState({ status: "running", picked, phase: "sheet", done, total }),
       });
-      setState({ status: "finished", picked, intent: "success", message: s.done(written.sheetName, result.rows.length, result.orders) });
+      const message =
+        analysis === "holdoutGrouped"
+          ? s.holdoutDone(written.sheetName, result.rows.length, result.orders, strings.format.date(result.calibrationEnd ?? NaN), strings.format.date(result.holdoutEnd ?? NaN))
+          : s.done(written.sheetName, result.rows.length, result.orders);
+      setState({ status: "finished", picked, intent: "success", message });
     } catch (error) {
       const message =
         error instanceof CancelledError || controller.signal.aborted
@@ -116,7 +175,9 @@ export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeC
                   ? s.tooManyCustomers(error.customers ?? 0)
                   : error.kind === "tooManyRows"
                     ? s.tooManyRows(error.rows ?? 0)
-                  : s.failed(error.message)
+                    : error.kind === "badCalibrationEnd" && error.dates
+                      ? s.badCalibrationEnd(strings.format.date(error.dates.first), strings.format.date(error.dates.last))
+                      : s.failed(error.message)
             : isEngineServedWrong(error)
               ? s.engineServedWrong(error.contentType)
               : s.failed(error instanceof Error ? error.message : String(error));
@@ -168,16 +229,33 @@ export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeC
           {columnSelect(s.amountLabel, "amount", true)}
           <Field label={s.analysisLabel}>
             <RadioGroup value={analysis} onChange={(_, d) => setAnalysis(d.value as FileAnalysis)}>
-              <Radio value="btydGrouped" label={s.btydGrouped} />
-              <Radio value="rfmTable" label={s.rfmTable} />
+              {FILE_ANALYSES.map((a) => (
+                <Radio key={a} value={a} label={s[a]} />
+              ))}
             </RadioGroup>
           </Field>
-          {analysis === "btydGrouped" ? (
+          {analysis === "btydGrouped" || analysis === "holdoutGrouped" ? (
             <Field label={s.unitLabel}>
               <Select value={unit} onChange={(_, d) => setUnit(d.value as TimeUnit)}>
                 <option value="day">{strings.btyd.map.units.day}</option>
                 <option value="week">{strings.btyd.map.units.week}</option>
                 <option value="month">{strings.btyd.map.units.month}</option>
+              </Select>
+            </Field>
+          ) : null}
+          {analysis === "holdoutGrouped" ? (
+            <Field label={s.calibrationLabel} hint={s.calibrationHint}>
+              <Input value={calibrationText} onChange={(_, d) => setCalibrationText(d.value)} />
+            </Field>
+          ) : null}
+          {analysis === "cohorts" || analysis === "retention" ? (
+            <Field label={strings.retention.settings.period}>
+              <Select value={period} onChange={(_, d) => setPeriod(d.value as PeriodKind)}>
+                {PERIOD_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {strings.retention.settings.periods[k]}
+                  </option>
+                ))}
               </Select>
             </Field>
           ) : null}

@@ -22,7 +22,7 @@ import { expectedPurchasesColumn } from "../../analytics/btyd/bgnbdPredictions";
 import { isCellError } from "../../analytics/errors";
 import { holdoutSummaryAsync } from "../../analytics/btyd/holdoutSummary";
 import { indexDistinct } from "../../analytics/numeric/distinctValues";
-import { quantileSorted } from "../../analytics/numeric/quantileSorted";
+import { quantileSorted, type7, type7Positions } from "../../analytics/numeric/quantileSorted";
 import { timeSlicer, yieldToHost } from "../../analytics/numeric/yieldToHost";
 import { headerTexts } from "./mapping";
 
@@ -96,8 +96,38 @@ export function defaultCalibrationEnd(log: OrderLog): number {
   let k = 0;
   for (let i = 0; i < log.ids.length; i++) if (log.ids[i] !== null) dates[k++] = log.dates[i];
   dates.sort();
-  const mid = Math.floor((quantileSorted(dates, CALIBRATION_TRIM, k) + quantileSorted(dates, 1 - CALIBRATION_TRIM, k)) / 2);
-  return Math.min(Math.max(mid, log.firstDate + 1), log.lastDate - 1);
+  return calibrationMidpoint(quantileSorted(dates, CALIBRATION_TRIM, k), quantileSorted(dates, 1 - CALIBRATION_TRIM, k), log.firstDate, log.lastDate);
+}
+
+/** ⌊(q01 + q99) / 2⌋ kept inside (first, last): the one rule both forms of the default share. */
+const calibrationMidpoint = (q01: number, q99: number, first: number, last: number): number => Math.min(Math.max(Math.floor((q01 + q99) / 2), first + 1), last - 1);
+
+/**
+ * defaultCalibrationEnd from the order dates counted per day instead of listed (what a database
+ * returns cheaply for millions of orders: `GROUP BY order_date`): `days` ascending and distinct,
+ * `counts[i]` the orders on days[i]. The type-7 order statistics are looked up in the running
+ * counts, so the result is the same day as defaultCalibrationEnd on the expanded dates.
+ * Example: days 45000, 45001, 45100 with counts 1, 98, 1 (100 orders) → q01 = x[1.99] = 45000.99,
+ * q99 = x[99.01] = 45001.99, midpoint ⌊45001.49⌋ = 45001. O(days).
+ */
+export function calibrationEndOfDayCounts(days: ArrayLike<number>, counts: ArrayLike<number>): number {
+  if (days.length === 0 || days.length !== counts.length) throw new RangeError(`calibrationEndOfDayCounts: expected as many counts as days (at least one), got ${days.length} days and ${counts.length} counts`);
+  let n = 0;
+  for (let i = 0; i < counts.length; i++) n += counts[i];
+  /** The value at 0-based position `pos` of the expanded, sorted dates. */
+  const at = (pos: number): number => {
+    let seen = 0;
+    for (let i = 0; i < days.length; i++) {
+      seen += counts[i];
+      if (pos < seen) return days[i];
+    }
+    return days[days.length - 1];
+  };
+  const quantile = (p: number): number => {
+    const { lo, hi, index } = type7Positions(n, p);
+    return type7(index, at(lo), at(hi));
+  };
+  return calibrationMidpoint(quantile(CALIBRATION_TRIM), quantile(1 - CALIBRATION_TRIM), days[0], days[days.length - 1]);
 }
 
 export type FrequencyGroup = { readonly x: number; readonly last: boolean; readonly customers: number; readonly actual: number; readonly predicted: number };

@@ -1033,7 +1033,17 @@ export function germanStrings(f: Formatter): Strings {
       analysisLabel: "Auswertung",
       rfmTable: "RFM-Tabelle (eine Zeile pro Kunde)",
       btydGrouped: "BTYD-Zusammenfassung, gruppiert (für BGNBDFIT mit Gewichten)",
+      rfmSegments: "RFM-Scores und -Segmente (eine Zeile pro Kunde)",
+      holdoutGrouped: "Kalibrierungs- und Prüfzeitraum, gruppiert (für „Modell prüfen“)",
+      cohorts: "Kohortendreieck, Langform (eine Zeile pro Kohorte und Zeitraum)",
+      retention: "Kundenbindung pro Zeitraum (eine Zeile pro Zeitraum)",
       unitLabel: "Zeiteinheit",
+      calibrationLabel: "Ende der Kalibrierung",
+      calibrationHint:
+        "Leer lassen für das Datum, das „Modell prüfen“ wählen würde: die Mitte zwischen dem 1. und dem 99. Perzentil der Bestelldaten. Der Prüfzeitraum reicht bis zum letzten Bestelldatum.",
+      badCalibrationText: (example: string) => `Geben Sie das Ende der Kalibrierung als Datum an, etwa ${example}, oder lassen Sie das Feld für den Standardwert leer.`,
+      badCalibrationEnd: (first: string, last: string) =>
+        `Das Ende der Kalibrierung muss nach dem ersten Bestelldatum der Datei (${first}) und vor dem letzten (${last}) liegen, damit Kalibrierungs- und Prüfzeitraum beide Bestellungen enthalten.`,
       run: "Auf diese Datei anwenden",
       running: "Datei wird mit DuckDB gelesen",
       writing: "Neues Arbeitsblatt wird geschrieben",
@@ -1042,12 +1052,14 @@ export function germanStrings(f: Formatter): Strings {
       cancelled: "Abgebrochen. Es ist kein Blatt zurückgeblieben.",
       done: (sheet: string, rows: number, orders: number) =>
         `${f.integer(rows)} ${rowWord(rows)} aus ${f.integer(orders)} ${orders === 1 ? "Bestellung" : "Bestellungen"} in das neue Blatt ${sheet} geschrieben.`,
+      holdoutDone: (sheet: string, rows: number, orders: number, calibrationEnd: string, holdoutEnd: string) =>
+        `${f.integer(rows)} ${rowWord(rows)} aus ${f.integer(orders)} ${orders === 1 ? "Bestellung" : "Bestellungen"} in das neue Blatt ${sheet} geschrieben, kalibriert bis ${calibrationEnd}, Prüfzeitraum bis ${holdoutEnd}. Markieren Sie die Tabelle samt Kopfzeile und führen Sie darauf „Modell prüfen“ aus.`,
       needColumns: "Wählen Sie die Spalten mit der Kunden-ID und dem Bestelldatum.",
-      needAmount: "Die RFM-Tabelle braucht die Spalte mit dem Betrag.",
+      needAmount: "RFM-Tabelle, -Scores und -Segmente brauchen die Spalte mit dem Betrag.",
       tooManyCustomers: (customers: number) =>
-        `${f.integer(customers)} Kunden passen nicht auf ein Excel-Arbeitsblatt (${f.integer(1048576)} Zeilen). Wählen Sie stattdessen die gruppierte BTYD-Zusammenfassung: Sie hat eine Zeile pro unterschiedlicher Kaufhistorie.`,
+        `${f.integer(customers)} Kunden passen nicht auf ein Excel-Arbeitsblatt (${f.integer(1048576)} Zeilen). Wählen Sie stattdessen eine gruppierte oder verdichtete Form: die gruppierte BTYD- oder Kalibrierungs-/Prüfzeitraum-Zusammenfassung (eine Zeile pro unterschiedlicher Kaufhistorie), das Kohortendreieck oder die Kundenbindung pro Zeitraum.`,
       tooManyRows: (rows: number) =>
-        `Die gruppierte Zusammenfassung hat ${f.integer(rows)} Zeilen, mehr als auf ein Excel-Arbeitsblatt passen (${f.integer(1048576)} Zeilen). Führen Sie sie als SQL in Ihrer Datenbank aus (Registerkarte „Datenbank“) oder exportieren Sie weniger Bestellungen (etwa ein Jahr) und versuchen Sie es erneut.`,
+        `Das Ergebnis hat ${f.integer(rows)} Zeilen, mehr als auf ein Excel-Arbeitsblatt passen (${f.integer(1048576)} Zeilen). Führen Sie sie als SQL in Ihrer Datenbank aus (Registerkarte „Datenbank“) oder exportieren Sie weniger Bestellungen (etwa ein Jahr) und versuchen Sie es erneut.`,
       outOfMemory:
         "Diese Datei braucht mehr Arbeitsspeicher, als der Bereich nutzen kann. Führen Sie dieselbe Auswertung als SQL in Ihrer Datenbank aus (Registerkarte „Datenbank“) oder exportieren Sie weniger Bestellungen (etwa ein Jahr) und versuchen Sie es erneut.",
       parquetMissing:
@@ -1057,8 +1069,21 @@ export function germanStrings(f: Formatter): Strings {
       failed: (message: string) => `Die Datei konnte nicht ausgewertet werden: ${message}`,
       csvNoData: "Die Datei hat keine Kopfzeile mit darauf folgenden Datenzeilen.",
       csvNoDelimiter: "Die Spalten lassen sich nicht auseinanderhalten: Erwartet werden Felder, die durch , ; Tabulator oder | getrennt sind, in jeder Zeile gleich viele.",
-      sheetName: { rfmTable: "RFM aus Datei", btydGrouped: "BTYD-Gruppen aus Datei" } as Record<string, string>,
+      sheetName: {
+        rfmTable: "RFM aus Datei",
+        btydGrouped: "BTYD-Gruppen aus Datei",
+        rfmSegments: "RFM-Segmente aus Datei",
+        holdoutGrouped: "Prüfzeitraum aus Datei",
+        cohorts: "Kohorten aus Datei",
+        retention: "Kundenbindung aus Datei",
+      } as Record<string, string>,
       sheetTitle: (file: string, analysis: string) => `${analysis}, aus ${file}`,
+      holdoutTitle: (file: string, calibrationEnd: string, holdoutEnd: string, unit: string) =>
+        `Kalibrierungs- und Prüfzeitraum, gruppiert, aus ${file}: Kalibrierung bis ${calibrationEnd}, danach Prüfzeitraum bis ${holdoutEnd}; t_x, T und holdout_length in ${unit}; die letzte Spalte zählt die Kunden mit der Kaufhistorie der Zeile.`,
+      cohortsTitle: (file: string, kind: PeriodKind) =>
+        `Kohortendreieck ${PERIOD[kind].per}, Langform, aus ${file}: Anteil = aktive Kunden ÷ Kohortengröße; leer, wo ${kind === "week" ? "die Woche" : kind === "month" ? "der Monat" : kind === "quarter" ? "das Quartal" : "das Jahr"} noch nicht abgeschlossen ist.`,
+      retentionTitle: (file: string, kind: PeriodKind, activeDays: number) =>
+        `Kundenbindung ${PERIOD[kind].per}, aus ${file}: Ein Kunde gilt nach jeder Bestellung ${f.integer(activeDays)} ${activeDays === 1 ? "Tag" : "Tage"} als aktiv; Kundenbindungsrate = gehaltene Kunden ÷ Kunden zu Beginn.`,
       incompleteName: (name: string) => `${name} (unvollständig)`,
       dateFormat: "yyyy-mm-dd",
     },

@@ -1002,7 +1002,17 @@ export function englishStrings(f: Formatter) {
     analysisLabel: "Analysis",
     rfmTable: "RFM table (one row per customer)",
     btydGrouped: "BTYD summary, grouped (for BGNBDFIT with weights)",
+    rfmSegments: "RFM scores and segments (one row per customer)",
+    holdoutGrouped: "Calibration/holdout summary, grouped (for Check the model)",
+    cohorts: "Cohort triangle, long form (one row per cohort and period)",
+    retention: "Retention by period (one row per period)",
     unitLabel: "Time unit",
+    calibrationLabel: "Calibration end",
+    calibrationHint:
+      "Leave blank for the date Check the model would choose: midway between the 1st and 99th percentiles of the order dates. The holdout runs to the last order date.",
+    badCalibrationText: (example: string) => `Type the calibration end as a date, such as ${example}, or leave it blank for the default.`,
+    badCalibrationEnd: (first: string, last: string) =>
+      `The calibration end must fall after the file's first order date (${first}) and before its last (${last}), so that both the calibration period and the holdout hold orders.`,
     run: "Run on this file",
     running: "Reading the file with DuckDB",
     writing: "Writing the new sheet",
@@ -1010,12 +1020,14 @@ export function englishStrings(f: Formatter) {
     cancel: "Cancel",
     cancelled: "Cancelled. No sheet was left behind.",
     done: (sheet: string, rows: number, orders: number) => `Wrote ${f.integer(rows)} rows from ${f.integer(orders)} orders to the new sheet ${sheet}.`,
+    holdoutDone: (sheet: string, rows: number, orders: number, calibrationEnd: string, holdoutEnd: string) =>
+      `Wrote ${f.integer(rows)} rows from ${f.integer(orders)} orders to the new sheet ${sheet}, calibrated up to ${calibrationEnd} with the holdout to ${holdoutEnd}. Select the table with its header row and run Check the model on it.`,
     needColumns: "Choose the customer id and order date columns.",
-    needAmount: "The RFM table needs the amount column.",
+    needAmount: "The RFM table, scores and segments need the amount column.",
     tooManyCustomers: (customers: number) =>
-      `${f.integer(customers)} customers do not fit on one Excel sheet (${f.integer(1048576)} rows). Choose the grouped BTYD summary instead: it has one row per distinct history.`,
+      `${f.integer(customers)} customers do not fit on one Excel sheet (${f.integer(1048576)} rows). Choose a grouped or aggregated form instead: the grouped BTYD or calibration/holdout summary (one row per distinct purchase history), the cohort triangle or the retention by period.`,
     tooManyRows: (rows: number) =>
-      `The grouped summary has ${f.integer(rows)} rows, more than fit on one Excel sheet (${f.integer(1048576)} rows). Run it as SQL in your database (Warehouse tab), or export fewer orders (for example one year) and try again.`,
+      `The result has ${f.integer(rows)} rows, more than fit on one Excel sheet (${f.integer(1048576)} rows). Run it as SQL in your database (Warehouse tab), or export fewer orders (for example one year) and try again.`,
     outOfMemory:
       "This file needs more memory than the pane can use. Run the same analysis as SQL in your database (Warehouse tab), or export fewer orders (for example one year) and try again.",
     parquetMissing:
@@ -1025,8 +1037,21 @@ export function englishStrings(f: Formatter) {
     failed: (message: string) => `The file could not be analysed: ${message}`,
     csvNoData: "The file has no header line followed by data lines.",
     csvNoDelimiter: "The columns could not be told apart: expected fields separated by , ; tab or |, the same number on every line.",
-    sheetName: { rfmTable: "RFM from file", btydGrouped: "BTYD groups from file" } as Record<string, string>,
+    sheetName: {
+      rfmTable: "RFM from file",
+      btydGrouped: "BTYD groups from file",
+      rfmSegments: "RFM segments from file",
+      holdoutGrouped: "Holdout from file",
+      cohorts: "Cohorts from file",
+      retention: "Retention from file",
+    } as Record<string, string>,
     sheetTitle: (file: string, analysis: string) => `${analysis}: ${file}`,
+    holdoutTitle: (file: string, calibrationEnd: string, holdoutEnd: string, unit: string) =>
+      `Calibration/holdout summary, grouped: ${file}. Calibration up to ${calibrationEnd}, holdout after it to ${holdoutEnd}; t_x, T and holdout_length in ${unit}; customers = how many customers have the row's history.`,
+    cohortsTitle: (file: string, kind: PeriodKind) =>
+      `Cohort triangle by ${kind}, long form: ${file}. share = active ÷ customers of the cohort; active and share are blank where the ${kind} has not ended yet.`,
+    retentionTitle: (file: string, kind: PeriodKind, activeDays: number) =>
+      `Retention by ${kind}: ${file}. A customer is active for ${f.integer(activeDays)} days after each order; retention = retained ÷ customers_start.`,
     incompleteName: (name: string) => `${name} (incomplete)`,
     dateFormat: "yyyy-mm-dd",
   },

@@ -1027,7 +1027,17 @@ export function norwegianStrings(f: Formatter): Strings {
       analysisLabel: "Analyse",
       rfmTable: "RFM-tabell (én rad per kunde)",
       btydGrouped: "BTYD-sammendrag, gruppert (for BGNBDFIT med vekter)",
+      rfmSegments: "RFM-skårer og -segmenter (én rad per kunde)",
+      holdoutGrouped: "Sammendrag for kalibrering og testperiode, gruppert (for Kontroller modellen)",
+      cohorts: "Kohorttrekant, lang form (én rad per kohort og periode)",
+      retention: "Kundebevaring per periode (én rad per periode)",
       unitLabel: "Tidsenhet",
+      calibrationLabel: "Slutt på kalibreringen",
+      calibrationHint:
+        "La feltet stå tomt for datoen Kontroller modellen ville valgt: midt mellom 1. og 99. persentil av ordredatoene. Testperioden går til siste ordredato.",
+      badCalibrationText: (example: string) => `Oppgi slutten på kalibreringen som en dato, for eksempel ${example}, eller la feltet stå tomt for standardverdien.`,
+      badCalibrationEnd: (first: string, last: string) =>
+        `Slutten på kalibreringen må ligge etter filens første ordredato (${first}) og før den siste (${last}), slik at både kalibreringsperioden og testperioden har ordrer.`,
       run: "Kjør på denne filen",
       running: "Leser filen med DuckDB",
       writing: "Skriver det nye arket",
@@ -1036,12 +1046,14 @@ export function norwegianStrings(f: Formatter): Strings {
       cancelled: "Avbrutt. Ingen ark ble liggende igjen.",
       done: (sheet: string, rows: number, orders: number) =>
         `Skrev ${f.integer(rows)} ${rowWord(rows)} fra ${f.integer(orders)} ${orders === 1 ? "ordre" : "ordrer"} til det nye arket ${sheet}.`,
+      holdoutDone: (sheet: string, rows: number, orders: number, calibrationEnd: string, holdoutEnd: string) =>
+        `Skrev ${f.integer(rows)} ${rowWord(rows)} fra ${f.integer(orders)} ${orders === 1 ? "ordre" : "ordrer"} til det nye arket ${sheet}, kalibrert til og med ${calibrationEnd} med testperiode til ${holdoutEnd}. Merk tabellen med overskriftsraden og kjør Kontroller modellen på den.`,
       needColumns: "Velg kolonnene med kunde-ID og ordredato.",
-      needAmount: "RFM-tabellen trenger kolonnen med beløp.",
+      needAmount: "RFM-tabellen, -skårene og -segmentene trenger kolonnen med beløp.",
       tooManyCustomers: (customers: number) =>
-        `${f.integer(customers)} kunder får ikke plass på ett Excel-ark (${f.integer(1048576)} rader). Velg heller det grupperte BTYD-sammendraget: det har én rad per ulik kjøpshistorikk.`,
+        `${f.integer(customers)} kunder får ikke plass på ett Excel-ark (${f.integer(1048576)} rader). Velg heller en gruppert eller aggregert form: det grupperte BTYD-sammendraget eller sammendraget for kalibrering og testperiode (én rad per ulik kjøpshistorikk), kohorttrekanten eller kundebevaring per periode.`,
       tooManyRows: (rows: number) =>
-        `Det grupperte sammendraget har ${f.integer(rows)} rader, flere enn det er plass til på ett Excel-ark (${f.integer(1048576)} rader). Kjør det som SQL i databasen din (fanen Datavarehus), eller eksporter færre ordrer (for eksempel ett år) og prøv igjen.`,
+        `Resultatet har ${f.integer(rows)} rader, flere enn det er plass til på ett Excel-ark (${f.integer(1048576)} rader). Kjør det som SQL i databasen din (fanen Datavarehus), eller eksporter færre ordrer (for eksempel ett år) og prøv igjen.`,
       outOfMemory:
         "Denne filen trenger mer minne enn ruten kan bruke. Kjør den samme analysen som SQL i databasen din (fanen Datavarehus), eller eksporter færre ordrer (for eksempel ett år) og prøv igjen.",
       parquetMissing:
@@ -1051,8 +1063,21 @@ export function norwegianStrings(f: Formatter): Strings {
       failed: (message: string) => `Filen kunne ikke analyseres: ${message}`,
       csvNoData: "Filen har ingen overskriftslinje etterfulgt av datalinjer.",
       csvNoDelimiter: "Kolonnene kan ikke skilles fra hverandre: feltene må være skilt med , ; tabulator eller |, og like mange på hver linje.",
-      sheetName: { rfmTable: "RFM fra fil", btydGrouped: "BTYD-grupper fra fil" } as Record<string, string>,
+      sheetName: {
+        rfmTable: "RFM fra fil",
+        btydGrouped: "BTYD-grupper fra fil",
+        rfmSegments: "RFM-segmenter fra fil",
+        holdoutGrouped: "Testperiode fra fil",
+        cohorts: "Kohorter fra fil",
+        retention: "Kundebevaring fra fil",
+      } as Record<string, string>,
       sheetTitle: (file: string, analysis: string) => `${analysis}, fra ${file}`,
+      holdoutTitle: (file: string, calibrationEnd: string, holdoutEnd: string, unit: string) =>
+        `Sammendrag for kalibrering og testperiode, gruppert, fra ${file}: kalibrering til og med ${calibrationEnd}, deretter testperiode til ${holdoutEnd}; t_x, T og holdout_length i ${unit}; siste kolonne teller kundene med radens kjøpshistorikk.`,
+      cohortsTitle: (file: string, kind: PeriodKind) =>
+        `Kohorttrekant ${PERIOD[kind].per}, lang form, fra ${file}: andel = aktive kunder ÷ kohortens størrelse; tom der ${PERIOD[kind].the} ikke er over ennå.`,
+      retentionTitle: (file: string, kind: PeriodKind, activeDays: number) =>
+        `Kundebevaring ${PERIOD[kind].per}, fra ${file}: en kunde regnes som aktiv i ${f.integer(activeDays)} ${activeDays === 1 ? "dag" : "dager"} etter hver ordre; kundebevaringsrate = beholdte kunder ÷ kunder ved start.`,
       incompleteName: (name: string) => `${name} (ufullstendig)`,
       dateFormat: "yyyy-mm-dd",
     },

@@ -15,7 +15,10 @@ import { CancelledError } from "../../../src/taskpane/excel/blocks";
 import type { CohortsSheetPlan } from "../../../src/taskpane/excel/cohortsSheet";
 import { type FileEngine, OpenFilePane, type SheetWriter } from "../../../src/taskpane/components/OpenFilePane";
 import { FILE_NAME_CSV } from "../../../src/taskpane/files/fileSource";
-import { FileJobError, type Row } from "../../../src/taskpane/duckdb/fileJob";
+import { FileJobError, HOLDOUT_COLUMNS, RFM_SEGMENT_COLUMNS, type Row } from "../../../src/taskpane/duckdb/fileJob";
+import { defaultCalibrationEnd, readOrderLog } from "../../../src/taskpane/model/modelCheck";
+import { cohortTable } from "../../../src/analytics/retention/cohortTable";
+import { retentionByPeriod } from "../../../src/analytics/retention/retentionByPeriod";
 import { en } from "../../../src/taskpane/strings/en";
 import { installDomPolyfills } from "../support";
 import { germanCsv, makeOrders } from "../duckdb/germanOrders";
@@ -64,6 +67,13 @@ function renderPane(writeSheet: SheetWriter, engine: FileEngine = realEngine): R
   );
 }
 
+/** Waits until the pane has handed `count` plans to the sheet writer (the engine runs for real). */
+async function waitForPlans(plans: CohortsSheetPlan[], count: number): Promise<CohortsSheetPlan[]> {
+  for (let i = 0; i < 300 && plans.length < count; i++) await new Promise((r) => setTimeout(r, 100));
+  expect(plans).toHaveLength(count);
+  return plans;
+}
+
 describe("OpenFilePane", () => {
   it("sniffs a German export, guesses its columns and writes the core's grouped BTYD summary", async () => {
     const plans: CohortsSheetPlan[] = [];
@@ -96,6 +106,128 @@ describe("OpenFilePane", () => {
     for (const [x, tx, T, n] of rows) expect(groups.get(`${x}|${tx}|${T}`)).toBe(n);
   }, 60_000);
 
+  it("offers every analysis by its label, with the settings each one needs", async () => {
+    const { container } = renderPane(async (plan) => ({ sheetName: plan.baseName, formatted: true }));
+    await userEvent.upload(screen.getByLabelText(en.files.fileLabel), file());
+    await screen.findByRole("button", { name: en.files.run });
+    const labels = [en.files.btydGrouped, en.files.rfmTable, en.files.rfmSegments, en.files.holdoutGrouped, en.files.cohorts, en.files.retention];
+    expect(screen.getAllByRole("radio").map((r) => (r as HTMLInputElement).labels?.[0]?.textContent)).toEqual(labels);
+    // The grouped BTYD summary (the default) asks for the time unit only.
+    expect(screen.getByLabelText(en.files.unitLabel)).toBeTruthy();
+    expect(screen.queryByLabelText(en.files.calibrationLabel)).toBeNull();
+    expect(screen.queryByLabelText(en.retention.settings.period)).toBeNull();
+    await userEvent.click(screen.getByRole("radio", { name: en.files.holdoutGrouped }));
+    expect(screen.getByLabelText(en.files.unitLabel)).toBeTruthy();
+    expect((screen.getByLabelText(en.files.calibrationLabel) as HTMLInputElement).value).toBe("");
+    expect(screen.getByText(en.files.calibrationHint)).toBeTruthy();
+    const results = await axe(container, { rules: { "color-contrast": { enabled: false } } });
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+    await userEvent.click(screen.getByRole("radio", { name: en.files.cohorts }));
+    expect(screen.queryByLabelText(en.files.unitLabel)).toBeNull();
+    const period = screen.getByLabelText(en.retention.settings.period) as HTMLSelectElement;
+    expect(period.value).toBe("month");
+    expect(Array.from(period.options, (o) => o.textContent)).toEqual(["week", "month", "quarter", "year"].map((k) => en.retention.settings.periods[k as "week"]));
+    await userEvent.click(screen.getByRole("radio", { name: en.files.rfmSegments }));
+    expect(screen.queryByLabelText(en.retention.settings.period)).toBeNull();
+    expect(screen.queryByLabelText(en.files.unitLabel)).toBeNull();
+  });
+
+  it("writes RFM scores and segments per customer, with the dates formatted, and asks for the amount column first", async () => {
+    const plans: CohortsSheetPlan[] = [];
+    renderPane(async (plan) => {
+      plans.push(plan);
+      return { sheetName: plan.baseName, formatted: true };
+    });
+    await userEvent.upload(screen.getByLabelText(en.files.fileLabel), file());
+    await userEvent.click(await screen.findByRole("radio", { name: en.files.rfmSegments }));
+    await userEvent.selectOptions(screen.getByLabelText(en.files.amountLabel), "");
+    await userEvent.click(screen.getByRole("button", { name: en.files.run }));
+    expect(await screen.findByText(en.files.needAmount)).toBeTruthy();
+    await userEvent.selectOptions(screen.getByLabelText(en.files.amountLabel), "2");
+    await userEvent.click(screen.getByRole("button", { name: en.files.run }));
+    const customers = new Set(ORDERS.ids).size;
+    expect(await screen.findByText(en.files.done(en.files.sheetName.rfmSegments, customers, 3_000), undefined, { timeout: 30_000 })).toBeTruthy();
+    const [plan] = plans;
+    expect(plan.baseName).toBe("RFM segments from file");
+    expect(plan.blocks[0].values).toEqual([[en.files.sheetTitle("export.csv", en.files.rfmSegments)]]);
+    expect(plan.blocks[1].values[0]).toEqual([...RFM_SEGMENT_COLUMNS]);
+    expect(plan.formats).toEqual([{ row: 3, column: 1, rows: customers, columns: 2, format: en.files.dateFormat }]);
+    // Every customer has a segment of the default rules (no amount is missing in this export).
+    const names = new Set(plan.blocks[1].values.slice(1).map((r) => r[11]));
+    expect([...names].every((n) => typeof n === "string" && n !== "")).toBe(true);
+  }, 60_000);
+
+  it("writes the grouped calibration/holdout summary at Check the model's default calibration end, or refuses a typed text that is no date", async () => {
+    const plans: CohortsSheetPlan[] = [];
+    renderPane(async (plan) => {
+      plans.push(plan);
+      return { sheetName: plan.baseName, formatted: true };
+    });
+    await userEvent.upload(screen.getByLabelText(en.files.fileLabel), file());
+    await userEvent.click(await screen.findByRole("radio", { name: en.files.holdoutGrouped }));
+    await userEvent.type(screen.getByLabelText(en.files.calibrationLabel), "sometime");
+    await userEvent.click(screen.getByRole("button", { name: en.files.run }));
+    // The example is 2024-06-30 (serial 45473) in the user's date format.
+    expect(await screen.findByText(en.files.badCalibrationText(en.format.date(45473)))).toBeTruthy();
+    expect(en.files.badCalibrationText(en.format.date(45473))).toContain("06/30/2024");
+    expect(plans).toHaveLength(0);
+    await userEvent.clear(screen.getByLabelText(en.files.calibrationLabel));
+    await userEvent.click(screen.getByRole("button", { name: en.files.run }));
+    // Check the model's default on the same orders, and the holdout to the last order.
+    const log = readOrderLog(ORDERS.ids.map((id, i) => [id, ORDERS.serials[i]]), 0, 1, 2);
+    const [cal, last] = [en.format.date(defaultCalibrationEnd(log)), en.format.date(log.lastDate)];
+    const [plan] = await waitForPlans(plans, 1);
+    const rows = plan.blocks[1].values.length - 1;
+    expect(await screen.findByText(en.files.holdoutDone(en.files.sheetName.holdoutGrouped, rows, 3_000, cal, last))).toBeTruthy();
+    expect(plan.blocks[0].values).toEqual([[en.files.holdoutTitle("export.csv", cal, last, "weeks")]]);
+    expect(plan.blocks[1].values[0]).toEqual([...HOLDOUT_COLUMNS]);
+    expect(plan.formats).toEqual([]);
+  }, 60_000);
+
+  it.each([
+    ["cohorts", "week"],
+    ["retention", "year"],
+  ] as const)("writes the %s table by %s, dates and shares formatted", async (analysis, period) => {
+    const plans: CohortsSheetPlan[] = [];
+    renderPane(async (plan) => {
+      plans.push(plan);
+      return { sheetName: plan.baseName, formatted: true };
+    });
+    await userEvent.upload(screen.getByLabelText(en.files.fileLabel), file());
+    await userEvent.click(await screen.findByRole("radio", { name: en.files[analysis] }));
+    await userEvent.selectOptions(screen.getByLabelText(en.retention.settings.period), period);
+    await userEvent.click(screen.getByRole("button", { name: en.files.run }));
+    const [plan] = await waitForPlans(plans, 1);
+    const rows = plan.blocks[1].values.length - 1;
+    // The row counts come from the core on the same orders (as of the latest order).
+    if (analysis === "cohorts") {
+      const t = await cohortTable(ORDERS.ids, ORDERS.serials, { period });
+      expect(rows).toBe(t.cohortStart.length * t.columns);
+      expect(plan.blocks[0].values).toEqual([[en.files.cohortsTitle("export.csv", period)]]);
+    } else {
+      // Years need 366 active days (a leap year), as the Retention view's default.
+      const t = await retentionByPeriod(ORDERS.ids, ORDERS.serials, { period, activeDays: 366 });
+      expect(rows).toBe(t.periodStart.length);
+      expect(plan.blocks[0].values).toEqual([[en.files.retentionTitle("export.csv", period, 366)]]);
+    }
+    expect(plan.baseName).toBe(en.files.sheetName[analysis]);
+    expect(plan.formats).toEqual([
+      { row: 3, column: 0, rows, columns: 1, format: en.files.dateFormat },
+      { row: 3, column: analysis === "cohorts" ? 4 : 6, rows, columns: 1, format: "0.0%" },
+    ]);
+    expect(await screen.findByText(en.files.done(en.files.sheetName[analysis], rows, 3_000))).toBeTruthy();
+  }, 60_000);
+
+  it("says a typed calibration end outside the file's dates must fall between its first and last order", async () => {
+    renderPane(async (plan) => ({ sheetName: plan.baseName, formatted: true }));
+    await userEvent.upload(screen.getByLabelText(en.files.fileLabel), file());
+    await userEvent.click(await screen.findByRole("radio", { name: en.files.holdoutGrouped }));
+    await userEvent.type(screen.getByLabelText(en.files.calibrationLabel), "2030-01-01");
+    await userEvent.click(screen.getByRole("button", { name: en.files.run }));
+    const log = readOrderLog(ORDERS.ids.map((id, i) => [id, ORDERS.serials[i]]), 0, 1, 2);
+    expect(await screen.findByText(en.files.badCalibrationEnd(en.format.date(log.firstDate), en.format.date(log.lastDate)), undefined, { timeout: 30_000 })).toBeTruthy();
+  }, 60_000);
+
   it("says the run was cancelled when Cancel is pressed while the sheet is written", async () => {
     const writeSheet: SheetWriter = (_plan, options) =>
       new Promise((_, reject) => {
@@ -122,7 +254,7 @@ describe("OpenFilePane", () => {
     await userEvent.upload(screen.getByLabelText(en.files.fileLabel), file());
     await userEvent.click(await screen.findByRole("button", { name: en.files.run }));
     expect(await screen.findByText(en.files.tooManyRows(1_200_000))).toBeTruthy();
-    expect(en.files.tooManyRows(1_200_000)).toMatch(/^The grouped summary has 1,200,000 rows, more than fit on one Excel sheet \(1,048,576 rows\)/);
+    expect(en.files.tooManyRows(1_200_000)).toMatch(/^The result has 1,200,000 rows, more than fit on one Excel sheet \(1,048,576 rows\)/);
     expect(writeSheet).not.toHaveBeenCalled();
   });
 

@@ -4,15 +4,23 @@
  * The file path end to end on the real engine: a German CSV export read by DuckDB-Wasm (its blocking
  * Node build from the pinned @duckdb/duckdb-wasm, same wasm as the pane's), through the sniffed
  * dialect, the guessed columns, the declared read_csv and the generated DuckDB SQL; compared keyed
- * with the TypeScript core (rfmTable, btydSummary) on the same orders.
+ * with the TypeScript core (rfmTable, rfmDigits, rfmSegment, btydSummary, holdoutSummary,
+ * cohortTable, retentionByPeriod) on the same orders, floats within 1e-9 relative.
  */
 import * as path from "path";
 import { btydSummary } from "../../../src/analytics/btyd/btydSummary";
+import { holdoutSummary } from "../../../src/analytics/btyd/holdoutSummary";
+import { cohortTable } from "../../../src/analytics/retention/cohortTable";
+import { retentionByPeriod } from "../../../src/analytics/retention/retentionByPeriod";
+import { rfmDigits } from "../../../src/analytics/rfm/rfmScores";
+import { DEFAULT_RFM_RULES, rfmSegment, segmentName } from "../../../src/analytics/rfm/rfmSegments";
 import { rfmTable } from "../../../src/analytics/rfm/rfmTable";
+import { defaultCalibrationEnd, readOrderLog } from "../../../src/taskpane/model/modelCheck";
+import { guessHoldoutColumns, isHoldoutTable, readHoldoutTable } from "../../../src/taskpane/model/holdoutTable";
 import { sniffCsvDialect } from "../../../src/taskpane/files/csvDialect";
 import { guessFileColumns } from "../../../src/taskpane/files/fileColumns";
 import { FILE_NAME_CSV, csvSourceSql, fileViewSql, parquetSourceSql, FILE_VIEW } from "../../../src/taskpane/files/fileSource";
-import { FileJobError, type Row, type SqlRunner, classifyEngineError, runFileJob, settingsSql } from "../../../src/taskpane/duckdb/fileJob";
+import { FileJobError, RFM_SEGMENT_COLUMNS, type Row, type SqlRunner, classifyEngineError, runFileJob, settingsSql } from "../../../src/taskpane/duckdb/fileJob";
 import { germanCsv, makeOrders } from "./germanOrders";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -47,6 +55,14 @@ function german(): { viewSql: string } {
   return { viewSql: fileViewSql(csvSourceSql(dialect, columns), dialect.header, columns) };
 }
 
+/** Equal within 1e-9 relative (exact for 0 and for whole counts). */
+function expectClose(got: unknown, want: number, what: string): void {
+  if (typeof got !== "number" || !(Math.abs(got - want) <= 1e-9 * Math.max(Math.abs(want), 1e-300) || got === want)) throw new Error(`${what}: got ${String(got)}, expected ${want}`);
+}
+
+/** The orders as the cells' order log (id, date serial), for Check the model's default calibration end. */
+const orderLog = () => readOrderLog(ORDERS.ids.map((id, i) => [id, ORDERS.serials[i]]), 0, 1, 2);
+
 describe("runFileJob on DuckDB-Wasm", () => {
   it("gives the core's RFM table for every customer of a German CSV (';', decimal commas, d.m.Y)", async () => {
     const { viewSql } = german();
@@ -79,6 +95,123 @@ describe("runFileJob on DuckDB-Wasm", () => {
     expect(result.rows).toHaveLength(groups.size);
     for (const [x, tx, T, customers] of result.rows) expect(groups.get(`${x}|${tx}|${T}`)).toBe(customers);
     expect(result.rows.reduce((n, r) => n + (r[3] as number), 0)).toBe([...groups.values()].reduce((a, b) => a + b, 0));
+  }, 60_000);
+
+  it("gives RFMSCORE's digits and score and RFMSEGMENT's name beside the RFM table's columns, for every customer", async () => {
+    const { viewSql } = german();
+    const result = await runFileJob(query, { analysis: "rfmSegments", viewSql, asOf: AS_OF, unit: "week" });
+    expect(result.columns).toEqual(RFM_SEGMENT_COLUMNS);
+    // Core: RFMTABLE, then RFMSCORE (5 bins, "rfm") on its recency, orders and revenue, then RFMSEGMENT's default rules.
+    const core = rfmTable(ORDERS.ids, ORDERS.serials, ORDERS.amounts, AS_OF_SERIAL);
+    const kept = core.ids.map((_, c) => c).filter((c) => core.orders[c] > 0);
+    // The amounts are whole cents: the engine's exact DECIMAL revenue, as a double, is the core's float sum rounded to cents.
+    const revenue = Float64Array.from(kept, (c) => Math.round(core.revenue[c] * 100) / 100);
+    const digits = rfmDigits(Float64Array.from(kept, (c) => core.recencyDays[c]), Float64Array.from(kept, (c) => core.orders[c]), revenue, 5, "rfm");
+    const segments = rfmSegment({ r: digits.r, f: digits.f, m: digits.m });
+    const byId = new Map(result.rows.map((r) => [r[0], r]));
+    expect(result.rows).toHaveLength(kept.length);
+    kept.forEach((c, i) => {
+      const row = byId.get(core.ids[c]) as (string | number)[];
+      expect(row.slice(1, 4)).toEqual([core.firstOrder[c], core.lastOrder[c], core.orders[c]]);
+      expectClose(row[4], revenue[i], `revenue of ${core.ids[c]}`);
+      expect(row.slice(5)).toEqual([core.recencyDays[c], 0, digits.r[i], digits.f[i], digits.m[i], digits.score[i], segmentName(DEFAULT_RFM_RULES, segments.index[i])]);
+    });
+    // Every digit occurs: the comparison is not one of constant columns.
+    for (const column of [7, 8, 9]) expect(new Set(result.rows.map((r) => r[column])).size).toBe(5);
+  }, 60_000);
+
+  it("refuses RFM scores and segments for more customers than a sheet's rows, before the query", async () => {
+    const { viewSql } = german();
+    const customers = new Set(ORDERS.ids).size;
+    await expect(runFileJob(query, { analysis: "rfmSegments", viewSql, asOf: AS_OF, unit: "week", maxRows: customers - 1 })).rejects.toMatchObject({ kind: "tooManyCustomers", customers });
+  }, 60_000);
+
+  it("gives HOLDOUTSUMMARY grouped by history, at Check the model's default calibration end, under headers Check the model reads", async () => {
+    const { viewSql } = german();
+    const log = orderLog();
+    const result = await runFileJob(query, { analysis: "holdoutGrouped", viewSql, asOf: null, unit: "week" });
+    // The default is Check the model's on the same orders (1st/99th percentile midpoint), the holdout runs to the last order.
+    expect(result.calibrationEnd).toBe(defaultCalibrationEnd(log));
+    expect(result.holdoutEnd).toBe(log.lastDate);
+    const core = holdoutSummary(ORDERS.ids, ORDERS.serials, result.calibrationEnd as number, log.lastDate, "week");
+    const groups = new Map<string, { x: number; tx: number; T: number; xh: number; n: number }>();
+    for (let c = 0; c < core.ids.length; c++) {
+      const key = `${core.x[c]}|${Math.round(core.tx[c] * 7)}|${Math.round(core.T[c] * 7)}|${core.xHoldout[c]}`;
+      const g = groups.get(key) ?? { x: core.x[c], tx: core.tx[c], T: core.T[c], xh: core.xHoldout[c], n: 0 };
+      g.n++;
+      groups.set(key, g);
+    }
+    expect(result.rows).toHaveLength(groups.size);
+    for (const [x, tx, T, xh, length, n] of result.rows as number[][]) {
+      const g = groups.get(`${x}|${Math.round(tx * 7)}|${Math.round(T * 7)}|${xh}`);
+      if (!g) throw new Error(`no core group for ${[x, tx, T, xh].join(", ")}`);
+      expectClose(tx, g.tx, "t_x");
+      expectClose(T, g.T, "T");
+      expectClose(length, core.holdoutLength, "holdout_length");
+      expect(n).toBe(g.n);
+    }
+    // Check the model recognises the written table by its headers and reads it with the customers as weights.
+    const sheet = [result.columns.slice(), ...result.rows];
+    const columns = guessHoldoutColumns(sheet, true, result.columns.length);
+    expect(columns).toEqual({ x: 0, tx: 1, T: 2, xHoldout: 3, holdoutLength: 4, weight: 5 });
+    expect(isHoldoutTable(columns)).toBe(true);
+    expect(readHoldoutTable(result.rows, columns, 4, null).customers).toBe(core.ids.length);
+  }, 60_000);
+
+  it("takes a typed calibration end and refuses one outside the file's order dates, naming them", async () => {
+    const { viewSql } = german();
+    const log = orderLog();
+    const typed = AS_OF_SERIAL;
+    const result = await runFileJob(query, { analysis: "holdoutGrouped", viewSql, asOf: null, unit: "day", calibrationEnd: typed });
+    expect(result.calibrationEnd).toBe(typed);
+    const core = holdoutSummary(ORDERS.ids, ORDERS.serials, typed, log.lastDate, "day");
+    expect(result.rows.reduce((n, r) => n + (r[5] as number), 0)).toBe(core.ids.length);
+    expect(result.rows[0][4]).toBe(log.lastDate - typed);
+    await expect(runFileJob(query, { analysis: "holdoutGrouped", viewSql, asOf: null, unit: "week", calibrationEnd: log.lastDate })).rejects.toMatchObject({
+      kind: "badCalibrationEnd",
+      dates: { first: log.firstDate, last: log.lastDate },
+    });
+  }, 60_000);
+
+  it.each(["month", "week"] as const)("gives COHORTS' triangle by %s in long form, blank where not yet known", async (period) => {
+    const { viewSql } = german();
+    const result = await runFileJob(query, { analysis: "cohorts", viewSql, asOf: AS_OF, unit: "week", period });
+    const t = await cohortTable(ORDERS.ids, ORDERS.serials, { period, asOf: AS_OF_SERIAL });
+    expect(result.rows).toHaveLength(t.cohortStart.length * t.columns);
+    const byKey = new Map(result.rows.map((r) => [`${r[0]}#${r[1]}`, r]));
+    let unknown = 0;
+    for (let row = 0; row < t.cohortStart.length; row++) {
+      for (let k = 0; k < t.columns; k++) {
+        const got = byKey.get(`${t.cohortStart[row]}#${k}`) as (string | number)[];
+        expect(got[2]).toBe(t.cohortSize[row]);
+        if (Number.isNaN(t.shares[k][row])) {
+          expect(got.slice(3)).toEqual(["", ""]);
+          unknown++;
+        } else {
+          expect(got[3]).toBe(t.active[k][row]);
+          expectClose(got[4], t.shares[k][row], `share of cohort ${t.cohortStart[row]}, period ${k}`);
+        }
+      }
+    }
+    expect(unknown).toBeGreaterThan(0);
+  }, 60_000);
+
+  it.each([
+    ["month", 365],
+    ["quarter", 365],
+    ["year", 366],
+  ] as const)("gives RETENTIONBYPERIOD's table by %s with %d active days", async (period, activeDays) => {
+    const { viewSql } = german();
+    const result = await runFileJob(query, { analysis: "retention", viewSql, asOf: AS_OF, unit: "week", period, activeDays });
+    const t = await retentionByPeriod(ORDERS.ids, ORDERS.serials, { period, activeDays, asOf: AS_OF_SERIAL });
+    expect(result.rows).toHaveLength(t.periodStart.length);
+    const byStart = new Map(result.rows.map((r) => [r[0], r]));
+    t.periodStart.forEach((start, i) => {
+      const got = byStart.get(start) as (string | number)[];
+      expect([got[1], got[2], got[3], got[4], got[5], got[7]]).toEqual([t.customersStart[i], t.newCustomers[i], t.reactivated[i], t.customersEnd[i], t.retained[i], t.lost[i]]);
+      if (Number.isNaN(t.retention[i])) expect(got[6]).toBe("");
+      else expectClose(got[6], t.retention[i], `retention from ${start}`);
+    });
   }, 60_000);
 
   it("refuses results longer than a sheet: the RFM table before its query, the grouped summary by its rows", async () => {

@@ -1,6 +1,6 @@
 import { expectedPurchases } from "../../../src/analytics/btyd/bgnbdPredictions";
 import { serialFromIsoText } from "../../../src/analytics/orders/dates";
-import { checkModel, defaultCalibrationEnd, guessOrderLogColumns, readOrderLog } from "../../../src/taskpane/model/modelCheck";
+import { calibrationEndOfDayCounts, checkModel, defaultCalibrationEnd, guessOrderLogColumns, readOrderLog } from "../../../src/taskpane/model/modelCheck";
 import { cdnowOrders, cdnowSummary, isoOf } from "../../support/btydFixtures";
 
 const iso = (text: string): number => serialFromIsoText(text) as number;
@@ -46,6 +46,18 @@ describe("order log reading", () => {
     // (45293 + 45489) / 2 = 45391 (2024-04-09).
     expect(defaultCalibrationEnd(log)).toBe(45391);
   });
+
+  it("gives the same default from the orders counted per day as from the listed dates", () => {
+    // The same 201 orders as above, per day: 37043 once, then 45292 … 45491 once each → 45391.
+    const days = [37043, ...Array.from({ length: 200 }, (_, i) => 45292 + i)];
+    expect(calibrationEndOfDayCounts(days, days.map(() => 1))).toBe(45391);
+    // Hand example: days 45000, 45001, 45100 with 1, 98 and 1 orders (100 in all): p = 0.01 → index 1.99,
+    // 0.01·45000 + 0.99·45001 = 45000.99; p = 0.99 → index 99.01, 0.99·45001 + 0.01·45100 = 45001.99; ⌊45001.49⌋.
+    expect(calibrationEndOfDayCounts([45000, 45001, 45100], [1, 98, 1])).toBe(45001);
+    // Two days: the clamp inside (first, last) leaves no day, as defaultCalibrationEnd does (first + 1 = last).
+    expect(calibrationEndOfDayCounts([45000, 45001], [3, 3])).toBe(defaultCalibrationEnd(readOrderLog([["A", 45000], ["A", 45001]], 0, 1, 1)));
+    expect(() => calibrationEndOfDayCounts([45000], [])).toThrow(/as many counts as days/);
+  });
 });
 
 describe("checkModel on CDNOW_sample.txt", () => {
@@ -59,6 +71,11 @@ describe("checkModel on CDNOW_sample.txt", () => {
     // 6,919 sorted order dates, type 7: p = 0.01 → position 69.18, orders 70 and 71 both 1997-01-04 (35434);
     // p = 0.99 → position 6848.82, both 1998-06-14 (35960); (35434 + 35960) / 2 = 35697 = 1997-09-24
     expect(defaultCalibrationEnd(log)).toBe(iso("1997-09-24"));
+    // The same from the 6,919 orders counted per day (what "Open a file…" reads from DuckDB).
+    const perDay = new Map<number, number>();
+    for (let i = 0; i < log.ids.length; i++) if (log.ids[i] !== null) perDay.set(log.dates[i], (perDay.get(log.dates[i]) ?? 0) + 1);
+    const days = [...perDay.keys()].sort((a, b) => a - b);
+    expect(calibrationEndOfDayCounts(days, days.map((d) => perDay.get(d) as number))).toBe(iso("1997-09-24"));
   });
 
   it("compares actual and predicted holdout repeat purchases per frequency group 0 … 7+", async () => {

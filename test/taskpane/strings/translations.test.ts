@@ -54,6 +54,9 @@ const SAMPLES: Record<string, unknown[][]> = {
   "rewards.basisText": [[{ basis: "faceValue", faceValue: 0.01, goodsCost: 0.006, redemptionRate: 0.8 }], [{ basis: "goodsCost", faceValue: 0.01, goodsCost: 0.006, redemptionRate: 0.8 }]],
   "priceOverride": [["Loyal", "Reachable", null], ["Loyal", "Reachable", "35 %"]],
   "files.done": [["X", 1, 1], ["X", 3, 5]],
+  "files.holdoutDone": [["X", 1, 1, "A", "B"], ["X", 3, 5, "A", "B"]],
+  "files.cohortsTitle": KINDS.map((k) => ["X", k]),
+  "files.retentionTitle": KINDS.flatMap((k) => [["X", k, 1], ["X", k, 365]]),
   "warehouse.refused": ["name", "date", "amount", "order", "holdoutEnd", "number", "file", "other"].map((reason) => ["X", reason, "M"]),
   "warehouse.clv.problem": [
     [{ kind: "empty" }],
