@@ -15,7 +15,7 @@
  */
 import { isBlank, plainValue } from "../../analytics/orders/cells";
 import { bgnbdHistoryError } from "../../analytics/btyd/bgnbdGroups";
-import { headerTexts, WEIGHT_HEADER } from "./mapping";
+import { headerColumnFinder, WEIGHT_HEADER } from "./mapping";
 import { type HoldoutComparison, compareHoldout } from "./modelCheck";
 
 export const HOLDOUT_ROLES = ["x", "tx", "T", "xHoldout", "holdoutLength", "weight"] as const;
@@ -33,18 +33,7 @@ const HEADERS: Record<Exclude<HoldoutRole, "weight">, RegExp> = {
 
 /** Guesses the columns from the header row; null where no header matches. */
 export function guessHoldoutColumns(rows: readonly (readonly unknown[])[], hasHeaders: boolean, columnCount: number): HoldoutColumns {
-  const heads = headerTexts(rows, hasHeaders, columnCount);
-  const used = new Set<number>();
-  const find = (pattern: RegExp): number | null => {
-    for (let c = 0; c < columnCount; c++) {
-      const h = heads[c];
-      if (h !== null && !used.has(c) && pattern.test(h)) {
-        used.add(c);
-        return c;
-      }
-    }
-    return null;
-  };
+  const find = headerColumnFinder(rows, hasHeaders, columnCount);
   const x = find(HEADERS.x);
   const tx = find(HEADERS.tx);
   const T = find(HEADERS.T);

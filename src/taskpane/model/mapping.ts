@@ -100,6 +100,25 @@ export function headerTexts(rows: readonly (readonly unknown[])[], hasHeaders: b
   return out;
 }
 
+/**
+ * A finder over the header row: `find(pattern)` gives the first column whose header matches and
+ * that no earlier `find` took, or null. Example: headers x, t_x, T → find(/^t_x$/) = 1.
+ */
+export function headerColumnFinder(rows: readonly (readonly unknown[])[], hasHeaders: boolean, columnCount: number): (pattern: RegExp) => number | null {
+  const heads = headerTexts(rows, hasHeaders, columnCount);
+  const used = new Set<number>();
+  return (pattern) => {
+    for (let c = 0; c < columnCount; c++) {
+      const h = heads[c];
+      if (h !== null && !used.has(c) && pattern.test(h)) {
+        used.add(c);
+        return c;
+      }
+    }
+    return null;
+  };
+}
+
 type Sample = readonly (readonly unknown[])[];
 
 function values(sample: Sample, c: number): unknown[] {

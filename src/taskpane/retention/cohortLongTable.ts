@@ -28,7 +28,7 @@ import { isoFromSerial } from "../../analytics/orders/dates";
 import { isCellError } from "../../analytics/errors";
 import { type CohortTable, MAX_COHORT_COLUMNS } from "../../analytics/retention/cohortTable";
 import { yieldToHost } from "../../analytics/numeric/yieldToHost";
-import { headerTexts } from "../model/mapping";
+import { headerColumnFinder } from "../model/mapping";
 
 export const COHORT_ROLES = ["start", "period", "customers", "active", "share"] as const;
 export type CohortRole = (typeof COHORT_ROLES)[number];
@@ -50,18 +50,7 @@ const HEADERS: Record<CohortRole, RegExp> = {
 
 /** Guesses the columns from the header row; null where no header matches. */
 export function guessCohortColumns(rows: readonly (readonly unknown[])[], hasHeaders: boolean, columnCount: number): CohortColumns {
-  const heads = headerTexts(rows, hasHeaders, columnCount);
-  const used = new Set<number>();
-  const find = (pattern: RegExp): number | null => {
-    for (let c = 0; c < columnCount; c++) {
-      const h = heads[c];
-      if (h !== null && !used.has(c) && pattern.test(h)) {
-        used.add(c);
-        return c;
-      }
-    }
-    return null;
-  };
+  const find = headerColumnFinder(rows, hasHeaders, columnCount);
   const start = find(HEADERS.start);
   const period = find(HEADERS.period);
   const customers = find(HEADERS.customers);

@@ -21,7 +21,7 @@ import { type PeriodKind, periodEnd, periodIndex, periodStart } from "../../anal
 import { isoFromSerial } from "../../analytics/orders/dates";
 import { isCellError } from "../../analytics/errors";
 import type { RetentionByPeriod } from "../../analytics/retention/retentionByPeriod";
-import { headerTexts } from "../model/mapping";
+import { headerColumnFinder } from "../model/mapping";
 import { SHARE_TOLERANCE } from "./cohortLongTable";
 
 export const PERIOD_TABLE_ROLES = ["start", "customersStart", "newCustomers", "reactivated", "customersEnd", "retained", "retention", "lost"] as const;
@@ -44,20 +44,9 @@ const HEADERS: Record<PeriodTableRole, RegExp> = {
 };
 
 export function guessPeriodTableColumns(rows: readonly (readonly unknown[])[], hasHeaders: boolean, columnCount: number): PeriodTableColumns {
-  const heads = headerTexts(rows, hasHeaders, columnCount);
+  const find = headerColumnFinder(rows, hasHeaders, columnCount);
   const out = {} as Record<PeriodTableRole, number | null>;
-  const used = new Set<number>();
-  for (const role of PERIOD_TABLE_ROLES) {
-    out[role] = null;
-    for (let c = 0; c < columnCount; c++) {
-      const h = heads[c];
-      if (h !== null && !used.has(c) && HEADERS[role].test(h)) {
-        used.add(c);
-        out[role] = c;
-        break;
-      }
-    }
-  }
+  for (const role of PERIOD_TABLE_ROLES) out[role] = find(HEADERS[role]);
   return out;
 }
 
