@@ -60,6 +60,11 @@ export function cellOf(column: RangeColumn, i: number): unknown {
   return column.nested ? (column.cells[i] as unknown[])[0] : column.cells[i];
 }
 
+/** Row i's value of a RangeColumn, a single cell standing for every row (as valueAt for lists). */
+export function reusedCellOf(column: RangeColumn, i: number): unknown {
+  return column.length === 1 ? cellOf(column, 0) : cellOf(column, i);
+}
+
 export type NamedList = { readonly arg: string; readonly values: { readonly length: number } };
 
 /**

@@ -27,7 +27,7 @@ import { readTaggedModelParams } from "../analytics/btyd/taggedModelParams";
 import { clvOptionsError, predictedClvColumnAsync } from "../analytics/btyd/predictedClv";
 import { TimeUnit as UnitName, timeUnitOf } from "../analytics/orders/timeUnit";
 import { TimeSlicer, inBlocks, timeSlicer, yieldToHost } from "../analytics/numeric/yieldToHost";
-import { ExcelResult, columnOf, gridOf, guardAsync, listOf, rowCount, single, spillNumbersAsync, toExcelValue } from "./adapter";
+import { ExcelResult, columnOf, gridOf, guardAsync, reusedCellOf, rowCount, single, spillNumbersAsync, toExcelValue } from "./adapter";
 import { NumberColumn, readNumberColumnAsync } from "./numberColumns";
 
 /**
@@ -262,15 +262,16 @@ export function idCell(id: string): string | number {
 
 /** Reads an order log's id, date (and amount) columns. Bad ids fail the call; bad dates/amounts mark the row. */
 async function readOrderLog(customerIds: unknown, orderDates: unknown, amounts: unknown) {
+  // Read in place (no copy of a million cells): Excel's row arrays are indexed directly.
   const lists = [
-    { arg: "customer_ids", values: listOf(customerIds, "customer_ids") },
-    { arg: "order_dates", values: listOf(orderDates, "order_dates") },
+    { arg: "customer_ids", values: columnOf(customerIds, "customer_ids") },
+    { arg: "order_dates", values: columnOf(orderDates, "order_dates") },
   ];
   const withAmounts = amounts !== null && amounts !== undefined;
-  if (withAmounts) lists.push({ arg: "amounts", values: listOf(amounts, "amounts") });
+  if (withAmounts) lists.push({ arg: "amounts", values: columnOf(amounts, "amounts") });
   const n = rowCount(lists);
   const [idList, dateList, amountList] = lists.map((l) => l.values);
-  const reused = (list: readonly unknown[], i: number) => (list.length === 1 ? list[0] : list[i]);
+  const reused = reusedCellOf;
   const ids: (string | null)[] = new Array(n);
   const dates = new Float64Array(n);
   const amountValues = withAmounts ? new Float64Array(n) : null;

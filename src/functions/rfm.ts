@@ -32,7 +32,7 @@ import {
 } from "../analytics/rfm/rfmSegments";
 import { RfmTableBuilder, expectedCustomers, latestDate } from "../analytics/rfm/rfmTable";
 import { TimeSlicer, inBlocks, timeSlicer } from "../analytics/numeric/yieldToHost";
-import { ExcelResult, columnOf, gridOf, guardAsync, listOf, rowCount, single, spillNumbersAsync, toExcelColumnAsync, toExcelValue, valueAt } from "./adapter";
+import { ExcelResult, RangeColumn, columnOf, gridOf, guardAsync, listOf, reusedCellOf, rowCount, single, spillNumbersAsync, toExcelColumnAsync, toExcelValue } from "./adapter";
 import { readNumberColumnAsync } from "./numberColumns";
 
 export const RFM_TABLE_HEADER = ["Customer", "First order", "Last order", "Orders", "Revenue", "Recency days"] as const;
@@ -53,22 +53,22 @@ type OrderColumns = {
 };
 
 /** Reads the order rows, yielding by elapsed time (`slicer`). */
-async function readOrders(idList: unknown[], dateList: unknown[], amountList: unknown[], n: number, slicer: TimeSlicer): Promise<OrderColumns> {
+async function readOrders(idList: RangeColumn, dateList: RangeColumn, amountList: RangeColumn, n: number, slicer: TimeSlicer): Promise<OrderColumns> {
   const ids: (string | null)[] = new Array(n).fill(null);
   // NaN, not 0, in rows that are skipped (blank rows, a heading row), so they never count as the latest date.
   const dates = new Float64Array(n).fill(NaN);
   const amounts = new Float64Array(n);
   const rowErrors = new Map<number, CellError>();
-  const first = n > 1 && isHeadingRow(valueAt(dateList, 0), valueAt(amountList, 0)) ? 1 : 0;
+  const first = n > 1 && isHeadingRow(reusedCellOf(dateList, 0), reusedCellOf(amountList, 0)) ? 1 : 0;
   if (first === 1) {
     dates[0] = NaN;
     amounts[0] = NaN;
   }
   for (let i = first; i < n; i++) {
     if ((i & 4095) === 0 && slicer.due()) await slicer.pause();
-    const idCell = valueAt(idList, i);
-    const dateCell = valueAt(dateList, i);
-    const amountCell = valueAt(amountList, i);
+    const idCell = reusedCellOf(idList, i);
+    const dateCell = reusedCellOf(dateList, i);
+    const amountCell = reusedCellOf(amountList, i);
     // Fast path: trimmed text id, whole-day serial, finite amount (nearly every row), no allocation.
     if (typeof idCell === "string" && typeof dateCell === "number" && typeof amountCell === "number") {
       const id = idCell.trim();
@@ -122,9 +122,10 @@ async function readOrders(idList: unknown[], dateList: unknown[], amountList: un
  */
 export async function rfmtable(customer_ids: any[][], order_dates: any[][], amounts: any[][], as_of_date?: any): Promise<any[][]> {
   return (await guardAsync(async () => {
-    const idList = listOf(customer_ids, "customer_ids");
-    const dateList = listOf(order_dates, "order_dates");
-    const amountList = listOf(amounts, "amounts");
+    // Read in place (no copy of a million cells): Excel's row arrays are indexed directly.
+    const idList = columnOf(customer_ids, "customer_ids");
+    const dateList = columnOf(order_dates, "order_dates");
+    const amountList = columnOf(amounts, "amounts");
     const n = rowCount([
       { arg: "customer_ids", values: idList },
       { arg: "order_dates", values: dateList },
@@ -151,7 +152,7 @@ export async function rfmtable(customer_ids: any[][], order_dates: any[][], amou
     const { ids, firstRow, firstBadRow, firstOrder, lastOrder, orders: counts, revenue, recencyDays } = table;
     for (let c = 0; c < m; c++) {
       if ((c & 4095) === 0 && slicer.due()) await slicer.pause();
-      const cell = idList.length === 1 ? idList[0] : idList[firstRow[c]];
+      const cell = reusedCellOf(idList, firstRow[c]);
       const id = typeof cell === "number" ? cell : ids[c];
       const bad = firstBadRow[c];
       if (bad >= 0) {
