@@ -64,6 +64,13 @@ const PERIOD: Record<PeriodKind, { noun: string; plural: string; ofFirst: string
 
 /** "eines Monats" and where such periods start, for messages about cohort and period starts. */
 const PERIOD_OF: Record<PeriodKind, string> = { week: "einer Woche", month: "eines Monats", quarter: "eines Quartals", year: "eines Jahres" };
+/** With article, for "der Monat ab 2024-03-01", "bis zum Monat ab …", "endet mit dem Monat ab …", "für jeden Monat". */
+const PERIOD_THE: Record<PeriodKind, { the: string; toThe: string; withThe: string; every: string }> = {
+  week: { the: "die Woche", toThe: "zur Woche", withThe: "mit der Woche", every: "jede Woche" },
+  month: { the: "der Monat", toThe: "zum Monat", withThe: "mit dem Monat", every: "jeden Monat" },
+  quarter: { the: "das Quartal", toThe: "zum Quartal", withThe: "mit dem Quartal", every: "jedes Quartal" },
+  year: { the: "das Jahr", toThe: "zum Jahr", withThe: "mit dem Jahr", every: "jedes Jahr" },
+};
 const PERIOD_STARTS: Record<PeriodKind, string> = {
   week: "Wochen beginnen montags",
   month: "Monate beginnen am 1.",
@@ -107,7 +114,7 @@ export function germanStrings(f: Formatter): Strings {
     format: f,
     appTitle: "Loyalty Lens",
     appIntro: "Kundentabelle markieren, auf „Segmentieren“ klicken und sehen, wer loyal ist und was als Nächstes zu tun ist.",
-    loadingView: "Wird geladen …",
+    loadingView: "Wird geladen…",
 
     host: {
       noExcel: "Öffnen Sie diesen Bereich in Excel, um eine Arbeitsmappe zu segmentieren. Außerhalb von Excel kann er nur diese Seite anzeigen.",
@@ -143,7 +150,7 @@ export function germanStrings(f: Formatter): Strings {
         cost: "Optional: für den Deckungsbeitrag pro Segment.",
         priceDriven: `Optional: WAHR/FALSCH oder ein Anteil von 0 bis 1; ab ${f.number(0.5)} gilt der Kunde als preisgetrieben.`,
         recurring: "Optional: z. B. Monatsumsatz.",
-        weight: "Optional: Bei einer gruppierten Tabelle, etwa aus dem Data-Warehouse-SQL: für wie viele gleiche Kunden jede Zeile steht (eine ganze Zahl ab 1). Auf (keine) lassen, wenn jede Zeile ein Kunde ist.",
+        weight: "Optional: Bei einer gruppierten Tabelle, etwa aus dem Data-Warehouse-SQL, die Zahl identischer Kunden, für die jede Zeile steht (eine ganze Zahl ab 1). Auf (keine) lassen, wenn jede Zeile ein Kunde ist.",
       },
       columnOption: (letter: string, header: string | null) => (header ? `${header} (Spalte ${letter})` : `Spalte ${letter}`),
       scaleLabel: "Einstellung gemessen als",
@@ -247,7 +254,7 @@ export function germanStrings(f: Formatter): Strings {
       },
       totals: (customers: number) => `${f.integer(customers)} ${customers === 1 ? "Kunde" : "Kunden"} segmentiert`,
       grouped: (rows: number, customers: number) =>
-        `Gruppierte Tabelle: ${f.integer(rows)} ${rows === 1 ? "Zeile steht" : "Zeilen stehen"} für ${f.integer(customers)} Kunden. Jede Zeile zählt als so viele gleiche Kunden, die ihr Segment teilen; Anzahlen, Anteile und Summen gelten je Kunde.`,
+        `Gruppierte Tabelle: ${f.integer(rows)} ${rows === 1 ? "Zeile steht" : "Zeilen stehen"} für ${f.integer(customers)} Kunden. Jede Zeile zählt als so viele identische Kunden, die alle ihr Segment erhalten; Anzahlen, Anteile und Summen werden pro Kunde gerechnet.`,
       cutoffUsed: (measure: string, rule: string) => `Kaufverhalten: ${measure}; als hoch gilt ${rule}.`,
       ruleAboveMedian: (value: string) => `ein Wert über dem Median (${value})`,
       ruleAtLeast: (value: string) => `ein Wert ab ${value}`,
@@ -676,15 +683,15 @@ export function germanStrings(f: Formatter): Strings {
         activeDaysHint: (minimum: number) =>
           `Für die Zeitraumtabelle: Ein Kunde gilt nach jeder Bestellung so viele Tage als aktiv. Mindestens ${f.integer(minimum)}.`,
       },
-      /** Die Kohortentabelle (src/sql/cohortsSql.ts) oder Zeitraumtabelle (retentionByPeriodSql.ts) aus dem Data Warehouse statt eines Bestellprotokolls. */
+      /** Die Kohortentabelle (src/sql/cohortsSql.ts) oder Zeitraumtabelle (retentionByPeriodSql.ts) aus der Datenbank statt eines Bestellprotokolls. */
       table: {
         inputLabel: "Die Markierung enthält",
         inputs: {
           log: "Ein Bestellprotokoll (eine Zeile pro Bestellung)",
-          cohortTable: "Eine Kohortentabelle aus dem Data Warehouse (cohort_start, period, …)",
-          periodTable: "Eine Zeitraumtabelle aus dem Data Warehouse (period_start, customers_start, new_customers, …)",
+          cohortTable: "Eine Kohortentabelle aus der Datenbank (cohort_start, period, …)",
+          periodTable: "Eine Zeitraumtabelle aus der Datenbank (period_start, customers_start, new_customers, …)",
         } as Record<RetentionSource, string>,
-        detected: "An den Überschriften als Tabelle aus dem Data-Warehouse-SQL erkannt. Ist es doch ein Bestellprotokoll, wählen Sie das oben aus.",
+        detected: "An den Überschriften als Tabelle aus dem Data-Warehouse-SQL erkannt. Ist es doch ein Bestellprotokoll, wählen Sie dies oben aus.",
         picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} ${rows === 1 ? "Zeile" : "Zeilen"}`,
         cohortRoles: {
           start: "Kohortenbeginn",
@@ -695,10 +702,10 @@ export function germanStrings(f: Formatter): Strings {
         } as Record<CohortRole, string>,
         cohortHints: {
           start: "Erster Tag der Woche, des Monats, des Quartals oder des Jahres der Kohorte.",
-          period: "Zeiträume seit dem der Kohorte selbst: 0, 1, 2, …",
+          period: "Zahl der Zeiträume seit dem Zeitraum, in dem die Kohorte beginnt: 0, 1, 2, …",
           customers: "Die Größe der Kohorte, in jeder ihrer Zeilen dieselbe.",
           active: "Kunden der Kohorte, die in Zeitraum k bestellt haben; leer, solange dieser Zeitraum nicht abgeschlossen ist.",
-          share: "Aktive ÷ Kunden; wird mit beiden abgeglichen, wenn beide vorhanden sind.",
+          share: "Aktive ÷ Kunden; wird mit diesen abgeglichen, wenn beide Spalten vorhanden sind.",
         } as Record<CohortRole, string>,
         periodRoles: {
           start: "Zeitraumbeginn",
@@ -710,20 +717,20 @@ export function germanStrings(f: Formatter): Strings {
           retention: "Kundenbindungsrate",
           lost: "Abgewandert",
         } as Record<PeriodTableRole, string>,
-        periodHint: "Der Zeitraum, mit dem das SQL ausgeführt wurde: Die Anfangsdaten werden damit geprüft und müssen alle erste Tage eines solchen Zeitraums sein.",
+        periodHint: "Der Zeitraum, mit dem das SQL ausgeführt wurde. Jeder Zeitraumbeginn wird daran geprüft und muss der erste Tag eines solchen Zeitraums sein.",
         activeDaysHint: "Die aktiven Tage, mit denen das SQL ausgeführt wurde; sie stehen im Titel des Blatts.",
         needCohortColumns: "Wählen Sie die Spalten für Kohortenbeginn, Zeitraum k, Kunden und aktive Kunden (oder Anteil).",
         needPeriodColumns: "Wählen Sie die Spalten für Zeitraumbeginn, Kunden zu Beginn, Neukunden, Kunden am Ende und gehaltene Kunden.",
         build: "Zeitraumtabelle schreiben",
         wroteTriangle: (name: string) =>
-          `Kohortendreieck und Diagramm stehen auf dem Blatt „${name}“. Eine Kohortentabelle enthält keine Zeitraumtabelle: Markieren Sie dafür die Zeitraumtabelle aus dem Data Warehouse.`,
-        wrotePeriods: (name: string) => `Die Zeitraumtabelle steht auf dem Blatt „${name}“. Für das Kohortendreieck und seine Kurven markieren Sie die Kohortentabelle aus dem Data Warehouse.`,
+          `Kohortendreieck und Diagramm stehen auf dem Blatt „${name}“. Eine Kohortentabelle enthält keine Zeitraumtabelle: Markieren Sie die Zeitraumtabelle aus der Datenbank, um auch diese zu schreiben.`,
+        wrotePeriods: (name: string) => `Die Zeitraumtabelle steht auf dem Blatt „${name}“. Für das Kohortendreieck und seine Kurven markieren Sie die Kohortentabelle aus der Datenbank.`,
         cohortTotals: (customers: number, cohorts: number) =>
-          `${f.integer(customers)} ${customers === 1 ? "Kunde" : "Kunden"} in ${f.integer(cohorts)} ${cohorts === 1 ? "Kohorte" : "Kohorten"}, aus der Kohortentabelle des Data Warehouse.`,
-        periodTotals: (periods: number) => `${f.integer(periods)} ${periods === 1 ? "Zeitraum" : "Zeiträume"} aus der Zeitraumtabelle des Data Warehouse.`,
+          `${f.integer(customers)} ${customers === 1 ? "Kunde" : "Kunden"} in ${f.integer(cohorts)} ${cohorts === 1 ? "Kohorte" : "Kohorten"}, aus der Kohortentabelle der Datenbank.`,
+        periodTotals: (periods: number) => `${f.integer(periods)} ${periods === 1 ? "Zeitraum" : "Zeiträume"} aus der Zeitraumtabelle der Datenbank.`,
         periodsHeading: "Kundenbindung pro Zeitraum",
         periodReading: (period: string, share: string, customersStart: number) =>
-          `Von ${customersStart === 1 ? "dem einen Kunden" : `den ${f.integer(customersStart)} Kunden`}, die zu Beginn von ${period} aktiv waren, ${customersStart === 1 ? "war" : "waren"} ${share} am Ende noch aktiv.`,
+          `${period}: Von ${customersStart === 1 ? "dem einen Kunden, der" : `den ${f.integer(customersStart)} Kunden, die`} zu Beginn aktiv ${customersStart === 1 ? "war" : "waren"}, ${customersStart === 1 ? "war" : "waren"} am Ende noch ${share} aktiv.`,
         cohortIssue: (issue: CohortIssue, column: string): string => {
           const at = `Zeile ${f.integer(issue.row)}, ${column}`;
           switch (issue.kind) {
@@ -742,9 +749,9 @@ export function germanStrings(f: Formatter): Strings {
             case "noCustomers":
               return `${at}: Die Kohorte hat 0 Kunden; jede Kohorte der Tabelle hat mindestens einen.`;
             case "activeAboveCustomers":
-              return `${at}: ${f.integer(issue.value)} aktive Kunden, mehr als die ${f.integer(issue.customers)} der Kohorte.`;
+              return `${at}: ${f.integer(issue.value)} aktive Kunden, mehr, als die Kohorte Kunden hat (${f.integer(issue.customers)}).`;
             case "shareDiffers":
-              return `${at}: Der Anteil ${issue.value} passt nicht zu aktiven ÷ Kunden = ${issue.expected}; die Abweichung darf höchstens 1e-9 davon betragen.`;
+              return `${at}: Der Anteil ${issue.value} weicht von aktive ÷ Kunden = ${issue.expected} ab; erlaubt ist höchstens das 1e-9-Fache dieses Werts.`;
             case "halfBlank":
               return `${at}: leer, während ${issue.role === "active" ? "der Anteil" : "die aktiven Kunden"} in derselben Zeile einen Wert ${issue.role === "active" ? "hat" : "haben"}. Bei einem noch unbekannten Zeitraum sind beide leer.`;
             case "customersDiffer":
@@ -756,9 +763,9 @@ export function germanStrings(f: Formatter): Strings {
             case "blankInside":
               return `${at}: Zeitraum ${issue.period} der Kohorte ${issue.cohort} ist leer, aber Zeile ${f.integer(issue.laterRow)} nennt einen späteren Zeitraum derselben Kohorte. Leer sein dürfen nur die letzten, noch nicht abgeschlossenen Zeiträume einer Kohorte.`;
             case "blankEnded":
-              return `${at}: Zeitraum ${issue.period} der Kohorte ${issue.cohort} (${PERIOD[issue.kindOfPeriod].noun} ab ${issue.periodStart}) ist leer, obwohl er abgeschlossen ist: Die erste Kohorte der Tabelle reicht bis zum Zeitraum ab ${issue.lastStart}. Leer sein dürfen nur Zeiträume, die noch nicht abgeschlossen sind.`;
+              return `${at}: Zeitraum ${issue.period} der Kohorte ${issue.cohort} (${PERIOD_THE[issue.kindOfPeriod].the} ab ${issue.periodStart}) ist leer, obwohl er abgeschlossen ist: Die erste Kohorte der Tabelle reicht bis ${PERIOD_THE[issue.kindOfPeriod].toThe} ab ${issue.lastStart}. Leer sein dürfen nur Zeiträume, die noch nicht abgeschlossen sind.`;
             case "valueNotEnded":
-              return `${at}: Zeitraum ${issue.period} der Kohorte ${issue.cohort} (${PERIOD[issue.kindOfPeriod].noun} ab ${issue.periodStart}) hat einen Wert, aber die erste Kohorte der Tabelle endet mit dem Zeitraum ab ${issue.lastStart}; dieser Zeitraum ist also nicht abgeschlossen und muss leer sein. Prüfen Sie den Zeitraum unter „Zeiträume“.`;
+              return `${at}: Zeitraum ${issue.period} der Kohorte ${issue.cohort} (${PERIOD_THE[issue.kindOfPeriod].the} ab ${issue.periodStart}) hat einen Wert, aber die erste Kohorte der Tabelle endet ${PERIOD_THE[issue.kindOfPeriod].withThe} ab ${issue.lastStart}; dieser Zeitraum ist also noch nicht abgeschlossen und muss leer sein. Prüfen Sie den Zeitraum unter „Zeiträume“.`;
             case "tooManyPeriods":
               return `${at}: Zeitraum ${f.integer(issue.value)} bräuchte mehr Spalten, als ein Blatt hat.`;
             case "noRows":
@@ -779,11 +786,11 @@ export function germanStrings(f: Formatter): Strings {
             case "notDate":
               return `${at}: „${issue.value}“ ist kein Datum. Ein Zeitraumbeginn ist ein Excel-Datum oder ISO-Text wie 2024-03-01.`;
             case "notPeriodStart":
-              return `${at}: ${issue.value} ist nicht der erste Tag ${PERIOD_OF[issue.period]} (${PERIOD_STARTS[issue.period]}). Jede Zeile muss einen Zeitraum der unter „Zeiträume“ gewählten Länge beginnen; eine Tabelle mit gemischten Zeitraumlängen lässt sich nicht lesen.`;
+              return `${at}: ${issue.value} ist nicht der erste Tag ${PERIOD_OF[issue.period]} (${PERIOD_STARTS[issue.period]}). In jeder Zeile muss ein Zeitraum der unter „Zeiträume“ gewählten Länge beginnen; eine Tabelle mit gemischten Zeitraumlängen lässt sich nicht lesen.`;
             case "duplicatePeriod":
               return `${at}: Der Zeitraum ab ${issue.value} kommt doppelt vor (auch in Zeile ${f.integer(issue.firstRow)}).`;
             case "gap":
-              return `${at}: Die Tabelle geht mit dem Zeitraum ab ${issue.value} weiter, aber der Zeitraum ab ${issue.missing} fehlt. Die Zeitraumtabelle hat für jeden Zeitraum (${PERIOD[issue.period].noun}) eine Zeile, ohne Lücken.`;
+              return `${at}: Die Tabelle geht ${PERIOD_THE[issue.period].withThe} ab ${issue.value} weiter, aber ${PERIOD_THE[issue.period].the} ab ${issue.missing} fehlt. Die Zeitraumtabelle hat für ${PERIOD_THE[issue.period].every} eine Zeile, ohne Lücken.`;
             case "identity":
               switch (issue.role) {
                 case "reactivated":
@@ -791,16 +798,16 @@ export function germanStrings(f: Formatter): Strings {
                 case "lost":
                   return `${at}: ${f.integer(issue.value)} abgewandert, aber Kunden zu Beginn − gehalten ergibt ${f.integer(issue.expected)}.`;
                 default:
-                  return `${at}: ${f.integer(issue.value)} gehaltene Kunden sind mehr als ${f.integer(issue.expected)}: Gehaltene Kunden gehören zu denen zu Beginn, und gehaltene plus neue können nicht mehr sein als die Kunden am Ende.`;
+                  return `${at}: „Gehalten“ ist ${f.integer(issue.value)}, mehr als ${f.integer(issue.expected)}. Gehaltene Kunden gehören zu den Kunden zu Beginn, und gehaltene plus neue Kunden können nicht mehr sein als die Kunden am Ende.`;
               }
             case "retentionDiffers":
-              return `${at}: Die Kundenbindungsrate ${issue.value} passt nicht zu gehalten ÷ Kunden zu Beginn = ${issue.expected}; die Abweichung darf höchstens 1e-9 davon betragen.`;
+              return `${at}: Die Kundenbindungsrate ${issue.value} weicht von gehalten ÷ Kunden zu Beginn = ${issue.expected} ab; erlaubt ist höchstens das 1e-9-Fache dieses Werts.`;
             case "retentionBlank":
               return `${at}: leer, obwohl es Kunden zu Beginn gibt; die Kundenbindungsrate = gehalten ÷ Kunden zu Beginn hat also einen Wert.`;
             case "retentionWithoutStart":
               return `${at}: ${issue.value}, aber es gibt keine Kunden zu Beginn: Die Kundenbindungsrate hat dort keinen Nenner und muss leer sein.`;
             case "startDiffers":
-              return `${at}: ${f.integer(issue.value)} Kunden zu Beginn, aber der Zeitraum davor (Zeile ${f.integer(issue.previousRow)}) endet mit ${f.integer(issue.previousEnd)}. Beide zählen die am selben Tag aktiven Kunden und sind daher gleich.`;
+              return `${at}: ${f.integer(issue.value)} Kunden zu Beginn, aber der Zeitraum davor (Zeile ${f.integer(issue.previousRow)}) endet mit ${f.integer(issue.previousEnd)}. Beide zählen die am selben Tag aktiven Kunden und müssen daher gleich sein.`;
             case "noRows":
               return "Die Tabelle hat keine Zeilen: Markieren Sie die Zeitraumtabelle mit ihrer Überschriftenzeile.";
           }
@@ -1053,13 +1060,13 @@ export function germanStrings(f: Formatter): Strings {
       done: (sheet: string, rows: number, orders: number) =>
         `${f.integer(rows)} ${rowWord(rows)} aus ${f.integer(orders)} ${orders === 1 ? "Bestellung" : "Bestellungen"} in das neue Blatt ${sheet} geschrieben.`,
       holdoutDone: (sheet: string, rows: number, orders: number, calibrationEnd: string, holdoutEnd: string) =>
-        `${f.integer(rows)} ${rowWord(rows)} aus ${f.integer(orders)} ${orders === 1 ? "Bestellung" : "Bestellungen"} in das neue Blatt ${sheet} geschrieben, kalibriert bis ${calibrationEnd}, Prüfzeitraum bis ${holdoutEnd}. Markieren Sie die Tabelle samt Kopfzeile und führen Sie darauf „Modell prüfen“ aus.`,
+        `${f.integer(rows)} ${rowWord(rows)} aus ${f.integer(orders)} ${orders === 1 ? "Bestellung" : "Bestellungen"} in das neue Blatt ${sheet} geschrieben, mit Kalibrierung bis ${calibrationEnd} und Prüfzeitraum bis ${holdoutEnd}. Markieren Sie die Tabelle mit ihrer Überschriftenzeile und führen Sie darauf „Modell prüfen“ aus.`,
       needColumns: "Wählen Sie die Spalten mit der Kunden-ID und dem Bestelldatum.",
       needAmount: "RFM-Tabelle, -Scores und -Segmente brauchen die Spalte mit dem Betrag.",
       tooManyCustomers: (customers: number) =>
         `${f.integer(customers)} Kunden passen nicht auf ein Excel-Arbeitsblatt (${f.integer(1048576)} Zeilen). Wählen Sie stattdessen eine gruppierte oder verdichtete Form: die gruppierte BTYD- oder Kalibrierungs-/Prüfzeitraum-Zusammenfassung (eine Zeile pro unterschiedlicher Kaufhistorie), das Kohortendreieck oder die Kundenbindung pro Zeitraum.`,
       tooManyRows: (rows: number) =>
-        `Das Ergebnis hat ${f.integer(rows)} Zeilen, mehr als auf ein Excel-Arbeitsblatt passen (${f.integer(1048576)} Zeilen). Führen Sie sie als SQL in Ihrer Datenbank aus (Registerkarte „Datenbank“) oder exportieren Sie weniger Bestellungen (etwa ein Jahr) und versuchen Sie es erneut.`,
+        `Das Ergebnis hat ${f.integer(rows)} Zeilen, mehr als auf ein Excel-Arbeitsblatt passen (${f.integer(1048576)} Zeilen). Führen Sie die Auswertung als SQL in Ihrer Datenbank aus (Registerkarte „Datenbank“) oder exportieren Sie weniger Bestellungen (etwa ein Jahr) und versuchen Sie es erneut.`,
       outOfMemory:
         "Diese Datei braucht mehr Arbeitsspeicher, als der Bereich nutzen kann. Führen Sie dieselbe Auswertung als SQL in Ihrer Datenbank aus (Registerkarte „Datenbank“) oder exportieren Sie weniger Bestellungen (etwa ein Jahr) und versuchen Sie es erneut.",
       parquetMissing:
@@ -1081,7 +1088,7 @@ export function germanStrings(f: Formatter): Strings {
       holdoutTitle: (file: string, calibrationEnd: string, holdoutEnd: string, unit: string) =>
         `Kalibrierungs- und Prüfzeitraum, gruppiert, aus ${file}: Kalibrierung bis ${calibrationEnd}, danach Prüfzeitraum bis ${holdoutEnd}; t_x, T und holdout_length in ${unit}; die letzte Spalte zählt die Kunden mit der Kaufhistorie der Zeile.`,
       cohortsTitle: (file: string, kind: PeriodKind) =>
-        `Kohortendreieck ${PERIOD[kind].per}, Langform, aus ${file}: Anteil = aktive Kunden ÷ Kohortengröße; leer, wo ${kind === "week" ? "die Woche" : kind === "month" ? "der Monat" : kind === "quarter" ? "das Quartal" : "das Jahr"} noch nicht abgeschlossen ist.`,
+        `Kohortendreieck ${PERIOD[kind].per}, Langform, aus ${file}: Anteil = aktive Kunden ÷ Kohortengröße; aktive Kunden und Anteil sind leer, wo ${PERIOD_THE[kind].the} noch nicht abgeschlossen ist.`,
       retentionTitle: (file: string, kind: PeriodKind, activeDays: number) =>
         `Kundenbindung ${PERIOD[kind].per}, aus ${file}: Ein Kunde gilt nach jeder Bestellung ${f.integer(activeDays)} ${activeDays === 1 ? "Tag" : "Tage"} als aktiv; Kundenbindungsrate = gehaltene Kunden ÷ Kunden zu Beginn.`,
       incompleteName: (name: string) => `${name} (unvollständig)`,

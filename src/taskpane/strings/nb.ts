@@ -65,6 +65,8 @@ const PERIOD: Record<PeriodKind, { noun: string; plural: string; the: string; la
 
 /** "en måned" and where such periods start, for messages about cohort and period starts. */
 const PERIOD_A: Record<PeriodKind, string> = { week: "en uke", month: "en måned", quarter: "et kvartal", year: "et år" };
+/** "hver uke", "hvert kvartal": one row for every period of the table. */
+const PERIOD_EVERY: Record<PeriodKind, string> = { week: "hver uke", month: "hver måned", quarter: "hvert kvartal", year: "hvert år" };
 const PERIOD_STARTS: Record<PeriodKind, string> = {
   week: "uker starter på mandag",
   month: "måneder starter den 1.",
@@ -108,7 +110,7 @@ export function norwegianStrings(f: Formatter): Strings {
     format: f,
     appTitle: "Loyalty Lens",
     appIntro: "Merk en kundetabell, klikk på Segmenter, og se hvem som er lojale og hva du bør gjøre videre.",
-    loadingView: "Laster inn …",
+    loadingView: "Laster inn …",
 
     host: {
       noExcel: "Åpne denne ruten i Excel for å segmentere en arbeidsbok. Utenfor Excel kan den bare vise denne siden.",
@@ -144,7 +146,7 @@ export function norwegianStrings(f: Formatter): Strings {
         cost: "Valgfritt: for dekningsbidrag per segment.",
         priceDriven: `Valgfritt: SANN/USANN eller en andel fra 0 til 1; ${f.number(0.5)} eller mer regnes som prisdrevet.`,
         recurring: "Valgfritt: f.eks. månedlig inntekt.",
-        weight: "Valgfritt: for en gruppert tabell, for eksempel fra datavarehus-SQL-en: hvor mange like kunder hver rad står for (et heltall, 1 eller mer). La den stå på (ingen) når hver rad er én kunde.",
+        weight: "Valgfritt: for en gruppert tabell, for eksempel fra datavarehus-SQL-en, hvor mange identiske kunder hver rad står for (et heltall, 1 eller mer). La den stå på (ingen) når hver rad er én kunde.",
       },
       columnOption: (letter: string, header: string | null) => (header ? `${header} (kolonne ${letter})` : `Kolonne ${letter}`),
       scaleLabel: "Holdning er målt som",
@@ -248,7 +250,7 @@ export function norwegianStrings(f: Formatter): Strings {
       },
       totals: (customers: number) => `${f.integer(customers)} ${customers === 1 ? "kunde" : "kunder"} segmentert`,
       grouped: (rows: number, customers: number) =>
-        `Gruppert tabell: ${f.integer(rows)} ${rows === 1 ? "rad" : "rader"} som står for ${f.integer(customers)} ${customers === 1 ? "kunde" : "kunder"}. Hver rad teller som så mange like kunder, som deler radens segment; antall, andeler og summer gjelder per kunde.`,
+        `Gruppert tabell: ${f.integer(rows)} ${rows === 1 ? "rad" : "rader"} står for ${f.integer(customers)} ${customers === 1 ? "kunde" : "kunder"}. Hver rad teller som så mange identiske kunder, og alle får radens segment; antall, andeler og summer regnes per kunde.`,
       cutoffUsed: (measure: string, rule: string) => `Kjøpsatferd: ${measure}; høy betyr ${rule}.`,
       ruleAboveMedian: (value: string) => `over medianen (${value})`,
       ruleAtLeast: (value: string) => `minst ${value}`,
@@ -681,10 +683,10 @@ export function norwegianStrings(f: Formatter): Strings {
         inputLabel: "Markeringen inneholder",
         inputs: {
           log: "En ordrelogg (én rad per ordre)",
-          cohortTable: "En kohorttabell fra datavarehuset (cohort_start, period, …)",
-          periodTable: "En periodetabell fra datavarehuset (period_start, customers_start, new_customers, …)",
+          cohortTable: "En kohorttabell fra datavarehuset (cohort_start, period, …)",
+          periodTable: "En periodetabell fra datavarehuset (period_start, customers_start, new_customers, …)",
         } as Record<RetentionSource, string>,
-        detected: "Gjenkjent på overskriftene som en tabell fra datavarehus-SQL-en. Er det likevel en ordrelogg, velg det ovenfor.",
+        detected: "Gjenkjent ut fra overskriftene som en tabell fra datavarehus-SQL-en. Er det likevel en ordrelogg, velg det ovenfor.",
         picked: (address: string, rows: number) => `${address}: ${f.integer(rows)} ${rows === 1 ? "rad" : "rader"}`,
         cohortRoles: {
           start: "Kohortstart",
@@ -695,8 +697,8 @@ export function norwegianStrings(f: Formatter): Strings {
         } as Record<CohortRole, string>,
         cohortHints: {
           start: "Første dag i kohortens uke, måned, kvartal eller år.",
-          period: "Perioder siden kohortens egen: 0, 1, 2, …",
-          customers: "Kohortens størrelse, den samme i hver av radene dens.",
+          period: "Antall perioder siden kohortens startperiode: 0, 1, 2, …",
+          customers: "Kohortens størrelse, den samme i alle radene til kohorten.",
           active: "Kunder i kohorten som bestilte i periode k; tom så lenge perioden ikke er avsluttet.",
           share: "Aktive ÷ kunder; kontrolleres mot dem når begge finnes.",
         } as Record<CohortRole, string>,
@@ -713,17 +715,17 @@ export function norwegianStrings(f: Formatter): Strings {
         periodHint: "Perioden SQL-en ble kjørt med: startdatoene kontrolleres mot den og må alle være første dag i en slik periode.",
         activeDaysHint: "De aktive dagene SQL-en ble kjørt med; de står i tittelen på arket.",
         needCohortColumns: "Velg kolonnene for kohortstart, periode k, kunder og aktive kunder (eller andel).",
-        needPeriodColumns: "Velg kolonnene for periodestart, kunder ved start, nye kunder, kunder ved slutt og beholdt.",
+        needPeriodColumns: "Velg kolonnene for periodestart, kunder ved start, nye kunder, kunder ved slutt og beholdte kunder.",
         build: "Skriv periodetabellen",
         wroteTriangle: (name: string) =>
           `Kohorttrekanten og diagrammet står på arket «${name}». En kohorttabell har ingen periodetabell: merk periodetabellen fra datavarehuset for å skrive den også.`,
-        wrotePeriods: (name: string) => `Periodetabellen står på arket «${name}». For kohorttrekanten og kurvene, merk kohorttabellen fra datavarehuset.`,
+        wrotePeriods: (name: string) => `Periodetabellen står på arket «${name}». For kohorttrekanten og kurvene merker du kohorttabellen fra datavarehuset.`,
         cohortTotals: (customers: number, cohorts: number) =>
           `${f.integer(customers)} ${customers === 1 ? "kunde" : "kunder"} i ${f.integer(cohorts)} ${cohorts === 1 ? "kohort" : "kohorter"}, fra datavarehusets kohorttabell.`,
         periodTotals: (periods: number) => `${f.integer(periods)} ${periods === 1 ? "periode" : "perioder"} fra datavarehusets periodetabell.`,
         periodsHeading: "Kundebevaring per periode",
         periodReading: (period: string, share: string, customersStart: number) =>
-          `Av ${customersStart === 1 ? "den ene kunden" : `de ${f.integer(customersStart)} kundene`} som var aktive ved starten av ${period}, var ${share} fortsatt aktive ved slutten.`,
+          `Av ${customersStart === 1 ? "den ene kunden som var aktiv" : `de ${f.integer(customersStart)} kundene som var aktive`} ved starten av ${period}, var ${share} fortsatt ${customersStart === 1 ? "aktiv" : "aktive"} ved slutten.`,
         cohortIssue: (issue: CohortIssue, column: string): string => {
           const at = `Rad ${f.integer(issue.row)}, ${column}`;
           switch (issue.kind) {
@@ -734,19 +736,19 @@ export function norwegianStrings(f: Formatter): Strings {
             case "negative":
               return `${at}: ${issue.value} er negativt; forventet 0 eller mer.`;
             case "notWhole":
-              return `${at}: ${issue.value} er ikke et helt tall; ${issue.role === "period" ? "perioder telles 0, 1, 2, …" : "kunder telles i hele tall"}.`;
+              return `${at}: ${issue.value} er ikke et helt tall; ${issue.role === "period" ? "perioder telles 0, 1, 2, …" : "kunder telles i hele tall"}.`;
             case "notDate":
               return `${at}: «${issue.value}» er ikke en dato. En kohortstart er en Excel-dato eller ISO-tekst som 2024-03-01.`;
             case "notPeriodStart":
-              return `${at}: ${issue.value} er ikke første dag i ${PERIOD_A[issue.period]} (${PERIOD_STARTS[issue.period]}). Hver kohort må starte på første dag i en periode av lengden som er valgt under Perioder; en tabell som blander periodelengder, kan ikke leses.`;
+              return `${at}: ${issue.value} er ikke første dag i ${PERIOD_A[issue.period]} (${PERIOD_STARTS[issue.period]}). Hver kohort må starte på første dag i en periode av den lengden som er valgt under Perioder; en tabell som blander periodelengder, kan ikke leses.`;
             case "noCustomers":
               return `${at}: kohorten har 0 kunder; hver kohort i tabellen har minst én.`;
             case "activeAboveCustomers":
-              return `${at}: ${f.integer(issue.value)} aktive kunder, flere enn kohortens ${f.integer(issue.customers)}.`;
+              return `${at}: ${f.integer(issue.value)} aktive kunder, flere enn kohorten har (${f.integer(issue.customers)}).`;
             case "shareDiffers":
-              return `${at}: andelen ${issue.value} stemmer ikke med aktive ÷ kunder = ${issue.expected}; avviket kan være høyst 1e-9 av den.`;
+              return `${at}: andelen ${issue.value} stemmer ikke med aktive ÷ kunder = ${issue.expected}; avviket kan være høyst 1e-9 ganger denne verdien.`;
             case "halfBlank":
-              return `${at}: tom, mens ${issue.role === "active" ? "andelen" : "aktive kunder"} i samme rad har en verdi. En periode som ikke er kjent ennå, har begge tomme.`;
+              return `${at}: tom, mens ${issue.role === "active" ? "andelen" : "aktive kunder"} i samme rad har en verdi. En periode som ennå ikke er kjent, har begge tomme.`;
             case "customersDiffer":
               return `${at}: ${f.integer(issue.value)} kunder, men rad ${f.integer(issue.firstRow)} oppgir ${f.integer(issue.firstValue)} for samme kohort (${issue.cohort}). En kohort har samme størrelse i alle radene sine.`;
             case "duplicate":
@@ -756,9 +758,9 @@ export function norwegianStrings(f: Formatter): Strings {
             case "blankInside":
               return `${at}: periode ${issue.period} i kohorten ${issue.cohort} er tom, men rad ${f.integer(issue.laterRow)} oppgir en senere periode i samme kohort. Bare de siste periodene i en kohorts rad, de som ikke er avsluttet, kan være tomme.`;
             case "blankEnded":
-              return `${at}: periode ${issue.period} i kohorten ${issue.cohort} (${PERIOD[issue.kindOfPeriod].noun.toLowerCase()} fra ${issue.periodStart}) er tom, men den perioden er avsluttet: tabellens første kohort går til perioden som starter ${issue.lastStart}. Bare perioder som ikke er avsluttet, kan være tomme.`;
+              return `${at}: periode ${issue.period} i kohorten ${issue.cohort} (${PERIOD[issue.kindOfPeriod].the} som starter ${issue.periodStart}) er tom, men den perioden er avsluttet: tabellens første kohort går til og med ${PERIOD[issue.kindOfPeriod].the} som starter ${issue.lastStart}. Bare perioder som ikke er avsluttet, kan være tomme.`;
             case "valueNotEnded":
-              return `${at}: periode ${issue.period} i kohorten ${issue.cohort} (${PERIOD[issue.kindOfPeriod].noun.toLowerCase()} fra ${issue.periodStart}) har en verdi, men tabellens første kohort slutter med perioden som starter ${issue.lastStart}, så denne perioden er ikke avsluttet og må være tom. Kontroller perioden under Perioder.`;
+              return `${at}: periode ${issue.period} i kohorten ${issue.cohort} (${PERIOD[issue.kindOfPeriod].the} som starter ${issue.periodStart}) har en verdi, men tabellens første kohort slutter med ${PERIOD[issue.kindOfPeriod].the} som starter ${issue.lastStart}, så denne perioden er ikke avsluttet ennå og må være tom. Kontroller perioden under Perioder.`;
             case "tooManyPeriods":
               return `${at}: periode ${f.integer(issue.value)} ville trenge flere kolonner enn et ark har.`;
             case "noRows":
@@ -779,11 +781,11 @@ export function norwegianStrings(f: Formatter): Strings {
             case "notDate":
               return `${at}: «${issue.value}» er ikke en dato. En periodestart er en Excel-dato eller ISO-tekst som 2024-03-01.`;
             case "notPeriodStart":
-              return `${at}: ${issue.value} er ikke første dag i ${PERIOD_A[issue.period]} (${PERIOD_STARTS[issue.period]}). Hver rad må starte en periode av lengden som er valgt under Perioder; en tabell som blander periodelengder, kan ikke leses.`;
+              return `${at}: ${issue.value} er ikke første dag i ${PERIOD_A[issue.period]} (${PERIOD_STARTS[issue.period]}). Hver rad må være starten på en periode av den lengden som er valgt under Perioder; en tabell som blander periodelengder, kan ikke leses.`;
             case "duplicatePeriod":
               return `${at}: perioden som starter ${issue.value}, finnes to ganger (også i rad ${f.integer(issue.firstRow)}).`;
             case "gap":
-              return `${at}: tabellen fortsetter med perioden som starter ${issue.value}, men perioden som starter ${issue.missing}, mangler. Periodetabellen har én rad for hver periode (${PERIOD[issue.period].noun.toLowerCase()}), uten hull.`;
+              return `${at}: tabellen fortsetter med ${PERIOD[issue.period].the} som starter ${issue.value}, men ${PERIOD[issue.period].the} som starter ${issue.missing}, mangler. Periodetabellen har én rad for ${PERIOD_EVERY[issue.period]}, uten hull.`;
             case "identity":
               switch (issue.role) {
                 case "reactivated":
@@ -791,16 +793,16 @@ export function norwegianStrings(f: Formatter): Strings {
                 case "lost":
                   return `${at}: ${f.integer(issue.value)} frafalt, men kunder ved start − beholdt gir ${f.integer(issue.expected)}.`;
                 default:
-                  return `${at}: ${f.integer(issue.value)} beholdt er flere enn ${f.integer(issue.expected)}: de beholdte kundene er blant dem ved start, og beholdt pluss nye kan ikke være flere enn kundene ved slutt.`;
+                  return `${at}: «Beholdt» er ${f.integer(issue.value)}, flere enn ${f.integer(issue.expected)}. De beholdte kundene er blant kundene ved start, og beholdte pluss nye kunder kan ikke være flere enn kundene ved slutt.`;
               }
             case "retentionDiffers":
-              return `${at}: kundebevaringsraten ${issue.value} stemmer ikke med beholdt ÷ kunder ved start = ${issue.expected}; avviket kan være høyst 1e-9 av den.`;
+              return `${at}: kundebevaringsraten ${issue.value} stemmer ikke med beholdt ÷ kunder ved start = ${issue.expected}; avviket kan være høyst 1e-9 ganger denne verdien.`;
             case "retentionBlank":
               return `${at}: tom, men det finnes kunder ved start, så kundebevaringsraten = beholdt ÷ kunder ved start har en verdi.`;
             case "retentionWithoutStart":
               return `${at}: ${issue.value}, men det finnes ingen kunder ved start: kundebevaringsraten har ingen nevner der og må være tom.`;
             case "startDiffers":
-              return `${at}: ${f.integer(issue.value)} kunder ved start, men perioden før (rad ${f.integer(issue.previousRow)}) slutter med ${f.integer(issue.previousEnd)}. Begge teller kundene som var aktive samme dag, så de er like.`;
+              return `${at}: ${f.integer(issue.value)} kunder ved start, men perioden før (rad ${f.integer(issue.previousRow)}) slutter med ${f.integer(issue.previousEnd)}. Begge teller kundene som var aktive den samme dagen, så de må være like.`;
             case "noRows":
               return "Tabellen har ingen rader: merk periodetabellen med overskriftsraden.";
           }
@@ -1027,14 +1029,14 @@ export function norwegianStrings(f: Formatter): Strings {
       analysisLabel: "Analyse",
       rfmTable: "RFM-tabell (én rad per kunde)",
       btydGrouped: "BTYD-sammendrag, gruppert (for BGNBDFIT med vekter)",
-      rfmSegments: "RFM-skårer og -segmenter (én rad per kunde)",
+      rfmSegments: "RFM-poeng og -segmenter (én rad per kunde)",
       holdoutGrouped: "Sammendrag for kalibrering og testperiode, gruppert (for Kontroller modellen)",
       cohorts: "Kohorttrekant, lang form (én rad per kohort og periode)",
       retention: "Kundebevaring per periode (én rad per periode)",
       unitLabel: "Tidsenhet",
       calibrationLabel: "Slutt på kalibreringen",
       calibrationHint:
-        "La feltet stå tomt for datoen Kontroller modellen ville valgt: midt mellom 1. og 99. persentil av ordredatoene. Testperioden går til siste ordredato.",
+        "La feltet stå tomt for datoen Kontroller modellen ville velge: midt mellom 1. og 99. persentil av ordredatoene. Testperioden går til siste ordredato.",
       badCalibrationText: (example: string) => `Oppgi slutten på kalibreringen som en dato, for eksempel ${example}, eller la feltet stå tomt for standardverdien.`,
       badCalibrationEnd: (first: string, last: string) =>
         `Slutten på kalibreringen må ligge etter filens første ordredato (${first}) og før den siste (${last}), slik at både kalibreringsperioden og testperioden har ordrer.`,
@@ -1047,13 +1049,13 @@ export function norwegianStrings(f: Formatter): Strings {
       done: (sheet: string, rows: number, orders: number) =>
         `Skrev ${f.integer(rows)} ${rowWord(rows)} fra ${f.integer(orders)} ${orders === 1 ? "ordre" : "ordrer"} til det nye arket ${sheet}.`,
       holdoutDone: (sheet: string, rows: number, orders: number, calibrationEnd: string, holdoutEnd: string) =>
-        `Skrev ${f.integer(rows)} ${rowWord(rows)} fra ${f.integer(orders)} ${orders === 1 ? "ordre" : "ordrer"} til det nye arket ${sheet}, kalibrert til og med ${calibrationEnd} med testperiode til ${holdoutEnd}. Merk tabellen med overskriftsraden og kjør Kontroller modellen på den.`,
+        `Skrev ${f.integer(rows)} ${rowWord(rows)} fra ${f.integer(orders)} ${orders === 1 ? "ordre" : "ordrer"} til det nye arket ${sheet}, med kalibrering til og med ${calibrationEnd} og testperiode til ${holdoutEnd}. Merk tabellen med overskriftsraden og kjør Kontroller modellen på den.`,
       needColumns: "Velg kolonnene med kunde-ID og ordredato.",
-      needAmount: "RFM-tabellen, -skårene og -segmentene trenger kolonnen med beløp.",
+      needAmount: "RFM-tabellen, -poengene og -segmentene trenger kolonnen med beløp.",
       tooManyCustomers: (customers: number) =>
         `${f.integer(customers)} kunder får ikke plass på ett Excel-ark (${f.integer(1048576)} rader). Velg heller en gruppert eller aggregert form: det grupperte BTYD-sammendraget eller sammendraget for kalibrering og testperiode (én rad per ulik kjøpshistorikk), kohorttrekanten eller kundebevaring per periode.`,
       tooManyRows: (rows: number) =>
-        `Resultatet har ${f.integer(rows)} rader, flere enn det er plass til på ett Excel-ark (${f.integer(1048576)} rader). Kjør det som SQL i databasen din (fanen Datavarehus), eller eksporter færre ordrer (for eksempel ett år) og prøv igjen.`,
+        `Resultatet har ${f.integer(rows)} rader, flere enn det er plass til på ett Excel-ark (${f.integer(1048576)} rader). Kjør analysen som SQL i databasen din (fanen Datavarehus), eller eksporter færre ordrer (for eksempel ett år) og prøv igjen.`,
       outOfMemory:
         "Denne filen trenger mer minne enn ruten kan bruke. Kjør den samme analysen som SQL i databasen din (fanen Datavarehus), eller eksporter færre ordrer (for eksempel ett år) og prøv igjen.",
       parquetMissing:
@@ -1075,7 +1077,7 @@ export function norwegianStrings(f: Formatter): Strings {
       holdoutTitle: (file: string, calibrationEnd: string, holdoutEnd: string, unit: string) =>
         `Sammendrag for kalibrering og testperiode, gruppert, fra ${file}: kalibrering til og med ${calibrationEnd}, deretter testperiode til ${holdoutEnd}; t_x, T og holdout_length i ${unit}; siste kolonne teller kundene med radens kjøpshistorikk.`,
       cohortsTitle: (file: string, kind: PeriodKind) =>
-        `Kohorttrekant ${PERIOD[kind].per}, lang form, fra ${file}: andel = aktive kunder ÷ kohortens størrelse; tom der ${PERIOD[kind].the} ikke er over ennå.`,
+        `Kohorttrekant ${PERIOD[kind].per}, lang form, fra ${file}: andel = aktive kunder ÷ kohortens størrelse; aktive kunder og andel er tomme der ${PERIOD[kind].the} ikke er avsluttet ennå.`,
       retentionTitle: (file: string, kind: PeriodKind, activeDays: number) =>
         `Kundebevaring ${PERIOD[kind].per}, fra ${file}: en kunde regnes som aktiv i ${f.integer(activeDays)} ${activeDays === 1 ? "dag" : "dager"} etter hver ordre; kundebevaringsrate = beholdte kunder ÷ kunder ved start.`,
       incompleteName: (name: string) => `${name} (ufullstendig)`,

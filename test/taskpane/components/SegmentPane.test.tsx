@@ -182,9 +182,9 @@ describe("Segment pane", () => {
     const de = stringsFor("de", null);
     const nb = stringsFor("nb", null);
     expect(de.summary.grouped(12345, 1234567)).toBe(
-      "Gruppierte Tabelle: 12.345 Zeilen stehen für 1.234.567 Kunden. Jede Zeile zählt als so viele gleiche Kunden, die ihr Segment teilen; Anzahlen, Anteile und Summen gelten je Kunde.",
+      "Gruppierte Tabelle: 12.345 Zeilen stehen für 1.234.567 Kunden. Jede Zeile zählt als so viele identische Kunden, die alle ihr Segment erhalten; Anzahlen, Anteile und Summen werden pro Kunde gerechnet.",
     );
-    expect(nb.summary.grouped(12345, 1234567)).toMatch(/^Gruppert tabell: 12\s345 rader som står for 1\s234\s567 kunder\./);
+    expect(nb.summary.grouped(12345, 1234567)).toMatch(/^Gruppert tabell: 12\s345 rader står for 1\s234\s567 kunder\./);
     expect(en.summary.grouped(12345, 1234567)).toMatch(/^Grouped table: 12,345 rows standing for 1,234,567 customers\./);
   });
 
