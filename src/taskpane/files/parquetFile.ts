@@ -27,7 +27,7 @@
  */
 import { parquetMetadataAsync, parquetRead, parquetReadObjects } from "hyparquet";
 import type { AsyncBuffer, ColumnData, CompressionCodec, DecodedArray, FileMetaData, ParquetParsers, SchemaElement } from "hyparquet";
-import { DateDay, Float64, Table, Utf8, makeData, makeVector, vectorFromArray } from "apache-arrow";
+import { DateDay, Float64, Table, Utf8, makeData, makeVector } from "apache-arrow";
 import { yieldToHost } from "../../analytics/numeric/yieldToHost";
 import { CancelledError } from "../excel/blocks";
 import { SAMPLE_ROWS } from "./csvDialect";
@@ -228,6 +228,34 @@ function validity(length: number, present: (i: number) => boolean): { bitmap: Ui
   return { bitmap, nulls };
 }
 
+const encoder = new TextEncoder();
+
+/**
+ * A Utf8 vector built from its buffers (offsets, UTF-8 bytes, validity). Not vectorFromArray: Arrow's
+ * builders make their null test with `new Function`, which the pane's CSP (no 'unsafe-eval') refuses.
+ */
+function utf8Vector(values: readonly (string | null)[]): ReturnType<typeof makeVector> {
+  const length = values.length;
+  const offsets = new Int32Array(length + 1);
+  let bytes = new Uint8Array(Math.max(64, length * 8));
+  let at = 0;
+  const valid = validity(length, (i) => {
+    const v = values[i];
+    if (v !== null) {
+      // Room for the worst case of UTF-8 (3 bytes per UTF-16 unit).
+      if (at + v.length * 3 > bytes.length) {
+        const grown = new Uint8Array(Math.max(bytes.length * 2, at + v.length * 3));
+        grown.set(bytes.subarray(0, at));
+        bytes = grown;
+      }
+      at += encoder.encodeInto(v, bytes.subarray(at)).written;
+    }
+    offsets[i + 1] = at;
+    return v !== null;
+  });
+  return makeVector(makeData({ type: new Utf8(), length, valueOffsets: offsets, data: bytes.subarray(0, at), nullBitmap: valid.bitmap, nullCount: valid.nulls }));
+}
+
 /** One column of a row group from hyparquet's chunks, in row order. */
 function gather(chunks: readonly ColumnData[], start: number, length: number): unknown[] {
   const out: unknown[] = new Array(length).fill(null);
@@ -267,8 +295,11 @@ export async function loadParquetOrders(file: Blob, names: ParquetColumnNames, i
   const buffer = blobBuffer(file);
   if (metadata.row_groups.length === 0) {
     // No rows: an empty table of the same columns, so the view and the analyses still run (and say so).
-    const empty: Record<string, ReturnType<typeof makeVector>> = { [names.id]: vectorFromArray([], new Utf8()), [names.date]: vectorFromArray([], new DateDay()) };
-    if (names.amount !== null) empty[names.amount] = vectorFromArray([], new Float64());
+    const empty: Record<string, ReturnType<typeof makeVector>> = {
+      [names.id]: utf8Vector([]),
+      [names.date]: makeVector(makeData({ type: new DateDay(), length: 0, data: new Int32Array(0) })),
+    };
+    if (names.amount !== null) empty[names.amount] = makeVector(makeData({ type: new Float64(), length: 0, data: new Float64Array(0) }));
     await insert(new Table(empty), true);
   }
   let groupStart = 0;
@@ -304,7 +335,7 @@ export async function loadParquetOrders(file: Blob, names: ParquetColumnNames, i
       return true;
     });
     const vectors: Record<string, ReturnType<typeof makeVector>> = {
-      [names.id]: vectorFromArray(idText, new Utf8()),
+      [names.id]: utf8Vector(idText),
       [names.date]: makeVector(makeData({ type: new DateDay(), length, data: days, nullBitmap: dateValid.bitmap, nullCount: dateValid.nulls })),
     };
     if (names.amount !== null) {

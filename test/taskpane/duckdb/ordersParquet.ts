@@ -20,18 +20,26 @@ export type ParquetOptions = { readonly select?: string; readonly compression?: 
 /** Writes `orders` to `file` as Parquet (Snappy unless told), through DuckDB's own writer. */
 export async function writeOrdersParquet(file: string, orders: Orders, options: ParquetOptions = {}): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loyalty-parquet-"));
-  const csv = path.join(dir, "orders.csv");
-  writeGermanCsv(csv, orders);
+  try {
+    const csv = path.join(dir, "orders.csv");
+    writeGermanCsv(csv, orders);
+    await germanCsvToParquet(csv, file, options);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Copies a German export written by germanOrders.ts (`csv`) to `file` as Parquet: the same orders, typed. */
+export async function germanCsvToParquet(csv: string, file: string, options: ParquetOptions = {}): Promise<void> {
   const { DuckDBInstance } = await import("@duckdb/node-api");
   const instance = await DuckDBInstance.create(":memory:", { threads: "2" });
   const connection = await instance.connect();
   try {
-    const source = `read_csv('${csv}', delim = ';', header = true, decimal_separator = ',', dateformat = '%d.%m.%Y', columns = {'Kundennummer': 'VARCHAR', 'Bestelldatum': 'DATE', 'Betrag': 'DECIMAL(10, 2)'})`;
+    const source = `read_csv('${csv.replace(/'/g, "''")}', delim = ';', header = true, decimal_separator = ',', dateformat = '%d.%m.%Y', columns = {'Kundennummer': 'VARCHAR', 'Bestelldatum': 'DATE', 'Betrag': 'DECIMAL(10, 2)'})`;
     const settings = [`FORMAT parquet`, `COMPRESSION ${options.compression ?? "snappy"}`, ...(options.rowGroupSize ? [`ROW_GROUP_SIZE ${options.rowGroupSize}`] : [])];
     await connection.run(`COPY (SELECT ${options.select ?? AS_WRITTEN} FROM ${source}) TO '${file.replace(/'/g, "''")}' (${settings.join(", ")})`);
   } finally {
     connection.closeSync();
     instance.closeSync();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -65,6 +65,8 @@ beforeAll(async () => {
   });
   // Order dates as ISO text, amounts as whole cents (INTEGER).
   await write("isoText", { select: `Kundennummer, strftime(Bestelldatum, '%Y-%m-%d') AS Bestelldatum, CAST(Betrag * 100 AS INTEGER) AS Betrag`, rowGroupSize: GROUP });
+  // Ids with letters outside ASCII (UTF-8 of 2 and 3 bytes), to test the Utf8 buffers built by hand.
+  await write("unicode", { select: `'Ø€' || Kundennummer AS Kundennummer, Bestelldatum, Betrag`, rowGroupSize: GROUP });
   await write("zstd", { compression: "zstd" });
   await write("boolAmount", { select: `Kundennummer, Bestelldatum, Betrag > 100 AS Betrag` });
   await write("germanText", { select: `Kundennummer, strftime(Bestelldatum, '%d.%m.%Y') AS Bestelldatum, Betrag`, rowGroupSize: GROUP });
@@ -172,6 +174,10 @@ describe("loadParquetOrders into DuckDB-Wasm, then the CSV path's SQL", () => {
   it("takes integer ids as their digits, a TIMESTAMP as its UTC day and DOUBLE amounts", async () => {
     // Core on the same orders with the ids as CAST(BIGINT AS text) writes them (K17 → 17).
     await expectCoreRfm((await load("timestamps")).viewSql, { ...ORDERS, ids: ORDERS.ids.map((id) => String(Number(id.slice(1)))) });
+  }, 60_000);
+
+  it("keeps ids with letters outside ASCII as they are written", async () => {
+    await expectCoreRfm((await load("unicode")).viewSql, { ...ORDERS, ids: ORDERS.ids.map((id) => `Ø€${id}`) });
   }, 60_000);
 
   it("takes ISO text dates and INTEGER amounts", async () => {
