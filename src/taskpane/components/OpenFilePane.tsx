@@ -172,12 +172,18 @@ export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeC
     abort.current = controller;
     setState({ status: "running", picked, phase: "engine", done: 0, total: 1 });
     try {
+      // A Parquet file's columns are copied into DuckDB's memory: the amount only for the analyses that read it (the RFM forms).
+      const needsAmount = analysis === "rfmTable" || analysis === "rfmSegments";
+      const viewColumns = picked.kind === "parquet" && !needsAmount ? { ...columns, amount: null } : columns;
       const source = picked.kind === "csv" && picked.dialect ? csvSourceSql(picked.dialect, columns) : parquetSourceSql();
-      const viewSql = fileViewSql(source, picked.header, columns);
+      const viewSql = fileViewSql(source, picked.header, viewColumns);
       // The SQL generator and the job come with the engine, in the lazy chunk, not in the first load.
       const request = { analysis, viewSql, asOf: null, unit, calibrationEnd, period, activeDays: sheetJob.activeDays };
       const job = async (query: SqlRunner): Promise<FileJobResult> => (await import(/* webpackChunkName: "duckdb" */ "../duckdb/fileJob")).runFileJob(query, request);
-      const parquet = picked.kind === "parquet" ? { id: picked.header[columns.id], date: picked.header[columns.date], amount: columns.amount === null ? null : picked.header[columns.amount] } : undefined;
+      const parquet =
+        picked.kind === "parquet"
+          ? { id: picked.header[columns.id], date: picked.header[columns.date], amount: viewColumns.amount === null ? null : picked.header[viewColumns.amount] }
+          : undefined;
       const result = await engine(picked.file, picked.kind, job, controller.signal, parquet);
       const plan = fileSheetPlan(result, sheetJob, picked.file.name, strings);
       const written = await writeSheet(plan, {
