@@ -9,9 +9,10 @@ module.exports = {
     "^.+\\.tsx?$": ["<rootDir>/test/support/lexicalGlobalsTransformer.js", { tsconfig: { module: "commonjs", jsx: "react-jsx", sourceMap: true }, diagnostics: { warnOnly: false } }],
     // @fluentui/react-charts depends on d3 packages published as ES modules only; jest 30 on
     // Node 20 cannot require them, so they are compiled to CommonJS (pane component tests).
-    "/node_modules/(d3-[^/]+|internmap)/.+\\.m?js$": ["ts-jest", { tsconfig: { allowJs: true, module: "commonjs" }, diagnostics: false }],
+    // hyparquet (the pane's Parquet reader) is published as ES modules only, too.
+    "/node_modules/(d3-[^/]+|internmap|hyparquet)/.+\\.m?js$": ["ts-jest", { tsconfig: { allowJs: true, module: "commonjs" }, diagnostics: false }],
   },
-  transformIgnorePatterns: ["/node_modules/(?!(d3-[^/]+|internmap)/)"],
+  transformIgnorePatterns: ["/node_modules/(?!(d3-[^/]+|internmap|hyparquet)/)"],
   moduleNameMapper: {
     // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose ESM
     // dependencies (strip-bom) jest 30 cannot require. See test/support/officeAddinManifestStub.ts.

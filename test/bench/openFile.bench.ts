@@ -19,8 +19,11 @@
  * process of this Chromium (browser, zygotes, GPU, utility, renderers; shared pages count once per
  * process), sampled likewise. Not the kernel's VmHWM:
  * Chromium resets it itself (clear_refs), so after a run it can read less than the sampled peak
- * (410 MB against 1,587 MB seen for the grouped summary of 10M orders). Parquet is not measured: duckdb-wasm 1.32.0 has no built-in Parquet reader and its
- * extension cannot be obtained offline (the pane refuses .parquet with a message).
+ * (410 MB against 1,587 MB seen for the grouped summary of 10M orders).
+ *
+ * Parquet: the same 10,000,000 orders copied to Parquet by DuckDB in Node (@duckdb/node-api,
+ * Snappy, its default row groups), read in the pane by hyparquet row group by row group into
+ * DuckDB-Wasm (files/parquetFile.ts), to the RFM table and the grouped summary.
  *
  * Opt-in (it needs Chromium and `npm run build` first): `npm run bench "open a file"`.
  * BENCH_OPENFILE_ORDERS changes the size (customers stay a tenth; the second file, a fifth, only
@@ -30,9 +33,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { DIST, Session, startSession } from "../browser/support/browser";
-import { WROTE, openFilePane, pickGermanFile, runOnFile, withoutWasmStreamEnd } from "../browser/support/openFile";
+import { WROTE, openFilePane, pickGermanFile, pickParquetFile, runOnFile, withoutWasmStreamEnd } from "../browser/support/openFile";
 import { mulberry32 } from "../support/simulateBgnbd";
 import { streamGermanCsv } from "../taskpane/duckdb/germanOrders";
+import { germanCsvToParquet } from "../taskpane/duckdb/ordersParquet";
 import { BenchResult, Benchmark, fmt } from "./harness";
 
 const ORDERS = Number(process.env.BENCH_OPENFILE_ORDERS ?? 10_000_000);
@@ -106,7 +110,7 @@ function runsWorker(pid: number): boolean {
  */
 async function measure(session: Session, file: string, analysis: "rfmTable" | "btydGrouped") {
   const { page, log, workers } = await openFilePane(session);
-  const guessed = await pickGermanFile(page, file);
+  const guessed = file.endsWith(".parquet") ? await pickParquetFile(page, file) : await pickGermanFile(page, file);
   if (guessed.id !== "0" || guessed.date !== "1" || guessed.amount !== "2") throw new Error(`unexpected column guesses ${JSON.stringify(guessed)}`);
   const workerHosts = new Set<number>();
   const rendererPeakKb = new Map<number, number>();
@@ -178,6 +182,15 @@ async function run(): Promise<BenchResult[]> {
     const what = `${fmt(ORDERS)} orders (${fmt(customers)} customers), CSV`;
     rows.push(row(`${what} → RFM table`, await measure(session, file, "rfmTable"), WROTE));
     rows.push(row(`${what} → grouped BTYD summary (weeks)`, await measure(session, file, "btydGrouped"), WROTE));
+
+    const parquet = path.join(dir, "bestellungen.parquet");
+    started = Date.now();
+    await germanCsvToParquet(file, parquet);
+    rows.push({ name: `copy the CSV to Parquet (DuckDB in Node, Snappy)`, seconds: (Date.now() - started) / 1000, note: `${mb(fs.statSync(parquet).size / 1024)} MB file` });
+    const parquetWhat = `${fmt(ORDERS)} orders (${fmt(customers)} customers), Parquet (hyparquet)`;
+    rows.push(row(`${parquetWhat} → RFM table`, await measure(session, parquet, "rfmTable"), WROTE));
+    rows.push(row(`${parquetWhat} → grouped BTYD summary (weeks)`, await measure(session, parquet, "btydGrouped"), WROTE));
+    fs.rmSync(parquet);
 
     // More customers than a sheet has rows: the pane must say the RFM table does not fit. (Only
     // where a fifth of the orders surely gives that many distinct customers: 10M orders → ~1.99M.)

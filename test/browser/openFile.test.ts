@@ -19,6 +19,9 @@
  * grouped as BGNBDFIT groups its input (bgnbdGroups.ts), with that group's number of customers,
  * and every group must be on the sheet.
  *
+ * The same 2,000,000 orders as a Parquet file (written here by DuckDB in Node, Snappy) go the
+ * pane's Parquet path (hyparquet's row groups into DuckDB-Wasm) to the RFM table, compared the same way.
+ *
  * Also: no request leaves localhost, no console error or CSP violation (support/browser.ts), the
  * DuckDB worker is gone after the job, and Cancel while DuckDB reads leaves no sheet and no worker.
  */
@@ -30,8 +33,9 @@ import { btydSummary } from "../../src/analytics/btyd/btydSummary";
 import { rfmTable } from "../../src/analytics/rfm/rfmTable";
 import { mulberry32 } from "../support/simulateBgnbd";
 import { Orders, makeOrders, writeGermanCsv } from "../taskpane/duckdb/germanOrders";
+import { germanCsvToParquet } from "../taskpane/duckdb/ordersParquet";
 import { DIST, Session, startSession } from "./support/browser";
-import { PreviewWindow, WROTE, openFilePane, pane, pickGermanFile, runOnFile, sheetNames, sheetRows, withoutWasmStreamEnd } from "./support/openFile";
+import { PreviewWindow, WROTE, openFilePane, pane, pickGermanFile, pickParquetFile, runOnFile, sheetNames, sheetRows, withoutWasmStreamEnd } from "./support/openFile";
 
 const ORDERS = Number(process.env.LOYALTY_OPENFILE_ORDERS ?? 2_000_000);
 const CUSTOMERS = Math.round(ORDERS / 10);
@@ -41,6 +45,7 @@ const SMALL_ORDERS = 200_000; // the grouped BTYD summary's export, compared in 
 let session: Session;
 let dir: string;
 let csvFile: string;
+let parquetFile: string;
 let orders: Orders;
 let smallFile: string;
 let smallOrders: Orders;
@@ -51,6 +56,9 @@ beforeAll(async () => {
   const started = Date.now();
   orders = makeOrders(ORDERS, CUSTOMERS, 20261202, mulberry32(20261202));
   writeGermanCsv(csvFile, orders);
+  // The same orders as Parquet, by DuckDB's own writer (node-api): Kundennummer VARCHAR, Bestelldatum DATE, Betrag DECIMAL(10, 2), Snappy.
+  parquetFile = path.join(dir, "bestellungen.parquet");
+  await germanCsvToParquet(csvFile, parquetFile);
   smallFile = path.join(dir, "bestellungen-klein.csv");
   smallOrders = makeOrders(SMALL_ORDERS, SMALL_ORDERS / 10, 20261203, mulberry32(20261203));
   writeGermanCsv(smallFile, smallOrders);
@@ -66,64 +74,76 @@ afterAll(async () => {
 /** The guesses, as the pane makes them for sheets: id, date and amount from the header and sample. */
 const GUESSED = { id: "0", date: "1", amount: "2" };
 
+/**
+ * Picks the export (CSV or the Parquet file of the same orders), runs the RFM table and compares
+ * the sheet with the core: every customer by the totals, every SAMPLE_EVERY-th in full.
+ */
+async function expectCoreRfmSheet(kind: "csv" | "parquet"): Promise<void> {
+  const { page, log, workers } = await openFilePane(session);
+  await expect(kind === "csv" ? pickGermanFile(page, csvFile) : pickParquetFile(page, parquetFile)).resolves.toEqual(GUESSED);
+  const run = await runOnFile(page, "rfmTable", 150_000);
+  console.log(`openFile: ${ORDERS} orders (${kind}) → RFM sheet in ${run.ms} ms`);
+
+  const core = rfmTable(orders.ids, orders.serials, orders.amounts);
+  const counted = core.ids.map((_, c) => c).filter((c) => core.orders[c] > 0);
+  const coreOrders = counted.reduce((s, c) => s + core.orders[c], 0);
+  const coreRevenue = counted.reduce((s, c) => s + core.revenue[c], 0);
+  expect(run.message).toMatch(WROTE);
+  expect(run.message).toBe(`Wrote ${counted.length.toLocaleString("en-US")} rows from ${ORDERS.toLocaleString("en-US")} orders to the new sheet RFM from file.`);
+  expect(coreOrders).toBe(ORDERS);
+
+  // Read in the page: the totals over every row, and every SAMPLE_EVERY-th row in full.
+  const sheet = await page.evaluate((every) => {
+    const s = (window as unknown as PreviewWindow).__loyaltyPreview.model.sheet("RFM from file");
+    if (!s) return null;
+    const { rows } = s.extent();
+    const header = [0, 1, 2, 3, 4, 5, 6].map((c) => s.get(2, c));
+    const sample: unknown[][] = [];
+    let customers = 0;
+    let orderCount = 0;
+    let revenue = 0;
+    for (let r = 3; r < rows; r++) {
+      if (s.get(r, 0) === null) continue;
+      customers++;
+      orderCount += s.get(r, 3) as number;
+      revenue += s.get(r, 4) as number;
+      if ((r - 3) % every === 0) sample.push([0, 1, 2, 3, 4, 5, 6].map((c) => s.get(r, c)));
+    }
+    return { title: s.get(0, 0), header, customers, orderCount, revenue, sample };
+  }, SAMPLE_EVERY);
+  expect(sheet).not.toBeNull();
+  const got = sheet!;
+  expect(got.title).toBe(`RFM table (one row per customer): bestellungen.${kind}`);
+  expect(got.header).toEqual(["customer", "first_order", "last_order", "orders", "revenue", "recency_days", "orders_without_amount"]);
+  expect(got.customers).toBe(counted.length);
+  expect(got.orderCount).toBe(ORDERS);
+  expect(Math.abs(got.revenue - coreRevenue) / coreRevenue).toBeLessThan(1e-12);
+
+  const at = new Map(core.ids.map((id, c) => [id, c]));
+  expect(got.sample.length).toBeGreaterThanOrEqual(Math.floor(counted.length / SAMPLE_EVERY));
+  for (const row of got.sample) {
+    const c = at.get(row[0] as string);
+    expect(c).toBeDefined();
+    expect(row.slice(1, 4)).toEqual([core.firstOrder[c!], core.lastOrder[c!], core.orders[c!]]);
+    expect(row[4] as number).toBeCloseTo(core.revenue[c!], 6);
+    expect(row.slice(5)).toEqual([core.recencyDays[c!], 0]);
+  }
+
+  // One same-origin worker, and it was terminated after the job.
+  expect(workers.map((w) => new URL(w.worker.url()).pathname)).toEqual(["/duckdb/duckdb-browser-eh.worker.js"]);
+  for (let i = 0; i < 50 && !workers[0].closed; i++) await page.waitForTimeout(100);
+  expect(workers[0].closed).toBe(true);
+  expect(withoutWasmStreamEnd(log)).toEqual({ errors: [], failedRequests: [], external: [] });
+  await page.close();
+}
+
 describe("Open a file… in Chromium", () => {
   it(`writes the core's RFM table for a German CSV of ${ORDERS.toLocaleString("en-US")} orders`, async () => {
-    const { page, log, workers } = await openFilePane(session);
-    await expect(pickGermanFile(page, csvFile)).resolves.toEqual(GUESSED);
-    const run = await runOnFile(page, "rfmTable", 150_000);
-    console.log(`openFile: ${ORDERS} orders → RFM sheet in ${run.ms} ms`);
+    await expectCoreRfmSheet("csv");
+  });
 
-    const core = rfmTable(orders.ids, orders.serials, orders.amounts);
-    const counted = core.ids.map((_, c) => c).filter((c) => core.orders[c] > 0);
-    const coreOrders = counted.reduce((s, c) => s + core.orders[c], 0);
-    const coreRevenue = counted.reduce((s, c) => s + core.revenue[c], 0);
-    expect(run.message).toMatch(WROTE);
-    expect(run.message).toBe(`Wrote ${counted.length.toLocaleString("en-US")} rows from ${ORDERS.toLocaleString("en-US")} orders to the new sheet RFM from file.`);
-    expect(coreOrders).toBe(ORDERS);
-
-    // Read in the page: the totals over every row, and every SAMPLE_EVERY-th row in full.
-    const sheet = await page.evaluate((every) => {
-      const s = (window as unknown as PreviewWindow).__loyaltyPreview.model.sheet("RFM from file");
-      if (!s) return null;
-      const { rows } = s.extent();
-      const header = [0, 1, 2, 3, 4, 5, 6].map((c) => s.get(2, c));
-      const sample: unknown[][] = [];
-      let customers = 0;
-      let orderCount = 0;
-      let revenue = 0;
-      for (let r = 3; r < rows; r++) {
-        if (s.get(r, 0) === null) continue;
-        customers++;
-        orderCount += s.get(r, 3) as number;
-        revenue += s.get(r, 4) as number;
-        if ((r - 3) % every === 0) sample.push([0, 1, 2, 3, 4, 5, 6].map((c) => s.get(r, c)));
-      }
-      return { title: s.get(0, 0), header, customers, orderCount, revenue, sample };
-    }, SAMPLE_EVERY);
-    expect(sheet).not.toBeNull();
-    const got = sheet!;
-    expect(got.title).toBe("RFM table (one row per customer): bestellungen.csv");
-    expect(got.header).toEqual(["customer", "first_order", "last_order", "orders", "revenue", "recency_days", "orders_without_amount"]);
-    expect(got.customers).toBe(counted.length);
-    expect(got.orderCount).toBe(ORDERS);
-    expect(Math.abs(got.revenue - coreRevenue) / coreRevenue).toBeLessThan(1e-12);
-
-    const at = new Map(core.ids.map((id, c) => [id, c]));
-    expect(got.sample.length).toBeGreaterThanOrEqual(Math.floor(counted.length / SAMPLE_EVERY));
-    for (const row of got.sample) {
-      const c = at.get(row[0] as string);
-      expect(c).toBeDefined();
-      expect(row.slice(1, 4)).toEqual([core.firstOrder[c!], core.lastOrder[c!], core.orders[c!]]);
-      expect(row[4] as number).toBeCloseTo(core.revenue[c!], 6);
-      expect(row.slice(5)).toEqual([core.recencyDays[c!], 0]);
-    }
-
-    // One same-origin worker, and it was terminated after the job.
-    expect(workers.map((w) => new URL(w.worker.url()).pathname)).toEqual(["/duckdb/duckdb-browser-eh.worker.js"]);
-    for (let i = 0; i < 50 && !workers[0].closed; i++) await page.waitForTimeout(100);
-    expect(workers[0].closed).toBe(true);
-    expect(withoutWasmStreamEnd(log)).toEqual({ errors: [], failedRequests: [], external: [] });
-    await page.close();
+  it(`writes the core's RFM table for a Parquet file of the same ${ORDERS.toLocaleString("en-US")} orders (read by hyparquet, Snappy)`, async () => {
+    await expectCoreRfmSheet("parquet");
   });
 
   it(`writes the core's grouped BTYD summary for a German CSV of ${SMALL_ORDERS.toLocaleString("en-US")} orders`, async () => {

@@ -10,14 +10,15 @@ import { CsvDialectError, type CsvDialect, sniffCsvDialect } from "../files/csvD
 import { type FileColumns, guessFileColumns } from "../files/fileColumns";
 import { type FileKind, csvSourceSql, fileKindOf, fileViewSql, parquetSourceSql } from "../files/fileSource";
 import type { FileAnalysis, FileJobError, FileJobResult, SqlRunner } from "../duckdb/fileJob";
+import type { ParquetColumnNames, ParquetFileError } from "../files/parquetFile";
 import { defaultActiveDays } from "../retention/retentionRun";
 import type { Strings } from "../strings/en";
 import { RunProgress } from "./RunProgress";
 import { usePaneStyles } from "./styles";
 import { readText } from "../files/readText";
 
-/** Runs a job with DuckDB holding the file (wasmEngine.ts in the pane; something else in tests). */
-export type FileEngine = <T>(file: Blob, kind: FileKind, job: (query: SqlRunner) => Promise<T>, signal?: AbortSignal) => Promise<T>;
+/** Runs a job with DuckDB holding the file (wasmEngine.ts in the pane; something else in tests); a Parquet file with its mapped columns' names. */
+export type FileEngine = <T>(file: Blob, kind: FileKind, job: (query: SqlRunner) => Promise<T>, signal?: AbortSignal, parquet?: ParquetColumnNames) => Promise<T>;
 export type SheetWriter = (plan: CohortsSheetPlan, options: WriteOptions) => Promise<SheetWritten>;
 
 /** The date the calibration-end error gives as an example: 2024-06-30. */
@@ -33,7 +34,8 @@ type State =
   | { readonly status: "running"; readonly picked: Picked; readonly phase: "engine" | "sheet"; readonly done: number; readonly total: number }
   | { readonly status: "finished"; readonly picked: Picked | null; readonly intent: "success" | "error" | "info"; readonly message: string };
 
-const lazyEngine: FileEngine = async (file, kind, job, signal) => (await import(/* webpackChunkName: "duckdb" */ "../duckdb/wasmEngine")).withFileEngine(file, kind, job, signal);
+const lazyEngine: FileEngine = async (file, kind, job, signal, parquet) =>
+  (await import(/* webpackChunkName: "duckdb" */ "../duckdb/wasmEngine")).withFileEngine(file, kind, job, signal, parquet);
 
 /** The analyses in the order the pane offers them. */
 export const FILE_ANALYSES: readonly FileAnalysis[] = ["btydGrouped", "rfmTable", "rfmSegments", "holdoutGrouped", "cohorts", "retention"];
@@ -100,6 +102,23 @@ const isEngineServedWrong = (error: unknown): error is Error & { contentType: st
 /** FileJobError by name (the class lives in the lazy chunk). */
 const isFileJobError = (error: unknown): error is FileJobError => error instanceof Error && error.name === "FileJobError" && "kind" in error;
 
+/** ParquetFileError by name (the class lives in the lazy parquet chunk). */
+const isParquetError = (error: unknown): error is ParquetFileError => error instanceof Error && error.name === "ParquetFileError" && "kind" in error;
+
+/** A Parquet refusal in the pane's language: the codec, the column's type, the bad date's row, or not Parquet at all. */
+function parquetMessage(error: ParquetFileError, s: Strings["files"]): string {
+  switch (error.kind) {
+    case "codec":
+      return s.parquetCodec(error.column, error.detail);
+    case "columnType":
+      return s.parquetColumnType(error.column, error.detail);
+    case "badDate":
+      return s.parquetBadDate(error.column, error.row, error.detail);
+    default:
+      return s.parquetUnreadable;
+  }
+}
+
 type Props = { readonly strings: Strings; readonly engine?: FileEngine; readonly writeSheet?: SheetWriter };
 
 /** "Open a file…": pick a CSV or Parquet order file, map its columns, run one analysis to a new sheet. */
@@ -123,7 +142,14 @@ export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeC
     if (kind === null) return setState({ status: "finished", picked: null, intent: "error", message: s.notSupported(file.name) });
     if (kind === "parquet") {
       setColumns({ id: null, date: null, amount: null });
-      return setState({ status: "finished", picked: { file, kind, header: [], dialect: null }, intent: "error", message: s.parquetMissing });
+      try {
+        // hyparquet reads the schema and a sample from the File itself (lazy chunk, nothing fetched).
+        const head = await (await import(/* webpackChunkName: "parquet" */ "../files/parquetFile")).readParquetHead(file);
+        setColumns(guessFileColumns(head.header, head.sample));
+        return setState({ status: "picked", picked: { file, kind, header: head.header, dialect: null } });
+      } catch (error) {
+        return setState({ status: "finished", picked: null, intent: "error", message: isParquetError(error) ? parquetMessage(error, s) : s.failed(String(error)) });
+      }
     }
     try {
       const text = await readText(file.slice(0, SNIFF_BYTES));
@@ -146,12 +172,19 @@ export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeC
     abort.current = controller;
     setState({ status: "running", picked, phase: "engine", done: 0, total: 1 });
     try {
+      // A Parquet file's columns are copied into DuckDB's memory: the amount only for the analyses that read it (the RFM forms).
+      const needsAmount = analysis === "rfmTable" || analysis === "rfmSegments";
+      const viewColumns = picked.kind === "parquet" && !needsAmount ? { ...columns, amount: null } : columns;
       const source = picked.kind === "csv" && picked.dialect ? csvSourceSql(picked.dialect, columns) : parquetSourceSql();
-      const viewSql = fileViewSql(source, picked.header, columns);
+      const viewSql = fileViewSql(source, picked.header, viewColumns);
       // The SQL generator and the job come with the engine, in the lazy chunk, not in the first load.
       const request = { analysis, viewSql, asOf: null, unit, calibrationEnd, period, activeDays: sheetJob.activeDays };
       const job = async (query: SqlRunner): Promise<FileJobResult> => (await import(/* webpackChunkName: "duckdb" */ "../duckdb/fileJob")).runFileJob(query, request);
-      const result = await engine(picked.file, picked.kind, job, controller.signal);
+      const parquet =
+        picked.kind === "parquet"
+          ? { id: picked.header[columns.id], date: picked.header[columns.date], amount: viewColumns.amount === null ? null : picked.header[viewColumns.amount] }
+          : undefined;
+      const result = await engine(picked.file, picked.kind, job, controller.signal, parquet);
       const plan = fileSheetPlan(result, sheetJob, picked.file.name, strings);
       const written = await writeSheet(plan, {
         signal: controller.signal,
@@ -169,16 +202,16 @@ export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeC
           : isFileJobError(error)
             ? error.kind === "outOfMemory"
               ? s.outOfMemory
-              : error.kind === "parquetMissing"
-                ? s.parquetMissing
-                : error.kind === "tooManyCustomers"
-                  ? s.tooManyCustomers(error.customers ?? 0)
-                  : error.kind === "tooManyRows"
-                    ? s.tooManyRows(error.rows ?? 0)
-                    : error.kind === "badCalibrationEnd" && error.dates
-                      ? s.badCalibrationEnd(strings.format.date(error.dates.first), strings.format.date(error.dates.last))
-                      : s.failed(error.message)
-            : isEngineServedWrong(error)
+              : error.kind === "tooManyCustomers"
+                ? s.tooManyCustomers(error.customers ?? 0)
+                : error.kind === "tooManyRows"
+                  ? s.tooManyRows(error.rows ?? 0)
+                  : error.kind === "badCalibrationEnd" && error.dates
+                    ? s.badCalibrationEnd(strings.format.date(error.dates.first), strings.format.date(error.dates.last))
+                    : s.failed(error.message)
+            : isParquetError(error)
+              ? parquetMessage(error, s)
+              : isEngineServedWrong(error)
               ? s.engineServedWrong(error.contentType)
               : s.failed(error instanceof Error ? error.message : String(error));
       setState({ status: "finished", picked, intent: controller.signal.aborted ? "info" : "error", message });
@@ -221,6 +254,8 @@ export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeC
       </div>
       {picked?.dialect ? (
         <Body1 className={styles.muted}>{s.dialect(s.delimiterNames[picked.dialect.delimiter], s.decimalNames[picked.dialect.decimal], s.dateNames[picked.dialect.dateFormat])}</Body1>
+      ) : picked?.kind === "parquet" && picked.header.length > 0 ? (
+        <Body1 className={styles.muted}>{s.parquetColumns}</Body1>
       ) : null}
       {picked && picked.header.length > 0 && state.status !== "running" ? (
         <>

@@ -21,7 +21,7 @@
  * - "cohorts": the cohort triangle in long form (cohortsSql.ts); "retention": the period table
  *   (retentionByPeriodSql.ts); both by week, month, quarter or year.
  * Every result longer than a sheet is refused by its rows.
- * Errors are classified for plain-words messages: out of memory, Parquet not available, other.
+ * Errors are classified for plain-words messages: out of memory, other.
  * Cost: the engine's scan and GROUP BY; O(result rows) here.
  */
 import { btydSummarySql } from "../../sql/btydSummarySql";
@@ -61,7 +61,7 @@ export const MAX_CUSTOMER_ROWS = EXCEL_ROWS - SHEET_HEADER_ROWS;
 /** Memory DuckDB may use: 1 GiB by default (the engine tops out at 4 GiB and does not spill in the browser). */
 export const DEFAULT_MEMORY_LIMIT_MB = 1024;
 
-export type FileJobFailure = "outOfMemory" | "parquetMissing" | "tooManyCustomers" | "tooManyRows" | "badCalibrationEnd" | "engine";
+export type FileJobFailure = "outOfMemory" | "tooManyCustomers" | "tooManyRows" | "badCalibrationEnd" | "engine";
 
 export class FileJobError extends Error {
   constructor(
@@ -84,7 +84,6 @@ export function classifyEngineError(error: unknown): FileJobError {
   const message = error instanceof Error ? error.message : String(error);
   if (/out of memory|could not allocate|memory_limit|Array buffer allocation failed|Out of bounds memory access|RangeError: WebAssembly\.Memory/i.test(message))
     return new FileJobError("outOfMemory", message);
-  if (/read_parquet|parquet extension/i.test(message)) return new FileJobError("parquetMissing", message);
   return new FileJobError("engine", message);
 }
 

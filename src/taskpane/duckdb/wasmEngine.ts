@@ -4,13 +4,16 @@
  * single-threaded MVP/EH bundles to `duckdb/`; Excel on the web is not cross-origin isolated, so
  * the COI bundle is never used), nothing from a CDN. The worker is a same-origin `new Worker(url)`
  * (not a blob) and is terminated after every job, also on Cancel, so its memory goes with it.
- * The picked File is registered by handle (BROWSER_FILEREADER): DuckDB reads slices on demand and
- * the file is never copied into a buffer.
+ * A picked CSV is registered by handle (BROWSER_FILEREADER): DuckDB reads slices on demand and
+ * the file is never copied into a buffer. A Parquet file is read here in the pane by hyparquet
+ * (files/parquetFile.ts, its own lazy chunk), row group by row group, each group inserted into
+ * PARQUET_TABLE as an Arrow table (insertArrowTable), after the memory limit is set.
  */
 import { CancelledError } from "../excel/blocks";
 import type { FileKind } from "../files/fileSource";
-import { FILE_NAME_CSV, FILE_NAME_PARQUET } from "../files/fileSource";
-import type { Row, SqlRunner } from "./fileJob";
+import { FILE_NAME_CSV, PARQUET_TABLE } from "../files/fileSource";
+import type { ParquetColumnNames } from "../files/parquetFile";
+import { DEFAULT_MEMORY_LIMIT_MB, type Row, type SqlRunner, classifyEngineError, settingsSql } from "./fileJob";
 
 /** Folder of the copied DuckDB-Wasm files, relative to the pane's page (see webpack.config.js). */
 export const DUCKDB_ASSET_DIR = "duckdb/";
@@ -49,8 +52,12 @@ export async function checkWasmServed(url: string, fetchImpl: typeof fetch = fet
   if (type !== "application/wasm") throw new EngineServedWrongError(url, type || "no content type");
 }
 
-/** Runs `job` with a fresh DuckDB-Wasm worker holding `file`; the worker is gone when it settles. */
-export async function withFileEngine<T>(file: Blob, kind: FileKind, job: (query: SqlRunner) => Promise<T>, signal?: AbortSignal): Promise<T> {
+/**
+ * Runs `job` with a fresh DuckDB-Wasm worker holding `file`; the worker is gone when it settles.
+ * A Parquet file needs its mapped columns' names (`parquet`): only those are read.
+ */
+export async function withFileEngine<T>(file: Blob, kind: FileKind, job: (query: SqlRunner) => Promise<T>, signal?: AbortSignal, parquet?: ParquetColumnNames): Promise<T> {
+  if (kind === "parquet" && !parquet) throw new Error("parquet: the mapped columns' names are needed to read a Parquet file");
   if (signal?.aborted) throw new CancelledError();
   const duckdb = await import(/* webpackChunkName: "duckdb" */ "@duckdb/duckdb-wasm");
   const at = (name: string): string => new URL(DUCKDB_ASSET_DIR + name, document.baseURI).href;
@@ -84,13 +91,24 @@ export async function withFileEngine<T>(file: Blob, kind: FileKind, job: (query:
   try {
     const work = (async () => {
       await db.instantiate(bundle.mainModule);
-      await db.registerFileHandle(kind === "csv" ? FILE_NAME_CSV : FILE_NAME_PARQUET, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
       const conn = await db.connect();
       const query: SqlRunner = async (sql) => {
         if (signal?.aborted) throw new CancelledError();
         const table = await conn.query(sql);
         return table.toArray().map((r: { toJSON(): Row }) => r.toJSON());
       };
+      if (kind === "csv") await db.registerFileHandle(FILE_NAME_CSV, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+      else if (parquet) {
+        // The memory limit holds for the inserted table too (runFileJob sets it again, the same).
+        for (const s of settingsSql(DEFAULT_MEMORY_LIMIT_MB)) await query(s);
+        const { ParquetFileError, loadParquetOrders } = await import(/* webpackChunkName: "parquet" */ "../files/parquetFile");
+        try {
+          await loadParquetOrders(file, parquet, (table, first) => conn.insertArrowTable(table, { name: PARQUET_TABLE, create: first }), signal);
+        } catch (error) {
+          // A refusal of the file or Cancel as they are; the engine's own errors (out of memory) classified as a job's.
+          throw error instanceof ParquetFileError || error instanceof CancelledError ? error : classifyEngineError(error);
+        }
+      }
       return job(query);
     })();
     return await Promise.race([work, cancelled]);

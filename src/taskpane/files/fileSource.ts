@@ -4,8 +4,10 @@
  * detected: DuckDB's detection with a decimal comma is unreliable past its sample, so a CSV is read
  * with `columns = {...}` (id VARCHAR, date DATE with the file's date format, amount DECIMAL(38, 6)
  * with the file's decimal mark, every other column VARCHAR), `delim`, `header = true` and
- * `decimal_separator`. A Parquet file carries its own types and is read with `read_parquet`.
- * The file is registered under a name this module makes (`FILE_NAME_CSV` / `FILE_NAME_PARQUET`),
+ * `decimal_separator`. A Parquet file is read in the pane by hyparquet (parquetFile.ts: DuckDB-Wasm
+ * 1.32.0 has no Parquet reader) into the table PARQUET_TABLE, with the file's column names for the
+ * mapped columns (id text, date DATE, amount DOUBLE), and the same view reads that table.
+ * The file is registered under a name this module makes (`FILE_NAME_CSV`; a Parquet file's table is PARQUET_TABLE),
  * never under the user's file name, and column names are string literals with '' doubled.
  * Example: csv, delimiter ";", decimal ",", dmy, header [Kunde, Datum, Betrag], id 0 date 1 amount 2 →
  *   read_csv('loyalty-orders.csv', delim = ';', header = true, quote = '"', decimal_separator = ',',
@@ -16,7 +18,6 @@ import type { CsvDialect } from "./csvDialect";
 import type { FileColumns } from "./fileColumns";
 
 export const FILE_NAME_CSV = "loyalty-orders.csv";
-export const FILE_NAME_PARQUET = "loyalty-orders.parquet";
 /** The view the generated SQL reads (its "order table"). */
 export const FILE_VIEW = "loyalty_file_orders";
 
@@ -31,6 +32,7 @@ export function fileKindOf(name: string): FileKind | null {
 }
 
 const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 export const AMOUNT_TYPE = "DECIMAL(38, 6)";
 const DATE_FORMATS = { iso: "%Y-%m-%d", dmy: "%d.%m.%Y" } as const;
@@ -53,14 +55,16 @@ export function csvSourceSql(dialect: CsvDialect, columns: FileColumns, fileName
   ].join(",\n");
 }
 
-export function parquetSourceSql(fileName: string = FILE_NAME_PARQUET): string {
-  return `read_parquet(${literal(fileName)})`;
+/** The table the pane fills from a Parquet file's row groups (parquetFile.ts loadParquetOrders). */
+export const PARQUET_TABLE = "loyalty_parquet_orders";
+
+/** The source of the view for a Parquet file: the table its row groups were inserted into. */
+export function parquetSourceSql(): string {
+  return ident(PARQUET_TABLE);
 }
 
 /** The view's fixed column names: the generator reads these, so the file's own names never reach it. */
 export const VIEW_COLUMNS = { id: "customer", date: "order_date", amount: "amount" } as const;
-
-const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * CREATE OR REPLACE VIEW with the mapped columns under VIEW_COLUMNS' names (amount NULL when none

@@ -1069,8 +1069,13 @@ export function germanStrings(f: Formatter): Strings {
         `Das Ergebnis hat ${f.integer(rows)} Zeilen, mehr als auf ein Excel-Arbeitsblatt passen (${f.integer(1048576)} Zeilen). Führen Sie die Auswertung als SQL in Ihrer Datenbank aus (Registerkarte „Datenbank“) oder exportieren Sie weniger Bestellungen (etwa ein Jahr) und versuchen Sie es erneut.`,
       outOfMemory:
         "Diese Datei braucht mehr Arbeitsspeicher, als der Bereich nutzen kann. Führen Sie dieselbe Auswertung als SQL in Ihrer Datenbank aus (Registerkarte „Datenbank“) oder exportieren Sie weniger Bestellungen (etwa ein Jahr) und versuchen Sie es erneut.",
-      parquetMissing:
-        "Parquet-Dateien kann diese Version des Bereichs nicht lesen: Seiner DuckDB-Version fehlt der Parquet-Leser, und sie darf keinen herunterladen. Exportieren Sie die Bestellungen stattdessen als CSV.",
+      parquetCodec: (column: string, codec: string) =>
+        `Die Spalte „${column}“ dieser Parquet-Datei ist mit ${codec} komprimiert, das der Bereich nicht lesen kann. Exportieren Sie die Datei unkomprimiert oder mit Snappy-Komprimierung (etwa COMPRESSION snappy in DuckDB, compression="snappy" in pandas oder pyarrow) oder als CSV.`,
+      parquetColumnType: (column: string, type: string) =>
+        `Die Spalte „${column}“ enthält Werte vom Typ ${type}, die sich für diese Rolle nicht eignen. Kundennummern müssen Text oder ganze Zahlen sein, Bestelldaten DATE, TIMESTAMP oder ISO-Text wie 2024-12-31, Beträge Zahlen (DOUBLE, DECIMAL oder ganze Zahlen).`,
+      parquetBadDate: (column: string, row: number, text: string) =>
+        `Zeile ${f.integer(row)} der Spalte „${column}“ enthält „${text}“, kein Datum wie 2024-12-31.`,
+      parquetUnreadable: "Diese Datei ließ sich nicht als Parquet lesen. Prüfen Sie, ob die .parquet-Datei vollständig ist, oder exportieren Sie die Bestellungen als CSV.",
       engineServedWrong: (contentType: string) =>
         `Die Datei-Engine des Bereichs konnte nicht starten: Der Webserver des Add-ins liefert ihre WebAssembly-Datei als „${contentType}“, Browser führen sie aber nur als application/wasm aus. Bitten Sie die Stelle, die das Add-in bereitstellt, .wasm-Dateien als application/wasm auszuliefern.`,
       failed: (message: string) => `Die Datei konnte nicht ausgewertet werden: ${message}`,

@@ -1030,8 +1030,13 @@ export function englishStrings(f: Formatter) {
       `The result has ${f.integer(rows)} rows, more than fit on one Excel sheet (${f.integer(1048576)} rows). Run it as SQL in your database (Warehouse tab), or export fewer orders (for example one year) and try again.`,
     outOfMemory:
       "This file needs more memory than the pane can use. Run the same analysis as SQL in your database (Warehouse tab), or export fewer orders (for example one year) and try again.",
-    parquetMissing:
-      "Parquet files cannot be read by this version of the pane: its DuckDB build has no Parquet reader and may not download one. Export the orders as CSV instead.",
+    parquetCodec: (column: string, codec: string) =>
+      `Column "${column}" of this Parquet file is compressed with ${codec}, which the pane cannot read. Export the file uncompressed or with Snappy compression (for example COMPRESSION snappy in DuckDB, compression="snappy" in pandas or pyarrow), or as CSV.`,
+    parquetColumnType: (column: string, type: string) =>
+      `Column "${column}" holds ${type} values, which cannot be used for this role. Customer ids must be text or whole numbers, order dates DATE, TIMESTAMP or ISO text such as 2024-12-31, amounts numbers (DOUBLE, DECIMAL or integers).`,
+    parquetBadDate: (column: string, row: number, text: string) =>
+      `Row ${f.integer(row)} of column "${column}" holds "${text}", which is not a date such as 2024-12-31.`,
+    parquetUnreadable: "This file could not be read as Parquet. Check that it is a complete .parquet file, or export the orders as CSV.",
     engineServedWrong: (contentType: string) =>
       `The pane's file engine could not start: the add-in's web server sends its WebAssembly file as "${contentType}", and browsers run it only when it is sent as application/wasm. Ask whoever hosts the add-in to serve .wasm files as application/wasm.`,
     failed: (message: string) => `The file could not be analysed: ${message}`,

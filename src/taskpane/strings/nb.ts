@@ -1058,8 +1058,13 @@ export function norwegianStrings(f: Formatter): Strings {
         `Resultatet har ${f.integer(rows)} rader, flere enn det er plass til på ett Excel-ark (${f.integer(1048576)} rader). Kjør analysen som SQL i databasen din (fanen Datavarehus), eller eksporter færre ordrer (for eksempel ett år) og prøv igjen.`,
       outOfMemory:
         "Denne filen trenger mer minne enn ruten kan bruke. Kjør den samme analysen som SQL i databasen din (fanen Datavarehus), eller eksporter færre ordrer (for eksempel ett år) og prøv igjen.",
-      parquetMissing:
-        "Parquet-filer kan ikke leses av denne versjonen av ruten: DuckDB-bygget mangler Parquet-leser og får ikke laste ned en. Eksporter ordrene som CSV i stedet.",
+      parquetCodec: (column: string, codec: string) =>
+        `Kolonnen «${column}» i denne Parquet-filen er komprimert med ${codec}, som ruten ikke kan lese. Eksporter filen ukomprimert eller med Snappy-komprimering (for eksempel COMPRESSION snappy i DuckDB, compression="snappy" i pandas eller pyarrow), eller som CSV.`,
+      parquetColumnType: (column: string, type: string) =>
+        `Kolonnen «${column}» inneholder verdier av typen ${type}, som ikke kan brukes til denne rollen. Kunde-ID-er må være tekst eller heltall, ordredatoer DATE, TIMESTAMP eller ISO-tekst som 2024-12-31, beløp tall (DOUBLE, DECIMAL eller heltall).`,
+      parquetBadDate: (column: string, row: number, text: string) =>
+        `Rad ${f.integer(row)} i kolonnen «${column}» inneholder «${text}», som ikke er en dato som 2024-12-31.`,
+      parquetUnreadable: "Denne filen kunne ikke leses som Parquet. Sjekk at .parquet-filen er fullstendig, eller eksporter ordrene som CSV.",
       engineServedWrong: (contentType: string) =>
         `Filmotoren i ruten kunne ikke starte: Webserveren til tillegget sender WebAssembly-filen som «${contentType}», men nettlesere kjører den bare når den sendes som application/wasm. Be den som drifter tillegget, om å levere .wasm-filer som application/wasm.`,
       failed: (message: string) => `Filen kunne ikke analyseres: ${message}`,

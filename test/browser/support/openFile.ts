@@ -61,6 +61,17 @@ export async function pickGermanFile(page: Page, file: string): Promise<{ id: st
   };
 }
 
+/** Picks a Parquet file through the pane's file input; returns the column guesses made from its schema and sample. */
+export async function pickParquetFile(page: Page, file: string): Promise<{ id: string; date: string; amount: string }> {
+  await pane(page).getByLabel("Order file (CSV or Parquet)").setInputFiles(file);
+  await pane(page).getByText("A Parquet file carries its own column names and types.").waitFor();
+  return {
+    id: await pane(page).getByRole("combobox", { name: "Customer id column" }).inputValue(),
+    date: await pane(page).getByRole("combobox", { name: "Order date column" }).inputValue(),
+    amount: await pane(page).getByRole("combobox", { name: "Amount column" }).inputValue(),
+  };
+}
+
 /**
  * Chooses the analysis, presses Run and waits for the pane's message bar: the "Wrote …" line or an
  * error. Returns its text, the milliseconds from the click to it (engine, query and sheet), and to

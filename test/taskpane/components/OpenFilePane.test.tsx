@@ -14,7 +14,7 @@ import { btydSummary } from "../../../src/analytics/btyd/btydSummary";
 import { CancelledError } from "../../../src/taskpane/excel/blocks";
 import type { CohortsSheetPlan } from "../../../src/taskpane/excel/cohortsSheet";
 import { type FileEngine, OpenFilePane, type SheetWriter } from "../../../src/taskpane/components/OpenFilePane";
-import { FILE_NAME_CSV } from "../../../src/taskpane/files/fileSource";
+import { FILE_NAME_CSV, PARQUET_TABLE } from "../../../src/taskpane/files/fileSource";
 import { FileJobError, HOLDOUT_COLUMNS, RFM_SEGMENT_COLUMNS, type Row } from "../../../src/taskpane/duckdb/fileJob";
 import { defaultCalibrationEnd, readOrderLog } from "../../../src/taskpane/model/modelCheck";
 import { cohortTable } from "../../../src/analytics/retention/cohortTable";
@@ -22,6 +22,9 @@ import { retentionByPeriod } from "../../../src/analytics/retention/retentionByP
 import { en } from "../../../src/taskpane/strings/en";
 import { installDomPolyfills } from "../support";
 import { germanCsv, makeOrders } from "../duckdb/germanOrders";
+import { writeOrdersParquet } from "../duckdb/ordersParquet";
+import * as fs from "fs";
+import * as os from "os";
 
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
 
@@ -44,7 +47,16 @@ beforeAll(async () => {
   await (db as unknown as { instantiate(p: () => void): Promise<void> }).instantiate(() => {});
 }, 60_000);
 
-const realEngine: FileEngine = async (file, _kind, job) => {
+/** A CSV registered as a buffer; a Parquet file through the pane's own path (hyparquet's row groups into PARQUET_TABLE). */
+const realEngine: FileEngine = async (file, kind, job, signal, parquet) => {
+  if (kind === "parquet" && parquet) {
+    const conn = db.connect() as unknown as { query(sql: string): { toArray(): { toJSON(): Row }[] }; insertArrowTable(t: unknown, o: { name: string; create: boolean }): void };
+    conn.query(`DROP TABLE IF EXISTS "${PARQUET_TABLE}"`);
+    // Loaded here, after the TextDecoder polyfill above (hyparquet makes one when it loads), as the pane loads it: lazily.
+    const { loadParquetOrders } = await import("../../../src/taskpane/files/parquetFile");
+    await loadParquetOrders(file, parquet, async (table, first) => conn.insertArrowTable(table, { name: PARQUET_TABLE, create: first }), signal);
+    return job(async (sql) => conn.query(sql).toArray().map((r) => r.toJSON()));
+  }
   const bytes = await new Promise<ArrayBuffer>((resolve) => {
     const reader = new FileReader();
     reader.onload = () => resolve(reader.result as ArrayBuffer);
@@ -258,10 +270,49 @@ describe("OpenFilePane", () => {
     expect(writeSheet).not.toHaveBeenCalled();
   });
 
-  it("refuses a Parquet file with the plain reason, and a spreadsheet file by name", async () => {
+  it("accepts a Parquet file, guesses its columns from the schema and writes the core's grouped BTYD summary", async () => {
+    // The same orders as the CSV tests, written by DuckDB in Node (Snappy).
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loyalty-pane-parquet-"));
+    const parquetPath = path.join(dir, "orders.parquet");
+    await writeOrdersParquet(parquetPath, ORDERS);
+    const parquetFile = new File([fs.readFileSync(parquetPath)], "export.parquet");
+    fs.rmSync(dir, { recursive: true, force: true });
+    const plans: CohortsSheetPlan[] = [];
+    renderPane(async (plan) => {
+      plans.push(plan);
+      return { sheetName: plan.baseName, formatted: true };
+    });
+    await userEvent.upload(screen.getByLabelText(en.files.fileLabel), parquetFile);
+    expect(await screen.findByText(en.files.parquetColumns)).toBeTruthy();
+    const id = screen.getByLabelText(en.files.idLabel) as HTMLSelectElement;
+    expect([...id.options].map((o) => o.textContent)).toEqual(["Kundennummer", "Bestelldatum", "Betrag"]);
+    expect(id.value).toBe("0");
+    expect((screen.getByLabelText(en.files.dateLabel) as HTMLSelectElement).value).toBe("1");
+    expect((screen.getByLabelText(en.files.amountLabel) as HTMLSelectElement).value).toBe("2");
+    await userEvent.click(screen.getByRole("button", { name: en.files.run }));
+    await screen.findByText(/Wrote .* rows from 3,000 orders/, undefined, { timeout: 30_000 });
+    // Core: BTYDSUMMARY on the same orders (as of the latest order, weeks), grouped by (x, t_x, T).
+    const core = btydSummary(ORDERS.ids, ORDERS.serials, null, null, "week");
+    const groups = new Map<string, number>();
+    for (let c = 0; c < core.ids.length; c++) {
+      const key = `${core.x[c]}|${core.tx[c]}|${core.T[c]}`;
+      groups.set(key, (groups.get(key) ?? 0) + 1);
+    }
+    const rows = plans[0].blocks[1].values.slice(1);
+    expect(rows).toHaveLength(groups.size);
+    for (const [x, tx, T, n] of rows) expect(groups.get(`${x}|${tx}|${T}`)).toBe(n);
+  }, 60_000);
+
+  it("refuses a Parquet file compressed with a codec it cannot read, naming it, and a spreadsheet file by name", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "loyalty-pane-parquet-"));
+    const zstd = path.join(dir, "orders.parquet");
+    await writeOrdersParquet(zstd, ORDERS, { compression: "zstd" });
+    const zstdFile = new File([fs.readFileSync(zstd)], "orders.parquet");
+    fs.rmSync(dir, { recursive: true, force: true });
     renderPane(async () => ({ sheetName: "x", formatted: true }));
-    await userEvent.upload(screen.getByLabelText(en.files.fileLabel), new File(["PAR1"], "orders.parquet"), { applyAccept: false });
-    expect(await screen.findByText(en.files.parquetMissing)).toBeTruthy();
+    await userEvent.upload(screen.getByLabelText(en.files.fileLabel), zstdFile, { applyAccept: false });
+    expect(await screen.findByText(en.files.parquetCodec("Kundennummer", "ZSTD"))).toBeTruthy();
+    expect(screen.queryByRole("button", { name: en.files.run })).toBeNull();
     await userEvent.upload(screen.getByLabelText(en.files.fileLabel), new File(["x"], "orders.xlsx"), { applyAccept: false });
     expect(await screen.findByText(en.files.notSupported("orders.xlsx"))).toBeTruthy();
   });

@@ -32,8 +32,8 @@ describe("fileSource", () => {
     expect(() => fileViewSql("src", german.header, { id: 0, date: 9, amount: null })).toThrow(/order date column must be one of the file's 4 columns/);
   });
 
-  it("reads Parquet by its own types, and tells the kinds apart by extension", () => {
-    expect(parquetSourceSql()).toBe("read_parquet('loyalty-orders.parquet')");
+  it("reads a Parquet file's view from the table its row groups go into, and tells the kinds apart by extension", () => {
+    expect(parquetSourceSql()).toBe('"loyalty_parquet_orders"');
     expect([fileKindOf("Export.CSV"), fileKindOf("a.parquet"), fileKindOf("a.xlsx")]).toEqual(["csv", "parquet", null]);
   });
 });
