@@ -102,37 +102,34 @@ const source = { table: FILE_VIEW, customerId: VIEW_COLUMNS.id, orderDate: VIEW_
 const withoutSemicolon = (sql: string): string => sql.trimEnd().replace(/;$/, "");
 const serial = (date: string): string => `CAST(date_diff('day', DATE '1899-12-30', ${date}) AS DOUBLE)`;
 
-/** The RFM table query with plain values: customer, first/last order (serials), orders, revenue, recency days, orders without amount. */
-export function rfmTableJobSql(asOf: string | null): string {
+/**
+ * `inner` (a generated query) with plain values for the sheet, in the order of `columns`: the date
+ * columns as Excel serials, text columns as they are, every other column as DOUBLE; sorted by
+ * `orderBy`. One place for the cast list, so it cannot drift from the column lists below.
+ */
+function plainSelect(inner: string, columns: readonly string[], kinds: { readonly dates?: readonly string[]; readonly texts?: readonly string[] }, orderBy: readonly string[]): string {
+  const name = (c: string): string => (c === "T" ? `"T"` : c);
+  const cast = (c: string): string =>
+    kinds.texts?.includes(c) ? name(c) : kinds.dates?.includes(c) ? `${serial(c)} AS ${name(c)}` : `CAST(${name(c)} AS DOUBLE) AS ${name(c)}`;
   return [
     `SELECT`,
-    `  customer,`,
-    `  ${serial("first_order")} AS first_order,`,
-    `  ${serial("last_order")} AS last_order,`,
-    `  CAST(orders AS DOUBLE) AS orders,`,
-    `  CAST(revenue AS DOUBLE) AS revenue,`,
-    `  CAST(recency_days AS DOUBLE) AS recency_days,`,
-    `  CAST(orders_without_amount AS DOUBLE) AS orders_without_amount`,
+    columns.map((c, k) => `  ${cast(c)}${k === columns.length - 1 ? "" : ","}`).join("\n"),
     `FROM (`,
-    withoutSemicolon(rfmTableSql(duckdb, { source, asOf })),
-    `) AS r`,
-    `ORDER BY customer`,
+    withoutSemicolon(inner),
+    `) AS q`,
+    `ORDER BY ${orderBy.map(name).join(", ")}`,
   ].join("\n");
+}
+
+/** The RFM table query with plain values: customer, first/last order (serials), orders, revenue, recency days, orders without amount. */
+export function rfmTableJobSql(asOf: string | null): string {
+  return plainSelect(rfmTableSql(duckdb, { source, asOf }), RFM_COLUMNS, { texts: ["customer"], dates: ["first_order", "last_order"] }, ["customer"]);
 }
 
 /** The grouped BTYD summary with plain values: x, t_x, T (in `unit`), customers. */
 export function btydGroupedJobSql(asOf: string | null, unit: TimeUnit): string {
-  return [
-    `SELECT`,
-    `  CAST(x AS DOUBLE) AS x,`,
-    `  CAST(t_x AS DOUBLE) AS t_x,`,
-    `  CAST("T" AS DOUBLE) AS "T",`,
-    `  CAST(customers AS DOUBLE) AS customers`,
-    `FROM (`,
-    withoutSemicolon(btydSummarySql(duckdb, { source: { ...source, amount: null }, asOf, unit, shape: "grouped" })),
-    `) AS g`,
-    `ORDER BY x, t_x, "T"`,
-  ].join("\n");
+  const inner = btydSummarySql(duckdb, { source: { ...source, amount: null }, asOf, unit, shape: "grouped" });
+  return plainSelect(inner, BTYD_COLUMNS, {}, ["x", "t_x", "T"]);
 }
 
 /**
@@ -182,48 +179,20 @@ export function ordersPerDaySql(): string {
 
 /** The grouped calibration/holdout summary with plain values, under the headers Check the model reads. */
 export function holdoutGroupedJobSql(calibrationEnd: string, holdoutEnd: string, unit: TimeUnit): string {
-  return [
-    `SELECT`,
-    `  CAST(x AS DOUBLE) AS x,`,
-    `  CAST(t_x AS DOUBLE) AS t_x,`,
-    `  CAST("T" AS DOUBLE) AS "T",`,
-    `  CAST(x_holdout AS DOUBLE) AS x_holdout,`,
-    `  CAST(holdout_length AS DOUBLE) AS holdout_length,`,
-    `  CAST(customers AS DOUBLE) AS customers`,
-    `FROM (`,
-    withoutSemicolon(holdoutSummarySql(duckdb, { source: { ...source, amount: null }, calibrationEnd, holdoutEnd, unit, grouped: true })),
-    `) AS h`,
-    `ORDER BY x, t_x, "T", x_holdout`,
-  ].join("\n");
+  const inner = holdoutSummarySql(duckdb, { source: { ...source, amount: null }, calibrationEnd, holdoutEnd, unit, grouped: true });
+  return plainSelect(inner, HOLDOUT_COLUMNS, {}, ["x", "t_x", "T", "x_holdout"]);
 }
 
 /** The cohort triangle in long form with plain values: cohort start (serial), period k, customers, active and share (blank where not yet known). */
 export function cohortsJobSql(asOf: string | null, period: PeriodKind): string {
-  return [
-    `SELECT`,
-    `  ${serial("cohort_start")} AS cohort_start,`,
-    `  CAST(period AS DOUBLE) AS period,`,
-    `  CAST(customers AS DOUBLE) AS customers,`,
-    `  CAST(active AS DOUBLE) AS active,`,
-    `  CAST(share AS DOUBLE) AS share`,
-    `FROM (`,
-    withoutSemicolon(cohortsSql(duckdb, { source: { ...source, amount: null }, asOf, period })),
-    `) AS c`,
-    `ORDER BY cohort_start, period`,
-  ].join("\n");
+  const inner = cohortsSql(duckdb, { source: { ...source, amount: null }, asOf, period });
+  return plainSelect(inner, COHORT_COLUMNS, { dates: ["cohort_start"] }, ["cohort_start", "period"]);
 }
 
 /** The period retention table with plain values: period start (serial), the counts, retention (blank where no customer was active at the start). */
 export function retentionJobSql(asOf: string | null, period: PeriodKind, activeDays: number): string {
-  return [
-    `SELECT`,
-    `  ${serial("period_start")} AS period_start,`,
-    ...RETENTION_COLUMNS.slice(1).map((c, i, all) => `  CAST(${c} AS DOUBLE) AS ${c}${i === all.length - 1 ? "" : ","}`),
-    `FROM (`,
-    withoutSemicolon(retentionByPeriodSql(duckdb, { source: { ...source, amount: null }, asOf, period, activeDays })),
-    `) AS p`,
-    `ORDER BY period_start`,
-  ].join("\n");
+  const inner = retentionByPeriodSql(duckdb, { source: { ...source, amount: null }, asOf, period, activeDays });
+  return plainSelect(inner, RETENTION_COLUMNS, { dates: ["period_start"] }, ["period_start"]);
 }
 
 export const RFM_COLUMNS = ["customer", "first_order", "last_order", "orders", "revenue", "recency_days", "orders_without_amount"] as const;
