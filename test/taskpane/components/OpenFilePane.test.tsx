@@ -22,6 +22,7 @@ import { retentionByPeriod } from "../../../src/analytics/retention/retentionByP
 import { en } from "../../../src/taskpane/strings/en";
 import { installDomPolyfills } from "../support";
 import { germanCsv, makeOrders } from "../duckdb/germanOrders";
+import { coreBtydGroups, expectGroupedRows } from "../duckdb/coreComparisons";
 import { writeOrdersParquet } from "../duckdb/ordersParquet";
 import * as fs from "fs";
 import * as os from "os";
@@ -105,17 +106,10 @@ describe("OpenFilePane", () => {
     await screen.findByText(/Wrote .* rows from 3,000 orders/, undefined, { timeout: 30_000 });
 
     // Core: BTYDSUMMARY on the same orders (as of the latest order, weeks), grouped by (x, t_x, T).
-    const core = btydSummary(ORDERS.ids, ORDERS.serials, null, null, "week");
-    const groups = new Map<string, number>();
-    for (let c = 0; c < core.ids.length; c++) {
-      const key = `${core.x[c]}|${core.tx[c]}|${core.T[c]}`;
-      groups.set(key, (groups.get(key) ?? 0) + 1);
-    }
+    const groups = coreBtydGroups(ORDERS, null);
     const [plan] = plans;
     expect(plan.blocks[1].values[0]).toEqual(["x", "t_x", "T", "customers"]);
-    const rows = plan.blocks[1].values.slice(1);
-    expect(rows).toHaveLength(groups.size);
-    for (const [x, tx, T, n] of rows) expect(groups.get(`${x}|${tx}|${T}`)).toBe(n);
+    expectGroupedRows(plan.blocks[1].values.slice(1), groups);
   }, 60_000);
 
   it("offers every analysis by its label, with the settings each one needs", async () => {
@@ -292,15 +286,8 @@ describe("OpenFilePane", () => {
     await userEvent.click(screen.getByRole("button", { name: en.files.run }));
     await screen.findByText(/Wrote .* rows from 3,000 orders/, undefined, { timeout: 30_000 });
     // Core: BTYDSUMMARY on the same orders (as of the latest order, weeks), grouped by (x, t_x, T).
-    const core = btydSummary(ORDERS.ids, ORDERS.serials, null, null, "week");
-    const groups = new Map<string, number>();
-    for (let c = 0; c < core.ids.length; c++) {
-      const key = `${core.x[c]}|${core.tx[c]}|${core.T[c]}`;
-      groups.set(key, (groups.get(key) ?? 0) + 1);
-    }
-    const rows = plans[0].blocks[1].values.slice(1);
-    expect(rows).toHaveLength(groups.size);
-    for (const [x, tx, T, n] of rows) expect(groups.get(`${x}|${tx}|${T}`)).toBe(n);
+    const groups = coreBtydGroups(ORDERS, null);
+    expectGroupedRows(plans[0].blocks[1].values.slice(1), groups);
   }, 60_000);
 
   it("refuses a Parquet file compressed with a codec it cannot read, naming it, and a spreadsheet file by name", async () => {

@@ -22,6 +22,7 @@ import { guessFileColumns } from "../../../src/taskpane/files/fileColumns";
 import { FILE_NAME_CSV, csvSourceSql, fileViewSql } from "../../../src/taskpane/files/fileSource";
 import { FileJobError, RFM_SEGMENT_COLUMNS, type Row, type SqlRunner, classifyEngineError, runFileJob, settingsSql } from "../../../src/taskpane/duckdb/fileJob";
 import { germanCsv, makeOrders } from "./germanOrders";
+import { coreBtydGroups, expectClose, expectGroupedRows } from "./coreComparisons";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const duckdb = require("@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs");
@@ -55,11 +56,6 @@ function german(): { viewSql: string } {
   return { viewSql: fileViewSql(csvSourceSql(dialect, columns), dialect.header, columns) };
 }
 
-/** Equal within 1e-9 relative (exact for 0 and for whole counts). */
-function expectClose(got: unknown, want: number, what: string): void {
-  if (typeof got !== "number" || !(Math.abs(got - want) <= 1e-9 * Math.max(Math.abs(want), 1e-300) || got === want)) throw new Error(`${what}: got ${String(got)}, expected ${want}`);
-}
-
 /** The orders as the cells' order log (id, date serial), for Check the model's default calibration end. */
 const orderLog = () => readOrderLog(ORDERS.ids.map((id, i) => [id, ORDERS.serials[i]]), 0, 1, 2);
 
@@ -85,16 +81,7 @@ describe("runFileJob on DuckDB-Wasm", () => {
   it("gives the core's BTYD summary grouped by (x, t_x, T) with customer counts", async () => {
     const { viewSql } = german();
     const result = await runFileJob(query, { analysis: "btydGrouped", viewSql, asOf: AS_OF, unit: "week" });
-    const core = btydSummary(ORDERS.ids, ORDERS.serials, null, AS_OF_SERIAL, "week");
-    const groups = new Map<string, number>();
-    for (let c = 0; c < core.ids.length; c++) {
-      if (Number.isNaN(core.x[c])) continue;
-      const key = `${core.x[c]}|${core.tx[c]}|${core.T[c]}`;
-      groups.set(key, (groups.get(key) ?? 0) + 1);
-    }
-    expect(result.rows).toHaveLength(groups.size);
-    for (const [x, tx, T, customers] of result.rows) expect(groups.get(`${x}|${tx}|${T}`)).toBe(customers);
-    expect(result.rows.reduce((n, r) => n + (r[3] as number), 0)).toBe([...groups.values()].reduce((a, b) => a + b, 0));
+    expectGroupedRows(result.rows, coreBtydGroups(ORDERS, AS_OF_SERIAL));
   }, 60_000);
 
   it("gives RFMSCORE's digits and score and RFMSEGMENT's name beside the RFM table's columns, for every customer", async () => {

@@ -22,6 +22,7 @@ import { germanStrings } from "../../../src/taskpane/strings/de";
 import { en } from "../../../src/taskpane/strings/en";
 import { norwegianStrings } from "../../../src/taskpane/strings/nb";
 import { makeOrders, type Orders } from "../duckdb/germanOrders";
+import { coreBtydGroups, expectClose, expectGroupedRows } from "../duckdb/coreComparisons";
 import { writeOrdersParquet } from "../duckdb/ordersParquet";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -93,11 +94,6 @@ async function load(name: string, signal?: AbortSignal): Promise<{ viewSql: stri
   return { viewSql: fileViewSql(parquetSourceSql(), HEADER, { id: 0, date: 1, amount: 2 }), groups, inserted };
 }
 
-/** Equal within 1e-9 relative (exact for 0 and for whole counts). */
-function expectClose(got: unknown, want: number, what: string): void {
-  if (typeof got !== "number" || !(Math.abs(got - want) <= 1e-9 * Math.max(Math.abs(want), 1e-300) || got === want)) throw new Error(`${what}: got ${String(got)}, expected ${want}`);
-}
-
 /** The RFM table from the file equals the core's on `orders`, customer by customer. */
 async function expectCoreRfm(viewSql: string, orders: Orders): Promise<void> {
   const result = await runFileJob(query, { analysis: "rfmTable", viewSql, asOf: AS_OF, unit: "week" });
@@ -155,16 +151,7 @@ describe("loadParquetOrders into DuckDB-Wasm, then the CSV path's SQL", () => {
   it("gives the core's BTYD summary grouped by (x, t_x, T) with customer counts", async () => {
     const { viewSql } = await load("snappy");
     const result = await runFileJob(query, { analysis: "btydGrouped", viewSql, asOf: AS_OF, unit: "week" });
-    const core = btydSummary(ORDERS.ids, ORDERS.serials, null, AS_OF_SERIAL, "week");
-    const groups = new Map<string, number>();
-    for (let c = 0; c < core.ids.length; c++) {
-      if (Number.isNaN(core.x[c])) continue;
-      const key = `${core.x[c]}|${core.tx[c]}|${core.T[c]}`;
-      groups.set(key, (groups.get(key) ?? 0) + 1);
-    }
-    expect(result.rows).toHaveLength(groups.size);
-    for (const [x, tx, T, customers] of result.rows) expect(groups.get(`${x}|${tx}|${T}`)).toBe(customers);
-    expect(result.rows.reduce((n, r) => n + (r[3] as number), 0)).toBe([...groups.values()].reduce((a, b) => a + b, 0));
+    expectGroupedRows(result.rows, coreBtydGroups(ORDERS, AS_OF_SERIAL));
   }, 60_000);
 
   it("reads an uncompressed file the same", async () => {
