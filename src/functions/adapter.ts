@@ -189,9 +189,13 @@ function columnWriter(values: readonly unknown[]) {
         let row = texts.get(v);
         if (row === undefined) {
           row = [v];
-          if (texts.size < SHARED_TEXTS) texts.set(v, row);
+          if (texts.size >= SHARED_TEXTS) {
+            out[i] = row; // past the shared texts: a row of its own
+            continue;
+          }
+          texts.set(v, row);
         }
-        if (recentTexts.length < RECENT_TEXTS && texts.get(v) === row) {
+        if (recentTexts.length < RECENT_TEXTS) {
           recentTexts.push(v);
           recentRows.push(row);
         }

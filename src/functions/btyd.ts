@@ -271,7 +271,6 @@ async function readOrderLog(customerIds: unknown, orderDates: unknown, amounts: 
   if (withAmounts) lists.push({ arg: "amounts", values: columnOf(amounts, "amounts") });
   const n = rowCount(lists);
   const [idList, dateList, amountList] = lists.map((l) => l.values);
-  const reused = reusedCellOf;
   const ids: (string | null)[] = new Array(n);
   const dates = new Float64Array(n);
   const amountValues = withAmounts ? new Float64Array(n) : null;
@@ -280,9 +279,9 @@ async function readOrderLog(customerIds: unknown, orderDates: unknown, amounts: 
   for (let i = 0; i < n; i++) {
     if ((i & 4095) === 0 && slicer.due()) await slicer.pause();
     const row = n === 1 ? undefined : i + 1;
-    const rawId = reused(idList, i);
-    const rawDate = reused(dateList, i);
-    const rawAmount = amountList ? reused(amountList, i) : null;
+    const rawId = reusedCellOf(idList, i);
+    const rawDate = reusedCellOf(dateList, i);
+    const rawAmount = amountList ? reusedCellOf(amountList, i) : null;
     // Fast path: a text id that is not an error code typed as text (nearly every row); no message object built.
     const trimmed = typeof rawId === "string" ? rawId.trim() : "";
     const id = trimmed !== "" && trimmed.charCodeAt(0) !== 35 /* # */ ? trimmed : readId(rawId, at("customer_ids", row));

@@ -188,25 +188,17 @@ function warmStartOf(sample: BfgsResult | null, start: number[]): { start: Array
   return { start: sample.theta, options: { initialInverseHessian: sample.inverseHessian } };
 }
 
-function sampleFit(groups: BgnbdGroups): BfgsResult | null {
-  if (groups.count <= WARM_START_GROUPS) return null;
-  const sample = sampleGroups(groups);
-  const { objective, start } = setUp(sample);
-  return minimizeBfgs(objective, start);
-}
-
-async function sampleFitAsync(groups: BgnbdGroups): Promise<BfgsResult | null> {
-  if (groups.count <= WARM_START_GROUPS) return null;
-  const sample = sampleGroups(groups);
-  const { objective, start } = setUp(sample);
-  return minimizeBfgsAsync(objective, start);
+/** The objective and start of the sample fit, or null when the groups are few enough to fit directly. */
+function sampleSetUp(groups: BgnbdGroups): ReturnType<typeof setUp> | null {
+  return groups.count > WARM_START_GROUPS ? setUp(sampleGroups(groups)) : null;
 }
 
 /** Fits already-grouped histories. `warmStart: false` skips the sample fit (for comparing the two paths). */
 export function bgnbdFitGroups(groups: BgnbdGroups, { warmStart = true }: { readonly warmStart?: boolean } = {}): BgnbdFit {
   checkIdentifiable(groups);
   const { objective, start, work } = setUp(groups);
-  const warm = warmStartOf(warmStart ? sampleFit(groups) : null, start);
+  const sample = warmStart ? sampleSetUp(groups) : null;
+  const warm = warmStartOf(sample && minimizeBfgs(sample.objective, sample.start), start);
   return finish(groups, minimizeBfgs(objective, warm.start, warm.options), work);
 }
 
@@ -230,7 +222,8 @@ export async function bgnbdFitAsync(
   const groups = groupBgnbdCustomers(x, tx, T, weights);
   checkIdentifiable(groups);
   const { objective, start, work } = setUp(groups);
-  const warm = warmStartOf(await sampleFitAsync(groups), start);
+  const sample = sampleSetUp(groups);
+  const warm = warmStartOf(sample && (await minimizeBfgsAsync(sample.objective, sample.start)), start);
   return finish(groups, await minimizeBfgsAsync(objective, warm.start, warm.options), work);
 }
 
