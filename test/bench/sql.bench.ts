@@ -15,6 +15,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { bgnbdFit } from "../../src/analytics/btyd/bgnbdFit";
+import { serialFromIsoText } from "../../src/analytics/orders/dates";
 import { btydSummarySql } from "../../src/sql/btydSummarySql";
 import { cohortsSql } from "../../src/sql/cohortsSql";
 import { duckdb } from "../../src/sql/dialects/duckdb";
@@ -94,7 +95,7 @@ async function run(): Promise<BenchResult[]> {
     try {
       const file = path.join(dir, "orders.csv");
       await db.run(`COPY (SELECT customer_id AS id, CAST(order_date AS VARCHAR) AS date, amount FROM bench_orders) TO '${file}' (HEADER)`);
-      const asOf = 25569 + (Date.UTC(2024, 11, 31) / 86_400_000); // 2024-12-31 as an Excel serial
+      const asOf = serialFromIsoText("2024-12-31")!;
       const lt = runLifetimes([{ id: "summary", kind: "summary", file, as_of: asOf, repeat: 1 }]);
       const seconds = "missing" in lt ? NaN : lt.results.summary.seconds;
       rows.push({
