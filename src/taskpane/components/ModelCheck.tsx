@@ -22,7 +22,7 @@ import { GroupedVerticalBarChart, type GroupedVerticalBarChartData, getNextColor
 import { type FitRefusal, FitRefusalError } from "../../analytics/numeric/fitBoundary";
 import type { ExcelPort } from "../excel/port";
 import type { Region } from "../excel/types";
-import { columnLetter, detectHeaders, headerTexts } from "../model/mapping";
+import { columnLetter, detectHeaders, headerTexts, withColumnFor } from "../model/mapping";
 import { type CheckResult, type HoldoutComparison, type OrderLog, checkModel, defaultCalibrationEnd, guessOrderLogColumns, readOrderLog } from "../model/modelCheck";
 import { HOLDOUT_ROLES, type HoldoutColumns, type HoldoutRole, HoldoutTableError, checkHoldoutTable, guessHoldoutColumns, isHoldoutTable, readHoldoutTable } from "../model/holdoutTable";
 import type { TimeUnit } from "../../analytics/orders/timeUnit";
@@ -243,7 +243,7 @@ export function ModelCheck({ port, strings, dark = false }: Props): React.JSX.El
               notMapped={strings.map.notMapped}
               onChange={(value) => {
                 // A column plays one role: taking it here takes it from the role that had it.
-                const columns = Object.fromEntries(HOLDOUT_ROLES.map((r) => [r, r === role ? value : picked.table.columns[r] === value ? "" : picked.table.columns[r]])) as TableFields["columns"];
+                const columns = withColumnFor(picked.table.columns, HOLDOUT_ROLES, role, value, "");
                 setState({ status: "picked", picked: { ...picked, table: { ...picked.table, columns } }, error: null });
               }}
             />

@@ -15,7 +15,7 @@
  */
 import { isBlank, plainValue } from "../../analytics/orders/cells";
 import { bgnbdHistoryError } from "../../analytics/btyd/bgnbdGroups";
-import { headerColumnFinder, WEIGHT_HEADER } from "./mapping";
+import { cellInMessage as shown, headerColumnFinder, WEIGHT_HEADER } from "./mapping";
 import { type HoldoutComparison, compareHoldout } from "./modelCheck";
 
 export const HOLDOUT_ROLES = ["x", "tx", "T", "xHoldout", "holdoutLength", "weight"] as const;
@@ -74,7 +74,6 @@ export type HoldoutTable = {
   readonly customers: number;
 };
 
-const shown = (v: unknown): string => (typeof v === "string" ? v.trim().slice(0, 30) : String(v));
 
 /**
  * Reads the mapped columns of `rows` (data rows only; `firstSheetRow` is the sheet row of rows[0]).

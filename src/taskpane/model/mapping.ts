@@ -119,6 +119,18 @@ export function headerColumnFinder(rows: readonly (readonly unknown[])[], hasHea
   };
 }
 
+/** A cell as a refusal message quotes it: text trimmed and cut to 30 characters, anything else as String gives it. */
+export const cellInMessage = (v: unknown): string => (typeof v === "string" ? v.trim().slice(0, 30) : String(v));
+
+/**
+ * `columns` with `column` taken for `role`, and taken away from any other role that had it (a
+ * column plays one role, so a mapping stays unambiguous); `none` is the value of an unmapped role.
+ * Example: {a: 0, b: 1}, role a, column 1 → {a: 1, b: none}.
+ */
+export function withColumnFor<R extends string, V>(columns: Readonly<Record<R, V>>, roles: readonly R[], role: R, column: V, none: V): Record<R, V> {
+  return Object.fromEntries(roles.map((r) => [r, r === role ? column : columns[r] === column ? none : columns[r]])) as Record<R, V>;
+}
+
 type Sample = readonly (readonly unknown[])[];
 
 function values(sample: Sample, c: number): unknown[] {

@@ -28,7 +28,7 @@ import { isoFromSerial } from "../../analytics/orders/dates";
 import { isCellError } from "../../analytics/errors";
 import { type CohortTable, MAX_COHORT_COLUMNS } from "../../analytics/retention/cohortTable";
 import { yieldToHost } from "../../analytics/numeric/yieldToHost";
-import { headerColumnFinder } from "../model/mapping";
+import { cellInMessage as shown, headerColumnFinder } from "../model/mapping";
 
 export const COHORT_ROLES = ["start", "period", "customers", "active", "share"] as const;
 export type CohortRole = (typeof COHORT_ROLES)[number];
@@ -120,7 +120,9 @@ export class CohortTableError extends Error {
   }
 }
 
-const shown = (v: unknown): string => (typeof v === "string" ? v.trim().slice(0, 30) : String(v));
+
+/** A blank cell, or the text NULL a database export leaves for "no value". */
+export const isNullCell = (v: unknown): boolean => isBlank(v) || (typeof v === "string" && /^null$/i.test(v.trim()));
 
 type Cell = { readonly row: number; readonly active: number | null; readonly share: number | null };
 type Cohort = { readonly start: number; readonly firstRow: number; readonly customers: number; readonly cells: Map<number, Cell> };
@@ -149,7 +151,7 @@ export async function readCohortLongTable(
   /** A number 0 or more (whole when asked), or null for blank when `blankAllowed`. */
   const number = (row: readonly unknown[], role: CohortRole, sheetRow: number, whole: boolean, blankAllowed: boolean): number | null => {
     const v = cellOf(row, role);
-    if (isBlank(v) || (typeof v === "string" && /^null$/i.test(v.trim()))) {
+    if (isNullCell(v)) {
       if (blankAllowed) return null;
       return issue({ kind: "blank", role, row: sheetRow, value: "" });
     }

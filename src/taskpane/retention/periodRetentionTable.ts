@@ -21,8 +21,8 @@ import { type PeriodKind, periodEnd, periodIndex, periodStart } from "../../anal
 import { isoFromSerial } from "../../analytics/orders/dates";
 import { isCellError } from "../../analytics/errors";
 import type { RetentionByPeriod } from "../../analytics/retention/retentionByPeriod";
-import { headerColumnFinder } from "../model/mapping";
-import { SHARE_TOLERANCE } from "./cohortLongTable";
+import { cellInMessage as shown, headerColumnFinder } from "../model/mapping";
+import { SHARE_TOLERANCE, isNullCell as isNull } from "./cohortLongTable";
 
 export const PERIOD_TABLE_ROLES = ["start", "customersStart", "newCustomers", "reactivated", "customersEnd", "retained", "retention", "lost"] as const;
 export type PeriodTableRole = (typeof PERIOD_TABLE_ROLES)[number];
@@ -71,8 +71,6 @@ export class PeriodTableError extends Error {
   }
 }
 
-const shown = (v: unknown): string => (typeof v === "string" ? v.trim().slice(0, 30) : String(v));
-const isNull = (v: unknown): boolean => isBlank(v) || (typeof v === "string" && /^null$/i.test(v.trim()));
 
 type Line = { row: number; start: number; cs: number; nc: number; re: number; ce: number; kept: number; rate: number; lost: number };
 

@@ -8,7 +8,7 @@ import { ExcelLayerError, writeCohortsSheet } from "../excel";
 import { excelLayerNotice } from "../components/excelLayerNotice";
 import type { ExcelPort } from "../excel/port";
 import type { Region, SheetWritten } from "../excel/types";
-import { columnLetter, detectHeaders, headerTexts } from "../model/mapping";
+import { columnLetter, detectHeaders, headerTexts, withColumnFor } from "../model/mapping";
 import type { Strings } from "../strings/en";
 import { cohortsSheetPlan } from "./cohortsPlan";
 import {
@@ -212,7 +212,7 @@ export function useRetentionFlow(port: RetentionPort, strings: Strings) {
     (role: CohortRole, column: number | null) =>
       update((s) => ({
         ...s,
-        cohortColumns: Object.fromEntries(COHORT_ROLES.map((r) => [r, r === role ? column : s.cohortColumns[r] === column ? null : s.cohortColumns[r]])) as CohortColumns,
+        cohortColumns: withColumnFor(s.cohortColumns, COHORT_ROLES, role, column, null),
       })),
     [update],
   );
@@ -220,7 +220,7 @@ export function useRetentionFlow(port: RetentionPort, strings: Strings) {
     (role: PeriodTableRole, column: number | null) =>
       update((s) => ({
         ...s,
-        periodColumns: Object.fromEntries(PERIOD_TABLE_ROLES.map((r) => [r, r === role ? column : s.periodColumns[r] === column ? null : s.periodColumns[r]])) as PeriodTableColumns,
+        periodColumns: withColumnFor(s.periodColumns, PERIOD_TABLE_ROLES, role, column, null),
       })),
     [update],
   );
