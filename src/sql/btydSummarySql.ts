@@ -41,7 +41,11 @@ export function inUnit(d: Dialect, days: string, unit: TimeUnit): string {
   return unit === "day" ? d.double(days) : `${d.double(days)} / ${doubleLiteral(d, DAYS_PER_UNIT[unit])}`;
 }
 
-/** The `purchases` and `histories` CTEs (customer_id, x, t_x_days, T_days[, repeat_value, orders_without_amount]). */
+/**
+ * The `purchases` and `histories` CTEs (customer_id, x, t_x_days, T_days[, repeat_value, orders_without_amount]).
+ * `first_purchases` only where the repeat value needs it: a CTE read twice is materialised
+ * (DuckDB keeps all ~orders rows of `purchases` in memory), one read once streams.
+ */
 export function historyCtes(d: Dialect, withAmount: boolean): string[] {
   const T = d.quotePart("T_days");
   return [
@@ -55,7 +59,7 @@ export function historyCtes(d: Dialect, withAmount: boolean): string[] {
       `WHERE o.order_date <= a.as_of`,
       `GROUP BY o.customer_id, o.order_date`,
     ]),
-    cte("first_purchases", [`SELECT customer_id, MIN(order_date) AS first_day`, `FROM purchases`, `GROUP BY customer_id`]),
+    ...(withAmount ? [cte("first_purchases", [`SELECT customer_id, MIN(order_date) AS first_day`, `FROM purchases`, `GROUP BY customer_id`])] : []),
     cte("histories", [
       `SELECT`,
       `  p.customer_id,`,
@@ -66,7 +70,7 @@ export function historyCtes(d: Dialect, withAmount: boolean): string[] {
         ? [`  SUM(CASE WHEN p.order_date > f.first_day THEN p.value END) AS repeat_value,`, `  SUM(p.without_amount) AS orders_without_amount`]
         : []),
       `FROM purchases AS p`,
-      `JOIN first_purchases AS f ON f.customer_id = p.customer_id`,
+      ...(withAmount ? [`JOIN first_purchases AS f ON f.customer_id = p.customer_id`] : []),
       `CROSS JOIN as_of AS a`,
       `GROUP BY p.customer_id`,
     ]),
