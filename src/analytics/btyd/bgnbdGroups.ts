@@ -13,6 +13,7 @@
  * distinct T values [38.86]. Cost O(n) expected time (hashing).
  */
 import { indexDistinct } from "../numeric/distinctValues";
+import { groupBySortedKey } from "../numeric/sortedKeyGroups";
 import { failValue } from "../errors";
 
 export type BgnbdGroups = {
@@ -74,7 +75,15 @@ export function groupBgnbdCustomers(
 
   let groupOf: Uint32Array;
   let groups: number;
-  if (nx * ntx * nt < Number.MAX_SAFE_INTEGER) {
+  if (nx * ntx * nt <= 2 ** 32) {
+    // Whole-day or whole-week histories (what order logs and the warehouse SQL give): sorting the
+    // keys beats hashing millions of them, and orders the groups by x, t_x and T.
+    const keys = new Uint32Array(n);
+    for (let i = 0; i < n; i++) keys[i] = (xs.index[i] * ntx + txs.index[i]) * nt + ts.index[i];
+    const sorted = groupBySortedKey(keys);
+    groupOf = sorted.index;
+    groups = sorted.count;
+  } else if (nx * ntx * nt < Number.MAX_SAFE_INTEGER) {
     const keys = new Float64Array(n);
     for (let i = 0; i < n; i++) keys[i] = (xs.index[i] * ntx + txs.index[i]) * nt + ts.index[i];
     const distinct = indexDistinct(keys);

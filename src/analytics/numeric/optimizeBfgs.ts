@@ -6,6 +6,10 @@
  *   p = −H g;  θ ← θ + s·p with f(θ + s·p) ≤ f(θ) + 10⁻⁴ s gᵀp;
  *   H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ, ρ = 1 / yᵀs (skipped when yᵀs ≤ 0).
  *
+ * A trial step that already meets the gradient tolerance is also taken when f(θ + s·p) exceeds
+ * f(θ) by no more than rounding (NOISE, relative): near the minimum of a sum over millions of
+ * groups the Armijo decrease is below that rounding, and refusing such steps cost BGNBDFIT on
+ * 2,300,000 groups 58 wasted evaluations.
  * The model fits minimise −ln L / n over log-parameters, so every θ is valid. An objective may
  * return NaN or ±Infinity where it cannot be evaluated; the line search then shortens the step.
  * Example: f(θ) = (θ₀ − 1)² + 10 (θ₁ + 2)² from (0, 0) converges to (1, −2) in a few iterations.
@@ -45,6 +49,13 @@ export type BfgsResult = {
   /** The inverse-Hessian approximation at the end (d × d, row-major). */
   readonly inverseHessian: Float64Array;
 };
+
+/**
+ * Relative rounding of f under which two values count as equal. A sum of n terms carries about
+ * √n·ε of rounding (3·10⁻¹³ for 2,000,000 groups; 1.7·10⁻¹³ was seen on a grouped summary of
+ * 2,234,172 rows); the gradient tolerance the trial must also meet is what pins the estimates.
+ */
+const NOISE = 1e-10;
 
 const maxAbs = (v: Float64Array) => v.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
 
@@ -107,6 +118,13 @@ export function* bfgsSteps(objective: Objective, start: ArrayLike<number>, optio
       evaluations++;
       yield;
       if (Number.isFinite(trialValue) && trialValue <= value + 1e-4 * step * slope && trialGradient.every(Number.isFinite)) {
+        accepted = true;
+        break;
+      }
+      // Near the minimum the decrease Armijo asks for is below the rounding of f (a sum over
+      // millions of groups), so a step that already meets the gradient tolerance is refused for
+      // noise and the search wanders; take it when f is no worse than rounding allows.
+      if (trialValue <= value + NOISE * Math.max(1, Math.abs(value)) && trialGradient.every(Number.isFinite) && maxAbs(trialGradient) <= gtol) {
         accepted = true;
         break;
       }

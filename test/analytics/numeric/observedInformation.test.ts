@@ -17,6 +17,24 @@ describe("standardErrors", () => {
     expect(se![1]).toBeCloseTo(Math.sqrt(2 / 3), 7);
   });
 
+  it("gives the same errors by forward differences, within their O(h) error", () => {
+    // Poisson: lnL(λ) = S ln λ − nλ with n = 50, S = 120; λ̂ = 2.4, I = S/λ̂² = n/λ̂, SE = √(λ̂/n) = √0.048.
+    // The third derivative makes forward differences off by about h·|λ̂|⁻¹ relative (h = 10⁻⁵·λ̂).
+    const poisson = (t: Float64Array, g: Float64Array) => (g[0] = 120 / t[0] - 50);
+    const central = standardErrors(poisson, [2.4])![0];
+    const forward = standardErrors(poisson, [2.4], undefined, { forward: true })![0];
+    expect(central).toBeCloseTo(Math.sqrt(0.048), 9);
+    expect(Math.abs(forward / Math.sqrt(0.048) - 1)).toBeLessThan(1e-5);
+    expect(Math.abs(forward / Math.sqrt(0.048) - 1)).toBeGreaterThan(1e-7); // it is a different formula
+    // Off-diagonal terms too: the 2×2 quadratic case above is exact either way.
+    const se = standardErrors((t, g) => {
+      g[0] = -(2 * t[0] + t[1]);
+      g[1] = -(t[0] + 2 * t[1]);
+    }, [1, 1], undefined, { forward: true });
+    expect(se![0]).toBeCloseTo(Math.sqrt(2 / 3), 7);
+    expect(se![1]).toBeCloseTo(Math.sqrt(2 / 3), 7);
+  });
+
   it("is null at a saddle or a flat likelihood", () => {
     expect(standardErrors((t, g) => (g[0] = t[0]), [1])).toBeNull(); // lnL = θ²/2: a minimum, not a maximum
     expect(standardErrors((_, g) => (g[0] = 0), [1])).toBeNull();

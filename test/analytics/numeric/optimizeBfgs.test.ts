@@ -39,6 +39,31 @@ describe("minimizeBfgs", () => {
     expect(result.theta[0]).toBeCloseTo(Math.SQRT1_2, 8);
   });
 
+  it("takes a step that meets the gradient tolerance when only rounding keeps f from falling", () => {
+    // The fits' f is −ln L / n summed over millions of groups: near the minimum the decrease
+    // Armijo asks for (here 10⁻¹⁶) is below the sum's rounding (here 10⁻¹¹ added away from the
+    // start). The exact Newton step lands on the minimum (1, −2), where the gradient is 0.
+    const start = [1 + 1e-8, -2];
+    const noisy = (t: Float64Array, g: Float64Array) => {
+      const rounding = t[0] === start[0] && t[1] === start[1] ? 0 : 1e-11;
+      return 10 + quadratic(t, g) + rounding;
+    };
+    const result = minimizeBfgs(noisy, start, { initialInverseHessian: Float64Array.from([0.5, 0, 0, 0.05]) });
+    expect(result.converged).toBe(true);
+    expect(result.evaluations).toBe(2);
+    expect(result.theta[0]).toBe(1);
+    expect(result.theta[1]).toBe(-2);
+  });
+
+  it("still refuses a step to a clearly higher f, whatever its gradient", () => {
+    // f jumps by 10⁻⁶ (far above rounding) away from the start: the step must not be taken.
+    const start = [1 + 1e-8, -2];
+    const jump = (t: Float64Array, g: Float64Array) => 10 + quadratic(t, g) + (t[0] === start[0] && t[1] === start[1] ? 0 : 1e-6);
+    const result = minimizeBfgs(jump, start, { initialInverseHessian: Float64Array.from([0.5, 0, 0, 0.05]) });
+    expect(result.converged).toBe(false);
+    expect(result.theta[0]).toBe(start[0]);
+  });
+
   it("reports a start where the objective is not finite as not converged", () => {
     const result = minimizeBfgs(() => NaN, [0]);
     expect(result.converged).toBe(false);
