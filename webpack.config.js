@@ -79,6 +79,9 @@ module.exports = (env = {}, argv = {}) => {
       // fake Excel globals, then the real functions.js and taskpane.js run beside it. PREVIEW ONLY:
       // taskpane.html never loads it.
       preview: "./src/preview/index.tsx",
+      // The Parquet worker (src/taskpane/files/parquetWorker.ts): started only when a Parquet file is
+      // run, as a same-origin new Worker("parquet-worker.js"); no page loads it as a script.
+      "parquet-worker": "./src/taskpane/files/parquetWorker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),

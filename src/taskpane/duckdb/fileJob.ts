@@ -34,6 +34,7 @@ import { rfmDigitCtes, rfmScoreDefinition } from "../../sql/rfmScoresSql";
 import { segmentCase } from "../../sql/rfmSegmentsSql";
 import { RFM_TABLE_DEFINITION, rfmTableCte, rfmTableSql } from "../../sql/rfmTableSql";
 import { statement } from "../../sql/statement";
+import { inBlocks, timeSlicer } from "../../analytics/numeric/yieldToHost";
 import type { PeriodKind } from "../../analytics/orders/calendarPeriods";
 import { isoFromSerial } from "../../analytics/orders/dates";
 import { DEFAULT_ACTIVE_DAYS } from "../../analytics/retention/retentionByPeriod";
@@ -292,7 +293,11 @@ export async function runFileJob(query: SqlRunner, request: FileJobRequest): Pro
         sql = retentionJobSql(request.asOf, period, request.activeDays ?? DEFAULT_ACTIVE_DAYS);
         break;
     }
-    const rows = (await query(sql)).map((r) => columns.map((c) => plain(r[c])));
+    const objects = await query(sql);
+    const rows = new Array<(string | number)[]>(objects.length);
+    await inBlocks(objects.length, timeSlicer(), (from, to) => {
+      for (let i = from; i < to; i++) rows[i] = columns.map((c) => plain(objects[i][c]));
+    });
     if (rows.length > maxRows) throw new FileJobError("tooManyRows", `${rows.length} rows do not fit on one sheet`, undefined, rows.length);
     return { columns, rows, orders, ...(ends ?? {}) };
   } catch (error) {

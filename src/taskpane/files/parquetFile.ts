@@ -23,7 +23,8 @@
  * rows like ["K17", "2022-03-04", 12.5], and for the load one Arrow table per row group
  * (122,880 rows each in DuckDB's files).
  * Cost: O(rows) decoding; one row group's columns in memory at a time. hyparquet decodes a row
- * group in one stretch: a file written with very large row groups blocks longer between yields.
+ * group in one stretch, so the pane runs loadParquetOrders in the Parquet worker
+ * (parquetWorker.ts), where such a stretch holds up nothing but that worker.
  */
 import { parquetMetadataAsync, parquetRead, parquetReadObjects } from "hyparquet";
 import type { AsyncBuffer, ColumnData, CompressionCodec, DecodedArray, FileMetaData, ParquetParsers, SchemaElement } from "hyparquet";

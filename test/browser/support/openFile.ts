@@ -48,6 +48,19 @@ export async function openFilePane(session: Session): Promise<{ page: Page; log:
 }
 
 /**
+ * Starts recording the page's long tasks (Chromium's long-task observer: every task over 50 ms on
+ * the pane's own thread, not in its workers); the returned function gives their durations so far.
+ */
+export async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasksSeen: number[] };
+    w.longTasksSeen = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasksSeen.push(e.duration))).observe({ type: "longtask" });
+  });
+  return () => page.evaluate(() => (window as unknown as { longTasksSeen: number[] }).longTasksSeen);
+}
+
+/**
  * Picks `file` (a German export) in the pane's file input and waits for the dialect line; returns
  * the column indexes the pane guessed for the id, date and amount (the selects' values).
  */
