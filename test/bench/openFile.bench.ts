@@ -129,7 +129,8 @@ async function measure(session: Session, file: string, analysis: "rfmTable" | "b
   };
   sample();
   // The pane's own thread (not the DuckDB worker): Chromium's long-task observer reports every task over 50 ms.
-  const longTasksSoFar = await watchLongTasks(page);
+  const longTasks = await watchLongTasks(page);
+  const runStart = await longTasks.now();
   const timer = setInterval(sample, 100);
   let run: Awaited<ReturnType<typeof runOnFile>>;
   try {
@@ -137,7 +138,8 @@ async function measure(session: Session, file: string, analysis: "rfmTable" | "b
   } finally {
     clearInterval(timer);
   }
-  const longTasks = await longTasksSoFar();
+
+  const tasks = await longTasks.seen();
   sample();
   if (workerHosts.size !== 1) throw new Error(`expected one renderer running the DuckDB worker, found ${workerHosts.size}`);
   const [host] = workerHosts;
@@ -154,7 +156,7 @@ async function measure(session: Session, file: string, analysis: "rfmTable" | "b
   await page.close();
   // Let the page's renderer exit before the next analysis, so that its memory is not in the next total.
   for (let i = 0; i < 100 && fs.existsSync(`/proc/${host}`) && readProc(host) !== null; i++) await new Promise((r) => setTimeout(r, 100));
-  return { ...run, panePeakKb, totalPeakKb, problems, longestTaskMs: Math.max(0, ...longTasks), tasksOver200: longTasks.filter((d) => d > 200).length };
+  return { ...run, panePeakKb, totalPeakKb, problems, longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)), over200: tasks.filter((t) => t.duration > 200).map((t) => ({ at: t.start - runStart, ms: t.duration })) };
 }
 
 /** The pane's refusal of an RFM table longer than a sheet (strings/en.ts, files.tooManyCustomers). */
@@ -168,7 +170,8 @@ function row(name: string, m: Awaited<ReturnType<typeof measure>>, expected: Reg
     note:
       `"${m.message}"; ${m.engineMs === null ? "" : `DuckDB ${(m.engineMs / 1000).toFixed(1)} s, then the sheet; `}peak RSS of the pane's renderer (page + DuckDB worker) ${mb(m.panePeakKb)} MB, ` +
       `sum over all Chromium processes ${mb(m.totalPeakKb)} MB (shared pages counted in each); ` +
-      `longest task on the pane's thread ${Math.round(m.longestTaskMs)} ms (${m.tasksOver200} over 200 ms)` +
+      `longest task on the pane's thread ${Math.round(m.longestTaskMs)} ms` +
+      (m.over200.length ? ` (over 200 ms: ${m.over200.map((t) => `${Math.round(t.ms)} ms at ${(t.at / 1000).toFixed(1)} s`).join(", ")})` : " (none over 200 ms)") +
       (ok ? "" : `; UNEXPECTED${m.problems.length ? `: ${m.problems.join("; ")}` : ""}`),
   };
 }

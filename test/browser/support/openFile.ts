@@ -47,17 +47,24 @@ export async function openFilePane(session: Session): Promise<{ page: Page; log:
   return { page, log, workers };
 }
 
+/** A long task: its start on the page's clock (performance.now(), ms) and its duration. */
+export type LongTask = { readonly start: number; readonly duration: number };
+
 /**
  * Starts recording the page's long tasks (Chromium's long-task observer: every task over 50 ms on
- * the pane's own thread, not in its workers); the returned function gives their durations so far.
+ * the pane's own thread, not in its workers); the returned function gives them so far, and `now`
+ * the page's clock, to place them.
  */
-export async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
+export async function watchLongTasks(page: Page): Promise<{ seen: () => Promise<LongTask[]>; now: () => Promise<number> }> {
   await page.evaluate(() => {
-    const w = window as unknown as { longTasksSeen: number[] };
+    const w = window as unknown as { longTasksSeen: { start: number; duration: number }[] };
     w.longTasksSeen = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasksSeen.push(e.duration))).observe({ type: "longtask" });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasksSeen.push({ start: e.startTime, duration: e.duration }))).observe({ type: "longtask" });
   });
-  return () => page.evaluate(() => (window as unknown as { longTasksSeen: number[] }).longTasksSeen);
+  return {
+    seen: () => page.evaluate(() => (window as unknown as { longTasksSeen: LongTask[] }).longTasksSeen),
+    now: () => page.evaluate(() => performance.now()),
+  };
 }
 
 /**

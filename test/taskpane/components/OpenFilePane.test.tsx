@@ -13,7 +13,7 @@ import { axe } from "jest-axe";
 import { btydSummary } from "../../../src/analytics/btyd/btydSummary";
 import { CancelledError } from "../../../src/taskpane/excel/blocks";
 import type { CohortsSheetPlan } from "../../../src/taskpane/excel/cohortsSheet";
-import { type FileEngine, OpenFilePane, type SheetWriter } from "../../../src/taskpane/components/OpenFilePane";
+import { AUTOFIT_ROWS, type FileEngine, OpenFilePane, type SheetWriter, fileSheetPlan } from "../../../src/taskpane/components/OpenFilePane";
 import { FILE_NAME_CSV, PARQUET_TABLE } from "../../../src/taskpane/files/fileSource";
 import { FileJobError, HOLDOUT_COLUMNS, RFM_SEGMENT_COLUMNS, type Row } from "../../../src/taskpane/duckdb/fileJob";
 import { defaultCalibrationEnd, readOrderLog } from "../../../src/taskpane/model/modelCheck";
@@ -87,6 +87,16 @@ async function waitForPlans(plans: CohortsSheetPlan[], count: number): Promise<C
   return plans;
 }
 
+describe("fileSheetPlan", () => {
+  it("fits the columns to the header and the first AUTOFIT_ROWS rows, never to a million", () => {
+    // Excel autofits every row it is given: 1,000,000 rows cost it seconds for the same widths.
+    const job = { analysis: "btydGrouped" as const, unit: "week" as const, period: "month" as const, activeDays: 365 };
+    const result = (rows: number) => ({ columns: ["x", "t_x", "T", "customers"], rows: Array.from({ length: rows }, (_, i) => [i, 0, 1, 1]), orders: rows });
+    expect(fileSheetPlan(result(1_500_000), job, "big.csv", en).autofit).toEqual([{ row: 2, column: 0, rows: AUTOFIT_ROWS + 1, columns: 4 }]);
+    expect(fileSheetPlan(result(10), job, "small.csv", en).autofit).toEqual([{ row: 2, column: 0, rows: 11, columns: 4 }]);
+  });
+});
+
 describe("OpenFilePane", () => {
   it("sniffs a German export, guesses its columns and writes the core's grouped BTYD summary", async () => {
     const plans: CohortsSheetPlan[] = [];
@@ -158,6 +168,7 @@ describe("OpenFilePane", () => {
     expect(plan.blocks[0].values).toEqual([[en.files.sheetTitle("export.csv", en.files.rfmSegments)]]);
     expect(plan.blocks[1].values[0]).toEqual([...RFM_SEGMENT_COLUMNS]);
     expect(plan.formats).toEqual([{ row: 3, column: 1, rows: customers, columns: 2, format: en.files.dateFormat }]);
+    expect(plan.autofit).toEqual([{ row: 2, column: 0, rows: customers + 1, columns: RFM_SEGMENT_COLUMNS.length }]);
     // Every customer has a segment of the default rules (no amount is missing in this export).
     const names = new Set(plan.blocks[1].values.slice(1).map((r) => r[11]));
     expect([...names].every((n) => typeof n === "string" && n !== "")).toBe(true);
