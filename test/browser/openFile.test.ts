@@ -34,8 +34,9 @@ import { rfmTable } from "../../src/analytics/rfm/rfmTable";
 import { mulberry32 } from "../support/simulateBgnbd";
 import { Orders, makeOrders, writeGermanCsv } from "../taskpane/duckdb/germanOrders";
 import { germanCsvToParquet } from "../taskpane/duckdb/ordersParquet";
+import type { Page } from "playwright-core";
 import { DIST, Session, startSession } from "./support/browser";
-import { PreviewWindow, WROTE, openFilePane, pane, pickGermanFile, pickParquetFile, runOnFile, sheetNames, sheetRows, watchLongTasks, withoutWasmStreamEnd } from "./support/openFile";
+import { PreviewWindow, type TrackedWorker, WROTE, openFilePane, pane, pickGermanFile, pickParquetFile, runOnFile, sheetNames, sheetRows, watchLongTasks, withoutWasmStreamEnd } from "./support/openFile";
 
 const ORDERS = Number(process.env.LOYALTY_OPENFILE_ORDERS ?? 2_000_000);
 const CUSTOMERS = Math.round(ORDERS / 10);
@@ -73,6 +74,17 @@ afterAll(async () => {
 
 /** The guesses, as the pane makes them for sheets: id, date and amount from the header and sample. */
 const GUESSED = { id: "0", date: "1", amount: "2" };
+
+const DUCKDB_WORKER = "/duckdb/duckdb-browser-eh.worker.js";
+const PARQUET_WORKER = "/parquet-worker.js";
+const workerPath = (w: TrackedWorker): string => new URL(w.worker.url()).pathname;
+
+/** The page started exactly the workers at `paths` (sorted), and each has closed (within 5 s). */
+async function expectWorkersClosed(page: Page, workers: TrackedWorker[], paths: string[]): Promise<void> {
+  expect(workers.map(workerPath).sort()).toEqual(paths);
+  for (let i = 0; i < 50 && workers.some((w) => !w.closed); i++) await page.waitForTimeout(100);
+  expect(workers.map((w) => w.closed)).toEqual(paths.map(() => true));
+}
 
 /**
  * Picks the export (CSV or the Parquet file of the same orders), runs the RFM table and compares
@@ -140,9 +152,7 @@ async function expectCoreRfmSheet(kind: "csv" | "parquet"): Promise<void> {
   }
 
   // Same-origin workers only (DuckDB's, and for Parquet the reader's), each terminated after the job.
-  expect(workers.map((w) => new URL(w.worker.url()).pathname).sort()).toEqual(kind === "csv" ? ["/duckdb/duckdb-browser-eh.worker.js"] : ["/duckdb/duckdb-browser-eh.worker.js", "/parquet-worker.js"]);
-  for (let i = 0; i < 50 && workers.some((w) => !w.closed); i++) await page.waitForTimeout(100);
-  expect(workers.map((w) => w.closed)).toEqual(workers.map(() => true));
+  await expectWorkersClosed(page, workers, kind === "csv" ? [DUCKDB_WORKER] : [DUCKDB_WORKER, PARQUET_WORKER]);
   expect(withoutWasmStreamEnd(log)).toEqual({ errors: [], failedRequests: [], external: [] });
   await page.close();
 }
@@ -186,9 +196,7 @@ describe("Open a file… in Chromium", () => {
     }
     expect(sheet!.rows.reduce((n, r) => n + (r[3] as number), 0)).toBe(core.ids.length);
 
-    expect(workers.map((w) => new URL(w.worker.url()).pathname)).toEqual(["/duckdb/duckdb-browser-eh.worker.js"]);
-    for (let i = 0; i < 50 && !workers[0].closed; i++) await page.waitForTimeout(100);
-    expect(workers[0].closed).toBe(true);
+    await expectWorkersClosed(page, workers, [DUCKDB_WORKER]);
     expect(withoutWasmStreamEnd(log)).toEqual({ errors: [], failedRequests: [], external: [] });
     await page.close();
   });
@@ -225,9 +233,7 @@ describe("Open a file… in Chromium", () => {
     await pane(page).getByRole("button", { name: "Cancel" }).click();
     await pane(page).getByText("Cancelled. No sheet was left behind.").waitFor({ timeout: 30_000 });
     expect(await sheetNames(page)).toEqual(before);
-    expect(workers).toHaveLength(1);
-    for (let i = 0; i < 50 && !workers[0].closed; i++) await page.waitForTimeout(100);
-    expect(workers[0].closed).toBe(true);
+    await expectWorkersClosed(page, workers, [DUCKDB_WORKER]);
     expect(withoutWasmStreamEnd(log)).toEqual({ errors: [], failedRequests: [], external: [] });
     await page.close();
   });
@@ -239,13 +245,12 @@ describe("Open a file… in Chromium", () => {
     await pane(page).getByRole("radio", { name: "RFM table (one row per customer)" }).check();
     await pane(page).getByRole("button", { name: "Run on this file" }).click();
     // Cancel once the Parquet worker runs (it starts after DuckDB's), i.e. while row groups are read.
-    for (let i = 0; i < 200 && !workers.some((w) => w.worker.url().endsWith("/parquet-worker.js")); i++) await page.waitForTimeout(25);
-    expect(workers.map((w) => new URL(w.worker.url()).pathname).sort()).toEqual(["/duckdb/duckdb-browser-eh.worker.js", "/parquet-worker.js"]);
+    for (let i = 0; i < 200 && !workers.map(workerPath).includes(PARQUET_WORKER); i++) await page.waitForTimeout(25);
+    expect(workers.map(workerPath).sort()).toEqual([DUCKDB_WORKER, PARQUET_WORKER]);
     await pane(page).getByRole("button", { name: "Cancel" }).click();
     await pane(page).getByText("Cancelled. No sheet was left behind.").waitFor({ timeout: 30_000 });
     expect(await sheetNames(page)).toEqual(before);
-    for (let i = 0; i < 50 && workers.some((w) => !w.closed); i++) await page.waitForTimeout(100);
-    expect(workers.map((w) => w.closed)).toEqual([true, true]);
+    await expectWorkersClosed(page, workers, [DUCKDB_WORKER, PARQUET_WORKER]);
     expect(withoutWasmStreamEnd(log)).toEqual({ errors: [], failedRequests: [], external: [] });
     await page.close();
   });

@@ -124,7 +124,8 @@ export function* bfgsSteps(objective: Objective, start: ArrayLike<number>, optio
       // Near the minimum the decrease Armijo asks for is below the rounding of f (a sum over
       // millions of groups), so a step that already meets the gradient tolerance is refused for
       // noise and the search wanders; take it when f is no worse than rounding allows.
-      if (trialValue <= value + NOISE * Math.max(1, Math.abs(value)) && trialGradient.every(Number.isFinite) && maxAbs(trialGradient) <= gtol) {
+      // (A NaN or infinite gradient fails the tolerance: maxAbs gives NaN or Infinity.)
+      if (trialValue <= value + NOISE * Math.max(1, Math.abs(value)) && maxAbs(trialGradient) <= gtol) {
         accepted = true;
         break;
       }

@@ -16,24 +16,25 @@ export type SortedKeyGroups = {
 
 const DIGIT = 1 << 16;
 
+/** Turns digit counts into each digit's first position (exclusive prefix sums), in place. */
+function startsOf(counts: Uint32Array): void {
+  for (let d = 0, sum = 0; d < DIGIT; d++) {
+    const c = counts[d];
+    counts[d] = sum;
+    sum += c;
+  }
+}
+
 export function groupBySortedKey(keys: Uint32Array): SortedKeyGroups {
   const n = keys.length;
   const counts = new Uint32Array(DIGIT);
   const byLow = new Uint32Array(n);
   for (let i = 0; i < n; i++) counts[keys[i] & 0xffff]++;
-  for (let d = 0, sum = 0; d < DIGIT; d++) {
-    const c = counts[d];
-    counts[d] = sum;
-    sum += c;
-  }
+  startsOf(counts);
   for (let i = 0; i < n; i++) byLow[counts[keys[i] & 0xffff]++] = i;
   counts.fill(0);
   for (let i = 0; i < n; i++) counts[keys[i] >>> 16]++;
-  for (let d = 0, sum = 0; d < DIGIT; d++) {
-    const c = counts[d];
-    counts[d] = sum;
-    sum += c;
-  }
+  startsOf(counts);
   const sorted = new Uint32Array(n);
   for (let j = 0; j < n; j++) {
     const i = byLow[j];

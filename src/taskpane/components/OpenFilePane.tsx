@@ -69,10 +69,10 @@ function sheetTitle(result: FileJobResult, job: FileSheetJob, fileName: string, 
   }
 }
 
-/** The sheet plan: a title, a blank line, then the header and rows (so Check the model can take the table on its own); dates as dates, shares as percentages. */
 /** Rows of a file result whose widths the columns are fitted to. */
 export const AUTOFIT_ROWS = 1_000;
 
+/** The sheet plan: a title, a blank line, then the header and rows (so Check the model can take the table on its own); dates as dates, shares as percentages. */
 export function fileSheetPlan(result: FileJobResult, job: FileSheetJob, fileName: string, strings: Strings): CohortsSheetPlan {
   const s = strings.files;
   const analysis = job.analysis;
