@@ -10,7 +10,8 @@
  * - omitted optional arguments arrive as null;
  * - a per-row error stays in its row; a wrong shape or bad single value fails the call.
  */
-import { AnalyticsError, CellError, ExcelErrorCode, failValue, isCellError } from "../analytics/errors";
+import { AnalyticsError, CellError, ExcelErrorCode, failValue, isCellError, raise } from "../analytics/errors";
+import { at, readBoolean } from "../analytics/orders/cells";
 import { TimeSlicer, inBlocks } from "../analytics/numeric/yieldToHost";
 
 export type ExcelValue = unknown;
@@ -96,6 +97,15 @@ export function single(value: unknown, arg: string): unknown {
   const list = listOf(value, arg);
   if (list.length !== 1) failValue(`${arg}: expected a single value, got a range of ${list.length} cells`);
   return list[0];
+}
+
+/** An optional TRUE/FALSE argument (one cell); blank or omitted is FALSE, anything else fails naming `arg`. */
+export function singleFlag(value: unknown, arg: string): boolean {
+  const v = single(value, arg);
+  if (v === null || v === "") return false;
+  const flag = readBoolean(v, at(arg));
+  if (isCellError(flag)) raise(flag);
+  return flag === true;
 }
 
 const OUTPUT_CODES: Record<ExcelErrorCode, CustomFunctions.ErrorCode | undefined> = {

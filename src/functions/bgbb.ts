@@ -12,9 +12,9 @@ import { bgbbSummary, groupBgbbSummary } from "../analytics/btyd/bgbbSummary";
 import { readTaggedModelParams, taggedHeader } from "../analytics/btyd/taggedModelParams";
 import { CellError, failValue, isCellError, raise, valueError } from "../analytics/errors";
 import { PeriodKind, periodKindFromText } from "../analytics/orders/calendarPeriods";
-import { at, describeWhere, readBoolean, readDate, readId } from "../analytics/orders/cells";
+import { at, describeWhere, readDate, readId } from "../analytics/orders/cells";
 import { inBlocks, timeSlicer, yieldToHost } from "../analytics/numeric/yieldToHost";
-import { gridOf, guardAsync, listOf, rowCount, single } from "./adapter";
+import { gridOf, guardAsync, listOf, rowCount, single, singleFlag } from "./adapter";
 import { idCell, perCustomerAsync, readFitColumns, rowLabel } from "./btyd";
 import { fitWithRowLabels } from "./historyModels";
 
@@ -87,9 +87,7 @@ export async function bgbbsummary(customer_ids: any[][], dates_or_period_numbers
     }
     const a = single(as_of_date, "as_of_date");
     const asOf = a === null || a === undefined || a === "" ? null : readPeriodValue(a, undefined);
-    const g = single(grouped, "grouped");
-    const wantGroups = g === null || g === undefined || g === "" ? false : readBoolean(g, at("grouped"));
-    if (isCellError(wantGroups)) raise(wantGroups);
+    const wantGroups = singleFlag(grouped, "grouped");
     if (slicer.due()) await slicer.pause();
     const summary = bgbbSummary(ids, values, kind, asOf);
     if (slicer.due()) await slicer.pause();

@@ -27,7 +27,7 @@ import { readTaggedModelParams } from "../analytics/btyd/taggedModelParams";
 import { clvOptionsError, predictedClvColumnAsync } from "../analytics/btyd/predictedClv";
 import { TimeUnit as UnitName, timeUnitOf } from "../analytics/orders/timeUnit";
 import { TimeSlicer, inBlocks, timeSlicer, yieldToHost } from "../analytics/numeric/yieldToHost";
-import { ExcelResult, columnOf, gridOf, guardAsync, reusedCellOf, rowCount, single, spillNumbersAsync, toExcelValue } from "./adapter";
+import { ExcelResult, columnOf, gridOf, guardAsync, reusedCellOf, rowCount, single, singleFlag, spillNumbersAsync, toExcelValue } from "./adapter";
 import { NumberColumn, readNumberColumnAsync } from "./numberColumns";
 
 /**
@@ -333,6 +333,7 @@ function singleDate(value: unknown, arg: string, required: boolean): number | nu
  * @param {any[][]} [amounts] Value of each order; gives the average repeat spend column.
  * @param {any} [as_of_date] End of observation; orders after it are left out. Default the latest order date.
  * @param {TimeUnit} [time_unit] Unit of t_x and T: "day", "week" (default) or "month" (30.4375 days).
+ * @param {any} [whole_periods] TRUE: purchases are distinct calendar weeks (Monday to Sunday) or months, and t_x, T whole numbers of them, as lifetimes' freq="W". Default FALSE (days ÷ unit).
  * @returns {Promise<any[][]>} A header row, then Customer, x, t_x, T (and average repeat spend) per customer.
  */
 export async function btydsummary(
@@ -341,13 +342,15 @@ export async function btydsummary(
   amounts?: any[][],
   as_of_date?: any,
   time_unit?: TimeUnit,
+  whole_periods?: any,
 ): Promise<any[][]> {
   return (await guardAsync(async () => {
     const unit = unitOf(time_unit);
     const asOf = singleDate(as_of_date, "as_of_date", false);
+    const inPeriods = singleFlag(whole_periods, "whole_periods");
     const log = await readOrderLog(customer_ids, order_dates, amounts);
     const slicer = timeSlicer();
-    const s = await btydSummaryAsync(log.ids, log.dates, log.amounts, asOf, unit, slicer);
+    const s = await btydSummaryAsync(log.ids, log.dates, log.amounts, asOf, unit, slicer, inPeriods);
     const withSpend = s.averageSpend !== null;
     if (s.ids.length === 0) {
       raise(notAvailable(`order_dates: no orders on or before as_of_date, so there are no customers to summarise`));

@@ -215,6 +215,17 @@ describe("LOYALTY.BTYDSUMMARY", () => {
     expect(out[1][4]).toBeCloseTo(22.345, 10);
   });
 
+  it("counts whole weeks with whole_periods TRUE, and refuses a whole_periods that is not TRUE or FALSE", async () => {
+    // CDNOW customer 1 in Monday weeks (see btydSummary.test.ts): x 2, t_x 30, T 39, spend (29.73 + 14.96) / 2.
+    const o = cdnowOrders();
+    const out = await btydsummary(column(o.customer), column(o.ymd.map(isoOf)), column(o.dollars), "1997-09-30", "week" as any, true);
+    expect(out.length).toBe(2358);
+    expect(out[1].slice(0, 4)).toEqual([1, 2, 30, 39]);
+    expect(out[1][4]).toBeCloseTo(22.345, 10);
+    expect(out.slice(1).every((r) => Number.isInteger(r[2]) && Number.isInteger(r[3]))).toBe(true);
+    expect(excelError(await btydsummary([["A"]], [[45000]], null as any, null, "week" as any, "yes"))?.message).toBe('whole_periods: expected TRUE or FALSE, found text "yes"');
+  });
+
   it("works from date serials, without amounts, in days", async () => {
     // 45000 and 45010 for A, 45005 for B; as_of defaults to 45010. A: x 1, t_x 10, T 10; B: x 0, t_x 0, T 5.
     const out = await btydsummary([["A"], ["B"], ["A"]], [[45000], [45005], [45010]], null as any, null, "day" as any);

@@ -12,15 +12,23 @@
  * with u = 1, 7 or 30.4375 days per unit (timeUnit.ts). This t_x is the time from first to last
  * purchase, not RFM's recency (days since the last order). as_of defaults to the latest order
  * date; orders after it are left out.
+ * In whole periods (`wholePeriods`, weeks or months): purchases are distinct calendar weeks
+ * (Monday to Sunday) or months, values summed (purchasePeriods.ts, as lifetimes' freq="W"), and
+ * t_x, T are differences of period indices: whole numbers, so that a grouped summary has far fewer
+ * distinct (x, t_x, T). Orders after as_of are still left out, also within as_of's own period.
+ * For days it is the day summary.
  * Example: orders (A, 1997-01-01, 29.33), (A, 1997-01-18, 29.73), (A, 1997-08-02, 14.96),
  * (A, 1997-12-12, 26.48), as_of 1997-09-30, weeks → x 2, t_x 213/7 = 30.43, T 272/7 = 38.86,
- * spend (29.73 + 14.96)/2 = 22.345 (CDNOW customer 1).
+ * spend (29.73 + 14.96)/2 = 22.345 (CDNOW customer 1); in whole weeks x 2, t_x 30, T 39 (the
+ * Monday weeks of 1996-12-30, 1997-07-28 and 1997-09-29).
  * Cost: O(n) plus each customer's own sort (purchaseDays.ts).
  */
 import { failValue } from "../errors";
 import { PurchaseDays, purchaseDays, purchaseDaysAsync } from "../orders/purchaseDays";
 import { TimeSlicer } from "../numeric/yieldToHost";
 import { DAYS_PER_UNIT, TimeUnit } from "../orders/timeUnit";
+import { periodIndex } from "../orders/calendarPeriods";
+import { purchasePeriods } from "../orders/purchasePeriods";
 
 export type BtydSummary = {
   readonly ids: string[];
@@ -47,9 +55,10 @@ export function btydSummary(
   amounts: ArrayLike<number> | null,
   asOfDate: number | null,
   unit: TimeUnit,
+  wholePeriods = false,
 ): BtydSummary {
   const asOf = summaryDate(ids, dates, asOfDate);
-  return summaryOf(purchaseDays(ids, dates, amounts, asOf), asOf, unit);
+  return summaryOf(purchaseDays(ids, dates, amounts, asOf), asOf, unit, wholePeriods);
 }
 
 /** btydSummary for a long call: the purchase days in time slices of `slicer` (purchaseDaysAsync). */
@@ -60,11 +69,12 @@ export async function btydSummaryAsync(
   asOfDate: number | null,
   unit: TimeUnit,
   slicer: TimeSlicer,
+  wholePeriods = false,
 ): Promise<BtydSummary> {
   const asOf = summaryDate(ids, dates, asOfDate);
   const days = await purchaseDaysAsync(ids, dates, amounts, asOf, slicer);
   if (slicer.due()) await slicer.pause();
-  return summaryOf(days, asOf, unit);
+  return summaryOf(days, asOf, unit, wholePeriods);
 }
 
 function summaryDate(ids: ArrayLike<string | null>, dates: ArrayLike<number>, asOfDate: number | null): number {
@@ -74,10 +84,13 @@ function summaryDate(ids: ArrayLike<string | null>, dates: ArrayLike<number>, as
 }
 
 /** Per customer x, t_x, T (and average repeat spend) from the purchase days. O(purchases). */
-function summaryOf(purchases: PurchaseDays, asOf: number, unit: TimeUnit): BtydSummary {
+function summaryOf(purchaseDays: PurchaseDays, asOfDay: number, unit: TimeUnit, wholePeriods: boolean): BtydSummary {
+  const inPeriods = wholePeriods && unit !== "day";
+  const purchases = inPeriods ? purchasePeriods(purchaseDays, unit) : purchaseDays;
+  const asOf = inPeriods ? periodIndex(asOfDay, unit) : asOfDay;
   const { ids: customers, offsets, days, values, firstBadRow } = purchases;
   const n = customers.length;
-  const perUnit = DAYS_PER_UNIT[unit];
+  const perUnit = inPeriods ? 1 : DAYS_PER_UNIT[unit];
   const x = new Float64Array(n);
   const tx = new Float64Array(n);
   const T = new Float64Array(n);
@@ -100,5 +113,5 @@ function summaryOf(purchases: PurchaseDays, asOf: number, unit: TimeUnit): BtydS
       averageSpend[c] = to - from > 1 ? sum / (to - from - 1) : 0;
     }
   }
-  return { ids: customers, x, tx, T, averageSpend, firstBadRow, asOf };
+  return { ids: customers, x, tx, T, averageSpend, firstBadRow, asOf: asOfDay };
 }

@@ -12,4 +12,5 @@ export * from "./customerIndex";
 export * from "./dates";
 export * from "./ordersByCustomer";
 export * from "./purchaseDays";
+export * from "./purchasePeriods";
 export * from "./timeUnit";

@@ -949,6 +949,9 @@ export function germanStrings(f: Formatter): Strings {
       calibrationEnd: "Ende der Kalibrierung",
       unit: "Zeiteinheit",
       units: { day: "Tage", week: "Wochen", month: `Monate (à ${f.number(30.4375, 4)} Tage)` } as Record<TimeUnit, string>,
+      wholePeriods: (unit: TimeUnit) => (unit === "month" ? "Ganze Kalendermonate zählen" : "Ganze Kalenderwochen zählen (Montag bis Sonntag)"),
+      wholePeriodsHint:
+        "Käufe in derselben Woche bzw. demselben Monat zählen als einer, und t_x und T sind ganze Anzahlen davon, wie bei BTYDSUMMARY(…; WAHR) und freq=\"W\" in lifetimes. Die gruppierte Zusammenfassung hat dann weit weniger Zeilen. Schätzen und prognostizieren Sie in derselben Einheit; die CLV-Gruppentabelle braucht weiterhin die Zusammenfassung nach Tagen.",
       period: "Zeitraum",
       sql: "SQL",
       copy: "Kopieren",

@@ -927,6 +927,9 @@ export function englishStrings(f: Formatter) {
     calibrationEnd: "Calibration end",
     unit: "Time unit",
     units: { day: "Days", week: "Weeks", month: `Months (${f.number(30.4375, 4)} days)` } as Record<TimeUnit, string>,
+    wholePeriods: (unit: TimeUnit): string => (unit === "month" ? "Count whole calendar months" : "Count whole calendar weeks (Monday to Sunday)"),
+    wholePeriodsHint:
+      "Purchases in the same week or month count as one, and t_x and T are whole numbers of them, as BTYDSUMMARY(…, TRUE) and lifetimes' freq=\"W\" count. The grouped summary then has far fewer rows. Fit and predict in the same unit; the CLV group table still needs the day summary.",
     period: "Period",
     sql: "SQL",
     copy: "Copy",

@@ -938,6 +938,9 @@ export function norwegianStrings(f: Formatter): Strings {
       calibrationEnd: "Slutt på kalibreringen",
       unit: "Tidsenhet",
       units: { day: "Dager", week: "Uker", month: `Måneder (à ${f.number(30.4375, 4)} dager)` } as Record<TimeUnit, string>,
+      wholePeriods: (unit: TimeUnit) => (unit === "month" ? "Tell hele kalendermåneder" : "Tell hele kalenderuker (mandag til søndag)"),
+      wholePeriodsHint:
+        "Kjøp i samme uke eller måned teller som ett, og t_x og T blir hele antall av dem, slik BTYDSUMMARY(…; SANN) og freq=\"W\" i lifetimes teller. Den grupperte oppsummeringen får da langt færre rader. Tilpass og prognostiser i samme enhet; CLV-gruppetabellen trenger fortsatt oppsummeringen i dager.",
       period: "Periode",
       sql: "SQL",
       copy: "Kopier",

@@ -5,13 +5,13 @@
  * purchases and CLV the tab also makes the group table the SQL loads (ClvGroupsPanel.tsx).
  */
 import * as React from "react";
-import { Body1, Button, Field, Input, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { DIALECTS } from "../../sql/dialects";
 import { DIALECT_NAMES, DialectName } from "../../sql/dialect";
 import { PERIOD_KINDS, PeriodKind } from "../../analytics/orders/calendarPeriods";
 import type { TimeUnit } from "../../analytics/orders/timeUnit";
 import type { Strings } from "../strings/en";
-import { ANALYSES, Analysis, CLV_FIELD_NAMES, ClvFields, WarehouseForm, usesPeriod, usesUnit, warehouseSql } from "./warehouseSql";
+import { ANALYSES, Analysis, CLV_FIELD_NAMES, ClvFields, WarehouseForm, offersWholePeriods, usesPeriod, usesUnit, warehouseSql } from "./warehouseSql";
 import { ClvGroupsPanel } from "./ClvGroupsPanel";
 
 const useStyles = makeStyles({
@@ -30,6 +30,7 @@ const START: WarehouseForm = {
   asOf: "",
   calibrationEnd: "",
   unit: "week",
+  wholePeriods: false,
   period: "month",
   clv: { r: "", alpha: "", a: "", b: "", p: "", q: "", v: "", horizonMonths: "12", monthlyDiscountRate: "0", marginRate: "1", groupTable: "clv_groups", csvFile: "clv_groups.csv" },
 };
@@ -130,6 +131,11 @@ export function WarehouseView({ strings }: Props): React.JSX.Element {
               </option>
             ))}
           </Select>
+        </Field>
+      )}
+      {offersWholePeriods(form.analysis, form.unit) && (
+        <Field hint={t.wholePeriodsHint}>
+          <Checkbox checked={form.wholePeriods} onChange={(_, d) => set("wholePeriods")(d.checked === true)} label={t.wholePeriods(form.unit)} />
         </Field>
       )}
       {form.analysis === "clvJoin" && (

@@ -80,11 +80,15 @@ export type WarehouseForm = {
   readonly asOf: string;
   readonly calibrationEnd: string;
   readonly unit: TimeUnit;
+  /** BTYD summaries in whole calendar weeks or months (BTYDSUMMARY's whole_periods). */
+  readonly wholePeriods: boolean;
   readonly period: PeriodKind;
   readonly clv: ClvFields;
 };
 
 export const usesUnit = (a: Analysis): boolean => a.startsWith("btyd") || a === "holdoutGrouped" || a === "clvJoin";
+/** The BTYD summaries can count whole calendar weeks or months (not the holdout summary or the CLV join, whose keys are days). */
+export const offersWholePeriods = (a: Analysis, unit: TimeUnit): boolean => a.startsWith("btyd") && unit !== "day";
 export const usesPeriod = (a: Analysis): boolean => a === "cohorts" || a === "retention";
 
 /** Why the generator refused, so the pane can say it in its own language (strings.warehouse.refused). */
@@ -118,11 +122,11 @@ export function warehouseSql(f: WarehouseForm, parse: (text: string) => number |
       case "rfmSegments":
         return { kind: "sql", sql: rfmSegmentsSql(d, { source, asOf }) };
       case "btydGrouped":
-        return { kind: "sql", sql: btydSummarySql(d, { source, asOf, unit: f.unit, shape: "grouped" }) };
+        return { kind: "sql", sql: btydSummarySql(d, { source, asOf, unit: f.unit, shape: "grouped", wholePeriods: f.wholePeriods }) };
       case "btydCustomers":
-        return { kind: "sql", sql: btydSummarySql(d, { source, asOf, unit: f.unit }) };
+        return { kind: "sql", sql: btydSummarySql(d, { source, asOf, unit: f.unit, wholePeriods: f.wholePeriods }) };
       case "btydSpend":
-        return { kind: "sql", sql: btydSummarySql(d, { source, asOf, unit: f.unit, shape: "spend" }) };
+        return { kind: "sql", sql: btydSummarySql(d, { source, asOf, unit: f.unit, shape: "spend", wholePeriods: f.wholePeriods }) };
       case "holdoutGrouped":
         if (asOf === null) return { kind: "refused", message: "As-of date: the holdout summary needs a holdout end date (YYYY-MM-DD)", field: "As-of date", reason: "holdoutEnd" };
         return { kind: "sql", sql: holdoutSummarySql(d, { source, calibrationEnd: f.calibrationEnd.trim(), holdoutEnd: asOf, unit: f.unit, grouped: true }) };

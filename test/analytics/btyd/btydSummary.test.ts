@@ -21,6 +21,48 @@ describe("btydSummary", () => {
     expect(s.averageSpend![0]).toBeCloseTo(22.345, 12);
   });
 
+  it("counts whole Monday-to-Sunday weeks for CDNOW customer 1 (whole_periods)", () => {
+    // The orders fall in the weeks starting Monday 1996-12-30, 1997-01-13 and 1997-07-28; as_of
+    // 1997-09-30 is in the week of Monday 1997-09-29. Weeks after the first: 2, 30 and 39, so
+    // x = 2, t_x = 30, T = 39 (lifetimes' summary with freq="W" counts the same way); spend as in days.
+    const s = btydSummary(
+      ["1", "1", "1", "1"],
+      [d("1997-01-01"), d("1997-01-18"), d("1997-08-02"), d("1997-12-12")],
+      [29.33, 29.73, 14.96, 26.48],
+      d("1997-09-30"),
+      "week",
+      true,
+    );
+    expect([s.x[0], s.tx[0], s.T[0]]).toEqual([2, 30, 39]);
+    expect(s.averageSpend![0]).toBeCloseTo(22.345, 12);
+  });
+
+  it("makes orders in one calendar week one purchase, values summed, and a Sunday and the next Monday two", () => {
+    // A: Monday 2024-03-04 (5) and Sunday 2024-03-10 (7) are one purchase of 12; Wednesday 2024-03-13 (4) is week 1.
+    // B: Sunday 2024-03-10 and Monday 2024-03-11 are weeks 0 and 1. as_of Tuesday 2024-03-19: week 2 after both firsts.
+    // An order of A on Wednesday 2024-03-20, after as_of in as_of's own week, is left out.
+    const s = btydSummary(
+      ["A", "A", "A", "B", "B", "A"],
+      [d("2024-03-04"), d("2024-03-10"), d("2024-03-13"), d("2024-03-10"), d("2024-03-11"), d("2024-03-20")],
+      [5, 7, 4, 1, 2, 100],
+      d("2024-03-19"),
+      "week",
+      true,
+    );
+    expect(s.ids).toEqual(["A", "B"]);
+    expect([s.x[0], s.tx[0], s.T[0], s.averageSpend![0]]).toEqual([1, 1, 2, 4]);
+    expect([s.x[1], s.tx[1], s.T[1], s.averageSpend![1]]).toEqual([1, 1, 2, 2]);
+  });
+
+  it("counts calendar months in whole months, and whole days as the day summary", () => {
+    // 2024-01-31 and 2024-02-01 are months 0 and 1 (one day apart); 2024-02-29 joins February; as_of 2024-04-01 is month 3.
+    const dates = [d("2024-01-31"), d("2024-02-01"), d("2024-02-29")];
+    const m = btydSummary(["A", "A", "A"], dates, [1, 2, 3], d("2024-04-01"), "month", true);
+    expect([m.x[0], m.tx[0], m.T[0], m.averageSpend![0]]).toEqual([1, 1, 3, 5]);
+    const inDays = btydSummary(["A", "A", "A"], dates, [1, 2, 3], d("2024-04-01"), "day", true);
+    expect([inDays.x[0], inDays.tx[0], inDays.T[0], inDays.averageSpend![0]]).toEqual([2, 29, 61, 2.5]);
+  });
+
   it("counts same-day orders as one purchase and gives 0 spend without repeats", () => {
     // Two orders on day 100 → one purchase: x = 0, t_x = 0, T = (110 − 100) days, spend 0.
     const s = btydSummary(["A", "A"], [100, 100], [5, 6], 110, "day");

@@ -40,6 +40,21 @@ describe("WarehouseView", () => {
     expect(sqlBox().value).toMatch(/^-- Loyalty Lens: cohort triangle by month \(BigQuery\)/);
   });
 
+  it("offers whole calendar weeks for the BTYD summaries, not for days, and writes that summary", async () => {
+    const user = userEvent.setup();
+    renderView();
+    const box = screen.getByRole("checkbox", { name: en.warehouse.wholePeriods("week") });
+    await user.click(box);
+    expect(sqlBox().value).toMatch(/^-- Loyalty Lens: BTYD summary in whole weeks, grouped \(DuckDB\)/);
+    expect(sqlBox().value).toContain("GROUP BY x, t_x_periods, \"T_periods\"");
+    await user.selectOptions(screen.getByRole("combobox", { name: en.warehouse.unit }), "day");
+    expect(screen.queryByRole("checkbox", { name: en.warehouse.wholePeriods("week") })).toBeNull();
+    expect(sqlBox().value).toMatch(/^-- Loyalty Lens: BTYD summary, grouped \(DuckDB\)/);
+    await user.selectOptions(screen.getByRole("combobox", { name: en.warehouse.analysis }), "holdoutGrouped");
+    await user.selectOptions(screen.getByRole("combobox", { name: en.warehouse.unit }), "month");
+    expect(screen.queryByRole("checkbox", { name: en.warehouse.wholePeriods("month") })).toBeNull();
+  });
+
   it("quotes a dotted table name and refuses one with a semicolon, naming the field", async () => {
     const user = userEvent.setup();
     renderView();
