@@ -16,7 +16,7 @@ import { at, describeWhere, readDate, readId, readNumber } from "../analytics/or
 import { bgnbdFitAsync } from "../analytics/btyd/bgnbdFit";
 import { bgnbdHistoryError } from "../analytics/btyd/bgnbdGroups";
 import { BgnbdParams } from "../analytics/btyd/bgnbdLogLikelihood";
-import { SERIES_NOT_CONVERGED, bgnbdParamsError, expectedPurchasesColumnAsync, pAliveColumn } from "../analytics/btyd/bgnbdPredictions";
+import { SERIES_NOT_CONVERGED, bgnbdParamsError, expectedPurchasesColumnAsync, pAliveRows } from "../analytics/btyd/bgnbdPredictions";
 import { btydSummaryAsync } from "../analytics/btyd/btydSummary";
 import { CellError, failValue, isCellError, notAvailable, raise, valueError } from "../analytics/errors";
 import { expectedSpend, gammaGammaParamsError } from "../analytics/btyd/expectedSpend";
@@ -106,6 +106,7 @@ type CustomerColumns = {
  */
 async function readCustomerColumns(
   specs: readonly ColumnSpec[],
+  // `values` is read by index, not destructured: destructuring a typed array runs its iterator, a million times.
   check: (values: Float64Array, row: number, n: number) => CellError | null,
   slicer: TimeSlicer,
 ): Promise<CustomerColumns> {
@@ -431,11 +432,12 @@ export async function palive(x: any[][], t_x: any[][], T: any[][], bgnbd_params:
         { arg: "t_x", range: t_x, what: "t_x" },
         { arg: "T", range: T, what: "T" },
       ],
-      ([xi, txi, Ti], i, n) => historyError(xi, txi, Ti, n, i),
+      (v, i, n) => historyError(v[0], v[1], v[2], n, i),
       slicer,
     );
     const out = new Float64Array(n);
-    await inBlocks(n, slicer, (from, to) => out.set(pAliveColumn(params, data[0].subarray(from, to), data[1].subarray(from, to), data[2].subarray(from, to)), from));
+    const rows = pAliveRows(params);
+    await inBlocks(n, slicer, (from, to) => rows(data[0], data[1], data[2], out, from, to));
     return spillResults(out, errors, slicer);
   })) as any[][];
 }
@@ -462,9 +464,10 @@ export async function expectedpurchases(t: any[][], x: any[][], t_x: any[][], T:
         { arg: "t_x", range: t_x, what: "t_x" },
         { arg: "T", range: T, what: "T" },
       ],
-      ([ti, xi, txi, Ti], i, n) => {
+      (v, i, n) => {
+        const ti = v[0];
         if (ti < 0) return valueError(`${rowLabel(n, i)}t is ${ti}; expected a period length of 0 or more`);
-        return historyError(xi, txi, Ti, n, i);
+        return historyError(v[1], v[2], v[3], n, i);
       },
       slicer,
     );
@@ -529,7 +532,8 @@ export async function expectedspend(x: any[][], average_spend: any[][], gg_param
         { arg: "x", range: x, what: "number of repeat purchases" },
         { arg: "average_spend", range: average_spend, what: "average spend", optional: true },
       ],
-      ([xi, spend], i, n) => {
+      (v, i, n) => {
+        const xi = v[0], spend = v[1];
         if (xi > 0 && spend !== spend) return notAvailable(`${rowLabel(n, i)}average_spend is blank; no average spend for a customer with repeat purchases`);
         const reason = gammaGammaRowError(xi, xi > 0 ? spend : 0);
         return reason ? valueError(`${rowLabel(n, i)}${reason}`) : null;
@@ -603,8 +607,9 @@ export async function predictedclv(
         { arg: "T", range: T, what: "T" },
         { arg: "average_spend", range: average_spend, what: "average spend", optional: true },
       ],
-      ([xi, txi, Ti, spend], i, n) => {
-        const history = historyError(xi, txi, Ti, n, i);
+      (v, i, n) => {
+        const xi = v[0], spend = v[3];
+        const history = historyError(xi, v[1], v[2], n, i);
         if (history) return history;
         if (xi > 0 && spend !== spend) return notAvailable(`${rowLabel(n, i)}average_spend is blank; no average spend for a customer with repeat purchases`);
         const reason = gammaGammaRowError(xi, xi > 0 ? spend : 0);

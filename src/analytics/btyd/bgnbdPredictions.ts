@@ -70,6 +70,15 @@ export function pAliveColumn(
   T: ArrayLike<number>,
   out = new Float64Array(x.length),
 ): Float64Array {
+  pAliveRows(params)(x, tx, T, out, 0, x.length);
+  return out;
+}
+
+/**
+ * pAliveColumn for rows [from, to) at a time, its tables kept from one block to the next: a call
+ * that yields between blocks of a million rows fills each table once instead of once per block.
+ */
+export function pAliveRows(params: BgnbdParams): (x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>, out: Float64Array, from: number, to: number) => void {
   const { r, alpha, a, b } = params;
   const lnA = Math.log(a);
   const lnOdds = new Float64Array(LOG_TABLE).fill(NaN); // ln a − ln(b + x − 1) by whole x
@@ -82,24 +91,25 @@ export function pAliveColumn(
     }
     return Math.log(alpha + t);
   };
-  for (let i = 0; i < x.length; i++) {
-    const xi = x[i];
-    if (xi === 0) {
-      out[i] = 1;
-      continue;
+  return (x, tx, T, out, from, to) => {
+    for (let i = from; i < to; i++) {
+      const xi = x[i];
+      if (xi === 0) {
+        out[i] = 1;
+        continue;
+      }
+      let base: number;
+      if (xi < LOG_TABLE && (xi | 0) === xi) {
+        base = lnOdds[xi];
+        if (base !== base) base = lnOdds[xi] = lnA - Math.log(b + xi - 1);
+      } else base = lnA - Math.log(b + xi - 1);
+      const Ti = T[i], txi = tx[i];
+      const ratio = (Ti | 0) === Ti && (txi | 0) === txi ? lnAlphaPlus(Ti) - lnAlphaPlus(txi) : Math.log((alpha + Ti) / (alpha + txi));
+      const odds = base + (r + xi) * ratio;
+      const e = Math.exp(odds > 0 ? -odds : odds);
+      out[i] = odds > 0 ? e / (1 + e) : 1 / (1 + e);
     }
-    let base: number;
-    if (xi < LOG_TABLE && (xi | 0) === xi) {
-      base = lnOdds[xi];
-      if (base !== base) base = lnOdds[xi] = lnA - Math.log(b + xi - 1);
-    } else base = lnA - Math.log(b + xi - 1);
-    const Ti = T[i], txi = tx[i];
-    const ratio = (Ti | 0) === Ti && (txi | 0) === txi ? lnAlphaPlus(Ti) - lnAlphaPlus(txi) : Math.log((alpha + Ti) / (alpha + txi));
-    const odds = base + (r + xi) * ratio;
-    const e = Math.exp(odds > 0 ? -odds : odds);
-    out[i] = odds > 0 ? e / (1 + e) : 1 / (1 + e);
-  }
-  return out;
+  };
 }
 
 const SERIES_TOLERANCE = 1e-16;

@@ -5,6 +5,7 @@ import {
   expectedPurchasesIfAlive,
   pAlive,
   pAliveColumn,
+  pAliveRows,
 } from "../../../src/analytics/btyd/bgnbdPredictions";
 
 // The CDNOW fit (Fader, Hardie & Lee 2005): r 0.242593, α 4.413532, a 0.792886, b 2.425754 (weeks).
@@ -52,6 +53,17 @@ describe("pAlive", () => {
     rows.forEach(([x, tx, T], i) => expect(Math.abs(out[i] - pAlive(days, x, tx, T))).toBeLessThanOrEqual(1e-13 * Math.max(1e-300, pAlive(days, x, tx, T)) + 1e-300));
     // Hand check of one row: x 2, t_x 213, T 272 days, α 30.8945 → 1 / (1 + 0.7929/3.4258 · (302.8945/243.8945)^2.2426).
     expect(out[1]).toBeCloseTo(1 / (1 + (0.7929 / 3.4258) * (302.8945 / 243.8945) ** 2.2426), 13);
+  });
+
+  it("gives the same bits block by block as over the whole column, its tables kept between blocks", () => {
+    const x = [0, 1, 2, 7, 2, 1, 4096, 3], tx = [0, 5, 213, 1, 213, 5, 10, 12.5], T = [9, 9, 272, 540, 272, 30, 20, 300];
+    const days = { r: 0.2426, alpha: 4.4135 * 7, a: 0.7929, b: 2.4258 };
+    const whole = pAliveColumn(days, x, tx, T);
+    const rows = pAliveRows(days);
+    const inBlocks = new Float64Array(x.length);
+    for (let from = 0; from < x.length; from += 3) rows(x, tx, T, inBlocks, from, Math.min(x.length, from + 3));
+    expect(Array.from(inBlocks)).toEqual(Array.from(whole));
+    expect(inBlocks[4]).toBe(whole[2]); // the same history in another block, from the kept table
   });
 });
 
