@@ -266,11 +266,9 @@ function expectedPurchasesFiller(
       return n;
     };
   }
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = ((single ? 0 : ts.index[i]) * nx + xs.index[i]) * nT + Ts.index[i];
-  const triples = indexDistinct(keys);
-  const ifAlive = new Float64Array(triples.values.length).fill(NaN);
-  const done = new Uint8Array(triples.values.length);
+  const triples = tripleIndex(single ? null : ts.index, xs.index, Ts.index, nx, nT, ts.values.length);
+  const ifAlive = new Float64Array(triples.count).fill(NaN);
+  const done = new Uint8Array(triples.count);
   // The clock is read after each series summed (dozens of terms or more) and every 4,096 rows.
   return (from, due) => {
     for (let i = from; i < n; i++) {
@@ -287,6 +285,35 @@ function expectedPurchasesFiller(
     }
     return n;
   };
+}
+
+/** Key spaces up to this size are numbered through a plain table (16 MB at most) instead of a hash. */
+const DIRECT_KEYS = 1 << 22;
+
+/**
+ * Each row's (t, x, T) triple numbered 0, 1, … in order of first appearance, from the rows' indices
+ * into the distinct t, x and T values. Whole-day histories have a few hundred distinct x and T, so
+ * the key space is small and a table indexed by the key replaces hashing a million keys. O(n).
+ */
+function tripleIndex(tIndex: Uint32Array | null, xIndex: Uint32Array, TIndex: Uint32Array, nx: number, nT: number, nt: number): { index: Uint32Array; count: number } {
+  const n = xIndex.length;
+  const keyOf = (i: number) => ((tIndex ? tIndex[i] : 0) * nx + xIndex[i]) * nT + TIndex[i];
+  if (nt * nx * nT > DIRECT_KEYS) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = keyOf(i);
+    const { index, values } = indexDistinct(keys);
+    return { index, count: values.length };
+  }
+  const numberOf = new Int32Array(nt * nx * nT).fill(-1);
+  const index = new Uint32Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const key = keyOf(i);
+    let k = numberOf[key];
+    if (k < 0) k = numberOf[key] = count++;
+    index[i] = k;
+  }
+  return { index, count };
 }
 
 /**

@@ -154,6 +154,20 @@ describe("predictions on extreme but valid histories", () => {
 });
 
 describe("expectedPurchasesColumn", () => {
+  it("gives each row's value whether its (t, x, T) are numbered through a table or, for a huge key space, a hash", () => {
+    // 40 x × 3,000 T × 50 t = 6,000,000 possible triples, past the 4,194,304 of the table: the hash path.
+    // The same x and T with one t: 120,000 possible triples, the table path. Reference: expectedPurchases row by row.
+    const n = 3000;
+    const x = Float64Array.from({ length: n }, (_, i) => i % 40);
+    const T = Float64Array.from({ length: n }, (_, i) => 40 + i * 0.01);
+    const tx = Float64Array.from({ length: n }, (_, i) => (x[i] === 0 ? 0 : (i % 37) + 0.5));
+    const t = Float64Array.from({ length: n }, (_, i) => 1 + (i % 50));
+    for (const ts of [t, [52]]) {
+      const out = expectedPurchasesColumn(cdnow, ts, x, tx, T);
+      for (let i = 0; i < n; i += 7) expect(out[i]).toBe(expectedPurchases(cdnow, ts.length === 1 ? ts[0] : ts[i], x[i], tx[i], T[i]));
+    }
+  });
+
   it("gives each row's expectedPurchases with one t or a t per row", () => {
     const x = [2, 2, 0, 300];
     const tx = [30.43, 10, 0, 38];

@@ -20,4 +20,15 @@ describe("indexDistinct", () => {
     expect(values.length).toBe(997);
     expect(values[index[9999]]).toBe(9999 % 997);
   });
+
+  it("keeps every value's position while its table grows past its first size", () => {
+    // 300,000 rows over 150,000 distinct values: the table doubles many times from 1,024 slots.
+    const column = Float64Array.from({ length: 300_000 }, (_, i) => ((i * 7919) % 150_000) + 0.5);
+    const { values, index } = indexDistinct(column);
+    expect(values.length).toBe(150_000);
+    expect(values[0]).toBe(0.5);
+    expect(values[1]).toBe(7919.5);
+    for (let i = 0; i < column.length; i += 997) expect(values[index[i]]).toBe(column[i]);
+    expect(index[150_000]).toBe(index[0]); // row 150,000 repeats row 0's value
+  });
 });
