@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Body1, Button, Field, Input, Label, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Subtitle2 } from "@fluentui/react-components";
+import { Body1, Button, Checkbox, Field, Input, Label, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Subtitle2 } from "@fluentui/react-components";
 import { PERIOD_KINDS, type PeriodKind } from "../../analytics/orders/calendarPeriods";
 import type { TimeUnit } from "../../analytics/orders/timeUnit";
 import { CancelledError } from "../excel/blocks";
@@ -41,7 +41,7 @@ const lazyEngine: FileEngine = async (file, kind, job, signal, parquet) =>
 export const FILE_ANALYSES: readonly FileAnalysis[] = ["btydGrouped", "rfmTable", "rfmSegments", "holdoutGrouped", "cohorts", "retention"];
 
 /** What the sheet's title and formats depend on besides the rows: the analysis and its settings. */
-export type FileSheetJob = { readonly analysis: FileAnalysis; readonly unit: TimeUnit; readonly period: PeriodKind; readonly activeDays: number };
+export type FileSheetJob = { readonly analysis: FileAnalysis; readonly unit: TimeUnit; readonly period: PeriodKind; readonly activeDays: number; readonly wholePeriods?: boolean };
 
 /** Columns holding dates (serials) and shares, per analysis (fileJob.ts' column lists). */
 const DATE_COLUMNS: Readonly<Record<FileAnalysis, readonly [first: number, count: number] | null>> = {
@@ -64,6 +64,8 @@ function sheetTitle(result: FileJobResult, job: FileSheetJob, fileName: string, 
       return s.cohortsTitle(fileName, job.period);
     case "retention":
       return s.retentionTitle(fileName, job.period, job.activeDays);
+    case "btydGrouped":
+      return job.wholePeriods && job.unit !== "day" ? s.wholePeriodsTitle(fileName, job.unit) : s.sheetTitle(fileName, s.btydGrouped);
     default:
       return s.sheetTitle(fileName, s[job.analysis]);
   }
@@ -134,6 +136,7 @@ export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeC
   const [columns, setColumns] = React.useState<FileColumns>({ id: null, date: null, amount: null });
   const [analysis, setAnalysis] = React.useState<FileAnalysis>("btydGrouped");
   const [unit, setUnit] = React.useState<TimeUnit>("week");
+  const [wholePeriods, setWholePeriods] = React.useState(false);
   const [period, setPeriod] = React.useState<PeriodKind>("month");
   /** The typed calibration end; blank for Check the model's default. */
   const [calibrationText, setCalibrationText] = React.useState("");
@@ -172,7 +175,8 @@ export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeC
     const calibrationEnd = calibrationText.trim() === "" ? null : strings.format.parseDate(calibrationText.trim());
     if (analysis === "holdoutGrouped" && calibrationEnd === null && calibrationText.trim() !== "")
       return setState({ status: "finished", picked, intent: "error", message: s.badCalibrationText(strings.format.date(CALIBRATION_EXAMPLE)) });
-    const sheetJob: FileSheetJob = { analysis, unit, period, activeDays: defaultActiveDays(period) };
+    const inPeriods = analysis === "btydGrouped" && unit !== "day" && wholePeriods;
+    const sheetJob: FileSheetJob = { analysis, unit, period, activeDays: defaultActiveDays(period), wholePeriods: inPeriods };
     const controller = new AbortController();
     abort.current = controller;
     setState({ status: "running", picked, phase: "engine", done: 0, total: 1 });
@@ -183,7 +187,7 @@ export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeC
       const source = picked.kind === "csv" && picked.dialect ? csvSourceSql(picked.dialect, columns) : parquetSourceSql();
       const viewSql = fileViewSql(source, picked.header, viewColumns);
       // The SQL generator and the job come with the engine, in the lazy chunk, not in the first load.
-      const request = { analysis, viewSql, asOf: null, unit, calibrationEnd, period, activeDays: sheetJob.activeDays };
+      const request = { analysis, viewSql, asOf: null, unit, wholePeriods: inPeriods, calibrationEnd, period, activeDays: sheetJob.activeDays };
       const job = async (query: SqlRunner): Promise<FileJobResult> => (await import(/* webpackChunkName: "duckdb" */ "../duckdb/fileJob")).runFileJob(query, request);
       const parquet =
         picked.kind === "parquet"
@@ -281,6 +285,11 @@ export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeC
                 <option value="week">{strings.btyd.map.units.week}</option>
                 <option value="month">{strings.btyd.map.units.month}</option>
               </Select>
+            </Field>
+          ) : null}
+          {analysis === "btydGrouped" && unit !== "day" ? (
+            <Field hint={strings.warehouse.wholePeriodsHint}>
+              <Checkbox checked={wholePeriods} onChange={(_, d) => setWholePeriods(d.checked === true)} label={strings.warehouse.wholePeriods(unit)} />
             </Field>
           ) : null}
           {analysis === "holdoutGrouped" ? (

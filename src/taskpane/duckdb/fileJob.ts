@@ -127,9 +127,9 @@ export function rfmTableJobSql(asOf: string | null): string {
   return plainSelect(rfmTableSql(duckdb, { source, asOf }), RFM_COLUMNS, { texts: ["customer"], dates: ["first_order", "last_order"] }, ["customer"]);
 }
 
-/** The grouped BTYD summary with plain values: x, t_x, T (in `unit`), customers. */
-export function btydGroupedJobSql(asOf: string | null, unit: TimeUnit): string {
-  const inner = btydSummarySql(duckdb, { source: { ...source, amount: null }, asOf, unit, shape: "grouped" });
+/** The grouped BTYD summary with plain values: x, t_x, T (in `unit`, or whole calendar periods of it), customers. */
+export function btydGroupedJobSql(asOf: string | null, unit: TimeUnit, wholePeriods = false): string {
+  const inner = btydSummarySql(duckdb, { source: { ...source, amount: null }, asOf, unit, shape: "grouped", wholePeriods });
   return plainSelect(inner, BTYD_COLUMNS, {}, ["x", "t_x", "T"]);
 }
 
@@ -218,6 +218,8 @@ export type FileJobRequest = {
   readonly viewSql: string;
   readonly asOf: string | null;
   readonly unit: TimeUnit;
+  /** "btydGrouped": count whole calendar weeks or months (BTYDSUMMARY's whole_periods); days ignore it. */
+  readonly wholePeriods?: boolean;
   /** "holdoutGrouped": the calibration end as a serial; null or absent for Check the model's default. */
   readonly calibrationEnd?: number | null;
   /** "cohorts" and "retention": the calendar period (month unless given). */
@@ -280,7 +282,7 @@ export async function runFileJob(query: SqlRunner, request: FileJobRequest): Pro
         sql = rfmSegmentsJobSql(request.asOf);
         break;
       case "btydGrouped":
-        sql = btydGroupedJobSql(request.asOf, request.unit);
+        sql = btydGroupedJobSql(request.asOf, request.unit, request.wholePeriods === true);
         break;
       case "holdoutGrouped":
         ends = await holdoutEnds(query, request.calibrationEnd ?? null);

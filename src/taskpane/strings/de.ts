@@ -1093,6 +1093,8 @@ export function germanStrings(f: Formatter): Strings {
         retention: "Kundenbindung aus Datei",
       } as Record<string, string>,
       sheetTitle: (file: string, analysis: string) => `${analysis}, aus ${file}`,
+      wholePeriodsTitle: (file: string, unit: TimeUnit): string =>
+        `BTYD-Zusammenfassung in ganzen Kalender${unit === "month" ? "monaten" : "wochen"}, gruppiert (für BGNBDFIT mit Gewichten), aus ${file}. x, t_x und T zählen ganze ${unit === "month" ? "Monate" : "Wochen (Montag bis Sonntag)"}, wie BTYDSUMMARY(…; WAHR).`,
       holdoutTitle: (file: string, calibrationEnd: string, holdoutEnd: string, unit: string) =>
         `Kalibrierungs- und Prüfzeitraum, gruppiert, aus ${file}: Kalibrierung bis ${calibrationEnd}, danach Prüfzeitraum bis ${holdoutEnd}; t_x, T und holdout_length in ${unit}; die letzte Spalte zählt die Kunden mit der Kaufhistorie der Zeile.`,
       cohortsTitle: (file: string, kind: PeriodKind) =>

@@ -1054,6 +1054,8 @@ export function englishStrings(f: Formatter) {
       retention: "Retention from file",
     } as Record<string, string>,
     sheetTitle: (file: string, analysis: string) => `${analysis}: ${file}`,
+    wholePeriodsTitle: (file: string, unit: TimeUnit): string =>
+      `BTYD summary in whole calendar ${unit === "month" ? "months" : "weeks"}, grouped (for BGNBDFIT with weights): ${file}. x, t_x and T count whole ${unit === "month" ? "months" : "weeks (Monday to Sunday)"}, as BTYDSUMMARY(…, TRUE).`,
     holdoutTitle: (file: string, calibrationEnd: string, holdoutEnd: string, unit: string) =>
       `Calibration/holdout summary, grouped: ${file}. Calibration up to ${calibrationEnd}, holdout after it to ${holdoutEnd}; t_x, T and holdout_length in ${unit}; customers = how many customers have the row's history.`,
     cohortsTitle: (file: string, kind: PeriodKind) =>

@@ -1082,6 +1082,8 @@ export function norwegianStrings(f: Formatter): Strings {
         retention: "Kundebevaring fra fil",
       } as Record<string, string>,
       sheetTitle: (file: string, analysis: string) => `${analysis}, fra ${file}`,
+      wholePeriodsTitle: (file: string, unit: TimeUnit): string =>
+        `BTYD-oppsummering i hele kalender${unit === "month" ? "måneder" : "uker"}, gruppert (for BGNBDFIT med vekter), fra ${file}. x, t_x og T teller hele ${unit === "month" ? "måneder" : "uker (mandag til søndag)"}, som BTYDSUMMARY(…; SANN).`,
       holdoutTitle: (file: string, calibrationEnd: string, holdoutEnd: string, unit: string) =>
         `Sammendrag for kalibrering og testperiode, gruppert, fra ${file}: kalibrering til og med ${calibrationEnd}, deretter testperiode til ${holdoutEnd}; t_x, T og holdout_length i ${unit}; siste kolonne teller kundene med radens kjøpshistorikk.`,
       cohortsTitle: (file: string, kind: PeriodKind) =>

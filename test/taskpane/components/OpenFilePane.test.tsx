@@ -122,6 +122,21 @@ describe("OpenFilePane", () => {
     expectGroupedRows(plan.blocks[1].values.slice(1), groups);
   }, 60_000);
 
+  it("writes the grouped summary in whole calendar weeks when that box is ticked, titled so", async () => {
+    const plans: CohortsSheetPlan[] = [];
+    renderPane(async (plan) => {
+      plans.push(plan);
+      return { sheetName: plan.baseName, formatted: true };
+    });
+    await userEvent.upload(screen.getByLabelText(en.files.fileLabel), file());
+    await userEvent.click(await screen.findByRole("checkbox", { name: en.warehouse.wholePeriods("week") }));
+    await userEvent.click(screen.getByRole("button", { name: en.files.run }));
+    await screen.findByText(/Wrote .* rows from 3,000 orders/, undefined, { timeout: 30_000 });
+    const [plan] = plans;
+    expect(plan.blocks[0].values[0][0]).toMatch(/^BTYD summary in whole calendar weeks, grouped/);
+    expectGroupedRows(plan.blocks[1].values.slice(1), coreBtydGroups(ORDERS, null, true));
+  }, 60_000);
+
   it("offers every analysis by its label, with the settings each one needs", async () => {
     const { container } = renderPane(async (plan) => ({ sheetName: plan.baseName, formatted: true }));
     await userEvent.upload(screen.getByLabelText(en.files.fileLabel), file());

@@ -14,8 +14,8 @@ export function expectClose(got: unknown, want: number, what: string): void {
  * BTYDSUMMARY's (x, t_x, T) per customer of `orders` (weeks, as of `asOf` or the latest order),
  * counted per distinct history and keyed "x|t_x|T": what the grouped summary must hold.
  */
-export function coreBtydGroups(orders: Orders, asOf: number | null): Map<string, number> {
-  const core = btydSummary(orders.ids, orders.serials, null, asOf, "week");
+export function coreBtydGroups(orders: Orders, asOf: number | null, wholeWeeks = false): Map<string, number> {
+  const core = btydSummary(orders.ids, orders.serials, null, asOf, "week", wholeWeeks);
   const groups = new Map<string, number>();
   for (let c = 0; c < core.ids.length; c++) {
     if (Number.isNaN(core.x[c])) continue;

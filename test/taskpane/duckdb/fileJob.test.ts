@@ -84,6 +84,14 @@ describe("runFileJob on DuckDB-Wasm", () => {
     expectGroupedRows(result.rows, coreBtydGroups(ORDERS, AS_OF_SERIAL));
   }, 60_000);
 
+  it("gives the core's BTYD summary in whole weeks grouped the same way, with fewer rows than whole days give", async () => {
+    const { viewSql } = german();
+    const result = await runFileJob(query, { analysis: "btydGrouped", viewSql, asOf: AS_OF, unit: "week", wholePeriods: true });
+    const groups = coreBtydGroups(ORDERS, AS_OF_SERIAL, true);
+    expectGroupedRows(result.rows, groups);
+    expect(groups.size).toBeLessThan(coreBtydGroups(ORDERS, AS_OF_SERIAL).size);
+  }, 60_000);
+
   it("gives RFMSCORE's digits and score and RFMSEGMENT's name beside the RFM table's columns, for every customer", async () => {
     const { viewSql } = german();
     const result = await runFileJob(query, { analysis: "rfmSegments", viewSql, asOf: AS_OF, unit: "week" });
