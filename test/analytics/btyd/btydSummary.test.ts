@@ -4,17 +4,15 @@ import { cdnowOrders, cdnowSummary, cdnowSummaryWithSpend, isoOf } from "../../s
 
 const d = (iso: string) => serialFromIsoText(iso)!;
 
+/** CDNOW customer 1's four orders as of 1997-09-30, in weeks (whole weeks with `wholePeriods`). */
+const customerOne = (wholePeriods: boolean) =>
+  btydSummary(["1", "1", "1", "1"], [d("1997-01-01"), d("1997-01-18"), d("1997-08-02"), d("1997-12-12")], [29.33, 29.73, 14.96, 26.48], d("1997-09-30"), "week", wholePeriods);
+
 describe("btydSummary", () => {
   it("builds x, t_x, T and average repeat spend for CDNOW customer 1 by hand", () => {
     // Orders 1997-01-01 29.33, 01-18 29.73, 08-02 14.96, 12-12 26.48; as_of 1997-09-30.
     // x = 3 days − 1 = 2 (the December order is after as_of); t_x = 213 days / 7; T = 272 / 7; spend (29.73 + 14.96) / 2.
-    const s = btydSummary(
-      ["1", "1", "1", "1"],
-      [d("1997-01-01"), d("1997-01-18"), d("1997-08-02"), d("1997-12-12")],
-      [29.33, 29.73, 14.96, 26.48],
-      d("1997-09-30"),
-      "week",
-    );
+    const s = customerOne(false);
     expect(s.x[0]).toBe(2);
     expect(s.tx[0]).toBeCloseTo(213 / 7, 12);
     expect(s.T[0]).toBeCloseTo(272 / 7, 12);
@@ -25,14 +23,7 @@ describe("btydSummary", () => {
     // The orders fall in the weeks starting Monday 1996-12-30, 1997-01-13 and 1997-07-28; as_of
     // 1997-09-30 is in the week of Monday 1997-09-29. Weeks after the first: 2, 30 and 39, so
     // x = 2, t_x = 30, T = 39 (lifetimes' summary with freq="W" counts the same way); spend as in days.
-    const s = btydSummary(
-      ["1", "1", "1", "1"],
-      [d("1997-01-01"), d("1997-01-18"), d("1997-08-02"), d("1997-12-12")],
-      [29.33, 29.73, 14.96, 26.48],
-      d("1997-09-30"),
-      "week",
-      true,
-    );
+    const s = customerOne(true);
     expect([s.x[0], s.tx[0], s.T[0]]).toEqual([2, 30, 39]);
     expect(s.averageSpend![0]).toBeCloseTo(22.345, 12);
   });
