@@ -4,8 +4,9 @@
  * purchase is numbered by its period index (calendarPeriods.ts), so that times between purchases
  * are whole periods. This is how the Python library lifetimes counts with `freq="W"`
  * (`summary_data_from_transaction_data` turns dates into periods and keeps one row per customer
- * and period, values summed); BTYDSUMMARY's `whole_periods` and the warehouse SQL use it so that a
- * grouped summary has one row per distinct (x, t_x, T) in whole periods.
+ * and period, values summed). BTYDSUMMARY's `whole_periods` uses it, and the warehouse SQL
+ * (src/sql/btydSummarySql.ts) counts the same way, so that a grouped summary has one row per
+ * distinct (x, t_x, T) in whole periods: far fewer than whole days give.
  *
  * Input and output have PurchaseDays' layout: customer c's purchases are
  * days[offsets[c]] … days[offsets[c + 1] − 1], ascending; in the output they are period indices.
