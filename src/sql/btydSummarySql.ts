@@ -50,8 +50,8 @@ export function inUnit(d: Dialect, days: string, unit: TimeUnit): string {
 }
 
 /** The history columns' names: whole days (the join keys), or whole periods with `wholePeriods`. */
-export type HistoryKeys = { readonly tx: string; readonly T: string };
-export const DAY_KEYS: HistoryKeys = { tx: "t_x_days", T: "T_days" };
+type HistoryKeys = { readonly tx: string; readonly T: string };
+const DAY_KEYS: HistoryKeys = { tx: "t_x_days", T: "T_days" };
 const PERIOD_KEYS: HistoryKeys = { tx: "t_x_periods", T: "T_periods" };
 
 /**
