@@ -10,11 +10,11 @@
  * the index of its x, t_x and T among their distinct values, so that a likelihood evaluation
  * takes one logarithm per distinct T or t_x instead of one per customer.
  * Example: rows (2, 30.43, 38.86) twice and (0, 0, 38.86) once → 2 groups with weights 2 and 1;
- * distinct T values [38.86]. Cost O(n): a radix sort of the keys, or hashing where the distinct
- * values are too many for a 32-bit key.
+ * distinct T values [38.86]. Cost O(n): the keys ranked or radix-sorted (groupByKey), or hashed
+ * where the distinct values are too many for a 32-bit key.
  */
 import { indexDistinct } from "../numeric/distinctValues";
-import { groupBySortedKey } from "../numeric/sortedKeyGroups";
+import { groupByKey } from "../numeric/sortedKeyGroups";
 import { failValue } from "../errors";
 
 export type BgnbdGroups = {
@@ -74,29 +74,9 @@ export function groupBgnbdCustomers(
   const ntx = txs.values.length;
   const nt = ts.values.length;
 
-  let groupOf: Uint32Array;
-  let groups: number;
-  const keySpace = nx * ntx * nt;
-  if (keySpace < Number.MAX_SAFE_INTEGER) {
-    // Whole-day or whole-week histories (what order logs and the warehouse SQL give) have keys
-    // below 2³²: sorting them beats hashing millions of them, and orders the groups by x, t_x and T.
-    const keys = keySpace <= 2 ** 32 ? new Uint32Array(n) : new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = (xs.index[i] * ntx + txs.index[i]) * nt + ts.index[i];
-    if (keys instanceof Uint32Array) {
-      const sorted = groupBySortedKey(keys);
-      groupOf = sorted.index;
-      groups = sorted.count;
-    } else {
-      const distinct = indexDistinct(keys);
-      groupOf = distinct.index;
-      groups = distinct.values.length;
-    }
-  } else {
-    // Too many distinct values for one numeric key: every row is its own group (correct, slower).
-    groupOf = new Uint32Array(n);
-    for (let i = 0; i < n; i++) groupOf[i] = i;
-    groups = n;
-  }
+  // Whole-day or whole-week histories (what order logs and the warehouse SQL give) have keys below
+  // 2³²: ranking or sorting them beats hashing millions of them, and orders the groups by x, t_x and T.
+  const { index: groupOf, count: groups } = groupByKey(n, nx * ntx * nt, (i) => (xs.index[i] * ntx + txs.index[i]) * nt + ts.index[i]);
 
   const weight = new Float64Array(groups);
   const xIndex = new Uint32Array(groups);

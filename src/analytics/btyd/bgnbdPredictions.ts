@@ -28,6 +28,7 @@
  */
 import { BgnbdParams } from "./bgnbdLogLikelihood";
 import { indexDistinct } from "../numeric/distinctValues";
+import { groupByKey } from "../numeric/sortedKeyGroups";
 import { TimeSlicer } from "../numeric/yieldToHost";
 import { failValue } from "../errors";
 
@@ -257,16 +258,8 @@ function expectedPurchasesFiller(
   const Ts = indexDistinct(T);
   const nx = xs.values.length;
   const nT = Ts.values.length;
-  if (ts.values.length * nx * nT >= Number.MAX_SAFE_INTEGER) {
-    return (from, due) => {
-      for (let i = from; i < n; i++) {
-        out[i] = expectedPurchasesIfAlive(params, single ? t[0] : t[i], x[i], T[i], budget) * pAlive(params, x[i], tx[i], T[i]);
-        if ((i & 255) === 255 && due()) return i + 1;
-      }
-      return n;
-    };
-  }
-  const triples = tripleIndex(single ? null : ts.index, xs.index, Ts.index, nx, nT, ts.values.length);
+  const tIndex = ts.index;
+  const triples = groupByKey(n, ts.values.length * nx * nT, (i) => ((single ? 0 : tIndex[i]) * nx + xs.index[i]) * nT + Ts.index[i]);
   const ifAlive = new Float64Array(triples.count).fill(NaN);
   const done = new Uint8Array(triples.count);
   // The clock is read after each series summed (dozens of terms or more) and every 4,096 rows.
@@ -285,35 +278,6 @@ function expectedPurchasesFiller(
     }
     return n;
   };
-}
-
-/** Key spaces up to this size are numbered through a plain table (16 MB at most) instead of a hash. */
-const DIRECT_KEYS = 1 << 22;
-
-/**
- * Each row's (t, x, T) triple numbered 0, 1, … in order of first appearance, from the rows' indices
- * into the distinct t, x and T values. Whole-day histories have a few hundred distinct x and T, so
- * the key space is small and a table indexed by the key replaces hashing a million keys. O(n).
- */
-function tripleIndex(tIndex: Uint32Array | null, xIndex: Uint32Array, TIndex: Uint32Array, nx: number, nT: number, nt: number): { index: Uint32Array; count: number } {
-  const n = xIndex.length;
-  const keyOf = (i: number) => ((tIndex ? tIndex[i] : 0) * nx + xIndex[i]) * nT + TIndex[i];
-  if (nt * nx * nT > DIRECT_KEYS) {
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = keyOf(i);
-    const { index, values } = indexDistinct(keys);
-    return { index, count: values.length };
-  }
-  const numberOf = new Int32Array(nt * nx * nT).fill(-1);
-  const index = new Uint32Array(n);
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    const key = keyOf(i);
-    let k = numberOf[key];
-    if (k < 0) k = numberOf[key] = count++;
-    index[i] = k;
-  }
-  return { index, count };
 }
 
 /**

@@ -15,6 +15,7 @@
  */
 import { BgnbdParams } from "./bgnbdLogLikelihood";
 import { indexDistinct } from "../numeric/distinctValues";
+import { groupByKey } from "../numeric/sortedKeyGroups";
 import { ColumnPacing, Filler, SeriesBudget, expectedPurchasesIfAlive, inSlices, pAlive, seriesBudget } from "./bgnbdPredictions";
 import { expectedSpend } from "./expectedSpend";
 import { GammaGammaParams } from "./gammaGammaFit";
@@ -139,11 +140,9 @@ function predictedClvFiller(
   const xs = indexDistinct(x);
   const ts = indexDistinct(T);
   const nt = ts.values.length;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = xs.index[i] * nt + ts.index[i];
-  const pairs = indexDistinct(keys);
-  const sums = new Float64Array(pairs.values.length);
-  const done = new Uint8Array(pairs.values.length);
+  const pairs = groupByKey(n, xs.values.length * nt, (i) => xs.index[i] * nt + ts.index[i]);
+  const sums = new Float64Array(pairs.count);
+  const done = new Uint8Array(pairs.count);
   const margin = options.marginRate ?? 1;
   // A pair's sum can be long (1,200 months of slow series): it is advanced month by month and left
   // half-done when the stretch is due, then resumed at the same row on the next call.

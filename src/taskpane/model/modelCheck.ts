@@ -22,6 +22,7 @@ import { expectedPurchasesColumn } from "../../analytics/btyd/bgnbdPredictions";
 import { isCellError } from "../../analytics/errors";
 import { holdoutSummaryAsync } from "../../analytics/btyd/holdoutSummary";
 import { indexDistinct } from "../../analytics/numeric/distinctValues";
+import { groupByKey } from "../../analytics/numeric/sortedKeyGroups";
 import { quantileSorted, type7, type7Positions } from "../../analytics/numeric/quantileSorted";
 import { timeSlicer, yieldToHost } from "../../analytics/numeric/yieldToHost";
 import { headerTexts } from "./mapping";
@@ -170,7 +171,7 @@ export type HoldoutComparison = {
  * SQL's, sorted or not) give bit-identical parameters, where the rows' own order would leave them
  * apart by the optimiser's tolerance (about 1e-9 relative on CDNOW). Weights are whole counts
  * here, so their sums are exact. Example: (1, 2, 5) w 1, (0, 0, 5) w 2, (1, 2, 5) w 1 →
- * (0, 0, 5) w 2, (1, 2, 5) w 2. Cost O(n) hashing (indexDistinct) plus O(g log g) for g groups.
+ * (0, 0, 5) w 2, (1, 2, 5) w 2. Cost O(n) (indexDistinct, groupByKey) plus O(g log g) for g groups.
  */
 function sortedHistories(x: Float64Array, tx: Float64Array, T: Float64Array, weights?: Float64Array) {
   const xs = indexDistinct(x);
@@ -179,10 +180,8 @@ function sortedHistories(x: Float64Array, tx: Float64Array, T: Float64Array, wei
   const ntx = txs.values.length;
   const nt = ts.values.length;
   if (xs.values.length * ntx * nt >= Number.MAX_SAFE_INTEGER) return { count: x.length, x, tx, T, weight: weights };
-  const keys = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) keys[i] = (xs.index[i] * ntx + txs.index[i]) * nt + ts.index[i];
-  const groups = indexDistinct(keys);
-  const count = groups.values.length;
+  const groups = groupByKey(x.length, xs.values.length * ntx * nt, (i) => (xs.index[i] * ntx + txs.index[i]) * nt + ts.index[i]);
+  const count = groups.count;
   const sum = new Float64Array(count);
   const first = new Uint32Array(count);
   for (let i = x.length - 1; i >= 0; i--) {

@@ -154,9 +154,9 @@ describe("predictions on extreme but valid histories", () => {
 });
 
 describe("expectedPurchasesColumn", () => {
-  it("gives each row's value whether its (t, x, T) are numbered through a table or, for a huge key space, a hash", () => {
-    // 40 x × 3,000 T × 50 t = 6,000,000 possible triples, past the 4,194,304 of the table: the hash path.
-    // The same x and T with one t: 120,000 possible triples, the table path. Reference: expectedPurchases row by row.
+  it("gives each row's value with a t per row or one t for all, over a large (t, x, T) key space", () => {
+    // 40 x × 3,000 T × 50 t = 6,000,000 possible triples; with one t, 120,000 (both radix-sorted by
+    // groupByKey: more than 8 keys per row). Reference: expectedPurchases row by row.
     const n = 3000;
     const x = Float64Array.from({ length: n }, (_, i) => i % 40);
     const T = Float64Array.from({ length: n }, (_, i) => 40 + i * 0.01);

@@ -1,4 +1,4 @@
-import { groupBySortedKey } from "../../../src/analytics/numeric/sortedKeyGroups";
+import { groupByKey, groupBySortedKey } from "../../../src/analytics/numeric/sortedKeyGroups";
 import { mulberry32 } from "../../support/simulateBgnbd";
 
 describe("groupBySortedKey", () => {
@@ -32,5 +32,33 @@ describe("groupBySortedKey", () => {
     const rank = new Map(distinct.map((k, i) => [k, i]));
     expect(count).toBe(distinct.length);
     for (let i = 0; i < keys.length; i++) if (index[i] !== rank.get(keys[i])) throw new Error(`row ${i}: group ${index[i]}, expected ${rank.get(keys[i])}`);
+  });
+});
+
+describe("groupByKey", () => {
+  const keys = [7, 3, 7, 9, 3];
+  const ofKeys = (i: number) => keys[i];
+
+  it("numbers groups in key order through a rank table and through the radix sort alike (the file comment's example)", () => {
+    // Key space 10 ≤ 8 × 5 rows: the rank table; 1,000 > 40: the radix sort. Both give keys 3, 7, 9 → 0, 1, 2.
+    for (const keySpace of [10, 1_000]) {
+      const { index, count } = groupByKey(keys.length, keySpace, ofKeys);
+      expect(Array.from(index)).toEqual([1, 0, 1, 2, 0]);
+      expect(count).toBe(3);
+    }
+  });
+
+  it("hashes a key space past 2³², groups in order of first appearance, and gives every row its own group past 2⁵³", () => {
+    const hashed = groupByKey(keys.length, 2 ** 40, ofKeys);
+    expect(Array.from(hashed.index)).toEqual([0, 1, 0, 2, 1]);
+    expect(hashed.count).toBe(3);
+    const own = groupByKey(keys.length, Number.MAX_SAFE_INTEGER, ofKeys);
+    expect(Array.from(own.index)).toEqual([0, 1, 2, 3, 4]);
+    expect(own.count).toBe(5);
+  });
+
+  it("has no groups for no rows", () => {
+    expect(groupByKey(0, 10, ofKeys).count).toBe(0);
+    expect(groupByKey(0, 1_000, ofKeys).count).toBe(0);
   });
 });
