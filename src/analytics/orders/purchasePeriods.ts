@@ -31,12 +31,10 @@ export function purchasePeriods(purchases: PurchaseDays, kind: PeriodKind): Purc
     for (let j = offsets[c]; j < offsets[c + 1]; j++) {
       const p = periodIndex(days[j], kind);
       if (p !== last) {
-        periods[out] = p;
-        if (periodValues) periodValues[out] = 0;
-        out++;
+        periods[out++] = p;
         last = p;
       }
-      if (periodValues && values) periodValues[out - 1] += values[j];
+      if (periodValues && values) periodValues[out - 1] += values[j]; // a new typed array: each period starts at 0
     }
   }
   periodOffsets[n] = out;
