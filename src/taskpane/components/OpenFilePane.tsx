@@ -1,8 +1,9 @@
 import * as React from "react";
-import { Body1, Button, Checkbox, Field, Input, Label, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Subtitle2 } from "@fluentui/react-components";
+import { Body1, Button, Field, Input, Label, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Subtitle2 } from "@fluentui/react-components";
 import { PERIOD_KINDS, type PeriodKind } from "../../analytics/orders/calendarPeriods";
 import type { TimeUnit } from "../../analytics/orders/timeUnit";
 import { CancelledError } from "../excel/blocks";
+import { WholePeriodsField } from "./WholePeriodsField";
 import { writeCohortsSheet, type CohortsSheetPlan } from "../excel/cohortsSheet";
 import type { WriteOptions } from "../excel/sheets";
 import type { SheetWritten } from "../excel/types";
@@ -41,7 +42,7 @@ const lazyEngine: FileEngine = async (file, kind, job, signal, parquet) =>
 export const FILE_ANALYSES: readonly FileAnalysis[] = ["btydGrouped", "rfmTable", "rfmSegments", "holdoutGrouped", "cohorts", "retention"];
 
 /** What the sheet's title and formats depend on besides the rows: the analysis and its settings. */
-export type FileSheetJob = { readonly analysis: FileAnalysis; readonly unit: TimeUnit; readonly period: PeriodKind; readonly activeDays: number; readonly wholePeriods?: boolean };
+export type FileSheetJob = { readonly analysis: FileAnalysis; readonly unit: TimeUnit; readonly period: PeriodKind; readonly activeDays: number; /** Whole calendar periods (never for days). */ readonly wholePeriods?: boolean };
 
 /** Columns holding dates (serials) and shares, per analysis (fileJob.ts' column lists). */
 const DATE_COLUMNS: Readonly<Record<FileAnalysis, readonly [first: number, count: number] | null>> = {
@@ -65,7 +66,7 @@ function sheetTitle(result: FileJobResult, job: FileSheetJob, fileName: string, 
     case "retention":
       return s.retentionTitle(fileName, job.period, job.activeDays);
     case "btydGrouped":
-      return job.wholePeriods && job.unit !== "day" ? s.wholePeriodsTitle(fileName, job.unit) : s.sheetTitle(fileName, s.btydGrouped);
+      return job.wholePeriods ? s.wholePeriodsTitle(fileName, job.unit) : s.sheetTitle(fileName, s.btydGrouped);
     default:
       return s.sheetTitle(fileName, s[job.analysis]);
   }
@@ -137,6 +138,7 @@ export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeC
   const [analysis, setAnalysis] = React.useState<FileAnalysis>("btydGrouped");
   const [unit, setUnit] = React.useState<TimeUnit>("week");
   const [wholePeriods, setWholePeriods] = React.useState(false);
+  const offersWholePeriods = analysis === "btydGrouped" && unit !== "day";
   const [period, setPeriod] = React.useState<PeriodKind>("month");
   /** The typed calibration end; blank for Check the model's default. */
   const [calibrationText, setCalibrationText] = React.useState("");
@@ -175,7 +177,7 @@ export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeC
     const calibrationEnd = calibrationText.trim() === "" ? null : strings.format.parseDate(calibrationText.trim());
     if (analysis === "holdoutGrouped" && calibrationEnd === null && calibrationText.trim() !== "")
       return setState({ status: "finished", picked, intent: "error", message: s.badCalibrationText(strings.format.date(CALIBRATION_EXAMPLE)) });
-    const inPeriods = analysis === "btydGrouped" && unit !== "day" && wholePeriods;
+    const inPeriods = offersWholePeriods && wholePeriods;
     const sheetJob: FileSheetJob = { analysis, unit, period, activeDays: defaultActiveDays(period), wholePeriods: inPeriods };
     const controller = new AbortController();
     abort.current = controller;
@@ -287,11 +289,7 @@ export function OpenFilePane({ strings, engine = lazyEngine, writeSheet = writeC
               </Select>
             </Field>
           ) : null}
-          {analysis === "btydGrouped" && unit !== "day" ? (
-            <Field hint={strings.warehouse.wholePeriodsHint}>
-              <Checkbox checked={wholePeriods} onChange={(_, d) => setWholePeriods(d.checked === true)} label={strings.warehouse.wholePeriods(unit)} />
-            </Field>
-          ) : null}
+          {offersWholePeriods ? <WholePeriodsField strings={strings} unit={unit} checked={wholePeriods} onChange={setWholePeriods} /> : null}
           {analysis === "holdoutGrouped" ? (
             <Field label={s.calibrationLabel} hint={s.calibrationHint}>
               <Input value={calibrationText} onChange={(_, d) => setCalibrationText(d.value)} />

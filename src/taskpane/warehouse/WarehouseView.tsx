@@ -5,7 +5,7 @@
  * purchases and CLV the tab also makes the group table the SQL loads (ClvGroupsPanel.tsx).
  */
 import * as React from "react";
-import { Body1, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Field, Input, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { DIALECTS } from "../../sql/dialects";
 import { DIALECT_NAMES, DialectName } from "../../sql/dialect";
 import { PERIOD_KINDS, PeriodKind } from "../../analytics/orders/calendarPeriods";
@@ -13,6 +13,7 @@ import type { TimeUnit } from "../../analytics/orders/timeUnit";
 import type { Strings } from "../strings/en";
 import { ANALYSES, Analysis, CLV_FIELD_NAMES, ClvFields, WarehouseForm, offersWholePeriods, usesPeriod, usesUnit, warehouseSql } from "./warehouseSql";
 import { ClvGroupsPanel } from "./ClvGroupsPanel";
+import { WholePeriodsField } from "../components/WholePeriodsField";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0 },
@@ -133,11 +134,7 @@ export function WarehouseView({ strings }: Props): React.JSX.Element {
           </Select>
         </Field>
       )}
-      {offersWholePeriods(form.analysis, form.unit) && (
-        <Field hint={t.wholePeriodsHint}>
-          <Checkbox checked={form.wholePeriods} onChange={(_, d) => set("wholePeriods")(d.checked === true)} label={t.wholePeriods(form.unit)} />
-        </Field>
-      )}
+      {offersWholePeriods(form.analysis, form.unit) && <WholePeriodsField strings={strings} unit={form.unit} checked={form.wholePeriods} onChange={set("wholePeriods")} />}
       {form.analysis === "clvJoin" && (
         <>
           <Body1>{t.clv.paramsHint}</Body1>

@@ -80,6 +80,16 @@ function renderPane(writeSheet: SheetWriter, engine: FileEngine = realEngine): R
   );
 }
 
+/** The pane with a sheet writer that records every plan it is handed (and writes it under its base name). */
+function renderRecordingPane(): { plans: CohortsSheetPlan[]; container: HTMLElement } {
+  const plans: CohortsSheetPlan[] = [];
+  const { container } = renderPane(async (plan) => {
+    plans.push(plan);
+    return { sheetName: plan.baseName, formatted: true };
+  });
+  return { plans, container };
+}
+
 /** Waits until the pane has handed `count` plans to the sheet writer (the engine runs for real). */
 async function waitForPlans(plans: CohortsSheetPlan[], count: number): Promise<CohortsSheetPlan[]> {
   for (let i = 0; i < 300 && plans.length < count; i++) await new Promise((r) => setTimeout(r, 100));
@@ -99,11 +109,7 @@ describe("fileSheetPlan", () => {
 
 describe("OpenFilePane", () => {
   it("sniffs a German export, guesses its columns and writes the core's grouped BTYD summary", async () => {
-    const plans: CohortsSheetPlan[] = [];
-    const { container } = renderPane(async (plan) => {
-      plans.push(plan);
-      return { sheetName: plan.baseName, formatted: true };
-    });
+    const { plans, container } = renderRecordingPane();
     await userEvent.upload(screen.getByLabelText(en.files.fileLabel), file());
     expect(await screen.findByText(en.files.dialect("semicolons", "comma", "31.12.2024"))).toBeTruthy();
     expect((screen.getByLabelText(en.files.idLabel) as HTMLSelectElement).value).toBe("0");
@@ -123,11 +129,7 @@ describe("OpenFilePane", () => {
   }, 60_000);
 
   it("writes the grouped summary in whole calendar weeks when that box is ticked, titled so", async () => {
-    const plans: CohortsSheetPlan[] = [];
-    renderPane(async (plan) => {
-      plans.push(plan);
-      return { sheetName: plan.baseName, formatted: true };
-    });
+    const { plans } = renderRecordingPane();
     await userEvent.upload(screen.getByLabelText(en.files.fileLabel), file());
     await userEvent.click(await screen.findByRole("checkbox", { name: en.warehouse.wholePeriods("week") }));
     await userEvent.click(screen.getByRole("button", { name: en.files.run }));
@@ -164,11 +166,7 @@ describe("OpenFilePane", () => {
   });
 
   it("writes RFM scores and segments per customer, with the dates formatted, and asks for the amount column first", async () => {
-    const plans: CohortsSheetPlan[] = [];
-    renderPane(async (plan) => {
-      plans.push(plan);
-      return { sheetName: plan.baseName, formatted: true };
-    });
+    const { plans } = renderRecordingPane();
     await userEvent.upload(screen.getByLabelText(en.files.fileLabel), file());
     await userEvent.click(await screen.findByRole("radio", { name: en.files.rfmSegments }));
     await userEvent.selectOptions(screen.getByLabelText(en.files.amountLabel), "");
@@ -190,11 +188,7 @@ describe("OpenFilePane", () => {
   }, 60_000);
 
   it("writes the grouped calibration/holdout summary at Check the model's default calibration end, or refuses a typed text that is no date", async () => {
-    const plans: CohortsSheetPlan[] = [];
-    renderPane(async (plan) => {
-      plans.push(plan);
-      return { sheetName: plan.baseName, formatted: true };
-    });
+    const { plans } = renderRecordingPane();
     await userEvent.upload(screen.getByLabelText(en.files.fileLabel), file());
     await userEvent.click(await screen.findByRole("radio", { name: en.files.holdoutGrouped }));
     await userEvent.type(screen.getByLabelText(en.files.calibrationLabel), "sometime");
@@ -220,11 +214,7 @@ describe("OpenFilePane", () => {
     ["cohorts", "week"],
     ["retention", "year"],
   ] as const)("writes the %s table by %s, dates and shares formatted", async (analysis, period) => {
-    const plans: CohortsSheetPlan[] = [];
-    renderPane(async (plan) => {
-      plans.push(plan);
-      return { sheetName: plan.baseName, formatted: true };
-    });
+    const { plans } = renderRecordingPane();
     await userEvent.upload(screen.getByLabelText(en.files.fileLabel), file());
     await userEvent.click(await screen.findByRole("radio", { name: en.files[analysis] }));
     await userEvent.selectOptions(screen.getByLabelText(en.retention.settings.period), period);
@@ -297,11 +287,7 @@ describe("OpenFilePane", () => {
     await writeOrdersParquet(parquetPath, ORDERS);
     const parquetFile = new File([fs.readFileSync(parquetPath)], "export.parquet");
     fs.rmSync(dir, { recursive: true, force: true });
-    const plans: CohortsSheetPlan[] = [];
-    renderPane(async (plan) => {
-      plans.push(plan);
-      return { sheetName: plan.baseName, formatted: true };
-    });
+    const { plans } = renderRecordingPane();
     await userEvent.upload(screen.getByLabelText(en.files.fileLabel), parquetFile);
     expect(await screen.findByText(en.files.parquetColumns)).toBeTruthy();
     const id = screen.getByLabelText(en.files.idLabel) as HTMLSelectElement;
